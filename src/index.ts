@@ -1,0 +1,33 @@
+/**
+ * consent-gate for bundlers: `import { createConsentGate } from 'consent-gate'`.
+ * Importing has no side effects and works without a DOM; the banner (Klaro) is
+ * a separate chunk, fetched only when a banner or settings panel must show.
+ */
+import { assembleGate, type ConsentGate, type Feature } from './create.js';
+import type { BannerModule } from './ui/banner-types.js';
+import type { ConsentGateConfig, Vendor } from './types.js';
+
+export { ConsentGateConfigError } from './errors.js';
+export { catalog } from '../vendors/index.js';
+export type { ConsentGate, Feature } from './create.js';
+export type * from './types.js';
+export { PURPOSES, OPTIONAL_PURPOSES } from './types.js';
+
+export interface CreateOptions {
+  /** Vendors to resolve ids against; default: the whole catalog. */
+  catalog?: readonly Vendor[];
+  /** Show the banner by itself on a first visit. Default true. */
+  autoShow?: boolean;
+}
+
+const features: Feature[] = [];
+
+/** Create the gate for this page. Throws ConsentGateConfigError when the config is wrong. */
+export function createConsentGate(config: ConsentGateConfig, options: CreateOptions = {}): ConsentGate & Record<string, unknown> {
+  return assembleGate(config, {
+    loadBanner: () => import('./ui/banner.js') as Promise<BannerModule>,
+    features,
+    ...(options.catalog ? { catalog: options.catalog } : {}),
+    ...(options.autoShow !== undefined ? { autoShow: options.autoShow } : {}),
+  });
+}
