@@ -1,6 +1,7 @@
 // Builds consent-gate from the JavaScript that `tsc` writes to .build/
 // (see README: "Why tsc, then Rollup").
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
@@ -16,7 +17,26 @@ const cssAsString = () => ({
   },
 });
 
-const vendorIds = ['hubspot-conversations'];
+// every vendors/<id>.ts but the catalog index is published as consent-gate/vendors/<id>
+const vendorIds = readdirSync('vendors')
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && f !== 'index.ts')
+  .map((f) => f.slice(0, -3));
+
+/** Ship tsc's declarations as dist/types/ (same tree as the sources, so relative imports hold). */
+const copyTypes = () => ({
+  name: 'copy-types',
+  writeBundle() {
+    const walk = (dir) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (name.endsWith('.d.ts')) cpSync(path, join('dist/types', path.slice(B.length + 1)));
+      }
+    };
+    walk(`${B}/src`);
+    walk(`${B}/vendors`);
+  },
+});
 
 const browserFile = (input, file, name) => ({
   input,
@@ -33,15 +53,16 @@ export default [
         'consent-gate': `${B}/src/index.js`,
         ...Object.fromEntries(vendorIds.map((id) => [`vendors/${id}`, `${B}/vendors/${id}.js`])),
       },
-      external: (id) => id === 'js-cookie' || id.startsWith('klaro'),
       output: {
         dir: 'dist',
         format,
         entryFileNames: `[name].${ext}`,
         chunkFileNames: `chunks/[name]-[hash].${ext}`,
         exports: 'named',
+        // Klaro (BSD-3-Clause) and js-cookie (MIT) are bundled so the package installs with no dependencies
+        banner: (chunk) => (chunk.name === 'banner' ? '/*! Includes Klaro 0.7 (c) KIProtect GmbH, BSD-3-Clause */' : ''),
       },
-      plugins: [nodeResolve(), cssAsString()],
+      plugins: [nodeResolve({ browser: true }), commonjs(), cssAsString(), ...(format === 'es' ? [copyTypes()] : [])],
     };
   }),
   // drop-in files for sites without a bundler

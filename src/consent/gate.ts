@@ -140,7 +140,7 @@ export function createGateCore(config: ResolvedConfig, options: GateOptions = {}
   const channelName = options.channel ?? `consent-gate:${config.cookieName}`;
   let channel: BroadcastChannel | null = null;
   try {
-    if (typeof BroadcastChannel === 'function') {
+    if (typeof window !== 'undefined' && typeof BroadcastChannel === 'function') {
       channel = new BroadcastChannel(channelName);
       channel.onmessage = () => sync();
     }
