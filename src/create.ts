@@ -96,10 +96,14 @@ export function assembleGate(config: ConsentGateConfig | unknown, runtime: Runti
     });
   }
 
-  if ((runtime.autoShow ?? true) && typeof document !== 'undefined' && !core.decisions().decided && resolved.purposes.length > 0) {
-    const start = () => void openBanner(false).catch(() => undefined);
+  // First visit: show the banner, unless a decision arrives first (calls queued
+  // before the runtime loaded are replayed synchronously after assembly).
+  if ((runtime.autoShow ?? true) && typeof document !== 'undefined' && resolved.purposes.length > 0) {
+    const start = () => {
+      if (!core.decisions().decided) void openBanner(false).catch(() => undefined);
+    };
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
-    else start();
+    else queueMicrotask(start);
   }
   return full;
 }
