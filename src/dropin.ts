@@ -4,6 +4,7 @@
  * The banner file is fetched with a <script> only when it must show.
  */
 import { assembleGate, type Feature } from './create.js';
+import { chatFeature } from './chat/feature.js';
 import { BANNER_GLOBAL, type BannerModule } from './ui/banner-types.js';
 
 type Queued = [string, ...unknown[]];
@@ -14,7 +15,7 @@ interface Stub {
 
 const w = window as unknown as Window & { consentGateConfig?: unknown; consentGate?: Stub | Queued[] } & Record<string, unknown>;
 const script = document.currentScript as HTMLScriptElement | null;
-const features: Feature[] = [];
+const features: Feature[] = [chatFeature];
 
 function bannerUrl(configured: unknown): string {
   if (typeof configured === 'string') return configured;

@@ -4,6 +4,7 @@
  * a separate chunk, fetched only when a banner or settings panel must show.
  */
 import { assembleGate, type ConsentGate, type Feature } from './create.js';
+import { chatFeature } from './chat/feature.js';
 import type { BannerModule } from './ui/banner-types.js';
 import type { ConsentGateConfig, Vendor } from './types.js';
 
@@ -20,7 +21,7 @@ export interface CreateOptions {
   autoShow?: boolean;
 }
 
-const features: Feature[] = [];
+const features: Feature[] = [chatFeature];
 
 /** Create the gate for this page. Throws ConsentGateConfigError when the config is wrong. */
 export function createConsentGate(config: ConsentGateConfig, options: CreateOptions = {}): ConsentGate & Record<string, unknown> {

@@ -106,7 +106,12 @@ export interface VendorContext<O extends VendorOptions = VendorOptions> {
   removeStorage(rules: readonly Pick<StorageRule, 'key' | 'match' | 'storage'>[]): void;
   /** The nonce from config, if any. */
   nonce?: string;
+  /** Aborted when the runtime gives up on the current load (timeout, failure, revocation); late callbacks check it. */
+  signal?: AbortSignal;
 }
+
+/** A vendor event listener, as the vendor's own `on`/`off` take it. */
+export type VendorListener = (payload: unknown) => void;
 
 /** The code half of a catalog entry. Every hook is optional; the runtime calls them at the named moments. */
 export interface VendorAdapter<O extends VendorOptions = VendorOptions> {
@@ -118,6 +123,28 @@ export interface VendorAdapter<O extends VendorOptions = VendorOptions> {
   open?(ctx: VendorContext<O>): void | Promise<void>;
   /** Undo the vendor for the revoked purposes: reset, remove UI, delete its cookies and keys. */
   revoke?(ctx: VendorContext<O>, purposes: readonly Purpose[]): void | Promise<void>;
+  /** Show the vendor's UI closed, as it would appear by itself (used to continue a conversation across pages and for `loadOn: 'consent'`). */
+  mount?(ctx: VendorContext<O>): Promise<void>;
+  /** Close the vendor's UI without removing it. */
+  close?(ctx: VendorContext<O>): void;
+  /** The vendor's own status report; `loaded` says whether its UI is on the page. */
+  status?(ctx: VendorContext<O>): { loaded: boolean } & Record<string, unknown>;
+  /** Clear the vendor's state (for chat: its visitor cookies). */
+  clear?(ctx: VendorContext<O>, options?: Record<string, unknown>): void;
+  /** Re-read the page (single-page apps call this on route changes). */
+  refresh?(ctx: VendorContext<O>, options?: Record<string, unknown>): void | Promise<void>;
+  /** Subscribe to one of the vendor's events (only called once the vendor has loaded). */
+  on?(ctx: VendorContext<O>, event: string, fn: VendorListener): void;
+  /** Unsubscribe from one of the vendor's events. */
+  off?(ctx: VendorContext<O>, event: string, fn: VendorListener): void;
+  /** Origins worth a preconnect when a visitor shows intent (used only after consent). */
+  preconnect?(ctx: VendorContext<O>): readonly string[];
+  /** Whether the vendor's UI was in use on an earlier page, so it should load with the page to continue. */
+  resume?(ctx: VendorContext<O>): boolean;
+  /** A CSS selector of the element the vendor embeds its UI into, when embedded inline. */
+  inlineTarget?(ctx: VendorContext<O>): string | null;
+  /** Undo a failed or abandoned load (remove inserted elements and globals) so a retry starts clean. */
+  unload?(ctx: VendorContext<O>): void;
 }
 
 /** A catalog entry: data plus adapter. */

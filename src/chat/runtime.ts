@@ -1,0 +1,326 @@
+/**
+ * The generic vendor runtime: drives one configured vendor's adapter through
+ * prepare → load → open/mount, with a timeout, offline detection, retry,
+ * event subscriptions that wait for the vendor, and the revocation bridge.
+ * Knows no vendor: everything specific comes from the adapter and the data.
+ */
+import { deleteCookies, removeStorage } from '../cleanup/index.js';
+import type { ConfiguredVendor } from '../config.js';
+import type { GateCore } from '../consent/gate.js';
+import type { Purpose, Vendor, VendorContext, VendorListener } from '../types.js';
+import { chatOptionsOf, type ResolvedChatOptions } from './options.js';
+
+export type ChatState = 'idle' | 'prompt' | 'loading' | 'ready' | 'failed';
+export type FailReason = 'error' | 'timeout' | 'offline';
+
+export interface ChatStatus {
+  vendor: string;
+  state: ChatState;
+  /** Whether the vendor may load (its purpose is granted). */
+  allowed: boolean;
+  /** Whether the vendor's UI is on the page. */
+  loaded: boolean;
+  reason?: FailReason;
+  [key: string]: unknown;
+}
+
+export class ChatLoadError extends Error {
+  readonly reason: FailReason;
+  constructor(reason: FailReason, message: string) {
+    super(message);
+    this.name = 'ChatLoadError';
+    this.reason = reason;
+  }
+}
+
+export interface VendorRuntime {
+  readonly vendor: Vendor;
+  readonly options: ResolvedChatOptions;
+  state(): ChatState;
+  reason(): FailReason | undefined;
+  allowed(): boolean;
+  /** Set a UI-only state (`prompt`, or back to `idle` from it). */
+  setPromptOpen(open: boolean): void;
+  /** Load (when needed) and open the vendor's UI. Resolves true when open. */
+  open(): Promise<boolean>;
+  /** Load (when needed) and show the vendor's UI closed. */
+  mount(): Promise<boolean>;
+  close(): void;
+  clear(options?: Record<string, unknown>): void;
+  refresh(options?: Record<string, unknown>): Promise<void>;
+  status(): ChatStatus;
+  on(event: string, fn: VendorListener): void;
+  off(event: string, fn: VendorListener): void;
+  preconnect(): void;
+  resumable(): boolean;
+  inlineTarget(): string | null;
+  /** The revocation bridge for this vendor. */
+  revoke(purposes: readonly Purpose[]): Promise<void>;
+  onState(fn: (state: ChatState, reason?: FailReason) => void): void;
+}
+
+export function createVendorRuntime(core: GateCore, configured: ConfiguredVendor): VendorRuntime {
+  const { vendor } = configured;
+  const adapter = vendor.adapter;
+  const options = chatOptionsOf(configured.options);
+  const win = window as Window & typeof globalThis;
+  const doc = document;
+  const inserted = new Set<Element>();
+  const listeners = new Map<string, Set<VendorListener>>();
+  const stateListeners: ((state: ChatState, reason?: FailReason) => void)[] = [];
+  let attached = false;
+  let state: ChatState = 'idle';
+  let failReason: FailReason | undefined;
+  let controller: AbortController | null = null;
+  let attempt: Promise<boolean> | null = null;
+  let preconnected = false;
+
+  const allowed = () => core.allows(vendor.id, vendor.purpose);
+
+  function contextFor(signal?: AbortSignal): VendorContext {
+    const ctx: VendorContext = {
+      vendor,
+      options: configured.options,
+      window: win,
+      document: doc,
+      allows: (purpose) => core.allows(vendor.id, purpose),
+      insertScript: (src, attributes = {}) => insertScript(src, attributes, signal),
+      deleteCookies: (names) => void deleteCookies(names, doc),
+      removeStorage: (rules) => void removeStorage(rules, win),
+      ...(core.config.nonce ? { nonce: core.config.nonce } : {}),
+      ...(signal ? { signal } : {}),
+    };
+    return ctx;
+  }
+  let ctx = contextFor();
+
+  function insertScript(src: string, attributes: Record<string, string>, signal?: AbortSignal): Promise<HTMLScriptElement> {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(new ChatLoadError('error', `consent-gate: load of ${vendor.id} was abandoned`));
+      const el = doc.createElement('script');
+      for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+      el.async = true;
+      if (core.config.nonce) el.nonce = core.config.nonce;
+      el.onload = () => resolve(el);
+      el.onerror = () => {
+        const offline = win.navigator && win.navigator.onLine === false;
+        reject(new ChatLoadError(offline ? 'offline' : 'error', `consent-gate: ${vendor.id} could not load ${src}`));
+      };
+      el.src = src;
+      inserted.add(el);
+      (doc.head || doc.documentElement).appendChild(el);
+    });
+  }
+
+  function setState(next: ChatState, reason?: FailReason): void {
+    state = next;
+    failReason = next === 'failed' ? reason : undefined;
+    for (const fn of stateListeners) {
+      try {
+        fn(state, failReason);
+      } catch {
+        // a broken listener never stops the runtime
+      }
+    }
+  }
+
+  function attach(): void {
+    if (attached || !adapter.on) return;
+    attached = true;
+    for (const [event, set] of listeners) for (const fn of set) safe(() => adapter.on!(ctx, event, fn));
+  }
+
+  function detach(): void {
+    if (!attached) return;
+    attached = false;
+    if (!adapter.off) return;
+    for (const [event, set] of listeners) for (const fn of set) safe(() => adapter.off!(ctx, event, fn));
+  }
+
+  function abandon(): void {
+    controller?.abort();
+    controller = null;
+    attempt = null;
+    detach();
+    safe(() => adapter.unload?.(ctx));
+    for (const el of inserted) el.remove();
+    inserted.clear();
+  }
+
+  function run(kind: 'open' | 'mount'): Promise<boolean> {
+    if (!allowed()) return Promise.resolve(false);
+    if (state === 'ready') {
+      return (async () => {
+        if (kind === 'open') await adapter.open?.(ctx);
+        return true;
+      })().catch(() => false);
+    }
+    if (attempt) {
+      const pending = attempt;
+      return pending.then(async (ok) => {
+        if (ok && kind === 'open') await adapter.open?.(ctx);
+        return ok;
+      });
+    }
+    if (win.navigator && win.navigator.onLine === false) {
+      setState('failed', 'offline');
+      return Promise.resolve(false);
+    }
+    const own = new AbortController();
+    controller = own;
+    ctx = contextFor(own.signal);
+    setState('loading');
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const work = (async () => {
+      adapter.prepare?.(ctx);
+      await adapter.load?.(ctx);
+      if (own.signal.aborted) return;
+      attach();
+      if (kind === 'open') await adapter.open?.(ctx);
+      else await adapter.mount?.(ctx);
+    })();
+    const limit = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new ChatLoadError('timeout', `consent-gate: ${vendor.id} did not load within ${options.timeout} ms`)), options.timeout);
+    });
+    const current: Promise<boolean> = Promise.race([work, limit]).then(
+      () => {
+        clearTimeout(timer);
+        if (own.signal.aborted || controller !== own) return false;
+        attempt = null;
+        setState('ready');
+        return true;
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        if (own.signal.aborted || controller !== own) return false;
+        const reason: FailReason = win.navigator?.onLine === false ? 'offline' : error instanceof ChatLoadError ? error.reason : 'error';
+        abandon();
+        setState('failed', reason);
+        return false;
+      },
+    );
+    attempt = current;
+    return current;
+  }
+
+  function sweep(purposes: readonly Purpose[]): void {
+    const cookies = vendor.cookies.filter((c) => purposes.includes(c.purpose)).map((c) => ({ name: c.name, match: c.match === 'prefix' ? ('prefix' as const) : ('exact' as const) }));
+    deleteCookies(cookies, doc);
+    removeStorage(vendor.storage.filter((s) => purposes.includes(s.purpose)), win);
+  }
+
+  return {
+    vendor,
+    options,
+    state: () => state,
+    reason: () => failReason,
+    allowed,
+    setPromptOpen(open) {
+      if (open && (state === 'idle' || state === 'failed')) setState('prompt');
+      else if (!open && state === 'prompt') setState('idle');
+    },
+    open: () => run('open'),
+    mount: () => run('mount'),
+    close() {
+      if (state === 'ready') safe(() => adapter.close?.(ctx));
+      else if (state === 'prompt') setState('idle');
+    },
+    clear(opts) {
+      if (state === 'ready' && adapter.clear) safe(() => adapter.clear!(ctx, opts));
+      else sweep([vendor.purpose]);
+    },
+    async refresh(opts) {
+      if (state === 'ready' && adapter.refresh) await adapter.refresh(ctx, opts);
+    },
+    status() {
+      let own: Record<string, unknown> = { loaded: false };
+      if (state === 'ready' && adapter.status) {
+        try {
+          own = adapter.status(ctx);
+        } catch {
+          own = { loaded: false };
+        }
+      }
+      return { ...own, vendor: vendor.id, state, allowed: allowed(), loaded: own.loaded === true, ...(failReason ? { reason: failReason } : {}) };
+    },
+    on(event, fn) {
+      if (typeof fn !== 'function') throw new TypeError(`consent-gate: chat("${vendor.id}").on("${event}", …) needs a function`);
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      if (set.has(fn)) return;
+      set.add(fn);
+      if (attached) safe(() => adapter.on?.(ctx, event, fn));
+    },
+    off(event, fn) {
+      const set = listeners.get(event);
+      if (!set?.delete(fn)) return;
+      if (attached) safe(() => adapter.off?.(ctx, event, fn));
+    },
+    preconnect() {
+      if (preconnected || !allowed() || !adapter.preconnect) return;
+      preconnected = true;
+      let origins: readonly string[] = [];
+      try {
+        origins = adapter.preconnect(ctx);
+      } catch {
+        return;
+      }
+      for (const origin of origins) {
+        const link = doc.createElement('link');
+        link.rel = 'preconnect';
+        link.href = origin;
+        link.crossOrigin = 'anonymous';
+        link.setAttribute('data-consent-gate', vendor.id);
+        if (core.config.nonce) link.nonce = core.config.nonce;
+        doc.head.appendChild(link);
+      }
+    },
+    resumable() {
+      try {
+        return adapter.resume?.(ctx) === true;
+      } catch {
+        return false;
+      }
+    },
+    inlineTarget() {
+      try {
+        return adapter.inlineTarget?.(ctx) ?? null;
+      } catch {
+        return null;
+      }
+    },
+    async revoke(purposes) {
+      const main = purposes.includes(vendor.purpose);
+      const wasActive = state !== 'idle' && state !== 'prompt';
+      if (main) {
+        controller?.abort();
+        controller = null;
+        attempt = null;
+        detach();
+      }
+      try {
+        await adapter.revoke?.(ctx, purposes);
+      } catch {
+        // the sweep below still runs
+      }
+      sweep(purposes);
+      if (main) {
+        for (const link of doc.querySelectorAll(`link[rel="preconnect"][data-consent-gate="${vendor.id}"]`)) link.remove();
+        preconnected = false;
+        setState('idle');
+      }
+      if (options.reloadOnRevoke && wasActive) win.location.reload();
+    },
+    onState(fn) {
+      stateListeners.push(fn);
+    },
+  };
+}
+
+function safe(fn: () => unknown): void {
+  try {
+    fn();
+  } catch {
+    // vendor code that throws never breaks the page
+  }
+}
