@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+/**
+ * consent-gate command line:
+ *
+ *   consent-gate declare [--vendor id …] [--format json|csv|md|html] [--config file] [--host www.example.com]
+ *   consent-gate scan <url> [--out dir] [--config file] [--route host[/path]=dir …] [--offline]
+ *
+ * Exit codes: 0 success (scan: clean), 1 scan found violations, 2 usage error.
+ */
+import { parseArgs } from 'node:util';
+import { UsageError } from './errors.mjs';
+import { loadLibrary, vendorsFor } from './config.mjs';
+
+const USAGE = `Usage:
+  consent-gate declare [--vendor id …] [--format json|csv|md|html] [--config file] [--host site-host]
+      Print the cookie and storage declaration of the catalog (or of the vendors
+      in --config, or of the given --vendor ids).
+  consent-gate scan <url> [--out dir] [--config file] [--route host[/path]=dir …] [--offline] [--quiet-ms n]
+      Drive Chromium through three phases (before consent, after accepting all,
+      after withdrawal) and report violations in <out>/report.json and report.html.
+      --route serves a host (or host/path prefix) from a local folder; --offline
+      fails every request to a host without a route, so nothing leaves the machine.
+      Exit 0 when clean, 1 on violations, 2 when the scan could not run
+      (bad arguments, Chromium missing, page unreachable).`;
+
+async function declare(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      vendor: { type: 'string', multiple: true },
+      format: { type: 'string', default: 'json' },
+      config: { type: 'string' },
+      host: { type: 'string' },
+    },
+    allowPositionals: false,
+  });
+  const lib = await loadLibrary();
+  if (!lib.DECLARATION_FORMATS.includes(values.format)) throw new UsageError(`--format ${JSON.stringify(values.format)}: expected one of ${lib.DECLARATION_FORMATS.join(', ')}`);
+  const { vendors, resolved } = await vendorsFor(lib, values);
+  const out = lib.renderDeclaration(values.format, {
+    vendors,
+    ...(resolved ? { cookieName: resolved.cookieName, lifetimeDays: resolved.lifetimeDays, purposes: ['necessary', ...resolved.purposes] } : {}),
+    ...(resolved?.cookieDomain ? { cookieDomain: resolved.cookieDomain } : {}),
+    ...(resolved?.banner?.privacyPolicyUrl ? { privacyPolicyUrl: resolved.banner.privacyPolicyUrl } : {}),
+    ...(values.host ? { siteHost: values.host } : {}),
+  });
+  process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
+  return 0;
+}
+
+async function main(argv) {
+  const [command, ...rest] = argv;
+  if (command === 'declare') return declare(rest);
+  if (command === 'scan') {
+    const { scanCommand } = await import('./scan.mjs');
+    return scanCommand(rest, await loadLibrary());
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  throw new UsageError(command ? `unknown command ${JSON.stringify(command)}` : 'no command given');
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    const usage = error instanceof UsageError || error?.code?.startsWith?.('ERR_PARSE_ARGS') || error?.name === 'UsageError';
+    process.stderr.write(`consent-gate: ${error.message}\n`);
+    if (usage) process.stderr.write(`\n${USAGE}\n`);
+    else if (error.stack) process.stderr.write(`${error.stack}\n`);
+    process.exit(2);
+  },
+);

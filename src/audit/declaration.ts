@@ -1,0 +1,242 @@
+/**
+ * The cookie and storage declaration, generated from the same catalog data
+ * that drives blocking: JSON shaped like the IAB device-storage disclosure,
+ * CSV, Markdown, and an HTML table a site embeds on its cookie-policy page.
+ * Pure functions: no DOM, no globals.
+ */
+import { ConsentGateConfigError } from '../errors.js';
+import { PURPOSES, type Purpose, type VendorData } from '../types.js';
+
+export type DeclarationFormat = 'json' | 'csv' | 'md' | 'html';
+export const DECLARATION_FORMATS: readonly DeclarationFormat[] = ['json', 'csv', 'md', 'html'];
+
+/** One identifier a site stores on a visitor's device (IAB device-storage disclosure fields plus provenance). */
+export interface DisclosureEntry {
+  /** Cookie name or storage key; a prefix ends in `*`, a suffix starts with `*`. */
+  identifier: string;
+  /** `cookie`, or `web` for Web Storage (as in the IAB disclosure). */
+  type: 'cookie' | 'web';
+  /** For `web`: which storage. */
+  storage?: 'local' | 'session';
+  /** Seconds; 0 is a session cookie; null for web storage kept until removed. */
+  maxAgeSeconds: number | null;
+  /** The lifetime in words, e.g. "6 months". */
+  lifetime: string;
+  cookieRefresh: boolean;
+  /** Where it is written: the site's host, its parent domain, or `*` (any site using the vendor). */
+  domains: string[];
+  purposes: Purpose[];
+  description: string;
+  /** Vendor id (`consent-gate` for the consent record itself). */
+  vendor: string;
+  vendorTitle: string;
+  provider: string;
+  privacyPolicyUrl: string;
+  source: string;
+}
+
+/** A host the configured vendors' code contacts. */
+export interface DisclosureDomain {
+  domain: string;
+  use: string;
+  vendor: string;
+  purposes: Purpose[];
+}
+
+export interface Disclosure {
+  generator: 'consent-gate';
+  disclosures: DisclosureEntry[];
+  domains: DisclosureDomain[];
+}
+
+export interface DeclarationInput {
+  vendors: readonly VendorData[];
+  /** Name of the consent record cookie (default `consent_gate`). */
+  cookieName?: string;
+  /** Lifetime of the consent record in days (default 180). */
+  lifetimeDays?: number;
+  cookieDomain?: string;
+  /** The site's host, e.g. `www.shop.example`; fills `domains`. Default `*`. */
+  siteHost?: string;
+  /** The site's privacy policy (shown for the consent record). */
+  privacyPolicyUrl?: string;
+  /** The visitor's current decision per purpose (HTML only); omitted: "not decided". */
+  decisions?: { decided: boolean; purposes: Record<Purpose, boolean> } | null;
+  /** Nonce for the HTML's <style> element. */
+  nonce?: string;
+  /** Purposes shown with a current choice in the HTML (default: those the entries use). */
+  purposes?: readonly Purpose[];
+}
+
+const MONTH = 2629800;
+const UNITS: [number, string][] = [
+  [365.25 * 86400, 'year'],
+  [MONTH, 'month'],
+  [86400, 'day'],
+  [3600, 'hour'],
+  [60, 'minute'],
+  [1, 'second'],
+];
+
+/** Seconds in words: 0 is "session", 15778800 is "6 months", 1800 is "30 minutes". */
+export function lifetimeInWords(seconds: number | null, type: 'cookie' | 'web' = 'cookie', storage?: 'local' | 'session'): string {
+  if (seconds === null || seconds <= 0) {
+    if (type === 'cookie') return 'session';
+    return storage === 'session' ? 'until the tab closes' : 'until removed';
+  }
+  for (const [size, unit] of UNITS) {
+    const n = seconds / size;
+    const whole = Math.round(n);
+    if (whole >= 1 && Math.abs(n - whole) < 1e-9) return `${whole} ${unit}${whole === 1 ? '' : 's'}`;
+  }
+  return `${seconds} seconds`;
+}
+
+function registrable(host: string): string {
+  const parts = host.replace(/^\./, '').split('.');
+  return parts.length <= 2 ? parts.join('.') : parts.slice(-2).join('.');
+}
+
+function domainsFor(scope: 'host' | 'parent' | undefined, siteHost: string | undefined): string[] {
+  if (!siteHost) return ['*'];
+  return [scope === 'parent' ? `.${registrable(siteHost)}` : siteHost];
+}
+
+/** Every identifier the given vendors store, the consent record first. */
+export function declarationEntries(input: DeclarationInput): Disclosure {
+  const cookieName = input.cookieName ?? 'consent_gate';
+  const days = input.lifetimeDays ?? 180;
+  const own: DisclosureEntry = {
+    identifier: cookieName,
+    type: 'cookie',
+    maxAgeSeconds: days * 86400,
+    lifetime: lifetimeInWords(days * 86400),
+    cookieRefresh: false,
+    domains: input.cookieDomain ? [input.cookieDomain] : input.siteHost ? [input.siteHost] : ['*'],
+    purposes: ['necessary'],
+    description: "Stores the visitor's consent decision (per purpose and vendor, with the policy version and the time it was made), so the site can respect it and prove it.",
+    vendor: 'consent-gate',
+    vendorTitle: 'Consent record',
+    provider: 'This site (first party)',
+    privacyPolicyUrl: input.privacyPolicyUrl ?? '',
+    source: 'consent-gate configuration (cookieName, cookieLifetimeDays)',
+  };
+  const disclosures: DisclosureEntry[] = [own];
+  const domains: DisclosureDomain[] = [];
+  for (const v of input.vendors) {
+    const common = { vendor: v.id, vendorTitle: v.title, provider: v.provider, privacyPolicyUrl: v.privacyPolicyUrl };
+    for (const c of v.cookies) {
+      disclosures.push({
+        identifier: c.match === 'prefix' ? `${c.name}*` : c.name,
+        type: 'cookie',
+        maxAgeSeconds: c.lifetime,
+        lifetime: lifetimeInWords(c.lifetime),
+        cookieRefresh: c.refresh === true,
+        domains: domainsFor(c.scope, input.siteHost),
+        purposes: [c.purpose],
+        description: c.description,
+        ...common,
+        source: c.source,
+      });
+    }
+    for (const s of v.storage) {
+      disclosures.push({
+        identifier: s.match === 'prefix' ? `${s.key}*` : s.match === 'suffix' ? `*${s.key}` : s.key,
+        type: 'web',
+        storage: s.storage,
+        maxAgeSeconds: s.lifetime > 0 ? s.lifetime : null,
+        lifetime: lifetimeInWords(s.lifetime, 'web', s.storage),
+        cookieRefresh: false,
+        domains: domainsFor('host', input.siteHost),
+        purposes: [s.purpose],
+        description: s.description,
+        ...common,
+        source: s.source,
+      });
+    }
+    for (const h of v.hosts) domains.push({ domain: h.path ? `${h.host}${h.path}` : h.host, use: h.description, vendor: v.id, purposes: [h.purpose] });
+  }
+  return { generator: 'consent-gate', disclosures, domains };
+}
+
+const CSV_COLUMNS: (keyof DisclosureEntry)[] = ['identifier', 'type', 'purposes', 'maxAgeSeconds', 'lifetime', 'cookieRefresh', 'domains', 'vendor', 'provider', 'privacyPolicyUrl', 'description', 'source'];
+
+function cell(value: unknown): string {
+  return Array.isArray(value) ? value.join(' ') : value === null || value === undefined ? '' : String(value);
+}
+
+function csvField(value: unknown): string {
+  let text = cell(value);
+  // a spreadsheet must not read a description as a formula
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function mdField(value: unknown): string {
+  return cell(value).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+export function escapeHtml(value: unknown): string {
+  return cell(value).replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+}
+
+const PURPOSE_TITLES: Record<Purpose, string> = {
+  necessary: 'Strictly necessary',
+  functional: 'Functional',
+  analytics: 'Analytics',
+  marketing: 'Marketing',
+};
+
+/** The words shown for the visitor's current choice of a purpose. */
+export function decisionText(purpose: Purpose, decisions: DeclarationInput['decisions']): { text: string; state: 'on' | 'off' | 'undecided' } {
+  if (purpose === 'necessary') return { text: 'Always on', state: 'on' };
+  if (!decisions || !decisions.decided) return { text: 'Not decided yet (off)', state: 'undecided' };
+  return decisions.purposes[purpose] ? { text: 'Allowed', state: 'on' } : { text: 'Not allowed', state: 'off' };
+}
+
+const STYLE = `.consent-gate-declaration{font:14px/1.45 system-ui,sans-serif;color:#1d1d1f}.consent-gate-declaration table{border-collapse:collapse;width:100%;margin:0 0 1.2em}.consent-gate-declaration th,.consent-gate-declaration td{border:1px solid #c9ccd1;padding:.35em .55em;text-align:left;vertical-align:top}.consent-gate-declaration th{background:#eef0f3}.consent-gate-declaration code{font-size:.95em}.consent-gate-declaration [data-state=on]{color:#106b21;font-weight:600}.consent-gate-declaration [data-state=off],.consent-gate-declaration [data-state=undecided]{color:#9a1c1c;font-weight:600}.consent-gate-declaration button{font:inherit;padding:.45em 1em;border:1px solid #1d1d1f;border-radius:4px;background:#fff;cursor:pointer}`;
+
+function renderHtml(d: Disclosure, input: DeclarationInput): string {
+  const used = PURPOSES.filter((p) => (input.purposes ? p === 'necessary' || input.purposes.includes(p) : d.disclosures.some((e) => e.purposes.includes(p))));
+  const nonce = input.nonce ? ` nonce="${escapeHtml(input.nonce)}"` : '';
+  const choices = used
+    .map((p) => {
+      const { text, state } = decisionText(p, input.decisions);
+      return `<tr><th scope="row">${PURPOSE_TITLES[p]}</th><td><span data-consent-gate-decision="${p}" data-state="${state}">${text}</span></td></tr>`;
+    })
+    .join('');
+  const groups = used
+    .map((p) => {
+      const rows = d.disclosures
+        .filter((e) => e.purposes.includes(p))
+        .map((e) => {
+          const policy = e.privacyPolicyUrl ? ` <a href="${escapeHtml(e.privacyPolicyUrl)}" rel="noopener">Privacy policy</a>` : '';
+          const type = e.type === 'cookie' ? 'Cookie' : e.storage === 'session' ? 'Session storage' : 'Local storage';
+          return `<tr><td><code>${escapeHtml(e.identifier)}</code></td><td>${escapeHtml(e.vendorTitle)}<br><small>${escapeHtml(e.provider)}</small>${policy}</td><td>${type}</td><td>${escapeHtml(e.lifetime)}${e.cookieRefresh ? ' (renewed on each visit)' : ''}</td><td>${escapeHtml(e.description)}</td></tr>`;
+        })
+        .join('');
+      return rows ? `<h3>${PURPOSE_TITLES[p]}</h3><table data-purpose="${p}"><thead><tr><th>Name</th><th>Provider</th><th>Type</th><th>Lifetime</th><th>What it is for</th></tr></thead><tbody>${rows}</tbody></table>` : '';
+    })
+    .join('');
+  return `<section class="consent-gate-declaration" data-consent-gate-declaration><style${nonce}>${STYLE}</style><h2>Cookies and similar technologies</h2><table class="consent-gate-choices"><thead><tr><th>Purpose</th><th>Your current choice</th></tr></thead><tbody>${choices}</tbody></table><p><button type="button" data-consent-gate-settings>Change settings</button></p>${groups}</section>`;
+}
+
+/** The declaration in one format. Throws ConsentGateConfigError for an unknown format. */
+export function renderDeclaration(format: DeclarationFormat, input: DeclarationInput): string {
+  const d = declarationEntries(input);
+  switch (format) {
+    case 'json':
+      return JSON.stringify(d, null, 2);
+    case 'csv':
+      return [CSV_COLUMNS.join(','), ...d.disclosures.map((e) => CSV_COLUMNS.map((c) => csvField(e[c])).join(','))].join('\r\n') + '\r\n';
+    case 'md': {
+      const head = '| Name | Type | Purpose | Lifetime | Provider | What it is for |\n|---|---|---|---|---|---|';
+      const rows = d.disclosures.map((e) => `| \`${mdField(e.identifier)}\` | ${e.type === 'cookie' ? 'cookie' : `${e.storage}Storage`} | ${mdField(e.purposes)} | ${mdField(e.lifetime)}${e.cookieRefresh ? ' (renewed)' : ''} | ${mdField(e.provider)} (${mdField(e.vendorTitle)}) | ${mdField(e.description)} |`);
+      return [head, ...rows].join('\n') + '\n';
+    }
+    case 'html':
+      return renderHtml(d, input);
+    default:
+      throw new ConsentGateConfigError('declaration format', `one of ${DECLARATION_FORMATS.map((f) => JSON.stringify(f)).join(', ')}`, format);
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * The audit feature: `gate.declaration(format)` and `gate.audit()`. It also
+ * keeps every embedded HTML declaration's "your current choice" cells in step
+ * with the visitor's decisions.
+ */
+import { decisionText, renderDeclaration, type DeclarationFormat } from './declaration.js';
+import { inspect, readDeviceStorage, type AuditReport } from './inspect.js';
+import type { GateCore } from '../consent/gate.js';
+import type { Purpose } from '../types.js';
+
+export interface AuditMethods {
+  /** The cookie and storage declaration of the configured vendors, with the visitor's current choices in `html`. */
+  declaration(format?: DeclarationFormat): string;
+  /** Everything stored on the page now, matched to vendor and purpose, with violations and the guard's held-back log. */
+  audit(): AuditReport;
+}
+
+function refreshChoices(core: GateCore): void {
+  if (typeof document === 'undefined') return;
+  const decisions = core.decisions();
+  document.querySelectorAll<HTMLElement>('[data-consent-gate-decision]').forEach((el) => {
+    const { text, state } = decisionText(el.getAttribute('data-consent-gate-decision') as Purpose, decisions);
+    el.textContent = text;
+    el.setAttribute('data-state', state);
+  });
+}
+
+export function auditFeature(core: GateCore): AuditMethods & Record<string, unknown> {
+  const vendors = core.config.vendors.map((v) => v.vendor);
+  core.events.on('change', () => refreshChoices(core));
+  if (typeof document !== 'undefined') {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => refreshChoices(core), { once: true });
+    else refreshChoices(core);
+  }
+  return {
+    declaration(format: DeclarationFormat = 'json') {
+      const { config } = core;
+      return renderDeclaration(format, {
+        vendors,
+        cookieName: config.cookieName,
+        lifetimeDays: config.lifetimeDays,
+        ...(config.cookieDomain ? { cookieDomain: config.cookieDomain } : {}),
+        ...(typeof location !== 'undefined' && location.hostname ? { siteHost: location.hostname } : {}),
+        ...(config.banner.privacyPolicyUrl ? { privacyPolicyUrl: config.banner.privacyPolicyUrl } : {}),
+        ...(config.nonce ? { nonce: config.nonce } : {}),
+        purposes: ['necessary', ...config.purposes],
+        decisions: core.decisions(),
+      });
+    },
+    audit() {
+      const items = inspect({ ...readDeviceStorage(), vendors, cookieName: core.config.cookieName, allows: core.allows });
+      let blocked: AuditReport['blocked'] = [];
+      try {
+        blocked = core.guard ? core.guard.blocked() : [];
+      } catch {
+        blocked = [];
+      }
+      return {
+        at: Date.now(),
+        url: typeof location !== 'undefined' ? location.href : '',
+        items,
+        violations: items.filter((i) => i.violation),
+        undeclared: items.filter((i) => !i.declared),
+        blocked,
+      };
+    },
+  };
+}

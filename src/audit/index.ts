@@ -1,0 +1,11 @@
+/** The audit room's public surface: declaration generators, matching, runtime inspection and scan verdicts. */
+export { renderDeclaration, declarationEntries, lifetimeInWords, DECLARATION_FORMATS } from './declaration.js';
+export type { DeclarationFormat, DeclarationInput, Disclosure, DisclosureEntry, DisclosureDomain } from './declaration.js';
+export { matchCookie, matchHost, matchStorage } from './match.js';
+export { inspect, cookieNames } from './inspect.js';
+export type { AuditItem, AuditReport } from './inspect.js';
+export type { AuditMethods } from './feature.js';
+export { evaluateScan, renderScanReportHtml } from './scan.js';
+export type { ScanReport, PhaseObservation, PhaseId, Violation, ViolationKind, ObservedCookie, ObservedRequest, ObservedStorage } from './scan.js';
+export { resolveConfig } from '../config.js';
+export type { ResolvedConfig } from '../config.js';
