@@ -5,6 +5,7 @@
  */
 import { assembleGate, type Feature } from './create.js';
 import { chatFeature } from './chat/feature.js';
+import { auditFeature } from './audit/feature.js';
 import { BANNER_GLOBAL, type BannerModule } from './ui/banner-types.js';
 
 type Queued = [string, ...unknown[]];
@@ -15,7 +16,7 @@ interface Stub {
 
 const w = window as unknown as Window & { consentGateConfig?: unknown; consentGate?: Stub | Queued[] } & Record<string, unknown>;
 const script = document.currentScript as HTMLScriptElement | null;
-const features: Feature[] = [chatFeature];
+const features: Feature[] = [chatFeature, auditFeature];
 
 function bannerUrl(configured: unknown): string {
   if (typeof configured === 'string') return configured;

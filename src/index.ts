@@ -5,6 +5,7 @@
  */
 import { assembleGate, type ConsentGate, type Feature } from './create.js';
 import { chatFeature } from './chat/feature.js';
+import { auditFeature } from './audit/feature.js';
 import type { BannerModule } from './ui/banner-types.js';
 import type { ConsentGateConfig, Vendor } from './types.js';
 
@@ -13,6 +14,7 @@ export { catalog } from '../vendors/index.js';
 export type { ConsentGate, Feature } from './create.js';
 export type * from './types.js';
 export { PURPOSES, OPTIONAL_PURPOSES } from './types.js';
+export * from './audit/index.js';
 
 export interface CreateOptions {
   /** Vendors to resolve ids against; default: the whole catalog. */
@@ -21,7 +23,7 @@ export interface CreateOptions {
   autoShow?: boolean;
 }
 
-const features: Feature[] = [chatFeature];
+const features: Feature[] = [chatFeature, auditFeature];
 
 /** Create the gate for this page. Throws ConsentGateConfigError when the config is wrong. */
 export function createConsentGate(config: ConsentGateConfig, options: CreateOptions = {}): ConsentGate & Record<string, unknown> {
