@@ -1,0 +1,127 @@
+// Section 2: what the head guard costs a DOM-heavy page, in Chromium.
+// Variants: no guard, consent-gate's guard (dist/consent-gate-guard.js, as
+// built now), yett 0.1.13 (blacklist of the same vendor hosts). The page
+// inserts 10,000 elements of non-vendor hosts one by one, then makes 10,000
+// document.cookie writes and reads; each phase is timed in the page with
+// performance.now(), up to the microtask checkpoint after it, so observers a
+// guard registers (MutationObserver) are counted too.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { html, openSite, ROOT } from './lib/browser.mjs';
+import { orderFor, round, summary } from './lib/stats.mjs';
+
+export const MIX = { div: 5450, img: 2500, script: 2000, iframe: 50 };
+export const COOKIE_OPS = 10000;
+export const PHASES = ['elementsMs', 'iframesMs', 'cookieWritesMs', 'cookieReadsMs', 'totalMs'];
+
+const CONFIG = { vendors: { 'hubspot-conversations': { portalId: '1234567' } }, policyVersion: 'bench' };
+// vendor hosts for yett, taken from the same catalog rows consent-gate blocks (HubSpot)
+const YETT_PATTERNS = ['hs-scripts\\.com', 'usemessages\\.com', 'hs-analytics\\.net', 'hubspot\\.com', 'hs-banner\\.com', 'hscollectedforms\\.net', 'hsadspixel\\.net', 'hsleadflows\\.net'];
+
+const HEADS = {
+  'no guard': '',
+  'consent-gate guard': `<script>window.consentGateConfig = ${JSON.stringify(CONFIG)};</script><script src="/dist/consent-gate-guard.js"></script>`,
+  yett: `<script>window.YETT_BLACKLIST = [${YETT_PATTERNS.map((p) => `/${p}/`).join(', ')}];</script><script src="/peers/yett.min.js"></script>`,
+};
+
+const WORKLOAD = `
+<div id="root"></div><div id="frames"></div>
+<script>
+(function () {
+  var mix = ${JSON.stringify(MIX)};
+  var hosts = { img: 'https://img.cdn-assets.test/p/', script: 'https://static.cdn-assets.test/js/', iframe: 'https://embed.partner-widgets.test/frame/' };
+  // divs, images and scripts interleaved so every guard code path is hit throughout
+  var order = [];
+  var left = { div: mix.div, img: mix.img, script: mix.script };
+  for (var i = 0; order.length < mix.div + mix.img + mix.script; i++) {
+    var pick = ['div', 'img', 'script'][i % 3];
+    if (left[pick] > 0) { left[pick]--; order.push(pick); }
+  }
+  function insertElements() {
+    var root = document.getElementById('root');
+    for (var i = 0; i < order.length; i++) {
+      var kind = order[i];
+      var el = document.createElement(kind);
+      if (kind === 'div') el.textContent = 'item ' + i;
+      else if (kind === 'img') { el.src = hosts.img + (i % 8) + '.gif'; el.width = 1; el.height = 1; el.alt = ''; }
+      else { el.src = hosts.script + (i % 8) + '.js'; el.async = true; }
+      root.appendChild(el);
+    }
+  }
+  function insertFrames() {
+    var box = document.getElementById('frames');
+    for (var i = 0; i < mix.iframe; i++) {
+      var f = document.createElement('iframe');
+      f.src = hosts.iframe + (i % 8) + '.html';
+      f.width = 1; f.height = 1; f.title = 'frame';
+      box.appendChild(f);
+    }
+  }
+  function cookieWrites() {
+    for (var i = 0; i < ${COOKIE_OPS}; i++) document.cookie = 'bench_' + (i % 20) + '=' + i + '; path=/; SameSite=Lax';
+  }
+  var reads = 0;
+  function cookieReads() {
+    for (var i = 0; i < ${COOKIE_OPS}; i++) if (document.cookie.indexOf('bench_') >= 0) reads++;
+  }
+  function tick() { return new Promise(function (r) { Promise.resolve().then(r); }); }
+  async function timed(fn) { var t = performance.now(); fn(); await tick(); return performance.now() - t; }
+  async function run() {
+    var r = {};
+    r.elementsMs = await timed(insertElements);
+    r.iframesMs = await timed(insertFrames);
+    r.cookieWritesMs = await timed(cookieWrites);
+    r.cookieReadsMs = await timed(cookieReads);
+    r.totalMs = r.elementsMs + r.iframesMs + r.cookieWritesMs + r.cookieReadsMs;
+    r.inserted = document.getElementById('root').children.length + document.getElementById('frames').children.length;
+    r.cookieReads = reads;
+    window.__bench = r;
+  }
+  run();
+})();
+</script>`;
+
+const tiny = {
+  'img.cdn-assets.test': () => ({ body: Buffer.from('R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==', 'base64'), contentType: 'image/gif' }),
+  'static.cdn-assets.test': () => ({ body: 'window.__s=(window.__s||0)+1;', contentType: 'text/javascript' }),
+  'embed.partner-widgets.test': () => ({ body: '<!doctype html><p>frame</p>', contentType: 'text/html' }),
+};
+
+async function once(browser, variant) {
+  const yett = readFileSync(join(ROOT, 'node_modules/yett/dist/yett.min.js'));
+  const site = await openSite(browser, {
+    pages: { '/': html(WORKLOAD, HEADS[variant]), '/peers/yett.min.js': { body: yett, contentType: 'text/javascript' } },
+    hosts: tiny,
+  });
+  try {
+    await site.page.goto(site.url('/'), { waitUntil: 'commit' });
+    await site.page.waitForFunction(() => window.__bench, null, { timeout: 60_000, polling: 50 });
+    const result = await site.page.evaluate(() => window.__bench);
+    if (result.inserted !== Object.values(MIX).reduce((a, b) => a + b, 0)) throw new Error(`${variant}: only ${result.inserted} elements were inserted`);
+    if (result.cookieReads !== COOKIE_OPS) throw new Error(`${variant}: the page could not read its own cookies back (${result.cookieReads}/${COOKIE_OPS})`);
+    return result;
+  } finally {
+    await site.close();
+  }
+}
+
+export async function guardOverhead(browser, { runs = 10, log = () => undefined } = {}) {
+  const variants = Object.keys(HEADS);
+  for (const v of variants) await once(browser, v); // warm-up, discarded
+  const samples = Object.fromEntries(variants.map((v) => [v, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const v of orderFor(variants, i)) samples[v].push(await once(browser, v));
+    log(`guard overhead: run ${i + 1}/${runs}`);
+  }
+  const out = { mix: MIX, cookieWrites: COOKIE_OPS, cookieReads: COOKIE_OPS, runs, variants: {} };
+  for (const v of variants) {
+    const per = (key) => summary(samples[v].map((s) => s[key]));
+    // ratio of each run against the no-guard run of the same round
+    const ratio = (key) => summary(samples[v].map((s, i) => s[key] / samples['no guard'][i][key]));
+    out.variants[v] = Object.fromEntries(PHASES.flatMap((k) => [[k, per(k)], [k.replace(/Ms$/, 'Ratio'), ratio(k)]]));
+  }
+  out.note = `ratios are per round (variant ÷ no guard of the same round), then median/min/max over ${runs} rounds`;
+  return out;
+}
+
+export { round, once as __once };

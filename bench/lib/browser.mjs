@@ -1,0 +1,104 @@
+// Chromium for the benchmarks: the same binary and flags as the browser tests
+// (test/browser/harness.ts), with plain playwright-core so `npm run bench`
+// needs no TypeScript loader. Every host is answered by a route handler.
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const DIST = join(ROOT, 'dist');
+export const ORIGIN = 'https://www.shop.test';
+
+// keep in step with CHROME_ARGS in test/browser/harness.ts
+export const CHROME_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+export function chromePath() {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error('Chromium not found: install it with `apt-get install chromium` or set CHROME_PATH');
+  return found;
+}
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: chromePath(), headless: true, args: CHROME_ARGS });
+}
+
+const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.cjs': 'text/javascript', '.html': 'text/html', '.css': 'text/css', '.json': 'application/json', '.gif': 'image/gif', '.png': 'image/png', '.svg': 'image/svg+xml' };
+export const contentTypeOf = (path) => TYPES[extname(path)] ?? 'text/html';
+
+export function html(body, head = '') {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>shop.test</title>${head}</head><body>${body}</body></html>`;
+}
+
+/**
+ * Open a fresh context with every request answered by `pages` (own origin),
+ * `/dist/*` (the build) or `hosts[host]` (url, request) => body | {body, contentType, status} | null.
+ * Records each request and the bytes served:
+ *  - own origin: gzip size of the body (what a compressing server sends),
+ *  - other hosts: the body length as served (emulated vendor scripts are padded to real transfer sizes).
+ */
+export async function openSite(browser, { pages = {}, hosts = {}, storageState, origin = ORIGIN } = {}) {
+  const context = await browser.newContext({ storageState });
+  const originHost = new URL(origin).host;
+  const requests = [];
+  const started = Date.now();
+  const gzCache = new Map();
+  const gz = (key, body) => {
+    if (!gzCache.has(key)) gzCache.set(key, gzipSync(body, { level: 9 }).length);
+    return gzCache.get(key);
+  };
+
+  await context.route('**/*', async (route) => {
+    const request = route.request();
+    const url = new URL(request.url());
+    const rec = { url: request.url(), host: url.host, path: url.pathname, type: request.resourceType(), at: Date.now() - started, bytes: 0, status: 0 };
+    requests.push(rec);
+    let served = null;
+    let ownOrigin = false;
+    try {
+      if (url.host === originHost) {
+        ownOrigin = true;
+        if (url.pathname.startsWith('/dist/')) {
+          const file = join(DIST, decodeURIComponent(url.pathname.slice(6)));
+          served = file.startsWith(DIST) && existsSync(file) ? { body: readFileSync(file), contentType: contentTypeOf(file) } : null;
+        } else served = pages[url.pathname] ?? null;
+      } else if (hosts[url.host]) served = await hosts[url.host](url, request);
+    } catch (error) {
+      served = { status: 500, body: String(error) };
+    }
+    if (served === 'abort') return route.abort('internetdisconnected').catch(() => undefined);
+    if (served === null || served === undefined) served = { status: 404, body: 'not found', contentType: 'text/plain' };
+    const s = typeof served === 'string' || Buffer.isBuffer(served) ? { body: served } : served;
+    const body = typeof s.body === 'string' ? Buffer.from(s.body) : Buffer.from(s.body ?? '');
+    rec.status = s.status ?? 200;
+    rec.bytes = ownOrigin ? gz(request.url(), body) : body.length;
+    await route
+      .fulfill({
+        status: rec.status,
+        body,
+        contentType: s.contentType ?? contentTypeOf(url.pathname === '/' ? 'index.html' : url.pathname),
+        headers: { 'access-control-allow-origin': '*', ...(s.headers ?? {}) },
+      })
+      .catch(() => undefined);
+  });
+
+  const page = await context.newPage();
+  return {
+    context,
+    page,
+    requests,
+    url: (path = '/') => new URL(path, origin).toString(),
+    close: () => context.close().catch(() => undefined),
+  };
+}
