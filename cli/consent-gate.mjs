@@ -15,11 +15,15 @@ const USAGE = `Usage:
   consent-gate declare [--vendor id …] [--format json|csv|md|html] [--config file] [--host site-host]
       Print the cookie and storage declaration of the catalog (or of the vendors
       in --config, or of the given --vendor ids).
-  consent-gate scan <url> [--out dir] [--config file] [--route host[/path]=dir …] [--offline] [--quiet-ms n]
+  consent-gate scan <url> [--out dir] [--config file] [--route host[/path]=dir …] [--hosts dir] [--offline]
       Drive Chromium through three phases (before consent, after accepting all,
       after withdrawal) and report violations in <out>/report.json and report.html.
-      --route serves a host (or host/path prefix) from a local folder; --offline
-      fails every request to a host without a route, so nothing leaves the machine.
+      --route serves a host (or host/path prefix) from a local folder; --hosts dir
+      serves every subfolder named like a host (dir/js.usemessages.com/…) as that
+      host; --offline fails every request to a host without a route, so nothing
+      leaves the machine. --quiet-ms (800) and --max-wait-ms (15000) tune how long
+      the network must be quiet before each snapshot. Chromium: CHROME_PATH, else
+      /usr/bin/chromium.
       Exit 0 when clean, 1 on violations, 2 when the scan could not run
       (bad arguments, Chromium missing, page unreachable).`;
 

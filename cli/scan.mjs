@@ -4,7 +4,7 @@
  * records cookies, storage keys and requests in each, and hands them to the
  * pure verdict functions of the library (evaluateScan, renderScanReportHtml).
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.mjs';
@@ -19,7 +19,11 @@ const REJECT = [/^\s*reject all( cookies)?\s*$/i, /^\s*(reject|decline|deny|refu
 const PURPOSES = ['functional', 'analytics', 'marketing'];
 
 export function chromiumPath(env = process.env) {
-  const candidates = [env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+  if (env.CHROME_PATH) {
+    if (existsSync(env.CHROME_PATH)) return env.CHROME_PATH;
+    throw new UsageError(`Chromium not found at CHROME_PATH=${env.CHROME_PATH}. Install it with \`apt-get install chromium\` (Debian/Ubuntu) or set CHROME_PATH to a Chromium or Chrome executable.`);
+  }
+  const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
   const found = candidates.find((p) => existsSync(p));
   if (!found) {
     const tried = candidates.join(', ');
@@ -40,6 +44,15 @@ export function parseRoute(spec) {
   if (!/^[a-z0-9.-]+(:\d+)?$/.test(host)) throw new UsageError(`--route ${JSON.stringify(spec)}: ${JSON.stringify(host)} is not a host name`);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--route ${JSON.stringify(spec)}: folder not found: ${dir}`);
   return { host, prefix, dir };
+}
+
+/** `--hosts dir`: every subfolder named like a host (e.g. js.usemessages.com) serves that host. */
+export function hostFolders(dir) {
+  const root = resolve(dir);
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`--hosts ${JSON.stringify(dir)}: folder not found: ${root}`);
+  return readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(d.name))
+    .map((d) => ({ host: d.name.toLowerCase(), prefix: '/', dir: join(root, d.name) }));
 }
 
 /** The file a routed request maps to, or null (404). Longest path prefix wins; never leaves the folder. */
@@ -106,6 +119,7 @@ export async function scanCommand(argv, lib) {
       out: { type: 'string', default: 'consent-gate-report' },
       config: { type: 'string' },
       route: { type: 'string', multiple: true },
+      hosts: { type: 'string', multiple: true },
       offline: { type: 'boolean', default: false },
       'quiet-ms': { type: 'string', default: '800' },
       'max-wait-ms': { type: 'string', default: '15000' },
@@ -125,6 +139,7 @@ export async function scanCommand(argv, lib) {
   if (!Number.isFinite(quietMs) || quietMs < 0) throw new UsageError(`--quiet-ms ${values['quiet-ms']}: expected a number of milliseconds`);
   if (!Number.isFinite(maxWaitMs) || maxWaitMs < 0) throw new UsageError(`--max-wait-ms ${values['max-wait-ms']}: expected a number of milliseconds`);
   const routes = (values.route ?? []).map(parseRoute);
+  for (const dir of values.hosts ?? []) routes.push(...hostFolders(dir));
   const { vendors, resolved } = await vendorsFor(lib, { config: values.config });
   const executablePath = chromiumPath();
 
@@ -252,7 +267,7 @@ export async function scanCommand(argv, lib) {
       return pick ? pick.setBy : [];
     }
 
-    async function snapshot(id, action) {
+    async function snapshot(id, action, performed = true) {
       const cookies = (await context.cookies()).map((c) => ({ name: c.name, domain: c.domain, path: c.path, expires: c.expires, httpOnly: c.httpOnly, secure: c.secure, sameSite: c.sameSite, setBy: setByFor(c) }));
       const storage = [];
       const seen = new Set();
@@ -282,7 +297,7 @@ export async function scanCommand(argv, lib) {
           }
         }
       }
-      const observation = { id, action, at: Date.now(), cookies, storage, requests: requests[id] };
+      const observation = { id, action, performed, at: Date.now(), cookies, storage, requests: requests[id] };
       const hosts = new Set(observation.requests.map((r) => r.host));
       log(`  ${id}: ${hosts.size} host(s), ${observation.requests.length} request(s), ${cookies.length} cookie(s), ${storage.length} storage key(s)`);
       return observation;
@@ -336,6 +351,7 @@ export async function scanCommand(argv, lib) {
     log('phase b: accepting all …');
     phase = 'after-accept';
     let accepted;
+    let acceptedDone = true;
     if (await consentApi()) {
       await page.evaluate((purposes) => window.consentGate.grant(...purposes), PURPOSES);
       accepted = `called consentGate.grant(${PURPOSES.map((p) => `'${p}'`).join(', ')})`;
@@ -343,18 +359,20 @@ export async function scanCommand(argv, lib) {
       accepted = await clickButton(ACCEPT);
       if (!accepted) {
         accepted = 'found no consentGate API and no accept button; observed without accepting';
+        acceptedDone = false;
         notes.push('no way to accept was found: phase b shows the page as it was');
       }
     }
     log(`  ${accepted}`);
     await page.waitForLoadState('load').catch(() => undefined);
     await waitQuiet();
-    const afterAccept = await snapshot('after-accept', `${accepted}, then waited until the network was quiet`);
+    const afterAccept = await snapshot('after-accept', `${accepted}, then waited until the network was quiet`, acceptedDone);
 
     // c. withdraw, then reload
     log('phase c: withdrawing consent and reloading …');
     phase = 'between';
     let withdrawn;
+    let withdrawnDone = true;
     if (await consentApi()) {
       await page.evaluate((purposes) => window.consentGate.revoke(...purposes), PURPOSES);
       withdrawn = `called consentGate.revoke(${PURPOSES.map((p) => `'${p}'`).join(', ')})`;
@@ -362,7 +380,8 @@ export async function scanCommand(argv, lib) {
       withdrawn = await clickButton(REJECT);
       if (!withdrawn) {
         withdrawn = 'found no consentGate API and no reject button; reloaded without withdrawing';
-        notes.push('no way to withdraw was found: phase c shows the page after a reload only');
+        withdrawnDone = false;
+        notes.push('no way to withdraw was found: phase c shows the page after a reload only, and no withdrawal verdicts were drawn');
       }
     }
     log(`  ${withdrawn}`);
@@ -371,7 +390,7 @@ export async function scanCommand(argv, lib) {
     phase = 'after-withdrawal';
     await page.reload({ waitUntil: 'load', timeout: 30000 }).catch((error) => notes.push(`reload after withdrawal failed: ${error.message.split('\n')[0]}`));
     await waitQuiet();
-    const afterWithdrawal = await snapshot('after-withdrawal', `${withdrawn}, waited, reloaded the page and waited until the network was quiet (requests counted from the reload on)`);
+    const afterWithdrawal = await snapshot('after-withdrawal', `${withdrawn}, waited, reloaded the page and waited until the network was quiet (requests counted from the reload on)`, withdrawnDone);
 
     const report = lib.evaluateScan({
       url: target.href,

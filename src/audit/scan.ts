@@ -42,6 +42,8 @@ export interface PhaseObservation {
   id: PhaseId;
   /** What the scanner did to reach this phase, e.g. "called consentGate.grant(...)". */
   action: string;
+  /** False when the scanner found no way to accept (phase b) or withdraw (phase c); withdrawal verdicts are then skipped. Default true. */
+  performed?: boolean;
   /** ms since epoch when the snapshot was taken. */
   at: number;
   cookies: ObservedCookie[];
@@ -202,7 +204,7 @@ export function evaluateScan(input: EvaluateInput): ScanReport {
     }
   }
 
-  if (withdrawn) {
+  if (withdrawn && withdrawn.performed !== false) {
     const beforeKeys = new Set((before?.cookies ?? []).map(cookieKey));
     for (const c of withdrawn.cookies) {
       // declared optional cookies must be gone; undeclared ones that only came with consent must be gone too
