@@ -81,7 +81,7 @@ function chatMain(cfg) {
     return cfg.hostBase.replace('{host}', host) + path;
   }
   var appOrigin = new URL(url(appHost, '/'), location.href).origin;
-  var listeners = {};
+  var listeners = (emu.listeners = {});
   var widget = null;
   var lastCall = 0;
   var threads = 0;

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type LaunchedBrowser } from './harness';
+import { CHAT_COOKIES, allowAndOpen, cookieCopies, emuCalls, hubspotRequests, launcher, openShop, prompt, widget } from './hubspot-helpers';
+
+let browser: LaunchedBrowser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.closeAll();
+});
+
+const gate = 'window.consentGate';
+
+describe('HubSpot SDK through consent-gate (Chromium)', () => {
+  it('preconnects to HubSpot on hover or focus only after consent', async () => {
+    const { site, page } = await openShop(browser);
+    await page.goto(site.url('/'));
+    await launcher(page).hover();
+    await launcher(page).focus();
+    await page.waitForTimeout(200);
+    expect(await page.locator('link[rel="preconnect"]').count()).toBe(0);
+    expect(hubspotRequests(site)).toEqual([]);
+
+    await page.evaluate(`${gate}.grant('functional')`);
+    await page.mouse.move(0, 0);
+    await launcher(page).hover();
+    const hrefs = await page.locator('link[rel="preconnect"]').evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
+    expect(hrefs).toEqual(['https://js.usemessages.com/', 'https://app.hubspot.com/', 'https://api.hubspot.com/']);
+    await site.close();
+  });
+
+  it("consentOnClick: 'click' treats the click as consent, recorded as such, with no prompt", async () => {
+    const { site, page } = await openShop(browser, { vendor: { consentOnClick: 'click', label: 'Chat with us on HubSpot (sets a chat cookie)' } });
+    await page.goto(site.url('/'));
+    await page.getByRole('button', { name: 'Chat with us on HubSpot (sets a chat cookie)' }).click();
+    await widget(page).waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await prompt(page).count()).toBe(0);
+    const changes = await page.evaluate(() => (window as any).changes);
+    expect(changes.at(-1)).toMatchObject({ source: 'click', granted: expect.arrayContaining(['functional']) });
+    await site.close();
+  });
+
+  it("the site's own element marked data-consent-gate-chat is the facade; no launcher is drawn", async () => {
+    const { site, page } = await openShop(browser, { body: '<button type="button" id="own" data-consent-gate-chat="hubspot-conversations">Ask us</button>' });
+    await page.goto(site.url('/'));
+    await page.locator('#own').waitFor();
+    await page.waitForTimeout(200);
+    expect(await launcher(page).count()).toBe(0);
+    await page.locator('#own').click();
+    await prompt(page).getByRole('button', { name: 'Allow and start chat' }).click();
+    await widget(page).waitFor({ state: 'visible', timeout: 10_000 });
+    await expect.poll(() => page.locator('#own').getAttribute('data-consent-gate-chat-state')).toBe('ready');
+    await site.close();
+  });
+
+  it('open/close/status/clear answer sensibly before load; refresh() reaches widget.refresh; identification passes through and sets no messagesUtk', async () => {
+    const { site, page } = await openShop(browser, {
+      vendor: { identificationEmail: 'visitor@shop.test', identificationToken: 'tok-123', avoidInlineStyles: true, disableInitialInputFocus: true, enableWidgetCookieBanner: 'ON_EXIT_INTENT' },
+    });
+    await page.goto(site.url('/'));
+    await site.context.addCookies([{ name: 'messagesUtk', value: 'old', domain: 'www.shop.test', path: '/' }]);
+    const before = await page.evaluate(() => {
+      const chat = (window as any).consentGate.chat('hubspot-conversations');
+      chat.close();
+      const status = chat.status();
+      chat.clear();
+      return status;
+    });
+    expect(before).toEqual({ vendor: 'hubspot-conversations', state: 'idle', allowed: false, loaded: false });
+    expect(await cookieCopies(site, CHAT_COOKIES)).toEqual([]);
+    await page.evaluate(() => (window as any).consentGate.refresh());
+    expect(hubspotRequests(site)).toEqual([]);
+    expect(await page.evaluate(() => { try { (window as any).consentGate.chat('intercom'); return 'no error'; } catch (e) { return (e as Error).message; } })).toMatch(/chat\(\) argument 1 is "intercom"; expected a configured chat vendor id \("hubspot-conversations"\)/);
+
+    await allowAndOpen(page);
+    const seen = await page.evaluate(() => (window as any).__hsEmu.settingsSeen);
+    expect(seen).toEqual({ identificationEmail: 'visitor@shop.test', identificationToken: 'tok-123', avoidInlineStyles: true, disableInitialInputFocus: true, enableWidgetCookieBanner: 'ON_EXIT_INTENT', loadImmediately: false });
+    await page.waitForTimeout(300);
+    expect(await cookieCopies(site, ['messagesUtk'])).toEqual([]);
+
+    await page.evaluate(() => window.history.pushState({}, '', '/pricing'));
+    await page.evaluate(() => (window as any).consentGate.refresh());
+    const calls = await emuCalls(page);
+    expect(calls.filter((c) => c[0] === 'widget.refresh')).toHaveLength(1);
+    expect(await page.evaluate(() => (window as any).__hsEmu.throttled)).toBe(0);
+    await page.evaluate(() => (window as any).consentGate.chat().close());
+    await expect.poll(async () => (await widget(page).boundingBox())!.height).toBeLessThan(200);
+    await site.close();
+  });
+
+  it('loadOn consent: the widget loads (closed) as soon as functional is granted, without a click', async () => {
+    const { site, page } = await openShop(browser, { vendor: { loadOn: 'consent' } });
+    await page.goto(site.url('/'));
+    await page.waitForTimeout(300);
+    expect(hubspotRequests(site)).toEqual([]);
+    await page.evaluate(() => (window as any).consentGate.grant('functional'));
+    await widget(page).waitFor({ state: 'visible', timeout: 10_000 });
+    expect((await widget(page).boundingBox())!.height).toBeLessThan(200);
+    expect(await emuCalls(page)).toContainEqual(['widget.load', null]);
+    await site.close();
+  });
+
+  it('eu1: loads from the EU hosts with data-hsjs-hublet="eu1"', async () => {
+    const { site, page } = await openShop(browser, { vendor: { region: 'eu1' } });
+    await page.goto(site.url('/'));
+    await allowAndOpen(page);
+    const hosts = [...new Set(hubspotRequests(site).map((r) => r.host))];
+    expect(hosts).toEqual(['js-eu1.usemessages.com', 'app-eu1.hubspot.com']);
+    expect(await page.locator('#hubspot-messages-loader').getAttribute('data-hsjs-hublet')).toBe('eu1');
+    await site.close();
+  });
+
+  it('revoke then allow again: the throttle is respected, subscriptions detach on revocation and re-attach on load', async () => {
+    const { site, page } = await openShop(browser);
+    await page.goto(site.url('/'));
+    await page.evaluate(() => {
+      (window as any).events = [];
+      (window as any).consentGate.chat().on('widgetLoaded', () => (window as any).events.push('loaded'));
+    });
+    await allowAndOpen(page);
+    await expect.poll(() => page.evaluate(() => (window as any).events)).toEqual(['loaded']);
+    await page.evaluate(() => (window as any).consentGate.revoke('functional'));
+    await launcher(page).waitFor({ state: 'visible' });
+    // the SDK stays in memory, but our listener is off it
+    expect(await page.evaluate(() => ((window as any).__hsEmu.listeners.widgetLoaded ?? []).length)).toBe(0);
+    await allowAndOpen(page);
+    await expect.poll(() => page.evaluate(() => (window as any).events)).toEqual(['loaded', 'loaded']);
+    expect(await page.evaluate(() => ((window as any).__hsEmu.listeners.widgetLoaded ?? []).length)).toBe(1);
+    expect(await page.evaluate(() => (window as any).__hsEmu.throttled)).toBe(0);
+    await site.close();
+  });
+});
