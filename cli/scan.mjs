@@ -68,13 +68,17 @@ export function routeFile(routes, url) {
   return existsSync(file) ? file : null;
 }
 
-/** Script URLs of a stack trace, innermost first, without line and column. */
+// consent-gate's own files pass writes through (the guard wraps document.cookie); they are not who wrote
+const OWN_FILES = /\/consent-gate(?:-guard|-banner)?(?:\.min)?\.m?js$/;
+
+/** Script URLs of a stack trace, innermost first, without line and column; consent-gate's own files left out unless nothing else is there. */
 export function stackUrls(stack) {
   const urls = [];
   for (const m of String(stack).matchAll(/((?:https?|file):\/\/[^\s)]+?)(?::\d+){1,2}\)?(?:\s|$)/g)) {
     if (!urls.includes(m[1])) urls.push(m[1]);
   }
-  return urls;
+  const others = urls.filter((u) => !OWN_FILES.test(new URL(u).pathname));
+  return others.length ? others : urls;
 }
 
 /** Name and domain attribute of a Set-Cookie / document.cookie string. */
