@@ -1,7 +1,8 @@
 // Builds consent-gate from the JavaScript that `tsc` writes to .build/
 // (see README: "Why tsc, then Rollup").
 import { cpSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
@@ -44,6 +45,21 @@ const browserFile = (input, file, name) => ({
   plugins: [nodeResolve({ browser: true }), commonjs(), cssAsString()],
 });
 
+/** The guard embeds the rules compiled from the catalog (a JSON literal), not the catalog: see src/guard/catalog-rules.ts. */
+const guardRules = () => ({
+  name: 'guard-rules',
+  async load(id) {
+    if (!id.replace(/\\/g, '/').endsWith('/src/guard/catalog-rules.js')) return null;
+    const load = (path) => import(pathToFileURL(resolve(B, path)).href);
+    const [{ catalog }, { compileRules }] = await Promise.all([load('vendors/index.js'), load('src/guard/rules.js')]);
+    return `export const rules = ${JSON.stringify(compileRules(catalog))};`;
+  },
+});
+const guardFile = (input, file) => {
+  const config = browserFile(input, file);
+  return { ...config, plugins: [guardRules(), ...config.plugins] };
+};
+
 export default [
   // npm: ESM and CJS, each vendor as its own entry; the banner is a lazy chunk.
   ...['es', 'cjs'].map((format) => {
@@ -68,5 +84,5 @@ export default [
   // drop-in files for sites without a bundler
   browserFile(`${B}/src/dropin.js`, 'dist/consent-gate.js'),
   browserFile(`${B}/src/ui/banner-entry.js`, 'dist/consent-gate-banner.js'),
-  browserFile(`${B}/src/guard/entry.js`, 'dist/consent-gate-guard.js'),
+  guardFile(`${B}/src/guard/entry.js`, 'dist/consent-gate-guard.js'),
 ];

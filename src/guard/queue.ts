@@ -1,16 +1,19 @@
 /**
  * `window.consentGate` before the runtime has loaded: every public method
  * exists and queues its call as `[method, ...args]` in `consentGate.q`; the
- * runtime replays the queue in order when it starts.
+ * runtime replays the queue in order when it starts. `blocked()` answers at
+ * once from the guard's log (the runtime later puts its own methods on the
+ * same object).
  */
 export const QUEUED_METHODS = ['grant', 'revoke', 'show', 'on', 'off', 'openChat', 'refresh'] as const;
 
-export function installQueue(win: Window): void {
+export function installQueue(win: Window, guard?: { blocked(): unknown[] } | null): void {
   const w = win as unknown as { consentGate?: Record<string, unknown> & { q?: unknown[] } };
   const stub = w.consentGate ?? {};
   const q = (stub.q = Array.isArray(stub.q) ? stub.q : []);
   for (const method of QUEUED_METHODS) {
     if (typeof stub[method] !== 'function') stub[method] = (...args: unknown[]) => void q.push([method, ...args]);
   }
+  if (typeof stub.blocked !== 'function') stub.blocked = () => (guard ? guard.blocked() : []);
   w.consentGate = stub;
 }

@@ -1,0 +1,278 @@
+/**
+ * The thin layer of the head guard that patches the page: element URL
+ * attributes, insertion and markup-string methods, network constructors and
+ * functions, cookie and storage writes. Every decision is a pure function of
+ * `rules.ts`; this file only wires them to the platform. Size matters here
+ * (the whole guard is budgeted at 3 KB min+gzip), so the code is terse.
+ *
+ * How an element is held: its vendor URL attribute (`src`, `srcset`, `href`,
+ * `data`, `poster`) is never set; the value waits in `data-cg-<name>`. An
+ * element without its URL fetches nothing, so clones and copies of a held
+ * element are inert too. Release puts the attribute back (a script is
+ * replaced by a copy, because a script element runs at most once).
+ */
+import { cookieValue, decodeRecord, recordAllows } from '../consent/codec.js';
+import type { BlockedEntry, Purpose } from '../types.js';
+import { configure, cookieName, mainPurpose, matchAttribute, matchCookie, matchCookieWrite, matchKey, matchUrl, mentionsHost, type CompiledRules, type Match } from './rules.js';
+
+export type Allows = (vendorId: string, purpose: Purpose) => boolean;
+
+/** The bridge the runtime talks to (`window.__consentGateGuard`); the same shape as `GuardBridge` in src/consent/gate.ts. */
+export interface Guard {
+  update(allows: Allows): void;
+  blocked(): BlockedEntry[];
+  onBlocked(fn: (entry: BlockedEntry) => void): void;
+}
+
+type Win = Window & typeof globalThis & { consentGateConfig?: unknown };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+
+/** URL attributes that make an element fetch. */
+const ATTRS = ['src', 'srcset', 'href', 'data', 'poster'];
+/** Elements that fetch through one of them. */
+const TAGS = 'script,iframe,frame,img,image,source,link,embed,object,video,audio,track,input';
+/** Where a held attribute's value waits. */
+const HOLD = 'data-cg-';
+/** The markup form: `<script type="text/plain" data-consent-gate="vendor-id" data-src="…">`. */
+const MARK = 'data-consent-gate';
+
+export function installGuard(w: Win, all: CompiledRules): Guard {
+  const d = w.document;
+  const setup = configure(w.consentGateConfig, all);
+  const R = setup ? setup.rules : all;
+  const E = w.Element.prototype;
+  const setAttr = E.setAttribute;
+  const P = (name: string): Any => (w as Any)[name]?.prototype;
+
+  let allows: Allows = () => false;
+  if (setup) {
+    const record = decodeRecord(cookieValue(d.cookie, setup.cookieName), setup.policyVersion);
+    allows = (v, p) => recordAllows(record, v, p);
+  }
+  const log: BlockedEntry[] = [];
+  const subscribers: ((entry: BlockedEntry) => void)[] = [];
+  let held: Any[] = [];
+
+  /** Whether `m` is a match whose purpose is not granted; noted in the log when a `kind` is given. */
+  const deny = (m: Match | null, kind?: string, target?: unknown): boolean => {
+    try {
+      if (!m || allows(m.v, m.p) === true) return false;
+    } catch {
+      // a failing permission function never opens anything
+    }
+    if (kind) {
+      const entry: BlockedEntry = { time: w.performance.now(), kind, target: String(target), vendor: m!.v, purpose: m!.p };
+      if (log.length < 500) log.push(entry);
+      subscribers.forEach((fn) => {
+        try {
+          fn(entry);
+        } catch {
+          // a listener's error stays with the listener
+        }
+      });
+    }
+    return true;
+  };
+  const refuse = (kind: string, url: unknown): boolean => deny(matchUrl(R, String(url), d.baseURI), kind, url);
+  const track = (el: Any): void => {
+    if (!held.includes(el)) held.push(el);
+  };
+  /** Hold back one URL attribute if its purpose is not granted; true when held. */
+  const hold = (el: Any, name: string, value: unknown): boolean => {
+    const v = String(value);
+    if (!deny(matchAttribute(R, v, d.baseURI), el.localName, v)) return el.removeAttribute(HOLD + name), false;
+    setAttr.call(el, HOLD + name, v);
+    track(el);
+    return true;
+  };
+  /** The markup form, not yet released. */
+  const isForm = (el: Any): boolean => el.localName === 'script' && el.type === 'text/plain' && el.hasAttribute(MARK);
+  const visit = (el: Any): void => {
+    if (isForm(el)) track(el);
+    if (el.matches(TAGS)) {
+      for (const a of ATTRS) {
+        const v = el.getAttribute(a);
+        if (v !== null && hold(el, a, v)) el.removeAttribute(a);
+        else if (el.hasAttribute(HOLD + a)) track(el);
+      }
+    }
+  };
+  const scan = (node: Any): void => {
+    if (node && node.querySelectorAll) {
+      if (node.nodeType === 1) visit(node);
+      node.querySelectorAll(TAGS).forEach(visit);
+    }
+  };
+  const innerHTML = Object.getOwnPropertyDescriptor(E, 'innerHTML')!;
+  /** Markup with every vendor URL attribute held (parsed only when it mentions a ruled host). */
+  const sanitize = (html: unknown): unknown => {
+    if (typeof html !== 'string' || !mentionsHost(R, html)) return html;
+    const t = d.createElement('template');
+    innerHTML.set!.call(t, html);
+    scan(t.content);
+    return innerHTML.get!.call(t);
+  };
+
+  /** Release every held element whose purposes are now granted, in document order, each once. */
+  const release = (): void => {
+    const ready = held.filter((el) => {
+      const v = el.getAttribute(MARK);
+      const p = isForm(el) && mainPurpose(all, v);
+      return (p === false || (p && !deny({ v, p }))) && !ATTRS.some((a) => deny(matchAttribute(R, el.getAttribute(HOLD + a) ?? '', d.baseURI)));
+    });
+    held = held.filter((el) => !ready.includes(el));
+    ready.sort((a, b) => (a.compareDocumentPosition(b) & 2) - 1);
+    const next = (): void => {
+      const el = ready.shift();
+      if (!el) return;
+      const form = isForm(el);
+      // A script element runs at most once: a copy (attributes, nonce, text) takes its place.
+      const s = el.localName === 'script' && el.isConnected ? el.cloneNode(true) : el;
+      for (const a of ATTRS) {
+        const value = s.getAttribute(HOLD + a) ?? (form ? s.getAttribute('data-' + a) : null);
+        s.removeAttribute(HOLD + a);
+        if (value !== null) s.setAttribute(a, value);
+      }
+      if (form) s.setAttribute('type', el.getAttribute('data-type') || 'text/javascript');
+      if (s === el) return next();
+      if (!el.hasAttribute('async')) s.async = false;
+      el.replaceWith(s);
+      // one after another: a script without async waits for the one before it, as in the page
+      if (s.src && !s.async) s.addEventListener('load', next), s.addEventListener('error', next);
+      else next();
+    };
+    next();
+  };
+
+  // --- patches (each on its own: one that fails leaves the others in place) ---
+  /** Replace a method (`make(orig)`) or, for an accessor, its setter (`make(origSetter)`). */
+  const patch = (obj: Any, name: string, make: (orig: Any) => Any): void => {
+    try {
+      const desc = Object.getOwnPropertyDescriptor(obj, name)!;
+      if (desc.set) desc.set = make(desc.set);
+      else desc.value = make(desc.value);
+      Object.defineProperty(obj, name, desc);
+    } catch {
+      // leave this one as the platform made it
+    }
+  };
+  // URL properties of elements
+  for (const pair of 'Script.src IFrame.src Frame.src Image.src Image.srcset Source.src Source.srcset Link.href Embed.src Object.data Media.src Video.poster Track.src Input.src'.split(' ')) {
+    const [type, name] = pair.split('.') as [string, string];
+    patch(P('HTML' + type + 'Element'), name, (set) => function (this: Any, value: unknown) {
+      if (!hold(this, name, value)) set.call(this, value);
+    });
+  }
+  const attr = (at: number) => (orig: Any) =>
+    function (this: Any, ...args: Any[]) {
+      const name = String(args[at]).toLowerCase().replace(/^.*:/, '');
+      if (!(ATTRS.includes(name) && this.matches(TAGS) && hold(this, name, args[at + 1]))) return orig.apply(this, args);
+    };
+  patch(E, 'setAttribute', attr(0));
+  patch(E, 'setAttributeNS', attr(1));
+  // insertion: look at what is inserted before the platform does; at what is copied in, right after
+  for (const [proto, names] of [
+    ['Node', 'appendChild insertBefore replaceChild'],
+    ['Element', 'append prepend before after replaceWith insertAdjacentElement'],
+    ['Document', 'append prepend adoptNode importNode'],
+    ['DocumentFragment', 'append prepend'],
+    ['CharacterData', 'before after replaceWith'],
+    ['Range', 'insertNode createContextualFragment'],
+  ]) {
+    for (const name of names!.split(' ')) {
+      patch(P(proto!), name, (orig) => function (this: unknown, ...args: unknown[]) {
+        args.forEach(scan);
+        const result = orig.apply(this, args);
+        scan(result);
+        return result;
+      });
+    }
+  }
+  // markup strings
+  const markup = (orig: Any) =>
+    function (this: unknown, ...args: unknown[]) {
+      return orig.apply(this, args.map(sanitize));
+    };
+  for (const [proto, name] of [['Element', 'innerHTML'], ['Element', 'outerHTML'], ['ShadowRoot', 'innerHTML'], ['Element', 'insertAdjacentHTML'], ['Document', 'write'], ['Document', 'writeln']]) {
+    patch(P(proto!), name!, markup);
+  }
+
+  // network
+  // A same-origin blob URL that does not exist: the platform's own network error, and no request leaves.
+  // (A WebSocket goes to port 1, which browsers refuse to connect to: `error`, then `close` 1006.)
+  const nowhere = 'blob:' + w.location.origin + '/0';
+  patch(w, 'fetch', (orig) => function (this: unknown, input: Any, ...rest: unknown[]) {
+    return refuse('fetch', (input && input.url) || input) ? Promise.reject(new TypeError('Failed to fetch')) : orig.call(this, input, ...rest);
+  });
+  patch(P('XMLHttpRequest'), 'open', (orig) => function (this: unknown, ...args: unknown[]) {
+    if (refuse('xhr', args[1])) args[1] = nowhere;
+    return orig.apply(this, args);
+  });
+  patch(P('Navigator'), 'sendBeacon', (orig) => function (this: unknown, ...args: unknown[]) {
+    return !refuse('beacon', args[0]) && orig.apply(this, args);
+  });
+  for (const name of ['WebSocket', 'EventSource', 'Worker', 'SharedWorker']) {
+    patch(w, name, (Orig) => {
+      const Guarded = function (url: unknown, ...rest: unknown[]) {
+        if (refuse(name, url)) url = name === 'WebSocket' ? 'ws://127.0.0.1:1/' : nowhere;
+        return Reflect.construct(Orig, [url, ...rest], new.target || Guarded);
+      };
+      Guarded.prototype = Orig.prototype;
+      return Object.setPrototypeOf(Guarded, Orig);
+    });
+  }
+
+  // cookies and storage
+  const recordName = setup ? setup.cookieName : '';
+  patch(P('Document'), 'cookie', (set) => function (this: unknown, value: unknown) {
+    const write = String(value);
+    if (!deny(matchCookieWrite(R, write, recordName), 'cookie', cookieName(write))) set.call(this, value);
+  });
+  patch(P('CookieStore'), 'set', (orig) => function (this: unknown, ...args: Any[]) {
+    const o = Object(args[0]) === args[0] ? args[0] : { name: args[0] };
+    const name = String(o.name);
+    const m = name === recordName || o.expires < Date.now() ? null : matchCookie(R, name);
+    return deny(m, 'cookieStore', name) ? Promise.resolve() : orig.apply(this, args);
+  });
+  patch(P('Storage'), 'setItem', (orig) => function (this: Storage, ...args: unknown[]) {
+    let kind = 'sessionStorage';
+    try {
+      if (this === w.localStorage) kind = 'localStorage';
+    } catch {
+      // storage switched off
+    }
+    if (!deny(matchKey(R, String(args[0]), kind[0]!), kind, args[0])) orig.apply(this, args);
+  });
+
+  // everything the parser (or any path not patched above) puts in the document
+  try {
+    new w.MutationObserver((records) => {
+      try {
+        for (const r of records) r.type[0] === 'a' ? visit(r.target) : r.addedNodes.forEach(scan);
+        release();
+      } catch {
+        // never into the page
+      }
+    }).observe(d, { childList: true, subtree: true, attributes: true, attributeFilter: ATTRS });
+  } catch {
+    // without the observer, the patches above still hold
+  }
+
+  return {
+    update(fn) {
+      if (typeof fn === 'function') {
+        allows = fn;
+        try {
+          release();
+        } catch {
+          // what could not be released stays held
+        }
+      }
+    },
+    blocked: () => log.slice(),
+    onBlocked(fn) {
+      if (typeof fn === 'function') subscribers.push(fn);
+    },
+  };
+}
