@@ -1,0 +1,61 @@
+// The demo's live panel: reads consent-gate's public API only.
+(function () {
+  var gate = window.consentGate;
+  if (!gate || typeof gate.decisions !== 'function') {
+    document.getElementById('chat-status').textContent = 'consent-gate did not start: see the browser console.';
+    return;
+  }
+  var events = [];
+  function log(text) {
+    events.unshift(new Date().toLocaleTimeString() + '  ' + text);
+    events.length = Math.min(events.length, 30);
+  }
+  function list(id, items) {
+    var el = document.getElementById(id);
+    el.textContent = '';
+    if (!items.length) items = [['none', '']];
+    items.forEach(function (item) {
+      var li = document.createElement('li');
+      li.textContent = item[0];
+      if (item[1]) li.className = item[1];
+      el.appendChild(li);
+    });
+  }
+  function render() {
+    var d = gate.decisions();
+    list('decisions', ['functional', 'analytics', 'marketing'].map(function (p) {
+      return [p + ': ' + (d.purposes[p] ? 'granted' : d.decided ? 'refused' : 'not asked yet'), d.purposes[p] ? 'yes' : 'no'];
+    }));
+    var s = gate.chat().status();
+    document.getElementById('chat-status').textContent = 'HubSpot chat: ' + s.state + (s.reason ? ' (' + s.reason + ')' : '') + ', widget ' + (s.loaded ? 'on the page' : 'not loaded') + '.';
+    list('cookies', document.cookie.split(/;\s*/).filter(Boolean).map(function (c) { return [c.length > 70 ? c.slice(0, 70) + '…' : c, '']; }));
+    list('blocked', gate.blocked().map(function (b) { return [b.kind + ' ' + b.target + ' (' + b.vendor + ', ' + b.purpose + ')', '']; }));
+    list('events', events.map(function (e) { return [e, '']; }));
+  }
+  gate.on('change', function (e) { log('change from ' + e.source + ': +' + (e.granted.join(',') || '–') + ' −' + (e.revoked.join(',') || '–')); render(); });
+  gate.on('revoked', function (e) { log('revoked ' + e.purposes.join(',') + ' for ' + e.vendor + ': chat reset, cookies swept'); render(); });
+  gate.on('blocked', function () { render(); });
+  ['widgetLoaded', 'conversationStarted', 'widgetClosed', 'userInteractedWithWidget'].forEach(function (name) {
+    gate.chat().on(name, function () { log('HubSpot event: ' + name); render(); });
+  });
+  document.addEventListener('click', function (event) {
+    var act = event.target.closest && event.target.closest('[data-act]');
+    if (!act) return;
+    var parts = act.getAttribute('data-act').split(':');
+    gate[parts[0]](parts[1]);
+  });
+  document.getElementById('tag').addEventListener('click', function () {
+    document.cookie = '__hstc=demo.tag.write; path=/; max-age=3600';
+    log(/(^|;\s*)__hstc=/.test(document.cookie) ? 'a tag wrote __hstc (analytics is granted)' : 'a tag tried to write __hstc: held back');
+    render();
+  });
+  document.getElementById('failure').addEventListener('change', function (event) {
+    var mode = event.target.value;
+    fetch(mode ? '/emulator/fail?host=js.usemessages.com&mode=' + mode : '/emulator/restore?host=js.usemessages.com').then(function () {
+      log(mode ? 'emulator: chat script will ' + event.target.selectedOptions[0].textContent : 'emulator: chat script loads normally');
+      render();
+    });
+  });
+  setInterval(render, 1000);
+  render();
+})();
