@@ -69,10 +69,11 @@ async function main(argv) {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error) => {
-    const usage = error instanceof UsageError || error?.code?.startsWith?.('ERR_PARSE_ARGS') || error?.name === 'UsageError';
+    const known = error instanceof UsageError;
+    const parse = typeof error?.code === 'string' && error.code.startsWith('ERR_PARSE_ARGS');
     process.stderr.write(`consent-gate: ${error.message}\n`);
-    if (usage) process.stderr.write(`\n${USAGE}\n`);
-    else if (error.stack) process.stderr.write(`${error.stack}\n`);
+    if ((known && error.usage) || parse) process.stderr.write(`\n${USAGE}\n`);
+    else if (!known && error?.stack) process.stderr.write(`${error.stack}\n`);
     process.exit(2);
   },
 );

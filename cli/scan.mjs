@@ -21,13 +21,13 @@ const PURPOSES = ['functional', 'analytics', 'marketing'];
 export function chromiumPath(env = process.env) {
   if (env.CHROME_PATH) {
     if (existsSync(env.CHROME_PATH)) return env.CHROME_PATH;
-    throw new UsageError(`Chromium not found at CHROME_PATH=${env.CHROME_PATH}. Install it with \`apt-get install chromium\` (Debian/Ubuntu) or set CHROME_PATH to a Chromium or Chrome executable.`);
+    throw new UsageError(`Chromium not found at CHROME_PATH=${env.CHROME_PATH}. Install it with \`apt-get install chromium\` (Debian/Ubuntu) or set CHROME_PATH to a Chromium or Chrome executable.`, { usage: false });
   }
   const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
   const found = candidates.find((p) => existsSync(p));
   if (!found) {
     const tried = candidates.join(', ');
-    throw new UsageError(`Chromium not found (looked at ${tried}). Install it with \`apt-get install chromium\` (Debian/Ubuntu) or set CHROME_PATH to a Chromium or Chrome executable.`);
+    throw new UsageError(`Chromium not found (looked at ${tried}). Install it with \`apt-get install chromium\` (Debian/Ubuntu) or set CHROME_PATH to a Chromium or Chrome executable.`, { usage: false });
   }
   return found;
 }
@@ -151,7 +151,7 @@ export async function scanCommand(argv, lib) {
   try {
     ({ chromium } = await import('playwright-core'));
   } catch {
-    throw new UsageError('playwright-core is not installed: run `npm install playwright-core`');
+    throw new UsageError('playwright-core is not installed: run `npm install playwright-core`', { usage: false });
   }
 
   const outDir = resolve(values.out);
@@ -159,7 +159,7 @@ export async function scanCommand(argv, lib) {
   log(`consent-gate scan ${target.href}`);
   log(`  Chromium: ${executablePath}`);
   if (routes.length) for (const r of routes) log(`  route: ${r.host}${r.prefix === '/' ? '' : r.prefix.slice(0, -1)} -> ${r.dir}`);
-  if (values.offline) log('  offline: hosts without a route fail like a lost connection');
+  if (values.offline) log(`  offline: hosts without a route, other than ${target.host} and this machine, fail like a lost connection`);
 
   const browser = await chromium.launch({ executablePath, headless: true, args: CHROME_ARGS });
   try {
@@ -234,6 +234,8 @@ export async function scanCommand(argv, lib) {
     });
     await context.addInitScript({ content: INIT_SCRIPT });
 
+    // --offline keeps the scanned site's own host and this machine reachable
+    const local = (url) => url.host === target.host || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
     if (routes.length || values.offline) {
       await context.route('**/*', async (route) => {
         let url;
@@ -244,7 +246,7 @@ export async function scanCommand(argv, lib) {
         }
         if (url.protocol !== 'http:' && url.protocol !== 'https:') return route.continue();
         const file = routeFile(routes, url);
-        if (file === undefined) return values.offline ? route.abort('internetdisconnected') : route.continue();
+        if (file === undefined) return values.offline && !local(url) ? route.abort('internetdisconnected') : route.continue();
         if (file === null) return route.fulfill({ status: 404, body: 'not found', contentType: 'text/plain' });
         return route.fulfill({ status: 200, body: readFileSync(file), contentType: TYPES[extname(file)] ?? 'application/octet-stream', headers: { 'access-control-allow-origin': '*' } });
       });
@@ -346,7 +348,7 @@ export async function scanCommand(argv, lib) {
     try {
       await page.goto(target.href, { waitUntil: 'load', timeout: 30000 });
     } catch (error) {
-      throw new UsageError(`could not load ${target.href}: ${error.message.split('\n')[0]}`);
+      throw new UsageError(`could not load ${target.href}: ${error.message.split('\n')[0]}`, { usage: false });
     }
     await waitQuiet();
     const before = await snapshot('before-consent', 'loaded the page on a fresh profile and waited until the network was quiet; nothing clicked');

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, ROOT, type LaunchedBrowser } from './harness';
+import { createDemoServer, listen } from '../../demo/server.mjs';
 
 const CLI = join(ROOT, 'cli/consent-gate.mjs');
 const FIX = join(ROOT, 'test/fixtures/scan');
@@ -123,6 +124,28 @@ describe('consent-gate scan (Chromium)', () => {
     const { page, context } = await openReport(out);
     expect(await page.locator('#verdict').textContent()).toBe('Clean: no violations found');
     await context.close();
+  });
+
+  it('the demo shop scans clean (exit 0), with the HubSpot emulator and with HubSpot\'s real host names kept offline', async () => {
+    for (const env of [{}, { HUBSPOT_PORTAL_ID: '1234567' }]) {
+      const server = createDemoServer({ env });
+      const url: string = await listen(server, 0);
+      try {
+        const out = mkdtempSync(join(tmpdir(), 'cg-scan-demo-'));
+        const run = await cli(['scan', url, '--offline', '--out', out]);
+        const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+        expect(run.stderr).toBe('');
+        expect(report.violations).toEqual([]);
+        expect(run.code).toBe(0);
+        expect(report.phases[1].action).toMatch(/consentGate\.grant/);
+        expect(report.phases[1].cookies.map((c: { name: string }) => c.name)).toContain('consent_gate');
+        // nothing reached a HubSpot host in any phase
+        const hosts = report.phases.flatMap((p: { hosts: { host: string }[] }) => p.hosts.map((h) => h.host));
+        expect(hosts.filter((h: string) => /hubspot|hs-|usemessages/.test(h))).toEqual([]);
+      } finally {
+        await new Promise((r) => server.close(r));
+      }
+    }
   });
 
   it('usage errors exit 2 with a clear message', async () => {
