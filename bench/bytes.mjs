@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { gzipSize, minGzipSize } from './size.mjs';
-import { ROOT } from './lib/browser.mjs';
+import { DIST, ROOT } from './lib/browser.mjs';
 
 const nm = (p) => join(ROOT, 'node_modules', p);
 
@@ -23,7 +23,7 @@ function walk(dir) {
 /** Every JavaScript file of dist/ with its sizes. */
 export async function distSizes() {
   const rows = [];
-  for (const file of walk(join(ROOT, 'dist'))) rows.push({ file: relative(ROOT, file), ...(await minGzipSize(file)) });
+  for (const file of walk(DIST)) rows.push({ file: `dist/${relative(DIST, file)}`, ...(await minGzipSize(file)) });
   return rows;
 }
 

@@ -8,7 +8,12 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const DIST = join(ROOT, 'dist');
+export let DIST = join(ROOT, 'dist');
+
+/** Measure another copy of the build (run.mjs snapshots dist/ so a concurrent rebuild cannot change it mid-run). */
+export function setDist(dir) {
+  DIST = dir;
+}
 export const ORIGIN = 'https://www.shop.test';
 
 // keep in step with CHROME_ARGS in test/browser/harness.ts

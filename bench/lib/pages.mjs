@@ -1,0 +1,50 @@
+// The pages the Chromium benchmarks open: consent-gate's drop-in with the
+// HubSpot chat facade, and HubSpot's standard embed without consent-gate.
+import { html, openSite } from './browser.mjs';
+
+export const PORTAL = '1234567';
+export const CONFIG = { vendors: { 'hubspot-conversations': { portalId: PORTAL } }, policyVersion: 'bench' };
+
+const CONTENT = `<header><h1>Shop</h1><a href="#" data-consent-gate-settings>Privacy settings</a></header>
+<main><h2>Products</h2><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit. Sed do eiusmod tempor incididunt ut labore.</p>
+<ul><li>Chair</li><li>Table</li><li>Lamp</li></ul></main>`;
+
+/** consent-gate drop-in: config, guard, runtime (the chat facade comes with the runtime). */
+export function consentGatePage(extraHead = '') {
+  return html(
+    CONTENT,
+    `${extraHead}<script>window.consentGateConfig = ${JSON.stringify(CONFIG)};</script>
+<script src="/dist/consent-gate-guard.js"></script>
+<script src="/dist/consent-gate.js" defer></script>`,
+  );
+}
+
+/** HubSpot's standard embed code, as HubSpot hands it out (end of <body>). */
+export function hubspotEmbedPage(extraHead = '') {
+  return html(`${CONTENT}
+<!-- Start of HubSpot Embed Code -->
+<script type="text/javascript" id="hs-script-loader" async defer src="//js.hs-scripts.com/${PORTAL}.js"></script>
+<!-- End of HubSpot Embed Code -->`, extraHead);
+}
+
+/**
+ * A storage state (cookies) of a returning visitor who decided through the
+ * public API: `grant` and `revoke` lists of purposes. Made by the real
+ * runtime, so it follows the record format whatever it becomes.
+ */
+export async function visitorState(browser, hosts, { grant = [], revoke = [] }) {
+  const site = await openSite(browser, { pages: { '/': consentGatePage() }, hosts });
+  try {
+    await site.page.goto(site.url('/'));
+    await site.page.waitForFunction(() => window.consentGate && typeof window.consentGate.decisions === 'function');
+    await site.page.evaluate(({ grant, revoke }) => {
+      if (grant.length) window.consentGate.grant(...grant);
+      if (revoke.length) window.consentGate.revoke(...revoke);
+    }, { grant, revoke });
+    const decided = await site.page.evaluate(() => window.consentGate.decisions());
+    if (!decided.decided) throw new Error('could not record a decision for the returning-visitor state');
+    return await site.context.storageState();
+  } finally {
+    await site.close();
+  }
+}

@@ -1,0 +1,114 @@
+// Renders bench/results/latest.json as Markdown (bench/results/latest.md).
+
+const kb = (n) => (typeof n === 'number' ? `${(n / 1000).toFixed(1)} kB` : '–');
+const ms = (s) => (s && typeof s.median === 'number' ? `${fmt(s.median)} ms (${fmt(s.min)}–${fmt(s.max)})` : '–');
+const x = (s) => (s && typeof s.median === 'number' ? `×${s.median.toFixed(2)} (${s.min.toFixed(2)}–${s.max.toFixed(2)})` : '–');
+const fmt = (n) => (Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(1));
+const ratio = (a, b) => (b ? `×${(a / b).toFixed(2)}` : '–');
+const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+
+/** Where consent-gate loses, from the numbers themselves. */
+export function losses(r) {
+  const out = [];
+  const peers = Object.fromEntries((r.bytes?.peers ?? []).map((p) => [p.name, p]));
+  const pages = r.bytes?.pages;
+  if (pages && !pages.notMeasured) {
+    const [first, returning, facade] = Object.values(pages);
+    for (const name of ['klaro', 'vanilla-cookieconsent', 'tarteaucitron.js']) {
+      const p = peers[name];
+      if (p && first.total > p.total) out.push(`Bytes, first visit: consent-gate sends ${kb(first.total)} (guard + runtime + banner), ${name} ${kb(p.total)} (${ratio(first.total, p.total)}).`);
+      if (p && returning.total > p.total) out.push(`Bytes, returning visitor: consent-gate sends ${kb(returning.total)} (guard + runtime), ${name} ${kb(p.total)} for its whole banner (${ratio(returning.total, p.total)}).`);
+    }
+    const rl = peers['react-live-chat-loader'];
+    if (rl && facade.total > rl.total) out.push(`Bytes, chat facade: consent-gate's page sends ${kb(facade.total)} (the facade comes with the consent runtime), react-live-chat-loader's HubSpot facade ${kb(rl.total)} without React itself and without any consent handling (${ratio(facade.total, rl.total)}).`);
+    const yett = peers.yett;
+    const guard = (r.bytes?.dist ?? []).find((d) => d.file === 'dist/consent-gate-guard.js');
+    if (yett && guard && guard.gzip > yett.total) out.push(`Bytes, head script: consent-gate's guard is ${kb(guard.gzip)}, yett ${kb(yett.total)} (${ratio(guard.gzip, yett.total)}); yett blocks scripts only, no cookies, storage or requests.`);
+  }
+  const g = r.guardOverhead?.variants;
+  if (g) {
+    const cg = g['consent-gate guard'];
+    const y = g.yett;
+    for (const [key, label] of [['elementsRatio', 'inserting 9,950 divs, images and scripts'], ['iframesRatio', 'inserting 50 iframes'], ['cookieWritesRatio', '10,000 cookie writes'], ['cookieReadsRatio', '10,000 cookie reads'], ['totalRatio', 'the whole workload']]) {
+      if (cg?.[key] && y?.[key] && cg[key].median > y[key].median * 1.05) out.push(`Guard overhead, ${label}: consent-gate ${x(cg[key])} of no guard, yett ${x(y[key])}.`);
+    }
+  }
+  const c = r.pageCost?.variants;
+  if (c) {
+    const hs = c['HubSpot standard embed'];
+    const cg = c['consent-gate facade'];
+    for (const key of ['requests', 'bytes', 'longTaskMs', 'cls']) if (cg?.[key] && hs?.[key] && cg[key].median > hs[key].median) out.push(`Page cost before the click, ${key}: consent-gate ${cg[key].median}, HubSpot's embed ${hs[key].median}.`);
+  }
+  if (r.clickToOpen?.variants) out.push("Click to open: HubSpot's standard embed has the widget loaded before the click, so its first open needs no download; consent-gate loads the chat on the click (section 4), which is the price of sending nothing to HubSpot before it.");
+  return out;
+}
+
+export function renderMarkdown(r) {
+  const m = r.machine;
+  const lines = [];
+  lines.push('# consent-gate benchmark results', '');
+  lines.push(`Run on ${r.date.slice(0, 10)} (${r.date}), ${m.nproc} cores (\`nproc\`), ${m.cpu}, Chromium ${m.chromium}, Node ${m.node}, ${m.platform}, commit ${m.commit}. ${r.runs} runs per variant, variants alternated run by run; timings as median (min–max). Whole run: ${r.durationS} s. Regenerate with \`npm run bench\`; method in [docs/performance.md](../../docs/performance.md).`, '');
+
+  lines.push('## 1. Bytes (min+gzip)', '');
+  lines.push('Each file minified with terser and gzipped at level 9 (`bench/size.mjs`).', '');
+  lines.push(table(['our file', 'raw', 'min', 'min+gzip'], (r.bytes?.dist ?? []).map((d) => [`\`${d.file}\``, d.raw, d.min, `**${d.gzip}**`])), '');
+  const pages = r.bytes?.pages;
+  if (pages?.notMeasured) lines.push(`Page cases: not measured: ${pages.notMeasured}`, '');
+  else if (pages) {
+    lines.push('What a page fetches of ours, found by opening it in Chromium:', '');
+    lines.push(table(['page', 'files fetched', 'min+gzip', 'vendor requests'], Object.entries(pages).map(([k, p]) => [k, p.files.map((f) => `\`${f.file.replace('dist/', '')}\` ${p.files.length > 1 ? f.gzip : ''}`.trim()).join(' + '), `**${kb(p.total)}**`, p.otherHostRequests])), '');
+  }
+  lines.push('Peers, measured the same way (stylesheets: gzip only):', '');
+  lines.push(table(['peer', 'what it is', 'files', 'min+gzip'], (r.bytes?.peers ?? []).map((p) => [`${p.name} ${p.version}`, p.role, p.parts.map((f) => `\`${f.file.replace(/^node_modules\//, '')}\` ${f.gzip}`).join(' + '), `**${kb(p.total)}**`])), '');
+
+  lines.push('## 2. Guard overhead (Chromium)', '');
+  const g = r.guardOverhead;
+  if (g?.notMeasured) lines.push(`Not measured: ${g.notMeasured}`, '');
+  else if (g) {
+    lines.push(`A page inserts ${g.mix.div} divs, ${g.mix.img} images and ${g.mix.script} scripts (interleaved), then ${g.mix.iframe} iframes, all of non-vendor hosts, one \`appendChild\` at a time; then ${g.cookieWrites} \`document.cookie\` writes and ${g.cookieReads} reads. Ratio: variant ÷ no guard of the same round.`, '');
+    const phases = [['elements', 'elementsMs', 'elementsRatio'], ['iframes', 'iframesMs', 'iframesRatio'], ['cookie writes', 'cookieWritesMs', 'cookieWritesRatio'], ['cookie reads', 'cookieReadsMs', 'cookieReadsRatio'], ['total', 'totalMs', 'totalRatio']];
+    lines.push(table(['phase', ...Object.keys(g.variants).flatMap((v) => (v === 'no guard' ? [v] : [v, `${v} ratio`]))], phases.map(([label, msKey, rKey]) => [label, ...Object.entries(g.variants).flatMap(([v, s]) => (v === 'no guard' ? [ms(s[msKey])] : [ms(s[msKey]), `**${x(s[rKey])}**`]))])), '');
+  }
+
+  lines.push('## 3. Page cost before the first click (Chromium)', '');
+  const c = r.pageCost;
+  if (c?.notMeasured) lines.push(`Not measured: ${c.notMeasured}`, '');
+  else if (c) {
+    const hs = c.variants['HubSpot standard embed'];
+    const cg = c.variants['consent-gate facade'];
+    lines.push(`From navigation to the load event plus ${c.idleMs / 1000} s idle. HubSpot's standard embed against consent-gate's facade for a returning visitor who allowed the chat earlier (consent-gate still loads nothing of HubSpot before the click).`, '');
+    const row = (label, key, f = (s) => `${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)})`) => [label, f(hs[key]), f(cg[key]), hs[key].median ? ratio(cg[key].median, hs[key].median) : '–'];
+    lines.push(table(['metric', 'HubSpot standard embed', 'consent-gate facade', 'facade ÷ embed'], [
+      row('requests', 'requests'),
+      row('of them to HubSpot hosts', 'vendorRequests'),
+      row('bytes transferred', 'bytes', (s) => kb(s.median)),
+      row('of them from HubSpot hosts', 'vendorBytes', (s) => kb(s.median)),
+      row('long tasks', 'longTasks'),
+      row('long-task time (ms)', 'longTaskMs'),
+      row('blocking time over 50 ms (ms)', 'blockingMs'),
+      row('cumulative layout shift', 'cls', (s) => `${s.median.toFixed(3)} (${s.min.toFixed(3)}–${s.max.toFixed(3)})`),
+    ]), '');
+    lines.push(`Caveat: ${c.note}.`, '');
+    lines.push('Sizes the emulated HubSpot scripts are padded to:', '');
+    lines.push(table(['host', 'script', 'bytes', 'source'], Object.entries(c.hubspotSizes).map(([h, s]) => [h, s.what, s.bytes, s.source])), '');
+  }
+
+  lines.push('## 4. Click to open (Chromium, zero network latency)', '');
+  const k = r.clickToOpen;
+  if (k?.notMeasured) lines.push(`Not measured: ${k.notMeasured}`, '');
+  else if (k) {
+    lines.push('Consent already given: from the click on the launcher. Consent given in the prompt: from the click on "Allow" (the prompt itself appears after the launcher click in the time shown on the last row).', '');
+    const a = k.variants['consent already given'];
+    const b = k.variants['consent given in the prompt'];
+    lines.push(table(['from the click to…', 'consent already given', 'consent given in the prompt'], [
+      ['loader script inserted', ms(a.clickToLoaderMs), ms(b.clickToLoaderMs)],
+      ['`widgetLoaded`', ms(a.clickToWidgetLoadedMs), ms(b.clickToWidgetLoadedMs)],
+      ['(launcher click → prompt shown)', '–', ms(b.launcherToPromptMs)],
+    ]), '');
+  }
+
+  lines.push('## Where consent-gate loses', '');
+  const l = losses(r);
+  lines.push(...(l.length ? l.map((s) => `- ${s}`) : ['- Nowhere in this run.']), '');
+  return `${lines.join('\n')}\n`;
+}

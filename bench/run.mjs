@@ -1,0 +1,101 @@
+// `npm run bench`: builds first (see package.json), then measures and writes
+// bench/results/latest.json and bench/results/latest.md.
+//   BENCH_RUNS=10         runs per variant for the timed sections (at least 10 for a published result)
+//   BENCH_HUBSPOT_SIZES   see bench/hubspot-sizes.mjs
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { distSizes, peerSizes } from './bytes.mjs';
+import { pageBytes } from './page-bytes.mjs';
+import { guardOverhead } from './guard-overhead.mjs';
+import { pageCost } from './page-cost.mjs';
+import { clickToOpen } from './click-open.mjs';
+import { launchBrowser, ROOT, setDist } from './lib/browser.mjs';
+import { renderMarkdown } from './report.mjs';
+
+const runs = Number(process.env.BENCH_RUNS ?? 10);
+if (!Number.isInteger(runs) || runs < 1) throw new TypeError(`BENCH_RUNS must be a whole number ≥ 1, got ${process.env.BENCH_RUNS}`);
+const REQUIRED = ['consent-gate-guard.js', 'consent-gate.js', 'consent-gate-banner.js', 'consent-gate.mjs'];
+
+/** Copy dist/ aside so that a rebuild running meanwhile cannot change what is measured. */
+function snapshotDist() {
+  const snapshot = join(ROOT, 'bench/.cache/dist');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      for (const f of REQUIRED) if (!existsSync(join(ROOT, 'dist', f))) throw new Error(`dist/${f} is missing: run \`npm run build\` first (\`npm run bench\` does)`);
+      rmSync(snapshot, { recursive: true, force: true });
+      cpSync(join(ROOT, 'dist'), snapshot, { recursive: true, filter: (src) => !src.includes('/types') });
+      for (const f of REQUIRED) if (!existsSync(join(snapshot, f))) throw new Error(`dist/${f} vanished while copying`);
+      return snapshot;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      execFileSync('sleep', ['3']);
+    }
+  }
+}
+setDist(snapshotDist());
+
+const started = Date.now();
+const log = (msg) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${msg}`);
+
+function machine(browserVersion) {
+  const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
+  const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? 'unknown';
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    /* not a git checkout */
+  }
+  return { nproc: availableParallelism(), cpu: model, chromium: browserVersion, node: process.version, platform: `${process.platform} ${process.arch}`, commit };
+}
+
+/** The HubSpot emulator, if this checkout has it; otherwise the reason it cannot be used. */
+async function loadEmulator() {
+  const path = join(ROOT, 'test/emulators/hubspot/index.mjs');
+  if (!existsSync(path)) return { reason: 'the HubSpot emulator (test/emulators/hubspot/index.mjs) is not in this checkout' };
+  try {
+    const mod = await import(path);
+    if (typeof mod.hubspotEmulator !== 'function') return { reason: 'test/emulators/hubspot/index.mjs does not export hubspotEmulator()' };
+    return { emulator: mod.hubspotEmulator };
+  } catch (error) {
+    return { reason: `the HubSpot emulator could not be loaded: ${error.message}` };
+  }
+}
+
+async function section(name, fn) {
+  log(`${name}…`);
+  try {
+    return await fn();
+  } catch (error) {
+    log(`${name}: not measured: ${error.message}`);
+    return { notMeasured: error.message.split('\n')[0] };
+  }
+}
+
+const browser = await launchBrowser();
+const result = { date: new Date().toISOString(), runs, machine: machine(browser.version()) };
+try {
+  const { emulator, reason } = await loadEmulator();
+  const needEmulator = (fn) => (emulator ? fn() : Promise.resolve({ notMeasured: reason }));
+  result.bytes = {
+    dist: await distSizes(),
+    pages: await section('bytes: page cases', () => pageBytes(browser, { emulator })),
+    peers: await peerSizes(),
+  };
+  result.guardOverhead = await section('guard overhead', () => guardOverhead(browser, { runs, log }));
+  result.pageCost = await section('page cost before the first click', () => needEmulator(() => pageCost(browser, { runs, log, emulator })));
+  result.clickToOpen = await section('click to open', () => needEmulator(() => clickToOpen(browser, { runs, log, emulator })));
+} finally {
+  await browser.close();
+}
+result.durationS = Math.round((Date.now() - started) / 1000);
+
+const out = join(ROOT, 'bench/results');
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+const md = renderMarkdown(result);
+writeFileSync(join(out, 'latest.md'), md);
+console.log(`\n${md}`);
+log('wrote bench/results/latest.json and bench/results/latest.md');

@@ -1,0 +1,99 @@
+// @vitest-environment node
+/**
+ * Byte budgets (min+gzip, terser then gzip level 9, as bench/size.mjs measures).
+ * Deterministic for a given build, so they are tests: bytes never creep in
+ * unseen. Needs `npm run build` first (`npm test` builds before vitest).
+ * docs/performance.md lists the budgets and the sizes they were set against.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { minGzipSize as measure } from '../../bench/size.mjs';
+
+const ROOT = resolve(__dirname, '../..');
+const DIST = join(ROOT, 'dist');
+
+/** Budgets in bytes (1 KB = 1,000 bytes). */
+export const BUDGETS = {
+  /** the head guard with the catalog's rules; issue 3: at most 3 KB */
+  guard: 3_000,
+  /** the drop-in runtime (consent record, API, chat facade and prompt, audit) */
+  runtime: 20_000,
+  /** the lazy banner file (Klaro and its stylesheet inside) */
+  banner: 72_000,
+  /** the npm ESM entry with the chunks it imports, without the lazy banner chunk */
+  npmEntry: 19_000,
+  /** each vendor entry (dist/vendors/<id>.mjs) with the chunks it imports */
+  vendor: 6_000,
+} as const;
+
+// terser on the 230 kB banner file takes seconds on a busy machine: measure each file once
+const cache = new Map<string, ReturnType<typeof measure>>();
+function minGzipSize(path: string) {
+  if (!cache.has(path)) cache.set(path, measure(path));
+  return cache.get(path)!;
+}
+const SLOW = 120_000;
+
+function needBuild(file: string): string {
+  const path = join(DIST, file);
+  if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run build\` before this test (\`npm test\` does)`);
+  return path;
+}
+
+/** A file plus every relative module it imports statically, transitively (dynamic import() chunks are lazy and left out). */
+function withStaticImports(path: string, seen = new Set<string>()): string[] {
+  if (seen.has(path)) return [];
+  seen.add(path);
+  const code = readFileSync(path, 'utf8');
+  const specs = [...code.matchAll(/(?:^|[;\n}])\s*(?:import|export)\s*(?:[^'"();]*?\sfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g)].map((m) => m[1]);
+  return [path, ...specs.flatMap((s) => withStaticImports(resolve(dirname(path), s), seen))];
+}
+
+async function total(paths: string[]): Promise<number> {
+  let sum = 0;
+  for (const p of paths) sum += (await minGzipSize(p)).gzip;
+  return sum;
+}
+
+describe('byte budgets (min+gzip)', () => {
+  it(`guard dist/consent-gate-guard.js ≤ ${BUDGETS.guard} bytes`, async () => {
+    const { gzip } = await minGzipSize(needBuild('consent-gate-guard.js'));
+    expect(gzip).toBeGreaterThan(0);
+    expect(gzip, `guard is ${gzip} bytes min+gzip`).toBeLessThanOrEqual(BUDGETS.guard);
+  }, SLOW);
+
+  it(`runtime dist/consent-gate.js ≤ ${BUDGETS.runtime} bytes`, async () => {
+    const { gzip } = await minGzipSize(needBuild('consent-gate.js'));
+    expect(gzip, `runtime is ${gzip} bytes min+gzip`).toBeLessThanOrEqual(BUDGETS.runtime);
+  }, SLOW);
+
+  it(`banner dist/consent-gate-banner.js ≤ ${BUDGETS.banner} bytes`, async () => {
+    const { gzip } = await minGzipSize(needBuild('consent-gate-banner.js'));
+    expect(gzip, `banner file is ${gzip} bytes min+gzip`).toBeLessThanOrEqual(BUDGETS.banner);
+  }, SLOW);
+
+  it(`npm entry dist/consent-gate.mjs with its static chunks ≤ ${BUDGETS.npmEntry} bytes; the banner stays a lazy chunk`, async () => {
+    const files = withStaticImports(needBuild('consent-gate.mjs'));
+    expect(files.some((f) => /banner/.test(f)), `the banner must not be imported statically: ${files.join(', ')}`).toBe(false);
+    const size = await total(files);
+    expect(size, `npm entry is ${size} bytes min+gzip (${files.length} files)`).toBeLessThanOrEqual(BUDGETS.npmEntry);
+  }, SLOW);
+
+  it(`each vendor dist/vendors/<id>.mjs with its static chunks ≤ ${BUDGETS.vendor} bytes`, async () => {
+    const dir = join(needBuild('vendors'));
+    const vendors = readdirSync(dir).filter((f) => f.endsWith('.mjs'));
+    expect(vendors.length).toBeGreaterThan(0);
+    for (const file of vendors) {
+      const files = withStaticImports(join(dir, file));
+      const size = await total(files);
+      expect(size, `${file} with its chunks is ${size} bytes min+gzip`).toBeLessThanOrEqual(BUDGETS.vendor);
+    }
+  }, SLOW);
+
+  it('the measure can fail: a file over budget is reported over budget', async () => {
+    // the banner file is far above the guard's budget; if this passed, the measure would be broken
+    const { gzip } = await minGzipSize(needBuild('consent-gate-banner.js'));
+    expect(gzip).toBeGreaterThan(BUDGETS.guard);
+  }, SLOW);
+});
