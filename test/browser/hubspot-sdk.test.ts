@@ -130,4 +130,50 @@ describe('HubSpot SDK through consent-gate (Chromium)', () => {
     expect(await page.evaluate(() => (window as any).__hsEmu.throttled)).toBe(0);
     await site.close();
   });
+
+  it('the config nonce reaches every element consent-gate inserts (style, scripts, preconnect links)', async () => {
+    const { site, page } = await openShop(browser, { config: { nonce: 'n0nce-123' } });
+    await page.goto(site.url('/'));
+    await page.evaluate(() => (window as any).consentGate.grant('functional'));
+    await launcher(page).hover();
+    await launcher(page).click();
+    await widget(page).waitFor({ state: 'visible', timeout: 10_000 });
+    const nonces = await page.evaluate(() => ({
+      style: (document.getElementById('consent-gate-chat-styles') as HTMLStyleElement).nonce,
+      script: (document.getElementById('hubspot-messages-loader') as HTMLScriptElement).nonce,
+      links: [...document.querySelectorAll('link[rel="preconnect"]')].map((l) => (l as HTMLLinkElement).nonce),
+    }));
+    expect(nonces).toEqual({ style: 'n0nce-123', script: 'n0nce-123', links: ['n0nce-123', 'n0nce-123', 'n0nce-123'] });
+    await site.close();
+  });
+
+  it('reloadOnRevoke: a revocation with the chat on the page reloads it for a clean slate', async () => {
+    const { site, page } = await openShop(browser, { vendor: { reloadOnRevoke: true } });
+    await page.goto(site.url('/'));
+    await allowAndOpen(page);
+    await page.evaluate(() => ((window as any).marker = 'before'));
+    await Promise.all([page.waitForEvent('load'), page.evaluate(() => (window as any).consentGate.revoke('functional'))]);
+    expect(await page.evaluate(() => (window as any).marker)).toBeUndefined();
+    expect(await cookieCopies(site, CHAT_COOKIES)).toEqual([]);
+    await launcher(page).waitFor({ state: 'visible' });
+    expect(await page.locator('#hubspot-messages-iframe-container').count()).toBe(0);
+    await site.close();
+  });
+
+  it('shows progress while loading: the launcher is busy and says so until the widget has loaded', async () => {
+    const { site, page } = await openShop(browser, { vendor: { consentOnClick: 'click' } });
+    await site.context.route('https://js.usemessages.com/**', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.fallback();
+    });
+    await page.goto(site.url('/'));
+    const before = (await launcher(page).boundingBox())!;
+    await launcher(page).click();
+    await expect.poll(() => launcher(page).getAttribute('aria-busy')).toBe('true');
+    expect(await page.getByRole('status').first().innerText()).toBe('Loading chat…');
+    expect(await launcher(page).boundingBox()).toEqual(before);
+    await widget(page).waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await launcher(page).isVisible()).toBe(false);
+    await site.close();
+  });
 });
