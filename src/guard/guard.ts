@@ -128,7 +128,7 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
       if (!el) return;
       const form = isForm(el);
       // A script element runs at most once: a copy (attributes, nonce, text) takes its place.
-      const s = el.localName === 'script' && el.isConnected ? el.cloneNode(true) : el;
+      const s = el.localName === 'script' && el.isConnected && el.ownerDocument === d ? el.cloneNode(true) : el;
       for (const a of ATTRS) {
         const value = s.getAttribute(HOLD + a) ?? (form ? s.getAttribute('data-' + a) : null);
         s.removeAttribute(HOLD + a);

@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { html, launchBrowser, openSite, type LaunchedBrowser, type Site } from './harness';
-import { allowAll, guardHead, ownFiles, ran, scriptBody, settle, sri, vendorHosts, vendorRequests } from './guard-helpers';
+import { allowAll, builtGuard, guardHead, ownFiles, ran, scriptBody, settle, sri, vendorHosts, vendorRequests } from './guard-helpers';
 
 let browser: LaunchedBrowser;
+let guard: Awaited<ReturnType<typeof builtGuard>>;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  [browser, guard] = await Promise.all([launchBrowser(), builtGuard()]);
 });
 afterAll(async () => {
   await browser?.closeAll();
 });
 
 async function open(body: string, head = guardHead(), pages: Record<string, unknown> = {}): Promise<Site> {
-  const site = await openSite(browser, { pages: { '/': html(body, head), ...ownFiles, ...(pages as Record<string, string>) }, hosts: vendorHosts() });
+  const site = await openSite(browser, { pages: { '/': html(body, head), '/guard.js': guard, ...ownFiles, ...(pages as Record<string, string>) }, hosts: vendorHosts() });
   await site.page.goto(site.url('/'));
   await site.page.waitForLoadState('load');
   await settle(site);
@@ -57,6 +58,170 @@ describe('guard: elements (Chromium)', () => {
     await settle(site);
     expect(await ran(site)).toHaveLength(5);
     console.log('preload scanner requests before consent:', preloaded.map((r) => r.url));
+    await site.close();
+  });
+
+  it('scripts created by code: src by property or setAttribute, before or after insertion, through every insertion method, a clone of a held one', async () => {
+    const site = await open('<div id="box"><span id="ref"></span></div><script src="/own.js"></script>');
+    const held = await site.page.evaluate(() => {
+      const box = document.getElementById('box')!;
+      const ref = document.getElementById('ref')!;
+      const make = (name: string, how: 'prop' | 'attr' = 'prop') => {
+        const s = document.createElement('script');
+        if (how === 'prop') s.src = `https://js.hubspot.com/${name}.js`;
+        else s.setAttribute('src', `https://js.hubspot.com/${name}.js`);
+        s.id = name;
+        return s;
+      };
+      document.head.appendChild(make('appendChild'));
+      box.insertBefore(make('insertBefore', 'attr'), ref);
+      box.append(make('append'));
+      box.prepend(make('prepend'));
+      const placeholder = document.createElement('i');
+      box.appendChild(placeholder);
+      placeholder.replaceWith(make('replaceWith'));
+      ref.insertAdjacentElement('afterend', make('insertAdjacentElement'));
+      // src set after insertion
+      const late = document.createElement('script');
+      late.id = 'late';
+      document.body.appendChild(late);
+      late.src = 'https://js.hubspot.com/late.js';
+      const lateAttr = document.createElement('script');
+      lateAttr.id = 'lateAttr';
+      document.body.appendChild(lateAttr);
+      lateAttr.setAttribute('src', 'https://js.hubspot.com/lateAttr.js');
+      // a clone of a held script, inserted in place of the original
+      const original = make('cloned');
+      const copy = original.cloneNode(true) as HTMLScriptElement;
+      document.body.appendChild(copy);
+      // the site's own dynamic script goes through at once
+      const own = document.createElement('script');
+      own.src = '/own.js?dynamic';
+      document.body.appendChild(own);
+      return [...document.querySelectorAll('script[data-cg-src]')].map((s) => s.id);
+    });
+    await settle(site);
+    await expectHeld(site);
+    expect(held.sort()).toEqual(['append', 'appendChild', 'cloned', 'insertAdjacentElement', 'insertBefore', 'late', 'lateAttr', 'prepend', 'replaceWith'].sort());
+    expect(await ran(site)).toEqual(['own.js', 'own.js']);
+    const log = await site.page.evaluate(() => (window as any).consentGate.blocked());
+    expect(log.length).toBeGreaterThanOrEqual(9);
+    expect(log[0]).toMatchObject({ kind: 'script', vendor: 'hubspot-conversations', purpose: 'marketing' });
+    await allowAll(site);
+    await expect.poll(() => ran(site).then((r) => r.length)).toBe(11);
+    const order = (await ran(site)).slice(2).map((n) => n.replace('js.hubspot.com/', '').replace('.js', ''));
+    // document order: head first, then the box's children as they stand, then the body's later scripts
+    expect(order).toEqual(['appendChild', 'prepend', 'insertBefore', 'insertAdjacentElement', 'append', 'replaceWith', 'late', 'lateAttr', 'cloned']);
+    await site.close();
+  });
+
+  it('document.write of a script tag, iframes, images (src, srcset, new Image), links of every rel, <source>, <embed>, <object>', async () => {
+    const site = await open(
+      `<script>document.write('<script src="https://js.hs-scripts.com/written.js"><\\/script>');</script>
+<img src="/own.gif" id="own-img">`,
+    );
+    const ids = await site.page.evaluate(() => {
+      const add = (html: string) => {
+        const t = document.createElement('div');
+        document.body.appendChild(t);
+        return t;
+      };
+      add('');
+      const iframe = document.createElement('iframe');
+      iframe.src = 'https://app.hubspot.com/conversations-visitor/1234567/threads';
+      iframe.id = 'frame';
+      document.body.appendChild(iframe);
+      const img = document.createElement('img');
+      img.id = 'img';
+      img.src = 'https://track.hubspot.com/__ptq.gif?a=1';
+      document.body.appendChild(img);
+      const set = document.createElement('img');
+      set.id = 'srcset';
+      set.srcset = 'https://track.hubspot.com/__ptq.gif?a=2 1x, https://track.hubspot.com/__ptq.gif?a=2 2x';
+      document.body.appendChild(set);
+      (window as any).pixel = new Image();
+      (window as any).pixel.src = 'https://track.hubspot.com/__ptq.gif?a=3';
+      for (const rel of ['preload', 'prefetch', 'preconnect', 'dns-prefetch', 'stylesheet']) {
+        const link = document.createElement('link');
+        link.rel = rel;
+        if (rel === 'preload') link.as = 'script';
+        link.href = rel === 'stylesheet' ? 'https://js.hubspot.com/style.css' : `https://js.hubspot.com/${rel}.js`;
+        link.id = 'link-' + rel;
+        document.head.appendChild(link);
+      }
+      const picture = document.createElement('picture');
+      const source = document.createElement('source');
+      source.srcset = 'https://track.hubspot.com/__ptq.gif?a=4';
+      source.id = 'source';
+      picture.append(source, document.createElement('img'));
+      document.body.appendChild(picture);
+      const embed = document.createElement('embed');
+      embed.src = 'https://app.hubspot.com/embed.html';
+      embed.id = 'embed';
+      document.body.appendChild(embed);
+      const object = document.createElement('object');
+      object.data = 'https://app.hubspot.com/object.html';
+      object.id = 'object';
+      document.body.appendChild(object);
+      return [...document.querySelectorAll('[data-cg-src],[data-cg-srcset],[data-cg-href],[data-cg-data]')].map((e) => e.id || e.tagName);
+    });
+    await settle(site, 300);
+    await expectHeld(site);
+    expect(ids.sort()).toEqual(['SCRIPT', 'embed', 'frame', 'img', 'link-dns-prefetch', 'link-preconnect', 'link-prefetch', 'link-preload', 'link-stylesheet', 'object', 'source', 'srcset'].sort());
+    expect(await site.page.evaluate(() => (document.getElementById('own-img') as HTMLImageElement).naturalWidth)).toBe(1);
+    await allowAll(site);
+    await expect.poll(() => ran(site)).toContain('js.hs-scripts.com/written.js');
+    await expect.poll(() => vendorRequests(site).length).toBeGreaterThanOrEqual(9);
+    await settle(site, 300);
+    const urls = vendorRequests(site).map((r) => r.url);
+    for (const u of ['https://js.hs-scripts.com/written.js', 'https://app.hubspot.com/conversations-visitor/1234567/threads', 'https://track.hubspot.com/__ptq.gif?a=1', 'https://track.hubspot.com/__ptq.gif?a=2', 'https://track.hubspot.com/__ptq.gif?a=3', 'https://js.hubspot.com/style.css', 'https://js.hubspot.com/preload.js', 'https://app.hubspot.com/embed.html', 'https://app.hubspot.com/object.html']) {
+      expect(urls.filter((x) => x === u), u).toHaveLength(1);
+    }
+    const attrs = await site.page.evaluate(() => ({
+      preconnect: document.getElementById('link-preconnect')!.getAttribute('href'),
+      dns: document.getElementById('link-dns-prefetch')!.getAttribute('href'),
+      pixel: (window as any).pixel.src,
+    }));
+    expect(attrs).toEqual({ preconnect: 'https://js.hubspot.com/preconnect.js', dns: 'https://js.hubspot.com/dns-prefetch.js', pixel: 'https://track.hubspot.com/__ptq.gif?a=3' });
+    await site.close();
+  });
+
+  it('markup strings and parsed documents: innerHTML, insertAdjacentHTML, outerHTML, DOMParser + importNode', async () => {
+    const site = await open('<div id="a"></div><div id="b"></div><div id="c"><i id="old"></i></div><div id="d"></div>');
+    await site.page.evaluate(() => {
+      document.getElementById('a')!.innerHTML = '<iframe id="f1" src="https://app.hubspot.com/inner.html"></iframe><img id="i1" src="https://track.hubspot.com/__ptq.gif?inner">';
+      document.getElementById('b')!.insertAdjacentHTML('beforeend', '<img id="i2" src="https://track.hubspot.com/__ptq.gif?adjacent">');
+      document.getElementById('old')!.outerHTML = '<iframe id="f3" src="https://app.hubspot.com/outer.html"></iframe>';
+      const doc = new DOMParser().parseFromString('<img id="i4" src="https://track.hubspot.com/__ptq.gif?parsed"><iframe id="s4" src="https://app.hubspot.com/parsed.html"></iframe>', 'text/html');
+      document.getElementById('d')!.append(document.importNode(doc.getElementById('i4')!, true), document.importNode(doc.getElementById('s4')!, true));
+      // markup without vendor hosts is left as written
+      document.getElementById('d')!.insertAdjacentHTML('beforeend', '<img id="own2" src="/own.gif">');
+    });
+    await settle(site, 300);
+    await expectHeld(site);
+    expect(await site.page.evaluate(() => (document.getElementById('own2') as HTMLImageElement).getAttribute('src'))).toBe('/own.gif');
+    await allowAll(site);
+    await settle(site, 400);
+    const urls = vendorRequests(site).map((r) => r.url).sort();
+    expect(urls).toEqual(['https://app.hubspot.com/inner.html', 'https://app.hubspot.com/outer.html', 'https://app.hubspot.com/parsed.html', 'https://track.hubspot.com/__ptq.gif?adjacent', 'https://track.hubspot.com/__ptq.gif?inner', 'https://track.hubspot.com/__ptq.gif?parsed']);
+    await site.close();
+  });
+
+  it('the markup form: text/plain scripts marked with data-consent-gate run once their vendor is granted, inline ones too, in order', async () => {
+    const site = await open(
+      `<script type="text/plain" data-consent-gate="hubspot-conversations" data-src="https://js.usemessages.com/conversations-embed.js" id="m1" data-extra="x"></script>
+<script type="text/plain" data-consent-gate="hubspot-conversations" id="m2">(window.ran = window.ran || []).push('inline');</script>
+<script type="text/plain" data-consent-gate="no-such-vendor" id="m3">(window.ran = window.ran || []).push('unknown');</script>`,
+    );
+    expect(vendorRequests(site)).toEqual([]);
+    expect(await ran(site)).toEqual([]);
+    // granting only analytics does not release a functional vendor
+    await site.page.evaluate(() => (window as any).__consentGateGuard.update((_v: string, p: string) => p === 'analytics'));
+    await settle(site);
+    expect(await ran(site)).toEqual([]);
+    await allowAll(site);
+    await expect.poll(() => ran(site)).toEqual(['js.usemessages.com/conversations-embed.js', 'inline']);
+    expect(await site.page.evaluate(() => document.getElementById('m1')!.getAttribute('data-extra'))).toBe('x');
     await site.close();
   });
 });

@@ -4,7 +4,9 @@
  * config + guard, and small probes.
  */
 import { createHash } from 'node:crypto';
-import type { HostHandler, Site } from './harness';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, type HostHandler, type Site } from './harness';
 
 export const CONFIG = { vendors: { 'hubspot-conversations': { portalId: '1234567' } }, policyVersion: '1' };
 export const VENDOR_HOSTS = ['js.usemessages.com', 'js.hs-scripts.com', 'js.hs-analytics.net', 'track.hubspot.com', 'app.hubspot.com', 'api.hubspot.com', 'js.hubspot.com', 'js.hsadspixel.net'];
@@ -37,9 +39,19 @@ export const ownFiles = {
   '/own.gif': { body: GIF, contentType: 'image/gif' },
 };
 
+/**
+ * The built guard, read once per test file and served as `/guard.js`, so a
+ * rebuild of dist/ while the tests run does not pull it away mid-file.
+ */
+export async function builtGuard(): Promise<{ body: string; contentType: string }> {
+  const file = join(DIST, 'consent-gate-guard.js');
+  for (let i = 0; i < 120 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 500));
+  return { body: readFileSync(file, 'utf8'), contentType: 'text/javascript' };
+}
+
 export function guardHead(config: unknown = CONFIG, extra = ''): string {
   return `<script>window.consentGateConfig = ${JSON.stringify(config)};</script>
-<script src="/dist/consent-gate-guard.js"></script>${extra}`;
+<script src="/guard.js"></script>${extra}`;
 }
 
 export const vendorRequests = (site: Site) => site.requests.filter((r) => IS_VENDOR.test(r.host));
