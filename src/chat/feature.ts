@@ -36,6 +36,8 @@ export function chatFeature(core: GateCore): ChatFeature {
   const runtimes = new Map<string, VendorRuntime>();
   const facades = new Map<string, Facade>();
   const browser = typeof window !== 'undefined' && typeof document !== 'undefined';
+  let markStarted: () => void = () => undefined;
+  const started = new Promise<void>((resolve) => (markStarted = resolve));
 
   if (browser) for (const configured of chatVendors) runtimes.set(configured.vendor.id, createVendorRuntime(core, configured));
 
@@ -50,6 +52,8 @@ export function chatFeature(core: GateCore): ChatFeature {
 
   function activate(runtime: VendorRuntime): Promise<boolean> {
     const id = runtime.vendor.id;
+    // asked before the DOM was ready (queued or early calls): answer once the facade exists
+    if (!facades.has(id)) return started.then(() => (facades.has(id) ? activate(runtime) : false));
     if (runtime.allowed()) return runtime.open();
     if (runtime.options.consentOnClick === 'click') {
       core.decide({ purposes: { [runtime.vendor.purpose]: true } }, 'click');
@@ -87,6 +91,7 @@ export function chatFeature(core: GateCore): ChatFeature {
       facade.render(runtime.state(), runtime.reason());
       if (runtime.allowed() && (runtime.options.loadOn === 'consent' || runtime.resumable())) void runtime.mount();
     }
+    markStarted();
   }
 
   if (browser && runtimes.size) {

@@ -176,4 +176,14 @@ describe('HubSpot SDK through consent-gate (Chromium)', () => {
     expect(await launcher(page).isVisible()).toBe(false);
     await site.close();
   });
+
+  it('openChat() called before the runtime has loaded is queued and answered with the prompt', async () => {
+    const { site, page } = await openShop(browser, { body: '<script>window.consentGate.openChat();</script>' });
+    await page.goto(site.url('/'));
+    await prompt(page).waitFor({ state: 'visible' });
+    expect(hubspotRequests(site)).toEqual([]);
+    await prompt(page).getByRole('button', { name: 'Allow and start chat' }).click();
+    await widget(page).waitFor({ state: 'visible', timeout: 10_000 });
+    await site.close();
+  });
 });
