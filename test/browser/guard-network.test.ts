@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeRecord } from '../../src/consent/codec';
+import { html, launchBrowser, openSite, type LaunchedBrowser, type Site } from './harness';
+import { allowAll, builtGuard, guardHead, ownFiles, settle, vendorHosts, vendorRequests } from './guard-helpers';
+
+let browser: LaunchedBrowser;
+let guard: Awaited<ReturnType<typeof builtGuard>>;
+beforeAll(async () => {
+  [browser, guard] = await Promise.all([launchBrowser(), builtGuard()]);
+});
+afterAll(async () => {
+  await browser?.closeAll();
+});
+
+const worker = { body: 'postMessage("worker up")', contentType: 'text/javascript' };
+
+async function open(head = guardHead()): Promise<Site & { sockets: string[] }> {
+  const site = await openSite(browser, {
+    pages: { '/': html('<p>shop</p>', head), '/guard.js': guard, '/api.json': { body: '{"own":true}', contentType: 'application/json' }, '/worker.js': worker, ...ownFiles },
+    hosts: { ...vendorHosts(), 'js.hubspot.com': (url) => (url.pathname.endsWith('worker.js') ? worker : { body: '{"ok":true}', contentType: 'application/json' }) },
+  });
+  const sockets: string[] = [];
+  site.page.on('websocket', (ws) => sockets.push(ws.url()));
+  await site.page.goto(site.url('/'));
+  return Object.assign(site, { sockets });
+}
+
+/** Every network vector, from code that already runs; resolves to what the page saw. */
+const attempt = () =>
+  (window as any).attempt = async () => {
+    const out: Record<string, unknown> = {};
+    await fetch('https://api.hubspot.com/livechat-public/v1/message.json').then((r) => (out.fetch = r.status), (e) => (out.fetch = e.name + ': ' + e.message));
+    out.xhr = await new Promise((resolve) => {
+      const x = new XMLHttpRequest();
+      x.open('POST', 'https://track.hubspot.com/collect.json');
+      x.onload = () => resolve('load ' + x.status);
+      x.onerror = () => resolve('error ' + x.readyState + ' ' + x.status);
+      x.send('a=1');
+    });
+    out.beacon = navigator.sendBeacon('https://track.hubspot.com/beacon.json', 'x');
+    out.ws = await new Promise((resolve) => {
+      const ws = new WebSocket('wss://hubspot-realtime.ably.io/socket');
+      const seen: string[] = [];
+      ws.onerror = () => seen.push('error');
+      ws.onclose = (e) => resolve([...seen, 'close ' + e.code].join(','));
+      ws.onopen = () => resolve('open');
+      setTimeout(() => resolve('timeout ' + seen), 3000);
+    });
+    out.wsIsSocket = WebSocket.OPEN === 1;
+    out.es = await new Promise((resolve) => {
+      const es = new EventSource('https://api.hubspot.com/stream.json');
+      es.onerror = () => {
+        resolve('error');
+        es.close();
+      };
+      es.onopen = () => resolve('open');
+    });
+    out.worker = await new Promise((resolve) => {
+      const w = new Worker('https://js.hubspot.com/worker.js');
+      w.onerror = (e) => {
+        e.preventDefault();
+        resolve('error');
+      };
+      w.onmessage = (e) => resolve(e.data);
+    }).catch((e) => 'threw ' + e.name);
+    out.ownFetch = await fetch('/api.json').then((r) => r.json());
+    return out;
+  };
+
+describe('guard: network, cookies and storage (Chromium)', () => {
+  it('fetch, XMLHttpRequest, sendBeacon, WebSocket, EventSource and Worker to vendor hosts fail like a network error, with no request; the site\'s own fetch passes', async () => {
+    const site = await open();
+    await site.page.evaluate(attempt);
+    const out = await site.page.evaluate(() => (window as any).attempt());
+    expect(out).toMatchObject({ fetch: 'TypeError: Failed to fetch', xhr: 'error 4 0', beacon: false, ws: 'error,close 1006', wsIsSocket: true, es: 'error', worker: 'error', ownFetch: { own: true } });
+    await settle(site);
+    expect(vendorRequests(site)).toEqual([]);
+    expect(site.sockets.filter((u) => u.includes('ably'))).toEqual([]);
+    const kinds = (await site.page.evaluate(() => (window as any).consentGate.blocked())).map((e: any) => e.kind);
+    expect(kinds).toEqual(['fetch', 'xhr', 'beacon', 'WebSocket', 'EventSource', 'Worker']);
+    // once allowed, the same calls go out (the WebSocket reaches the vendor host)
+    await allowAll(site);
+    const after = await site.page.evaluate(() => (window as any).attempt());
+    expect(after).toMatchObject({ fetch: 200, xhr: 'load 200', beacon: true, ownFetch: { own: true } });
+    expect(site.sockets.filter((u) => u.includes('ably'))).toHaveLength(1);
+    const hosts = vendorRequests(site).map((r) => r.host + r.path);
+    for (const u of ['api.hubspot.com/livechat-public/v1/message.json', 'track.hubspot.com/collect.json', 'track.hubspot.com/beacon.json', 'api.hubspot.com/stream.json']) expect(hosts).toContain(u);
+    // revoked again: new attempts are refused again
+    const before = vendorRequests(site).length;
+    await site.page.evaluate(() => (window as any).__consentGateGuard.update(() => false));
+    expect(await site.page.evaluate(() => fetch('https://api.hubspot.com/again.json').then(() => 'sent', (e) => e.message))).toBe('Failed to fetch');
+    expect(vendorRequests(site).length).toBe(before);
+    await site.close();
+  });
+
+  it('document.cookie and cookieStore writes of vendor cookies are dropped; deletions, the record and the site\'s own cookies pass', async () => {
+    const site = await open();
+    const seen = await site.page.evaluate(async () => {
+      document.cookie = 'messagesUtk=abc; path=/; max-age=3600';
+      document.cookie = '__hstc=1.2.3; path=/';
+      document.cookie = 'cart=3; path=/';
+      document.cookie = '__hs_opt_out=no; path=/'; // necessary: passes
+      document.cookie = 'hubspotutk=x; max-age=100; expires=Thu, 01 Jan 1970 00:00:00 GMT'; // Max-Age wins: not a deletion
+      await (window as any).cookieStore.set('hs-messages-is-open', 'true');
+      await (window as any).cookieStore.set({ name: 'theme', value: 'dark' });
+      return document.cookie;
+    });
+    expect(seen.split('; ').sort()).toEqual(['__hs_opt_out=no', 'cart=3', 'theme=dark']);
+    expect(await site.cookieNames()).toEqual(['__hs_opt_out', 'cart', 'theme']);
+    const log = await site.page.evaluate(() => (window as any).consentGate.blocked());
+    expect(log.map((e: any) => [e.kind, e.target, e.purpose])).toEqual([
+      ['cookie', 'messagesUtk', 'functional'],
+      ['cookie', '__hstc', 'analytics'],
+      ['cookie', 'hubspotutk', 'analytics'],
+      ['cookieStore', 'hs-messages-is-open', 'functional'],
+    ]);
+    // a vendor cookie set while allowed is deleted after revocation: the deletion passes
+    await allowAll(site);
+    await site.page.evaluate(() => {
+      document.cookie = 'messagesUtk=abc; path=/; max-age=3600';
+      (window as any).__consentGateGuard.update(() => false);
+      document.cookie = 'messagesUtk=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+      document.cookie = 'consent_gate=written-by-the-runtime; path=/';
+    });
+    expect(await site.cookieNames()).toEqual(['__hs_opt_out', 'cart', 'consent_gate', 'theme']);
+    await site.close();
+  });
+
+  it('a stored record that grants functional lets functional vendor parts through at once and keeps analytics held', async () => {
+    const record = encodeRecord({ v: 1, p: '1', d: { functional: true, analytics: false, marketing: false }, o: {}, t: Date.now(), id: 'abcdefghijklmnopqrstuv' });
+    const site = await openSite(browser, {
+      pages: {
+        '/': html('<script src="https://js.usemessages.com/conversations-embed.js"></script><img src="https://track.hubspot.com/__ptq.gif">', guardHead()),
+        '/guard.js': guard,
+      },
+      hosts: vendorHosts(),
+    });
+    await site.context.addCookies([{ name: 'consent_gate', value: encodeURIComponent(record), url: site.url('/') }]);
+    await site.page.goto(site.url('/'));
+    await site.page.waitForLoadState('load');
+    expect(await site.page.evaluate(() => (window as any).ran)).toEqual(['js.usemessages.com/conversations-embed.js']);
+    expect(await site.page.evaluate(() => document.querySelector('img')!.getAttribute('data-cg-src'))).toBe('https://track.hubspot.com/__ptq.gif');
+    const cookies = await site.page.evaluate(() => {
+      document.cookie = 'messagesUtk=1; path=/';
+      document.cookie = '__hstc=1; path=/';
+      return document.cookie;
+    });
+    expect(cookies).toContain('messagesUtk=1');
+    expect(cookies).not.toContain('__hstc');
+    await site.close();
+  });
+});
