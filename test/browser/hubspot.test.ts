@@ -173,6 +173,24 @@ describe('HubSpot click-to-chat (drop-in, Chromium, emulator under the real host
     await site.close();
   });
 
+  it("the site's own pasted HubSpot snippet: the guard holds the loader until functional, then holds back its analytics script and cookies", async () => {
+    const { site, page } = await openShop(browser, {
+      vendor: { loader: 'tracking-code' },
+      body: '<script type="text/javascript" id="hs-script-loader" async defer src="https://js.hs-scripts.com/1234567.js"></script>',
+    });
+    await page.goto(site.url('/'));
+    await page.waitForTimeout(500);
+    // Chromium's preload scanner may fetch a parser-inserted script before any script can stop it; what counts is that it does not run
+    expect(await page.evaluate(() => (window as any).__hsEmu)).toBeUndefined();
+    await allowAndOpen(page);
+    await page.waitForTimeout(500);
+    expect(site.requestsTo(/hs-analytics\.net$|^track\.hubspot\.com$/)).toEqual([]);
+    expect(await cookieCopies(site, ANALYTICS_COOKIES)).toEqual([]);
+    const held = await page.evaluate(() => (window as any).consentGate.blocked().map((b: any) => `${b.purpose} ${b.target}`));
+    expect(held.some((h: string) => h.startsWith('analytics ') && h.includes('js.hs-analytics.net'))).toBe(true);
+    await site.close();
+  });
+
   it('inline embed: the placeholder and then the widget sit in the given element; a subscription made before load fires after load', async () => {
     const { site, page } = await openShop(browser, {
       vendor: { inlineEmbedSelector: '#chat-here' },
