@@ -93,6 +93,8 @@ describe('HubSpot click-to-chat (drop-in, Chromium, emulator under the real host
     // the widget is open (its panel is drawn) and the launcher stepped aside
     expect((await widget(page).boundingBox())!.height).toBeGreaterThan(400);
     expect(await launcher(page).isVisible()).toBe(false);
+    // prompt, progress and the widget all sit above the page: still no layout shift
+    expect(await layoutShift(page)).toBe(0);
     const changes = await page.evaluate(() => (window as any).changes);
     expect(changes.at(-1)).toMatchObject({ source: 'prompt', granted: expect.arrayContaining(['functional']) });
     await site.close();
