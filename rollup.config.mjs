@@ -81,6 +81,8 @@ export default [
       plugins: [nodeResolve({ browser: true }), commonjs(), cssAsString(), ...(format === 'es' ? [copyTypes()] : [])],
     };
   }),
+  // declaration generators and scan verdicts for the CLI and privacy tooling: one self-contained file, kept out of the npm entry
+  { input: `${B}/src/audit/index.js`, output: { file: 'dist/audit.mjs', format: 'es' }, plugins: [nodeResolve(), commonjs()] },
   // drop-in files for sites without a bundler
   browserFile(`${B}/src/dropin.js`, 'dist/consent-gate.js'),
   browserFile(`${B}/src/ui/banner-entry.js`, 'dist/consent-gate-banner.js'),

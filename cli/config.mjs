@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { UsageError } from './errors.mjs';
 
 export async function loadLibrary() {
-  const file = new URL('../dist/consent-gate.mjs', import.meta.url);
+  const file = new URL('../dist/audit.mjs', import.meta.url);
   if (!existsSync(file)) throw new UsageError(`consent-gate is not built: ${file.pathname} is missing (run \`npm run build\`)`);
   return import(file.href);
 }

@@ -17,7 +17,7 @@ export type { ChatStatus, ChatState, FailReason } from './chat/runtime.js';
 export type { ChatOptions } from './chat/options.js';
 export type * from './types.js';
 export { PURPOSES, OPTIONAL_PURPOSES } from './types.js';
-export * from './audit/index.js';
+export type { AuditMethods, AuditReport, AuditItem, DeclarationFormat } from './audit/index.js';
 
 export interface CreateOptions {
   /** Vendors to resolve ids against; default: the whole catalog. */

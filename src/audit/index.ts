@@ -1,4 +1,8 @@
-/** The audit room's public surface: declaration generators, matching, runtime inspection and scan verdicts. */
+/**
+ * The audit room's public surface (`consent-gate/dist/audit.mjs`): declaration
+ * generators, matching, runtime inspection and scan verdicts. The CLI uses it;
+ * the runtime carries only the audit feature.
+ */
 export { renderDeclaration, declarationEntries, lifetimeInWords, DECLARATION_FORMATS } from './declaration.js';
 export type { DeclarationFormat, DeclarationInput, Disclosure, DisclosureEntry, DisclosureDomain } from './declaration.js';
 export { matchCookie, matchHost, matchStorage } from './match.js';
@@ -8,4 +12,5 @@ export type { AuditMethods } from './feature.js';
 export { evaluateScan, renderScanReportHtml } from './scan.js';
 export type { ScanReport, PhaseObservation, PhaseId, Violation, ViolationKind, ObservedCookie, ObservedRequest, ObservedStorage } from './scan.js';
 export { resolveConfig } from '../config.js';
+export { catalog } from '../../vendors/index.js';
 export type { ResolvedConfig } from '../config.js';
