@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type LaunchedBrowser } from './harness';
-import { CHAT_COOKIES, allowAndOpen, cookieCopies, emuCalls, hubspotRequests, launcher, openShop, prompt, widget } from './hubspot-helpers';
+import { CHAT_COOKIES, HUBSPOT_HOST, allowAndOpen, cookieCopies, emuCalls, hubspotRequests, launcher, openShop, prompt, widget } from './hubspot-helpers';
 
 let browser: LaunchedBrowser;
 beforeAll(async () => {
@@ -11,6 +11,7 @@ afterAll(async () => {
 });
 
 const gate = 'window.consentGate';
+const hubspotRequestsSince = (site: { requests: { host: string; url: string }[] }, from: number) => site.requests.slice(from).filter((r) => HUBSPOT_HOST.test(r.host)).map((r) => r.url);
 
 describe('HubSpot SDK through consent-gate (Chromium)', () => {
   it('preconnects to HubSpot on hover or focus only after consent', async () => {
@@ -184,6 +185,25 @@ describe('HubSpot SDK through consent-gate (Chromium)', () => {
     expect(hubspotRequests(site)).toEqual([]);
     await prompt(page).getByRole('button', { name: 'Allow and start chat' }).click();
     await widget(page).waitFor({ state: 'visible', timeout: 10_000 });
+    await site.close();
+  });
+
+  it('continuity: with consent and an open chat, the next page loads the widget by itself, open; a closed chat waits for a click', async () => {
+    const { site, page } = await openShop(browser, {}, ['/', '/next', '/third']);
+    await page.goto(site.url('/'));
+    await allowAndOpen(page);
+    await page.goto(site.url('/next'));
+    await widget(page).waitFor({ state: 'visible', timeout: 10_000 });
+    await expect.poll(async () => (await widget(page).boundingBox())!.height).toBeGreaterThan(400);
+    expect(await emuCalls(page)).toContainEqual(['widget.load', null]);
+    // the visitor closes the chat: the next page stays quiet until asked
+    await page.evaluate(() => (window as any).consentGate.chat().close());
+    await expect.poll(() => cookieCopies(site, ['hs-messages-is-open'])).toEqual(['hs-messages-is-open@www.shop.test/']);
+    const before = site.requests.length;
+    await page.goto(site.url('/third'));
+    await launcher(page).waitFor({ state: 'visible' });
+    await page.waitForTimeout(500);
+    expect(hubspotRequestsSince(site, before)).toEqual([]);
     await site.close();
   });
 });

@@ -1,4 +1,6 @@
 // @vitest-environment-options { "url": "https://www.shop.test/" }
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createConsentGate } from '../../src/index';
 import { ConsentGateConfigError } from '../../src/errors';
@@ -61,6 +63,15 @@ function gateWith(vendor: Vendor, options: Record<string, unknown> = {}) {
   gates.push(gate);
   return gate;
 }
+
+describe('house rule: the core never names a vendor', () => {
+  it('src/chat and src/cleanup contain no vendor name', () => {
+    const root = join(__dirname, '../../src');
+    const files = ['chat', 'cleanup'].flatMap((dir) => readdirSync(join(root, dir)).map((f) => join(root, dir, f)));
+    expect(files.length).toBeGreaterThan(4);
+    for (const file of files) expect(readFileSync(file, 'utf8')).not.toMatch(/hubspot|hsConversations|usemessages|intercom|crisp|web1on1/i);
+  });
+});
 
 describe('chat texts and options', () => {
   it('says lifetimes in words', () => {
