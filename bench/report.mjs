@@ -29,7 +29,9 @@ export function losses(r) {
   if (g) {
     const cg = g['consent-gate guard'];
     const y = g.yett;
-    for (const [key, label] of [['elementsRatio', 'inserting 9,950 divs, images and scripts'], ['iframesRatio', 'inserting 50 iframes'], ['cookieWritesRatio', '10,000 cookie writes'], ['cookieReadsRatio', '10,000 cookie reads'], ['totalRatio', 'the whole workload']]) {
+    const mix = r.guardOverhead.mix;
+    const n = (v) => v.toLocaleString('en-US');
+    for (const [key, label] of [['elementsRatio', `inserting ${n(mix.div + mix.img + mix.script)} divs, images and scripts`], ['iframesRatio', `inserting ${n(mix.iframe)} iframes`], ['cookieWritesRatio', `${n(r.guardOverhead.cookieWrites)} cookie writes`], ['cookieReadsRatio', `${n(r.guardOverhead.cookieReads)} cookie reads`], ['totalRatio', 'the whole workload']]) {
       if (cg?.[key] && y?.[key] && cg[key].median > y[key].median * 1.05) out.push(`Guard overhead, ${label}: consent-gate ${x(cg[key])} of no guard, yett ${x(y[key])}.`);
     }
   }
@@ -43,12 +45,40 @@ export function losses(r) {
   return out;
 }
 
+/** The short table the README quotes. */
+export function summaryLines(r) {
+  const peers = Object.fromEntries((r.bytes?.peers ?? []).map((p) => [p.name, p.total]));
+  const pages = r.bytes?.pages && !r.bytes.pages.notMeasured ? Object.values(r.bytes.pages) : null;
+  const guard = (r.bytes?.dist ?? []).find((d) => d.file === 'dist/consent-gate-guard.js')?.gzip;
+  const rows = [];
+  if (pages) {
+    rows.push(['bytes, first visit (banner shown)', kb(pages[0].total), `klaro ${kb(peers.klaro)} · vanilla-cookieconsent ${kb(peers['vanilla-cookieconsent'])} · tarteaucitron.js ${kb(peers['tarteaucitron.js'])}`]);
+    rows.push(['bytes, returning visitor with a decision', kb(pages[1].total), 'the same files as on a first visit, for each peer above']);
+    rows.push(['bytes, chat facade before the click', `${kb(pages[2].total)} (consent runtime included)`, `react-live-chat-loader ${kb(peers['react-live-chat-loader'])} (+ React, no consent handling)`]);
+  }
+  if (guard) rows.push(['bytes, head guard', kb(guard), `yett ${kb(peers.yett)} (scripts only)`]);
+  const g = r.guardOverhead?.variants;
+  if (g) rows.push(['guard overhead, whole workload, ÷ no guard', x(g['consent-gate guard'].totalRatio), `yett ${x(g.yett.totalRatio)}`]);
+  if (g) rows.push(['guard overhead, inserting elements, ÷ no guard', x(g['consent-gate guard'].elementsRatio), `yett ${x(g.yett.elementsRatio)}`]);
+  const c = r.pageCost?.variants;
+  if (c) {
+    const hs = c['HubSpot standard embed'];
+    const cg = c['consent-gate facade'];
+    rows.push(['before the click: requests / bytes', `${cg.requests.median} / ${kb(cg.bytes.median)}`, `HubSpot standard embed ${hs.requests.median} / ${kb(hs.bytes.median)}`]);
+    rows.push(['before the click: long-task time / CLS', `${fmt(cg.longTaskMs.median)} ms / ${cg.cls.median.toFixed(3)}`, `HubSpot standard embed ${fmt(hs.longTaskMs.median)} ms / ${hs.cls.median.toFixed(3)} (emulated scripts do no real work)`]);
+  }
+  const k = r.clickToOpen?.variants;
+  if (k) rows.push(['click → `widgetLoaded` (consent given / in the prompt)', `${fmt(k['consent already given'].clickToWidgetLoadedMs.median)} ms / ${fmt(k['consent given in the prompt'].clickToWidgetLoadedMs.median)} ms`, 'HubSpot standard embed: loaded before the click']);
+  return ['## Summary', '', table(['', 'consent-gate', 'peers'], rows), ''];
+}
+
 export function renderMarkdown(r) {
   const m = r.machine;
   const lines = [];
   lines.push('# consent-gate benchmark results', '');
-  lines.push(`Run on ${r.date.slice(0, 10)} (${r.date}), ${m.nproc} cores (\`nproc\`), ${m.cpu}, Chromium ${m.chromium}, Node ${m.node}, ${m.platform}, commit ${m.commit}. ${r.runs} runs per variant, variants alternated run by run; timings as median (min–max). Whole run: ${r.durationS} s. Regenerate with \`npm run bench\`; method in [docs/performance.md](../../docs/performance.md).`, '');
+  lines.push(`Run on ${r.date.slice(0, 10)} (${r.date}), ${m.nproc} cores (\`nproc\`), ${m.cpu}, Chromium ${m.chromium}, Node ${m.node}, ${m.platform}, commit ${m.commit}. ${r.runs} runs per variant, variants alternated run by run; timings as median (min–max). Load average (1, 5, 15 min) at start ${m.loadAtStart?.join(', ')}, at end ${m.loadAtEnd?.join(', ')}: other work on the machine shows up as spread between min and max. Whole run: ${r.durationS} s. Regenerate with \`npm run bench\`; method in [docs/performance.md](../../docs/performance.md).`, '');
 
+  lines.push(...summaryLines(r));
   lines.push('## 1. Bytes (min+gzip)', '');
   lines.push('Each file minified with terser and gzipped at level 9 (`bench/size.mjs`).', '');
   lines.push(table(['our file', 'raw', 'min', 'min+gzip'], (r.bytes?.dist ?? []).map((d) => [`\`${d.file}\``, d.raw, d.min, `**${d.gzip}**`])), '');

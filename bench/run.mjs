@@ -4,7 +4,7 @@
 //   BENCH_HUBSPOT_SIZES   see bench/hubspot-sizes.mjs
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { distSizes, peerSizes } from './bytes.mjs';
 import { pageBytes } from './page-bytes.mjs';
@@ -48,7 +48,7 @@ function machine(browserVersion) {
   } catch {
     /* not a git checkout */
   }
-  return { nproc: availableParallelism(), cpu: model, chromium: browserVersion, node: process.version, platform: `${process.platform} ${process.arch}`, commit };
+  return { nproc: availableParallelism(), cpu: model, chromium: browserVersion, node: process.version, platform: `${process.platform} ${process.arch}`, commit, loadAtStart: loadavg().map((n) => Math.round(n * 100) / 100) };
 }
 
 /** The HubSpot emulator, if this checkout has it; otherwise the reason it cannot be used. */
@@ -91,6 +91,7 @@ try {
   await browser.close();
 }
 result.durationS = Math.round((Date.now() - started) / 1000);
+result.machine.loadAtEnd = loadavg().map((n) => Math.round(n * 100) / 100);
 
 const out = join(ROOT, 'bench/results');
 mkdirSync(out, { recursive: true });
