@@ -7,6 +7,7 @@
  * fallback; once the vendor's UI is up it steps aside.
  */
 import { buildPrompt } from './prompt.js';
+import { BANNER_ELEMENT_ID } from '../ui/klaro-config.js';
 import type { ChatState, FailReason, VendorRuntime } from './runtime.js';
 
 export const CHAT_ATTRIBUTE = 'data-consent-gate-chat';
@@ -100,6 +101,28 @@ export function createFacade(runtime: VendorRuntime, doc: Document, nonce: strin
     doc.body.append(status, launcher);
   }
 
+  // The banner sits bottom left. A launcher placed in that corner moves up
+  // while the banner's notice shows, so the banner never covers it.
+  const LIFT_GAP = 12;
+  let lift = 0;
+  function avoidBanner(): void {
+    if (!launcher || side !== 'cg-left') return;
+    const notice = doc.querySelector(`#${BANNER_ELEMENT_ID} .cookie-notice:not(.cookie-modal-notice)`);
+    const rect = notice?.getBoundingClientRect();
+    const view = doc.defaultView?.innerHeight ?? 0;
+    const next = rect && rect.width > 0 && rect.height > 0 && rect.top < view ? Math.max(0, view - rect.top + LIFT_GAP - 20) : 0;
+    if (next === lift) return;
+    lift = next;
+    launcher.style.bottom = `${20 + lift}px`;
+    if (status) status.style.bottom = `${36 + lift}px`;
+    if (panel?.classList.contains('cg-floating')) panel.style.bottom = `${92 + lift}px`;
+  }
+  if (launcher && side === 'cg-left' && typeof MutationObserver === 'function') {
+    new MutationObserver(avoidBanner).observe(doc.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'style'] });
+    doc.defaultView?.addEventListener('resize', avoidBanner);
+    avoidBanner();
+  }
+
   function buildPlaceholder(): HTMLElement {
     const box = doc.createElement('div');
     box.className = 'cg-chat-inline';
@@ -161,7 +184,10 @@ export function createFacade(runtime: VendorRuntime, doc: Document, nonce: strin
     panel = next;
     if (!next) return;
     const host = panelHost();
-    if (host.floating) next.classList.add('cg-floating', side);
+    if (host.floating) {
+      next.classList.add('cg-floating', side);
+      if (lift) next.style.bottom = `${92 + lift}px`;
+    }
     host.parent.appendChild(next);
   }
 
@@ -246,8 +272,7 @@ export function createFacade(runtime: VendorRuntime, doc: Document, nonce: strin
         box.querySelector<HTMLElement>('.cg-chat-retry')?.focus();
       } else if (state === 'idle') {
         setStatusText('');
-        if (panel && !panel.classList.contains('cg-chat-failure')) setPanel(null);
-        if (panel?.classList.contains('cg-chat-failure')) setPanel(null);
+        setPanel(null);
       }
     },
     showPrompt(onAllow, onDismiss) {

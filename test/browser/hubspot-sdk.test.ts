@@ -206,4 +206,25 @@ describe('HubSpot SDK through consent-gate (Chromium)', () => {
     expect(hubspotRequestsSince(site, before)).toEqual([]);
     await site.close();
   });
+
+  it("position 'bottom-left': the launcher rises above the banner while it shows, and returns to its corner after", async () => {
+    const { site, page } = await openShop(browser, { vendor: { position: 'bottom-left', color: '#0a5c36' } });
+    await page.goto(site.url('/'));
+    const notice = page.locator('#consent-gate-banner .cookie-notice');
+    await notice.waitFor({ state: 'visible' });
+    await launcher(page).waitFor({ state: 'visible' });
+    const overlaps = async () => {
+      const [b, c] = [(await notice.boundingBox())!, (await launcher(page).boundingBox())!];
+      return !(b.x + b.width <= c.x || c.x + c.width <= b.x || b.y + b.height <= c.y || c.y + c.height <= b.y);
+    };
+    await expect.poll(overlaps).toBe(false);
+    const box = (await launcher(page).boundingBox())!;
+    expect(box.x).toBeLessThan(40);
+    expect(await launcher(page).evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(10, 92, 54)');
+    await notice.getByRole('button', { name: 'Reject all' }).click();
+    await notice.waitFor({ state: 'hidden' });
+    const viewport = page.viewportSize()!;
+    await expect.poll(async () => { const c = (await launcher(page).boundingBox())!; return Math.round(viewport.height - (c.y + c.height)); }).toBe(20);
+    await site.close();
+  });
 });
