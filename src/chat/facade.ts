@@ -28,6 +28,7 @@ const CSS = `
 .cg-chat-panel{box-sizing:border-box;background:#fff;color:#1a1a1a;font:14px/1.45 system-ui,-apple-system,sans-serif;text-align:left;border-radius:8px;box-shadow:0 4px 24px rgba(0,0,0,.25);padding:16px}
 .cg-chat-panel.cg-floating{position:fixed;bottom:92px;z-index:2147483001;width:min(340px,calc(100vw - 40px))}
 .cg-chat-panel.cg-right{right:20px}.cg-chat-panel.cg-left{left:20px}
+.cg-chat-panel.cg-anchored{position:absolute;z-index:2147483001;width:min(340px,calc(100vw - 16px))}
 .cg-chat-panel p,.cg-chat-panel ul{margin:0 0 .6em}.cg-chat-panel ul{padding-left:1.2em}
 .cg-chat-title{font-size:16px;font-weight:600;margin:0 0 .5em}
 .cg-chat-small{font-size:13px}
@@ -184,11 +185,33 @@ export function createFacade(runtime: VendorRuntime, doc: Document, nonce: strin
     panel = next;
     if (!next) return;
     const host = panelHost();
+    const anchor = host.floating && lastTrigger && lastTrigger !== launcher && lastTrigger.isConnected ? lastTrigger : null;
+    if (anchor) {
+      // next to the site's own button that asked for it
+      next.classList.add('cg-anchored');
+      host.parent.appendChild(next);
+      placeNear(next, anchor);
+      return;
+    }
     if (host.floating) {
       next.classList.add('cg-floating', side);
       if (lift) next.style.bottom = `${92 + lift}px`;
     }
     host.parent.appendChild(next);
+  }
+
+  /** Position a panel (absolutely, in document coordinates) below its trigger, or above when there is no room below. */
+  function placeNear(box: HTMLElement, trigger: HTMLElement): void {
+    const view = doc.defaultView;
+    if (!view) return;
+    const r = trigger.getBoundingClientRect();
+    const width = box.offsetWidth;
+    const height = box.offsetHeight;
+    const left = Math.max(8, Math.min(r.left, view.innerWidth - width - 8));
+    const below = r.bottom + 8;
+    const top = below + height <= view.innerHeight || r.top - 8 - height < 0 ? below : r.top - 8 - height;
+    box.style.left = `${Math.round(left + view.scrollX)}px`;
+    box.style.top = `${Math.round(top + view.scrollY)}px`;
   }
 
   function setStatusText(text: string): void {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type LaunchedBrowser } from './harness';
-import { CHAT_COOKIES, HUBSPOT_HOST, allowAndOpen, cookieCopies, emuCalls, hubspotRequests, launcher, openShop, prompt, widget } from './hubspot-helpers';
+import { CHAT_COOKIES, HUBSPOT_HOST, allowAndOpen, cookieCopies, emuCalls, hubspotRequests, launcher, layoutShift, openShop, prompt, widget } from './hubspot-helpers';
 
 let browser: LaunchedBrowser;
 beforeAll(async () => {
@@ -49,9 +49,14 @@ describe('HubSpot SDK through consent-gate (Chromium)', () => {
     await page.waitForTimeout(200);
     expect(await launcher(page).count()).toBe(0);
     await page.locator('#own').click();
+    // the prompt opens right there, next to the button that asked for it
+    const [own, box] = [(await page.locator('#own').boundingBox())!, (await prompt(page).boundingBox())!];
+    expect(Math.round(box.y - (own.y + own.height))).toBe(8);
+    expect(Math.abs(box.x - own.x)).toBeLessThanOrEqual(8);
     await prompt(page).getByRole('button', { name: 'Allow and start chat' }).click();
     await widget(page).waitFor({ state: 'visible', timeout: 10_000 });
     await expect.poll(() => page.locator('#own').getAttribute('data-consent-gate-chat-state')).toBe('ready');
+    expect(await layoutShift(page)).toBe(0);
     await site.close();
   });
 
