@@ -87,6 +87,10 @@ const WORKLOAD = `
     r.totalMs = r.elementsMs + r.iframesMs + r.cookieWritesMs + r.cookieReadsMs;
     r.inserted = root.children.length + document.getElementById('frames').children.length;
     r.cookieReads = reads;
+    // integrity probe, after the timing: a HubSpot chat script, which a working guard holds back
+    var probe = document.createElement('script');
+    probe.src = 'https://js.usemessages.com/conversations-embed.js';
+    document.head.appendChild(probe);
     window.__bench = r;
   }
   run();
@@ -97,6 +101,7 @@ const tiny = {
   'img.cdn-assets.test': () => ({ body: Buffer.from('R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==', 'base64'), contentType: 'image/gif' }),
   'static.cdn-assets.test': () => ({ body: 'window.__s=(window.__s||0)+1;', contentType: 'text/javascript' }),
   'embed.shop-widgets.test': () => ({ body: '<!doctype html><p>frame</p>', contentType: 'text/html' }),
+  'js.usemessages.com': () => ({ body: 'window.__probeRan = true;', contentType: 'text/javascript' }),
 };
 
 async function once(browser, variant) {
@@ -111,6 +116,11 @@ async function once(browser, variant) {
     const result = await site.page.evaluate(() => window.__bench);
     if (result.inserted !== Object.values(MIX).reduce((a, b) => a + b, 0)) throw new Error(`${variant}: only ${result.inserted} elements were inserted`);
     if (result.cookieReads !== COOKIE_OPS) throw new Error(`${variant}: the page could not read its own cookies back (${result.cookieReads}/${COOKIE_OPS})`);
+    // the guards must be armed, or the comparison means nothing
+    await site.page.waitForTimeout(250);
+    const probed = site.requests.some((r) => r.host === 'js.usemessages.com');
+    if (variant === 'no guard' && !probed) throw new Error('no guard: the probe script was not requested, so the probe cannot tell a working guard');
+    if (variant !== 'no guard' && probed) throw new Error(`${variant}: a HubSpot script got through, so this variant is not guarding and its timing would mean nothing`);
     return result;
   } finally {
     await site.close();

@@ -46,7 +46,7 @@ function withStaticImports(path: string, seen = new Set<string>()): string[] {
   if (seen.has(path)) return [];
   seen.add(path);
   const code = readFileSync(path, 'utf8');
-  const specs = [...code.matchAll(/(?:^|[;\n}])\s*(?:import|export)\s*(?:[^'"();]*?\sfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g)].map((m) => m[1]);
+  const specs = [...code.matchAll(/(?:^|[;\n}])\s*(?:import|export)\s*(?:[^'"();]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g)].map((m) => m[1]);
   return [path, ...specs.flatMap((s) => withStaticImports(resolve(dirname(path), s), seen))];
 }
 
