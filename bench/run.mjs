@@ -25,6 +25,7 @@ function snapshotDist() {
     try {
       for (const f of REQUIRED) if (!existsSync(join(ROOT, 'dist', f))) throw new Error(`dist/${f} is missing: run \`npm run build\` first (\`npm run bench\` does)`);
       rmSync(snapshot, { recursive: true, force: true });
+      mkdirSync(join(ROOT, 'bench/.cache'), { recursive: true });
       cpSync(join(ROOT, 'dist'), snapshot, { recursive: true, filter: (src) => !src.includes('/types') });
       for (const f of REQUIRED) if (!existsSync(join(snapshot, f))) throw new Error(`dist/${f} vanished while copying`);
       return snapshot;
