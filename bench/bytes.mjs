@@ -66,6 +66,6 @@ export async function peerSizes() {
       await css(nm('tarteaucitronjs/css/tarteaucitron.css')),
     ]),
     peer('yett', '0.1.13', 'script blocker only (no banner, no record)', [await js(nm('yett/dist/yett.min.js'))]),
-    peer('react-live-chat-loader', '2.11.0', 'chat facade (HubSpot provider bundled alone, React external)', [await js(rlcl)]),
+    peer('react-live-chat-loader', '2.11.0', 'chat facade: LiveChatLoaderProvider + HubSpot bundled alone, React external (its provider registry pulls in every provider)', [await js(rlcl)]),
   ];
 }
