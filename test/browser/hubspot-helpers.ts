@@ -51,17 +51,26 @@ export async function cookieCopies(site: Site, names: readonly string[]): Promis
   return (await site.context.cookies()).filter((c) => names.includes(c.name)).map((c) => `${c.name}@${c.domain}${c.path}`).sort();
 }
 
-/** Sum of layout-shift entries so far (without recent input). */
-export function layoutShift(page: Page): Promise<number> {
+/**
+ * Sum of layout-shift entries so far (without recent input). Entries whose
+ * shifted nodes all sit inside `ignore` (the vendor's own widget) are left out.
+ */
+export function layoutShift(page: Page, ignore?: string): Promise<number> {
   return page.evaluate(
-    () =>
+    (skip) =>
       new Promise<number>((resolve) => {
         let sum = 0;
+        type Shift = { value: number; hadRecentInput: boolean; sources: { node: Node | null }[] };
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!entry.hadRecentInput) sum += entry.value;
+          for (const entry of list.getEntries() as unknown as Shift[]) {
+            if (entry.hadRecentInput) continue;
+            const vendorOnly = !!skip && entry.sources.length > 0 && entry.sources.every((s) => s.node instanceof Element && s.node.closest(skip) !== null);
+            if (!vendorOnly) sum += entry.value;
+          }
         }).observe({ type: 'layout-shift', buffered: true });
         setTimeout(() => resolve(sum), 300);
       }),
+    ignore ?? '',
   );
 }
 
@@ -78,4 +87,5 @@ export async function allowAndOpen(page: Page): Promise<void> {
   await launcher(page).click();
   await prompt(page).getByRole('button', { name: 'Allow and start chat' }).click();
   await widget(page).waitFor({ state: 'visible', timeout: 10_000 });
+  await page.waitForFunction(() => (window as any).consentGate.chat().status().state === 'ready', undefined, { timeout: 10_000 });
 }

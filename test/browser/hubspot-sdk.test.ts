@@ -56,7 +56,7 @@ describe('HubSpot SDK through consent-gate (Chromium)', () => {
     await prompt(page).getByRole('button', { name: 'Allow and start chat' }).click();
     await widget(page).waitFor({ state: 'visible', timeout: 10_000 });
     await expect.poll(() => page.locator('#own').getAttribute('data-consent-gate-chat-state')).toBe('ready');
-    expect(await layoutShift(page)).toBe(0);
+    expect(await layoutShift(page, '#hubspot-messages-iframe-container')).toBe(0);
     await site.close();
   });
 
@@ -179,7 +179,7 @@ describe('HubSpot SDK through consent-gate (Chromium)', () => {
     expect(await page.getByRole('status').first().innerText()).toBe('Loading chat…');
     expect(await launcher(page).boundingBox()).toEqual(before);
     await widget(page).waitFor({ state: 'visible', timeout: 10_000 });
-    expect(await launcher(page).isVisible()).toBe(false);
+    await expect.poll(() => launcher(page).isVisible()).toBe(false);
     await site.close();
   });
 
@@ -197,6 +197,7 @@ describe('HubSpot SDK through consent-gate (Chromium)', () => {
     const { site, page } = await openShop(browser, {}, ['/', '/next', '/third']);
     await page.goto(site.url('/'));
     await allowAndOpen(page);
+    await expect.poll(() => cookieCopies(site, ['hs-messages-is-open'])).toEqual(['hs-messages-is-open@www.shop.test/']);
     await page.goto(site.url('/next'));
     await widget(page).waitFor({ state: 'visible', timeout: 10_000 });
     await expect.poll(async () => (await widget(page).boundingBox())!.height).toBeGreaterThan(400);

@@ -160,7 +160,7 @@ function chatMain(cfg) {
       container.id = 'hubspot-messages-iframe-container';
       container.style.cssText = 'position:fixed;right:16px;bottom:16px;z-index:2147483647;';
       iframe.id = 'hubspot-conversations-iframe';
-      iframe.style.cssText = 'border:0;display:block;width:96px;height:96px;';
+      iframe.style.cssText = open ? 'border:0;display:block;width:376px;height:560px;' : 'border:0;display:block;width:96px;height:96px;';
     }
     iframe.title = 'Chat Widget';
     var utk = getCookie('messagesUtk') || (identified ? '' : Math.random().toString(16).slice(2) + Date.now().toString(16));
