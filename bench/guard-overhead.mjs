@@ -2,7 +2,8 @@
 // Variants: no guard, consent-gate's guard (dist/consent-gate-guard.js, as
 // built now), yett 0.1.13 (blacklist of the same vendor hosts). The page
 // makes 5,000 document.cookie writes and 5,000 reads, then inserts 10,000
-// elements of non-vendor hosts one by one; each phase is timed in the page with
+// elements of non-vendor hosts one by one (divs, images, scripts, iframes, each
+// kind in its own container); each phase is timed in the page with
 // performance.now(), up to the microtask checkpoint after it, so observers a
 // guard registers (MutationObserver) are counted too.
 import { readFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ export const REPEAT = 2;
 // 10,000 cookie operations: 5,000 writes, then 5,000 reads (each read is a synchronous
 // round trip to the browser's cookie store, about 0.25 ms on this machine)
 export const COOKIE_OPS = 5000;
-export const PHASES = ['elementsMs', 'iframesMs', 'cookieWritesMs', 'cookieReadsMs', 'totalMs'];
+export const PHASES = ['cookieWritesMs', 'cookieReadsMs', 'divsMs', 'imagesMs', 'scriptsMs', 'iframesMs', 'elementsMs', 'totalMs'];
 
 const CONFIG = { vendors: { 'hubspot-conversations': { portalId: '1234567' } }, policyVersion: 'bench' };
 // vendor hosts for yett, taken from the same catalog rows consent-gate blocks (HubSpot)
@@ -29,34 +30,31 @@ const HEADS = {
 };
 
 const WORKLOAD = `
-<div id="frames"></div>
 <script>
 (function () {
   var mix = ${JSON.stringify(MIX)};
   var hosts = { img: 'https://img.cdn-assets.test/p/', script: 'https://static.cdn-assets.test/js/', iframe: 'https://embed.shop-widgets.test/frame/' };
-  // divs, images and scripts interleaved so every guard code path is hit throughout
-  var order = [];
-  var left = { div: mix.div, img: mix.img, script: mix.script };
-  for (var i = 0; order.length < mix.div + mix.img + mix.script; i++) {
-    var pick = ['div', 'img', 'script'][i % 3];
-    if (left[pick] > 0) { left[pick]--; order.push(pick); }
+  // each kind in its own fresh container, so the cost per kind shows
+  var roots = {};
+  function inserter(kind) {
+    return function () {
+      if (roots[kind]) roots[kind].remove();
+      var root = (roots[kind] = document.createElement('div'));
+      document.body.appendChild(root);
+      for (var i = 0; i < mix[kind]; i++) {
+        var el = document.createElement(kind);
+        if (kind === 'div') el.textContent = 'item ' + i;
+        else if (kind === 'img') { el.src = hosts.img + (i % 8) + '.gif'; el.width = 1; el.height = 1; el.alt = ''; }
+        else { el.src = hosts.script + (i % 8) + '.js'; el.async = true; }
+        root.appendChild(el);
+      }
+    };
   }
-  var root;
-  function insertElements() {
-    if (root) root.remove();
-    root = document.createElement('div');
-    document.body.appendChild(root);
-    for (var i = 0; i < order.length; i++) {
-      var kind = order[i];
-      var el = document.createElement(kind);
-      if (kind === 'div') el.textContent = 'item ' + i;
-      else if (kind === 'img') { el.src = hosts.img + (i % 8) + '.gif'; el.width = 1; el.height = 1; el.alt = ''; }
-      else { el.src = hosts.script + (i % 8) + '.js'; el.async = true; }
-      root.appendChild(el);
-    }
-  }
+  var box;
   function insertFrames() {
-    var box = document.getElementById('frames');
+    if (box) box.remove();
+    box = document.createElement('div');
+    document.body.appendChild(box);
     for (var i = 0; i < mix.iframe; i++) {
       var f = document.createElement('iframe');
       f.src = hosts.iframe + (i % 8) + '.html';
@@ -82,10 +80,13 @@ const WORKLOAD = `
     // cookies first, while no subresource is loading (pending loads slow the cookie store's answers)
     r.cookieWritesMs = await timed(cookieWrites, ${REPEAT});
     r.cookieReadsMs = await timed(cookieReads, 1);
-    r.elementsMs = await timed(insertElements, ${REPEAT});
-    r.iframesMs = await timed(insertFrames, 1);
-    r.totalMs = r.elementsMs + r.iframesMs + r.cookieWritesMs + r.cookieReadsMs;
-    r.inserted = root.children.length + document.getElementById('frames').children.length;
+    r.divsMs = await timed(inserter('div'), ${REPEAT});
+    r.imagesMs = await timed(inserter('img'), ${REPEAT});
+    r.scriptsMs = await timed(inserter('script'), ${REPEAT});
+    r.iframesMs = await timed(insertFrames, ${REPEAT});
+    r.elementsMs = r.divsMs + r.imagesMs + r.scriptsMs + r.iframesMs;
+    r.totalMs = r.elementsMs + r.cookieWritesMs + r.cookieReadsMs;
+    r.inserted = roots.div.children.length + roots.img.children.length + roots.script.children.length + box.children.length;
     r.cookieReads = reads;
     // integrity probe, after the timing: a HubSpot chat script, which a working guard holds back
     var probe = document.createElement('script');
