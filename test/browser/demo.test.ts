@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, launchBrowser, type LaunchedBrowser } from './harness';
 // @ts-expect-error plain JavaScript module without types
-import { createDemoServer, listen } from '../../demo/server.mjs';
+import { createDemoServer, demoConfig, listen } from '../../demo/server.mjs';
 
 let browser: LaunchedBrowser;
 let server: Server;
@@ -63,5 +63,15 @@ describe('demo (npm run demo), served by the demo server on localhost', () => {
     await page.locator('#hubspot-messages-iframe-container').waitFor({ state: 'detached' });
     await expect.poll(() => page.locator('#cookies').innerText()).not.toContain('messagesUtk=');
     await context.close();
+  });
+
+  it('offline by default; HUBSPOT_PORTAL_ID switches to the real HubSpot scripts (no hostBase), HUBSPOT_REGION=eu1 to the EU hosts', () => {
+    const offline = demoConfig(new URLSearchParams(''), {}).vendors['hubspot-conversations'];
+    expect(offline).toMatchObject({ portalId: '1234567', hostBase: '/vendor/{host}' });
+    const real = demoConfig(new URLSearchParams('loader=tracking-code&inline=1'), { HUBSPOT_PORTAL_ID: '987654', HUBSPOT_REGION: 'eu1' }).vendors['hubspot-conversations'];
+    expect(real).toMatchObject({ portalId: '987654', region: 'eu1', loader: 'tracking-code', inlineEmbedSelector: '#inline-chat' });
+    expect(real.hostBase).toBeUndefined();
+    // a malformed id does not reach HubSpot: the demo stays offline
+    expect(demoConfig(new URLSearchParams(''), { HUBSPOT_PORTAL_ID: 'abc' }).vendors['hubspot-conversations'].hostBase).toBe('/vendor/{host}');
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type LaunchedBrowser } from './harness';
+import { html, launchBrowser, openSite, type LaunchedBrowser } from './harness';
+import { hubspotEmulator } from '../emulators/hubspot/index.mjs';
 import { ANALYTICS_COOKIES, CHAT_COOKIES, allowAndOpen, cookieCopies, emuCalls, hubspotRequests, launcher, layoutShift, openShop, prompt, widget } from './hubspot-helpers';
 
 let browser: LaunchedBrowser;
@@ -244,4 +245,25 @@ describe('HubSpot click-to-chat (drop-in, Chromium, emulator under the real host
       await site.close();
     });
   }
+
+  it('works without the head guard too: tracking-code loader without analytics keeps the analytics script out, and revocation still sweeps', async () => {
+    const hubspot = hubspotEmulator();
+    const config = { vendors: { 'hubspot-conversations': { portalId: '1234567', loader: 'tracking-code' } } };
+    const page0 = html('<main>Shop</main>', `<script>window.consentGateConfig = ${JSON.stringify(config)};</script><script src="/dist/consent-gate.js" defer></script>`);
+    const site = await openSite(browser, { pages: { '/': page0 }, hosts: hubspot.handlers });
+    const { page } = site;
+    await page.goto(site.url('/'));
+    expect(await page.evaluate(() => typeof (window as any).__consentGateGuard)).toBe('undefined');
+    await allowAndOpen(page);
+    await page.waitForTimeout(500);
+    expect(hubspotRequests(site).map((r) => r.host)).toContain('js.hs-scripts.com');
+    expect(site.requestsTo(/hs-analytics\.net$|^track\.hubspot\.com$/)).toEqual([]);
+    expect(await cookieCopies(site, ANALYTICS_COOKIES)).toEqual([]);
+    expect(await emuCalls(page)).toContainEqual(['loader.skip', 'hs-analytics']);
+    await expect.poll(() => cookieCopies(site, ['messagesUtk'])).toEqual(['messagesUtk@www.shop.test/']);
+    await page.evaluate(() => (window as any).consentGate.revoke('functional'));
+    await expect.poll(() => cookieCopies(site, CHAT_COOKIES)).toEqual([]);
+    expect(await page.locator('#hubspot-messages-iframe-container').count()).toBe(0);
+    await site.close();
+  });
 });
