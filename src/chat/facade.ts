@@ -91,6 +91,7 @@ export function createFacade(runtime: VendorRuntime, doc: Document, nonce: strin
     launcher.type = 'button';
     launcher.className = `cg-chat-launcher ${side}`;
     launcher.setAttribute('aria-label', o.label);
+    launcher.setAttribute('aria-expanded', 'false');
     launcher.setAttribute(CHAT_ATTRIBUTE, id);
     launcher.setAttribute('data-consent-gate-launcher', '');
     launcher.style.setProperty('--cg-chat-bg', o.color);
@@ -183,6 +184,7 @@ export function createFacade(runtime: VendorRuntime, doc: Document, nonce: strin
   function setPanel(next: HTMLElement | null): void {
     panel?.remove();
     panel = next;
+    launcher?.setAttribute('aria-expanded', next ? 'true' : 'false');
     if (!next) return;
     const host = panelHost();
     const anchor = host.floating && lastTrigger && lastTrigger !== launcher && lastTrigger.isConnected ? lastTrigger : null;
@@ -230,6 +232,12 @@ export function createFacade(runtime: VendorRuntime, doc: Document, nonce: strin
     box.className = 'cg-chat-panel cg-chat-failure';
     box.setAttribute('role', 'alert');
     box.setAttribute('data-consent-gate-failure', reason);
+    box.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      event.stopPropagation();
+      setPanel(null);
+      returnFocus();
+    });
     const text = doc.createElement('p');
     text.textContent = FAILURE_TEXT[reason];
     box.appendChild(text);

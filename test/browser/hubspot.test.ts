@@ -39,8 +39,10 @@ describe('HubSpot click-to-chat (drop-in, Chromium, emulator under the real host
     // keyboard operable with a visible focus indicator
     await button.focus();
     const outline = await button.evaluate((el) => getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).outlineWidth);
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
     await page.keyboard.press('Enter');
     await prompt(page).waitFor({ state: 'visible' });
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
     expect(outline).not.toMatch(/^none/);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Allow and start chat');
     await page.keyboard.press('Escape');
