@@ -35,6 +35,7 @@ export function chatFeature(core: GateCore): ChatFeature {
   const chatVendors = core.config.vendors.filter((v) => typeof v.vendor.adapter?.open === 'function');
   const runtimes = new Map<string, VendorRuntime>();
   const facades = new Map<string, Facade>();
+  const pendingPrompt = new Map<string, (value: boolean | Promise<boolean>) => void>();
   const browser = typeof window !== 'undefined' && typeof document !== 'undefined';
   let markStarted: () => void = () => undefined;
   const started = new Promise<void>((resolve) => (markStarted = resolve));
@@ -61,7 +62,14 @@ export function chatFeature(core: GateCore): ChatFeature {
     }
     const facade = facades.get(id);
     if (!facade) return Promise.resolve(false);
-    return new Promise<boolean>((resolve) => {
+    // a prompt already open for this vendor is answered "no" and replaced
+    pendingPrompt.get(id)?.(false);
+    return new Promise<boolean>((done) => {
+      const resolve = (value: boolean | Promise<boolean>) => {
+        if (pendingPrompt.get(id) === resolve) pendingPrompt.delete(id);
+        done(value);
+      };
+      pendingPrompt.set(id, resolve);
       runtime.setPromptOpen(true);
       facade.showPrompt(
         () => {
@@ -113,7 +121,10 @@ export function chatFeature(core: GateCore): ChatFeature {
     return {
       open: () => activate(runtime),
       close: () => {
-        if (runtime.state() === 'prompt') facades.get(runtime.vendor.id)?.hidePrompt();
+        if (runtime.state() === 'prompt') {
+          facades.get(runtime.vendor.id)?.hidePrompt();
+          pendingPrompt.get(runtime.vendor.id)?.(false);
+        }
         runtime.close();
       },
       status: () => runtime.status(),

@@ -214,3 +214,19 @@ describe('HubSpot adapter logic (no scripts run here)', () => {
     expect(deleted).toEqual(['__hstc', 'hubspotutk', '__hssc', '__hssrc']);
   });
 });
+
+describe('prompt promises', () => {
+  it('a second open() while the prompt shows answers the first with false; close() answers the open prompt with false', async () => {
+    const { vendor, calls } = acme();
+    const gate = gateWith(vendor);
+    const first = gate.openChat();
+    const second = gate.chat().open();
+    expect(await first).toBe(false);
+    expect(document.querySelectorAll('[data-consent-gate-prompt]')).toHaveLength(1);
+    gate.chat().close();
+    expect(await second).toBe(false);
+    expect(document.querySelector('[data-consent-gate-prompt]')).toBeNull();
+    expect(gate.chat().status().state).toBe('idle');
+    expect(calls).toEqual([]);
+  });
+});
