@@ -22,9 +22,9 @@ export const BUDGETS = {
   /** the lazy banner file (Klaro and its stylesheet inside) */
   banner: 72_000,
   /** the npm ESM entry with the chunks it imports, without the lazy banner chunk */
-  npmEntry: 19_000,
+  npmEntry: 21_500,
   /** each vendor entry (dist/vendors/<id>.mjs) with the chunks it imports */
-  vendor: 6_000,
+  vendor: 5_200,
 } as const;
 
 // terser on the 230 kB banner file takes seconds on a busy machine: measure each file once
