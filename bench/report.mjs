@@ -76,7 +76,7 @@ export function renderMarkdown(r) {
   const m = r.machine;
   const lines = [];
   lines.push('# consent-gate benchmark results', '');
-  lines.push(`Run on ${r.date.slice(0, 10)} (${r.date}), ${m.nproc} cores (\`nproc\`), ${m.cpu}, Chromium ${m.chromium}, Node ${m.node}, ${m.platform}, commit ${m.commit}. ${r.runs} runs per variant, variants alternated run by run; timings as median (min–max). Load average (1, 5, 15 min) at start ${m.loadAtStart?.join(', ')}, at end ${m.loadAtEnd?.join(', ')}: other work on the machine shows up as spread between min and max. Whole run: ${r.durationS} s. Regenerate with \`npm run bench\`; method in [docs/performance.md](../../docs/performance.md).`, '');
+  lines.push(`Run on ${r.date.slice(0, 10)} (${r.date}), ${m.nproc} cores (\`nproc\`), ${m.cpu}, Chromium ${m.chromium}, Node ${m.node}, ${m.platform}, commit ${m.commit}. ${r.runs} run${r.runs === 1 ? '' : 's'} per variant, variants alternated run by run; timings as median (min–max). Load average (1, 5, 15 min) at start ${m.loadAtStart?.join(', ')}, at end ${m.loadAtEnd?.join(', ')}: other work on the machine shows up as spread between min and max. Whole run: ${r.durationS} s. Regenerate with \`npm run bench\`; method in [docs/performance.md](../../docs/performance.md).`, '');
 
   lines.push(...summaryLines(r));
   lines.push('## 1. Bytes (min+gzip)', '');
@@ -95,7 +95,8 @@ export function renderMarkdown(r) {
   const g = r.guardOverhead;
   if (g?.notMeasured) lines.push(`Not measured: ${g.notMeasured}`, '');
   else if (g) {
-    lines.push(`A page makes ${g.cookieWrites} \`document.cookie\` writes and ${g.cookieReads} reads, then inserts ${g.mix.div} divs, ${g.mix.img} images, ${g.mix.script} scripts and ${g.mix.iframe} iframes, all of non-vendor hosts, one \`appendChild\` at a time. Everything but the cookie reads runs ${g.repeat} times in the page and the fastest repetition counts. Ratio: variant ÷ no guard of the same round.`, '');
+    const c3 = (v) => v.toLocaleString('en-US');
+    lines.push(`A page makes ${c3(g.cookieWrites)} \`document.cookie\` writes and ${c3(g.cookieReads)} reads, then inserts ${c3(g.mix.div)} divs, ${c3(g.mix.img)} images, ${c3(g.mix.script)} scripts and ${c3(g.mix.iframe)} iframes, all of non-vendor hosts, one \`appendChild\` at a time. Everything but the cookie reads runs ${g.repeat} times in the page and the fastest repetition counts. Ratio: variant ÷ no guard of the same round.`, '');
     const n = (v) => v.toLocaleString('en-US');
     const phases = [
       [`${n(g.cookieWrites)} cookie writes`, 'cookieWritesMs', 'cookieWritesRatio'],
