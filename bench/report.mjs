@@ -76,7 +76,7 @@ export function renderMarkdown(r) {
   const m = r.machine;
   const lines = [];
   lines.push('# consent-gate benchmark results', '');
-  lines.push(`Run on ${r.date.slice(0, 10)} (${r.date}), ${m.nproc} cores (\`nproc\`), ${m.cpu}, Chromium ${m.chromium}, Node ${m.node}, ${m.platform}, commit ${m.commit}. ${r.runs} run${r.runs === 1 ? '' : 's'} per variant, variants alternated run by run; timings as median (min–max). Load average (1, 5, 15 min) at start ${m.loadAtStart?.join(', ')}, at end ${m.loadAtEnd?.join(', ')}: other work on the machine shows up as spread between min and max. Whole run: ${r.durationS} s. Regenerate with \`npm run bench\`; method in [docs/performance.md](../../docs/performance.md).`, '');
+  lines.push(`Run on ${r.date.slice(0, 10)} (${r.date}), ${m.nproc} cores (\`nproc\`), ${m.cpu}, Chromium ${m.chromium}, Node ${m.node}, ${m.platform}, commit ${m.commit}. ${r.runs} run${r.runs === 1 ? '' : 's'} per variant, variants alternated run by run; timings as median (min–max). Load average (1, 5, 15 min) at start ${m.loadAtStart?.join(', ')}, at end ${m.loadAtEnd?.join(', ')}: other work on the machine shows up as spread between min and max. Whole run: ${r.durationS} s. Regenerate with \`npm run bench\`; method in [README.md, Performance](../../README.md#performance).`, '');
 
   lines.push(...summaryLines(r));
   lines.push('## 1. Bytes (min+gzip)', '');

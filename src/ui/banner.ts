@@ -10,11 +10,12 @@ import type { Decisions } from '../types.js';
 
 /**
  * Our look on top of Klaro's: "Accept all" and "Reject all" equally
- * prominent, the notice at the bottom left so it never covers a chat
- * launcher in the bottom-right corner.
+ * prominent, the notice at the bottom left and at most `100vw - 120px` wide at
+ * every viewport width, so it never covers a chat launcher in the bottom-right
+ * corner.
  */
 const OVERRIDES = `
-#${BANNER_ELEMENT_ID} .klaro .cookie-notice:not(.cookie-modal-notice){left:20px;right:auto;bottom:20px}
+#${BANNER_ELEMENT_ID} .klaro .cookie-notice:not(.cookie-modal-notice){left:20px;right:auto;bottom:20px;width:auto;max-width:min(400px,calc(100vw - 120px));border-radius:4px}
 #${BANNER_ELEMENT_ID} .klaro .cookie-notice .cn-buttons{display:flex;gap:.5em;flex-wrap:wrap}
 #${BANNER_ELEMENT_ID} .klaro .cookie-notice .cm-btn.cn-decline,
 #${BANNER_ELEMENT_ID} .klaro .cookie-notice .cm-btn.cm-btn-success,

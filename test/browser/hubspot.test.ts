@@ -35,6 +35,16 @@ describe('HubSpot click-to-chat (drop-in, Chromium, emulator under the real host
     expect(overlap).toBe(false);
     const topmost = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('.cg-chat-launcher') !== null, [box.x + box.width / 2, box.y + box.height / 2]);
     expect(topmost).toBe(true);
+    // …at narrower viewports too, where the banner would otherwise span the page's width
+    const desktop = page.viewportSize()!;
+    for (const [width, height] of [[1000, 600], [600, 700], [360, 640]] as const) {
+      await page.setViewportSize({ width, height });
+      const l = (await button.boundingBox())!;
+      const b = (await page.locator('#consent-gate-banner .cookie-notice').boundingBox())!;
+      const hit = !(b.x + b.width <= l.x || l.x + l.width <= b.x || b.y + b.height <= l.y || l.y + l.height <= b.y);
+      expect(hit, `banner covers the launcher at ${width}x${height}`).toBe(false);
+    }
+    await page.setViewportSize(desktop);
 
     // keyboard operable with a visible focus indicator
     await button.focus();
