@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from './errors.mjs';
 import { vendorsFor } from './config.mjs';
 
-const CHROME_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
+import { CHROME_ARGS } from './chromium.mjs';
 
 const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.cjs': 'text/javascript', '.html': 'text/html', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.gif': 'image/gif', '.svg': 'image/svg+xml', '.txt': 'text/plain' };
 

@@ -16,17 +16,8 @@ export function setDist(dir) {
 }
 export const ORIGIN = 'https://www.shop.test';
 
-// keep in step with CHROME_ARGS in test/browser/harness.ts
-export const CHROME_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
+export { CHROME_ARGS } from '../../cli/chromium.mjs';
+import { CHROME_ARGS } from '../../cli/chromium.mjs';
 
 export function chromePath() {
   const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);

@@ -10,6 +10,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
+import { CHROME_ARGS } from '../../cli/chromium.mjs';
 import { chromium, type Browser, type BrowserContext, type Page, type Route, type Request, type Cookie } from 'playwright-core';
 
 export const ROOT = resolve(__dirname, '../..');
@@ -23,16 +24,7 @@ export function chromePath(): string {
   return found;
 }
 
-export const CHROME_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
+export { CHROME_ARGS };
 
 export interface LaunchedBrowser extends Browser {
   closeAll(): Promise<void>;
