@@ -1,0 +1,69 @@
+import { describe, expect, it, vi } from 'vitest';
+import { resolveConfig } from '../../src/config';
+import { ConsentGateConfigError } from '../../src/errors';
+import { catalog } from '../../vendors/index';
+import web1on1, { runCall } from '../../vendors/web1on1';
+
+function errorOf(input: unknown): ConsentGateConfigError {
+  try {
+    resolveConfig(input, catalog);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConsentGateConfigError);
+    return error as ConsentGateConfigError;
+  }
+  throw new Error('expected a ConsentGateConfigError');
+}
+
+describe('web1on1 catalog entry', () => {
+  it('is in the catalog, functional, with every storage key sourced and local', () => {
+    expect(catalog.map((v) => v.id)).toContain('web1on1');
+    expect(web1on1.purpose).toBe('functional');
+    expect(web1on1.storage.map((s) => s.key)).toEqual(['.appUserId', '.clientId', '.sessionToken', 'widget_uuid', 'widget_loaded', 'widget_auto_opened', 'widget_opened_by_customer', 'widget_closed_by_customer', 'widget_customer_clicked_header', 'widget_eyecatcher_closed', 'widget_show_first_message']);
+    for (const s of web1on1.storage) {
+      expect(s.storage).toBe('local');
+      expect(s.description.length).toBeGreaterThan(10);
+      expect(s.source.length).toBeGreaterThan(10);
+    }
+    expect(web1on1.storage.filter((s) => s.match === 'suffix').map((s) => s.key)).toEqual(['.appUserId', '.clientId', '.sessionToken']);
+    expect(web1on1.hosts[0]!.source).toMatch(/^unverified:/);
+  });
+
+  it('needs loaderUrl as an https URL, with a typed error naming the field', () => {
+    const missing = errorOf({ vendors: { web1on1: {} } });
+    expect(missing.path).toBe('vendors.web1on1.loaderUrl');
+    expect(missing.message).toMatch(/vendors\.web1on1\.loaderUrl is missing; expected the https URL of your web1on1 loader script/);
+    expect(errorOf({ vendors: { web1on1: { loaderUrl: 'http://widget.web1on1.com/loader.js' } } }).path).toBe('vendors.web1on1.loaderUrl');
+    expect(errorOf({ vendors: { web1on1: { loaderUrl: 'javascript:alert(1)' } } }).path).toBe('vendors.web1on1.loaderUrl');
+    expect(() => resolveConfig({ vendors: { web1on1: { loaderUrl: 'https://widget.web1on1.com/v2/loader.js' } } }, catalog)).not.toThrow();
+  });
+});
+
+describe('web1on1 queued calls', () => {
+  it('runs the documented methods, api.* included, and reports an unknown method without throwing', () => {
+    const log: unknown[][] = [];
+    const api = {
+      open: () => log.push(['open']),
+      close: () => log.push(['close']),
+      isOpened: () => true,
+      setPredefinedMessage: (m: string) => log.push(['setPredefinedMessage', m]),
+      api: {
+        showFakeAgentMessage: (m: string, n?: string) => log.push(['showFakeAgentMessage', m, n]),
+        sendClientMessage: (m: string) => log.push(['sendClientMessage', m]),
+      },
+    };
+    runCall(api, ['setPredefinedMessage', 'I want to book a test drive']);
+    runCall(api, ['api.sendClientMessage', '>cs /set @category Used Car']);
+    runCall(api, ['api.showFakeAgentMessage', 'Welcome', 'Acme']);
+    expect(runCall(api, ['isOpened'])).toBe(true);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(() => runCall(api, ['eval', 'x'])).not.toThrow();
+    expect(() => runCall(api, 'open')).not.toThrow();
+    expect(error.mock.calls[0]![0]).toMatch(/web1on1Queue entry is \["eval","x"\]; expected \[method, \.\.\.arguments\] with method one of "open"/);
+    error.mockRestore();
+    expect(log).toEqual([
+      ['setPredefinedMessage', 'I want to book a test drive'],
+      ['sendClientMessage', '>cs /set @category Used Car'],
+      ['showFakeAgentMessage', 'Welcome', 'Acme'],
+    ]);
+  });
+});
