@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { dropInHead, html, launchBrowser, openSite, type LaunchedBrowser, type Site } from './harness';
+import { html, launchBrowser, openSite, type LaunchedBrowser, type Site } from './harness';
 import { INTEGRATION_ID, WEB1ON1_HOST, WEB1ON1_LOADER_URL, web1on1Emulator } from '../emulators/web1on1/index.mjs';
 import web1on1 from '../../vendors/web1on1';
 
@@ -17,7 +17,15 @@ const prompt = (page: Page) => page.locator('[data-consent-gate-prompt]');
 
 function shop(head = ''): string {
   const config = { vendors: { web1on1: { loaderUrl: WEB1ON1_LOADER_URL } }, policyVersion: '2026-11' };
-  return html('<header><h1>Cars</h1></header><main><p>Used cars.</p></main>', dropInHead(config, head));
+  // npm build (ESM) with web1on1 passed as the catalog: the drop-in's built-in catalog does not list web1on1 yet
+  return html(
+    '<header><h1>Cars</h1></header><main><p>Used cars.</p></main>',
+    `${head}<script type="module">
+      import { createConsentGate } from '/dist/consent-gate.mjs';
+      import web1on1 from '/dist/vendors/web1on1.mjs';
+      window.consentGate = createConsentGate(${JSON.stringify(config)}, { catalog: [web1on1] });
+    </script>`,
+  );
 }
 
 async function open(head = ''): Promise<{ site: Site; page: Page }> {

@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { resolveConfig } from '../../src/config';
 import { ConsentGateConfigError } from '../../src/errors';
-import { catalog } from '../../vendors/index';
+import type { Vendor } from '../../src/types';
 import web1on1, { runCall } from '../../vendors/web1on1';
 
 function errorOf(input: unknown): ConsentGateConfigError {
   try {
-    resolveConfig(input, catalog);
+    resolveConfig(input, [web1on1 as unknown as Vendor]);
   } catch (error) {
     expect(error).toBeInstanceOf(ConsentGateConfigError);
     return error as ConsentGateConfigError;
@@ -15,8 +15,8 @@ function errorOf(input: unknown): ConsentGateConfigError {
 }
 
 describe('web1on1 catalog entry', () => {
-  it('is in the catalog, functional, with every storage key sourced and local', () => {
-    expect(catalog.map((v) => v.id)).toContain('web1on1');
+  it('is functional, with every storage key sourced and local', () => {
+    expect(web1on1.id).toBe('web1on1');
     expect(web1on1.purpose).toBe('functional');
     expect(web1on1.storage.map((s) => s.key)).toEqual(['.appUserId', '.clientId', '.sessionToken', 'widget_uuid', 'widget_loaded', 'widget_auto_opened', 'widget_opened_by_customer', 'widget_closed_by_customer', 'widget_customer_clicked_header', 'widget_eyecatcher_closed', 'widget_show_first_message']);
     for (const s of web1on1.storage) {
@@ -34,7 +34,7 @@ describe('web1on1 catalog entry', () => {
     expect(missing.message).toMatch(/vendors\.web1on1\.loaderUrl is missing; expected the https URL of your web1on1 loader script/);
     expect(errorOf({ vendors: { web1on1: { loaderUrl: 'http://widget.web1on1.com/loader.js' } } }).path).toBe('vendors.web1on1.loaderUrl');
     expect(errorOf({ vendors: { web1on1: { loaderUrl: 'javascript:alert(1)' } } }).path).toBe('vendors.web1on1.loaderUrl');
-    expect(() => resolveConfig({ vendors: { web1on1: { loaderUrl: 'https://widget.web1on1.com/v2/loader.js' } } }, catalog)).not.toThrow();
+    expect(() => resolveConfig({ vendors: { web1on1: { loaderUrl: 'https://widget.web1on1.com/v2/loader.js' } } }, [web1on1 as unknown as Vendor])).not.toThrow();
   });
 });
 
