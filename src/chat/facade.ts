@@ -6,7 +6,7 @@
  * It shows the prompt, progress, and the failure state with retry and a
  * fallback; once the vendor's UI is up it steps aside.
  */
-import { buildPrompt } from './prompt.js';
+import { buildPrompt, chatButton } from './prompt.js';
 import { BANNER_ELEMENT_ID } from '../ui/klaro-config.js';
 import type { ChatState, FailReason, VendorRuntime } from './runtime.js';
 
@@ -135,10 +135,7 @@ export function createFacade(runtime: VendorRuntime, doc: Document, nonce: strin
     title.textContent = o.label;
     const summary = doc.createElement('p');
     summary.textContent = runtime.vendor.summary;
-    const start = doc.createElement('button');
-    start.type = 'button';
-    start.className = 'cg-chat-btn cg-chat-start';
-    start.textContent = 'Start chat';
+    const start = chatButton(doc, 'start', 'Start chat');
     start.setAttribute(CHAT_ATTRIBUTE, id);
     const live = doc.createElement('p');
     live.className = 'cg-chat-small';
@@ -243,11 +240,7 @@ export function createFacade(runtime: VendorRuntime, doc: Document, nonce: strin
     box.appendChild(text);
     const buttons = doc.createElement('div');
     buttons.className = 'cg-chat-buttons';
-    const retry = doc.createElement('button');
-    retry.type = 'button';
-    retry.className = 'cg-chat-btn cg-chat-retry';
-    retry.textContent = 'Try again';
-    retry.addEventListener('click', () => actions.retry(lastTrigger));
+    const retry = chatButton(doc, 'retry', 'Try again', () => actions.retry(lastTrigger));
     buttons.appendChild(retry);
     if (o.fallbackUrl) {
       const link = doc.createElement('a');
@@ -256,11 +249,7 @@ export function createFacade(runtime: VendorRuntime, doc: Document, nonce: strin
       link.textContent = o.fallbackLabel;
       buttons.appendChild(link);
     }
-    const dismiss = doc.createElement('button');
-    dismiss.type = 'button';
-    dismiss.className = 'cg-chat-btn cg-chat-dismiss';
-    dismiss.textContent = 'Close';
-    dismiss.addEventListener('click', () => {
+    const dismiss = chatButton(doc, 'dismiss', 'Close', () => {
       setPanel(null);
       returnFocus();
     });

@@ -55,6 +55,16 @@ export interface PromptHandlers {
 let counter = 0;
 
 /** Build the prompt element (a non-modal dialog). The caller places it and moves focus. */
+/** A panel button of the chat UI: `cg-chat-btn cg-chat-<name>`, type button. */
+export function chatButton(doc: Document, name: string, text: string, onClick?: () => void): HTMLButtonElement {
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.className = `cg-chat-btn cg-chat-${name}`;
+  button.textContent = text;
+  if (onClick) button.addEventListener('click', onClick);
+  return button;
+}
+
 export function buildPrompt(doc: Document, vendor: VendorData, handlers: PromptHandlers): HTMLElement {
   const t = promptTexts(vendor);
   const id = `cg-chat-prompt-${++counter}`;
@@ -98,16 +108,8 @@ export function buildPrompt(doc: Document, vendor: VendorData, handlers: PromptH
 
   const buttons = doc.createElement('div');
   buttons.className = 'cg-chat-buttons';
-  const allow = doc.createElement('button');
-  allow.type = 'button';
-  allow.className = 'cg-chat-btn cg-chat-allow';
-  allow.textContent = t.allow;
-  allow.addEventListener('click', () => handlers.onAllow());
-  const notNow = doc.createElement('button');
-  notNow.type = 'button';
-  notNow.className = 'cg-chat-btn cg-chat-notnow';
-  notNow.textContent = t.notNow;
-  notNow.addEventListener('click', () => handlers.onDismiss());
+  const allow = chatButton(doc, 'allow', t.allow, () => handlers.onAllow());
+  const notNow = chatButton(doc, 'notnow', t.notNow, () => handlers.onDismiss());
   buttons.append(allow, notNow);
   box.appendChild(buttons);
 
