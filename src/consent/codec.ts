@@ -30,7 +30,6 @@ export interface ConsentRecord {
   id: string;
 }
 
-const DECIDED_PURPOSES: readonly OptionalPurpose[] = ['functional', 'analytics', 'marketing'];
 const VENDOR_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RECORD_ID = /^[A-Za-z0-9_-]{16,64}$/;
 // 2020-01-01: no record can be older than the project.
@@ -47,74 +46,58 @@ export function checksum(text: string): string {
 }
 
 export function encodeRecord(record: ConsentRecord): string {
-  const json = JSON.stringify({ v: record.v, p: record.p, d: record.d, o: record.o, t: record.t, id: record.id });
+  const d = record.d;
+  const json = JSON.stringify({ v: record.v, p: record.p, d: { functional: d.functional, analytics: d.analytics, marketing: d.marketing }, o: record.o, t: record.t, id: record.id });
   return checksum(json) + '.' + json;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
-}
-
-function hasOnlyKeys(obj: Record<string, unknown>, keys: readonly string[]): boolean {
-  const own = Object.keys(obj);
-  return own.length === keys.length && keys.every((k) => Object.prototype.hasOwnProperty.call(obj, k));
-}
+/** The sorted own keys of a value, comma-joined: one comparison checks that an object has exactly the keys it should. */
+const keys = (value: object): string => Object.keys(value).sort() + '';
+const isBoolean = (value: unknown): boolean => value === !!value;
 
 /**
  * Decode a cookie value (already URI-decoded). Returns null for anything that
  * is not a well-formed record of this schema version, or (when `policyVersion`
  * is given) a record made under another policy version. Never throws.
+ *
+ * Written compactly (the head guard carries this parser, on a byte budget),
+ * every condition is one line of the schema:
+ * checksum; exactly the keys v, p, d, o, t, id; `v` is 1; `p` a string of
+ * 1 to 64 characters (the given policy version, if any); `d` exactly the three
+ * optional purposes, each a boolean; `o` an object of at most 50 vendor ids
+ * (lower-case words joined by hyphens, at most 64 characters) to booleans;
+ * `t` an integer time from 2020 to one day ahead; `id` 16 to 64 URL-safe characters.
+ * (A JSON text only ever parses into plain objects and arrays; `o` is refused
+ * as an array, the others by their exact keys.)
  */
 export function decodeRecord(raw: unknown, policyVersion?: string, now: number = Date.now()): ConsentRecord | null {
   try {
-    if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_RECORD_LENGTH) return null;
-    const dot = raw.indexOf('.');
-    if (dot < 1) return null;
-    const json = raw.slice(dot + 1);
-    if (checksum(json) !== raw.slice(0, dot)) return null;
-    const obj: unknown = JSON.parse(json);
-    if (!isPlainObject(obj) || !hasOnlyKeys(obj, ['v', 'p', 'd', 'o', 't', 'id'])) return null;
-    if (obj.v !== SCHEMA_VERSION) return null;
-    if (typeof obj.p !== 'string' || obj.p.length === 0 || obj.p.length > 64) return null;
-    if (policyVersion !== undefined && obj.p !== policyVersion) return null;
-    const d = obj.d;
-    if (!isPlainObject(d) || !hasOnlyKeys(d, DECIDED_PURPOSES)) return null;
-    for (const purpose of DECIDED_PURPOSES) if (typeof d[purpose] !== 'boolean') return null;
-    const o = obj.o;
-    if (!isPlainObject(o)) return null;
-    const vendors = Object.keys(o);
-    if (vendors.length > 50) return null;
-    for (const id of vendors) if (id.length > 64 || !VENDOR_ID.test(id) || typeof o[id] !== 'boolean') return null;
-    const t = obj.t;
-    if (typeof t !== 'number' || !Number.isInteger(t) || t < EARLIEST || t > now + 86400000) return null;
-    if (typeof obj.id !== 'string' || !RECORD_ID.test(obj.id)) return null;
-    return {
-      v: SCHEMA_VERSION,
-      p: obj.p,
-      d: { functional: d.functional as boolean, analytics: d.analytics as boolean, marketing: d.marketing as boolean },
-      o: { ...(o as Record<string, boolean>) },
-      t,
-      id: obj.id,
-    };
+    const m = typeof raw == 'string' && raw.length <= MAX_RECORD_LENGTH && /^(\w+)\.(.+)$/s.exec(raw);
+    if (!m || checksum(m[2]!) !== m[1]) return null;
+    const r = JSON.parse(m[2]!);
+    const { p, d, o, t } = r;
+    const ids = Object.keys(o);
+    return keys(r) == 'd,id,o,p,t,v' &&
+      r.v === SCHEMA_VERSION &&
+      typeof p == 'string' && p.length > 0 && p.length <= 64 && (policyVersion === undefined || p === policyVersion) &&
+      keys(d) == 'analytics,functional,marketing' && Object.values(d).every(isBoolean) &&
+      typeof o == 'object' && !Array.isArray(o) && ids.length <= 50 && ids.every((id) => id.length <= 64 && VENDOR_ID.test(id) && isBoolean(o[id])) &&
+      Number.isInteger(t) && t >= EARLIEST && t <= now + 86400000 &&
+      typeof r.id == 'string' && RECORD_ID.test(r.id)
+      ? (r as ConsentRecord)
+      : null;
   } catch {
     return null;
   }
 }
 
-/** Find a cookie's raw value in a `document.cookie` string and URI-decode it. Never throws. */
+/** A cookie's value in a `document.cookie` string, URI-decoded (the first of that name); null when absent or undecodable. Never throws. */
 export function cookieValue(cookieString: string, name: string): string | null {
-  const parts = cookieString.split(';');
-  for (const part of parts) {
-    const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    if (part.slice(0, eq).trim() !== name) continue;
-    try {
-      return decodeURIComponent(part.slice(eq + 1).trim());
-    } catch {
-      return null;
-    }
+  try {
+    return decodeURIComponent(('; ' + cookieString).split('; ' + name + '=')[1]!.split(';')[0]!);
+  } catch {
+    return null;
   }
-  return null;
 }
 
 /** Whether a vendor may use a purpose under a record (null record: nothing optional is allowed). */

@@ -45,11 +45,8 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
   const setAttr = E.setAttribute;
   const P = (name: string): Any => (w as Any)[name]?.prototype;
 
-  let allows: Allows = () => false;
-  if (setup) {
-    const record = decodeRecord(cookieValue(d.cookie, setup.cookieName), setup.policyVersion);
-    allows = (v, p) => recordAllows(record, v, p);
-  }
+  const record = setup && decodeRecord(cookieValue(d.cookie, setup.cookieName), setup.policyVersion);
+  let allows: Allows = (v, p) => recordAllows(record, v, p);
   const log: BlockedEntry[] = [];
   const subscribers: ((entry: BlockedEntry) => void)[] = [];
   let held: Any[] = [];
@@ -157,12 +154,16 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
       // leave this one as the platform made it
     }
   };
-  // URL properties of elements
-  for (const pair of 'Script.src IFrame.src Frame.src Image.src Image.srcset Source.src Source.srcset Link.href Embed.src Object.data Media.src Video.poster Track.src Input.src'.split(' ')) {
-    const [type, name] = pair.split('.') as [string, string];
-    patch(P('HTML' + type + 'Element'), name, (set) => function (this: Any, value: unknown) {
-      if (!hold(this, name, value)) set.call(this, value);
-    });
+  // URL properties of elements: every `src`, `srcset`, `href`, `data` and `poster` an HTML element
+  // type defines, except links (`a`, `area`) and `base`, which fetch nothing.
+  for (const type of Object.getOwnPropertyNames(w)) {
+    if (/^HTML(?!A|Base)\w*Element$/.test(type)) {
+      for (const name of ATTRS) {
+        patch(P(type), name, (set) => function (this: Any, value: unknown) {
+          if (!hold(this, name, value)) set.call(this, value);
+        });
+      }
+    }
   }
   const attr = (at: number) => (orig: Any) =>
     function (this: Any, ...args: Any[]) {
@@ -171,31 +172,23 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
     };
   patch(E, 'setAttribute', attr(0));
   patch(E, 'setAttributeNS', attr(1));
-  // insertion: look at what is inserted before the platform does; at what is copied in, right after
-  for (const [proto, names] of [
-    ['Node', 'appendChild insertBefore replaceChild'],
-    ['Element', 'append prepend before after replaceWith insertAdjacentElement'],
-    ['Document', 'append prepend adoptNode importNode'],
-    ['DocumentFragment', 'append prepend'],
-    ['CharacterData', 'before after replaceWith'],
-    ['Range', 'insertNode createContextualFragment'],
-  ]) {
-    for (const name of names!.split(' ')) {
-      patch(P(proto!), name, (orig) => function (this: unknown, ...args: unknown[]) {
-        args.forEach(scan);
-        const result = orig.apply(this, args);
-        scan(result);
-        return result;
-      });
+  // Insertion: look at what is inserted before the platform does, at what is copied in right after.
+  // Markup strings: held before they are parsed. Each name is patched where a prototype has it as its own.
+  for (const proto of ['Node', 'Element', 'Document', 'DocumentFragment', 'ShadowRoot', 'CharacterData', 'Range']) {
+    for (const name of 'appendChild insertBefore replaceChild replaceChildren append prepend before after replaceWith insertAdjacentElement adoptNode importNode insertNode createContextualFragment innerHTML outerHTML insertAdjacentHTML setHTMLUnsafe write writeln'.split(' ')) {
+      patch(P(proto), name, (orig) =>
+        /HTML|wr|Fr/.test(name)
+          ? function (this: unknown, ...args: unknown[]) {
+              return orig.apply(this, args.map(sanitize));
+            }
+          : function (this: unknown, ...args: unknown[]) {
+              args.forEach(scan);
+              const result = orig.apply(this, args);
+              scan(result);
+              return result;
+            },
+      );
     }
-  }
-  // markup strings
-  const markup = (orig: Any) =>
-    function (this: unknown, ...args: unknown[]) {
-      return orig.apply(this, args.map(sanitize));
-    };
-  for (const [proto, name] of [['Element', 'innerHTML'], ['Element', 'outerHTML'], ['ShadowRoot', 'innerHTML'], ['Element', 'insertAdjacentHTML'], ['Document', 'write'], ['Document', 'writeln']]) {
-    patch(P(proto!), name!, markup);
   }
 
   // network
@@ -236,12 +229,8 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
     return deny(m, 'cookieStore', name) ? Promise.resolve() : orig.apply(this, args);
   });
   patch(P('Storage'), 'setItem', (orig) => function (this: Storage, ...args: unknown[]) {
-    let kind = 'sessionStorage';
-    try {
-      if (this === w.localStorage) kind = 'localStorage';
-    } catch {
-      // storage switched off
-    }
+    // (reading localStorage cannot throw here: a page that has a Storage object has storage)
+    const kind = this === w.localStorage ? 'localStorage' : 'sessionStorage';
     if (!deny(matchKey(R, String(args[0]), kind[0]!), kind, args[0])) orig.apply(this, args);
   });
 

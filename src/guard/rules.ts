@@ -12,71 +12,83 @@ export interface Match {
   p: Purpose;
 }
 
-/**
- * One kind of rule (hosts, cookies or storage keys) as a regular expression
- * source whose alternatives are tried in order, most specific first; the
- * alternative that matched (capture group n) is described by row n:
- * `[purpose, vendor index]`.
- */
-export type RuleSet = [string, ...[Purpose, number][]];
+/** The optional purposes in the order a rule's first character counts them. */
+const PURPOSES: Purpose[] = ['functional', 'analytics', 'marketing'];
 
 /**
- * The catalog reduced to what the guard needs: ids, host patterns, cookie and
- * key names, purposes. `necessary` parts are left out (never blocked).
+ * The catalog reduced to what the guard needs: ids, patterns, purposes.
+ * `necessary` parts are left out (never blocked).
+ *
+ * Each kind of rule is one string of space-separated rules, most specific
+ * first; the first rule that matches decides. A rule is the purpose (its index
+ * in PURPOSES), the vendor (its index in `v`, base 36) and a pattern matched
+ * from the start of the text: `.` is a dot, `*` any run of characters other
+ * than `/`, a final `$` the end of the text; every other character stands for
+ * itself (compileRules refuses names with other special characters). E.g.
+ * `00*.usemessages.com/`, `10__hstc$`, `01l:*.appUserId$`.
+ *
  * `h` is matched against `hostname + pathname`, `c` against a cookie name,
  * `s` against `l:key` (localStorage) or `s:key` (sessionStorage).
  */
 export interface CompiledRules {
   /** `[vendor id, main purpose]` */
   v: [string, Purpose][];
-  h: RuleSet;
-  c: RuleSet;
-  s: RuleSet;
+  h: string;
+  c: string;
+  s: string;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+type Row = [pattern: string, specificity: number, purpose: Purpose, vendor: number];
 
-/** Rows `[pattern source, specificity, purpose, vendor]` into one rule set, most specific first. */
-function ruleSet(rows: [string, number, Purpose, number][]): RuleSet {
-  rows.sort((a, b) => b[1] - a[1]);
-  return [`^(?:${rows.map((r) => `(${r[0]})`).join('|')})`, ...rows.map((r): [Purpose, number] => [r[2], r[3]])];
+/** Rows into one rule string, most specific first. */
+function rules(rows: Row[]): string {
+  return rows
+    .sort((a, b) => b[1] - a[1])
+    .map((r) => PURPOSES.indexOf(r[2]) + r[3].toString(36) + r[0])
+    .join(' ');
+}
+
+/** A name as a pattern: refused when it holds a character the pattern language gives a meaning to, or a space. */
+function literal(text: string, what: string): string {
+  if (!/^[\w.:/@%~!,;=+-]+$/.test(text)) throw new TypeError(`compileRules: ${what} "${text}" has a character the guard's rule format cannot carry (letters, digits and . : / @ % ~ ! , ; = + - _ only)`);
+  return text;
 }
 
 export function compileRules(vendors: readonly VendorData[]): CompiledRules {
-  const h: [string, number, Purpose, number][] = [];
-  const c: [string, number, Purpose, number][] = [];
-  const s: [string, number, Purpose, number][] = [];
+  if (vendors.length > 36) throw new RangeError('compileRules: at most 36 vendors fit the rule format');
+  const h: Row[] = [];
+  const c: Row[] = [];
+  const s: Row[] = [];
   vendors.forEach((vendor, i) => {
     for (const r of vendor.hosts) {
       if (r.purpose === 'necessary') continue;
       const host = r.host.toLowerCase();
       const wild = host.startsWith('*.');
+      const path = r.path?.startsWith('/') ? r.path : '/' + (r.path ?? '');
       // An exact host before any wildcard, a longer host before a shorter one, a path before none.
-      const score = (wild ? 0 : 1e6) + host.length * 1e3 + (r.path ?? '').length;
-      h.push([(wild ? '[^/]+' + escape(host.slice(1)) : escape(host)) + escape(r.path?.startsWith('/') ? r.path : '/' + (r.path ?? '')), score, r.purpose, i]);
+      const score = (wild ? 0 : 1e6) + host.length * 1e3 + path.length;
+      h.push([(wild ? '*' : '') + literal(wild ? host.slice(1) : host, `${vendor.id} host`) + literal(path, `${vendor.id} path`), score, r.purpose, i]);
     }
     for (const r of vendor.cookies) {
       if (r.purpose === 'necessary') continue;
       const prefix = r.match === 'prefix';
-      c.push([escape(r.name) + (prefix ? '' : '$'), (prefix ? 0 : 1e6) + r.name.length, r.purpose, i]);
+      c.push([literal(r.name, `${vendor.id} cookie`) + (prefix ? '' : '$'), (prefix ? 0 : 1e6) + r.name.length, r.purpose, i]);
     }
     for (const r of vendor.storage) {
       if (r.purpose === 'necessary') continue;
-      const key = escape(r.key);
+      const key = literal(r.key, `${vendor.id} storage key`);
       const how = r.match ?? 'exact';
-      s.push([r.storage[0] + ':' + (how === 'suffix' ? '.*' + key + '$' : how === 'prefix' ? key : key + '$'), (how === 'exact' ? 1e6 : 0) + r.key.length, r.purpose, i]);
+      s.push([r.storage[0] + ':' + (how === 'suffix' ? '*' + key + '$' : how === 'prefix' ? key : key + '$'), (how === 'exact' ? 1e6 : 0) + r.key.length, r.purpose, i]);
     }
   });
-  return { v: vendors.map((v) => [v.id, v.purpose]), h: ruleSet(h), c: ruleSet(c), s: ruleSet(s) };
+  return { v: vendors.map((v) => [v.id, v.purpose]), h: rules(h), c: rules(c), s: rules(s) };
 }
 
 /** The vendor and purpose of the first (most specific) rule matching `text`, if that vendor is in use. */
-export function find(rules: CompiledRules, set: RuleSet, text: string): Match | null {
-  const m = set.length > 1 ? new RegExp(set[0]).exec(text) : null;
-  if (!m) return null;
-  const row = set[m.findIndex((g, i) => i && g !== undefined)] as [Purpose, number];
-  const vendor = rules.v[row[1]];
-  return vendor ? { v: vendor[0], p: row[0] } : null;
+export function find(rules: CompiledRules, list: string, text: string): Match | null {
+  const rule = list.split(' ').find((r) => r && RegExp('^' + r.slice(2).replace(/\./g, '\\.').replace(/\*/g, '[^/]*')).test(text));
+  const vendor = rule && rules.v[parseInt(rule[1]!, 36)];
+  return vendor ? { v: vendor[0], p: PURPOSES[+rule[0]!]! } : null;
 }
 
 /** What the guard works with after reading the page's config. */
@@ -97,10 +109,11 @@ export interface GuardSetup {
 export function configure(config: unknown, all: CompiledRules): GuardSetup | null {
   try {
     const c = config as { vendors: object; cookieName?: string; policyVersion?: string };
-    const keep = Object.keys(c.vendors).map((id) => all.v.findIndex((v) => v[0] === id));
-    if (typeof c.vendors !== 'object' || Array.isArray(c.vendors) || keep.includes(-1)) return null;
-    // Vendors not in use keep their place (rule rows point at it) but are empty: their rules never match.
-    return { rules: { ...all, v: all.v.map((v, i) => (keep.includes(i) ? v : (undefined as unknown as [string, Purpose]))) }, cookieName: c.cookieName ?? 'consent_gate', policyVersion: c.policyVersion ?? '1' };
+    const ids = Object.keys(c.vendors);
+    // Vendors not in use keep their place (rules point at it) but are empty: their rules never match.
+    return typeof c.vendors == 'object' && !Array.isArray(c.vendors) && ids.every((id) => all.v.some((v) => v[0] === id))
+      ? { rules: { ...all, v: all.v.map((v) => (ids.includes(v[0]) ? v : (undefined as unknown as [string, Purpose]))) }, cookieName: c.cookieName ?? 'consent_gate', policyVersion: c.policyVersion ?? '1' }
+      : null;
   } catch {
     return null;
   }
@@ -177,5 +190,6 @@ export function mainPurpose(rules: CompiledRules, vendorId: string): Purpose | n
  * parsing it): the host rules without their anchors and paths, anywhere in the text.
  */
 export function mentionsHost(rules: CompiledRules, markup: string): boolean {
-  return rules.h.length > 1 && new RegExp(rules.h[0].replace(/\^|\[\^\/\]\+|\/[^)]*/g, ''), 'i').test(markup);
+  markup = markup.toLowerCase();
+  return rules.h.split(' ').some((r) => r && markup.includes(r.slice(2).replace(/^\*|\/.*/g, '')));
 }

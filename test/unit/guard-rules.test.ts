@@ -12,7 +12,8 @@ describe('guard rules (pure)', () => {
     expect(text).not.toContain('description');
     expect(text).not.toContain('__hs_opt_out');
     expect(text).not.toContain('__cf_bm');
-    expect(all.v).toEqual([[V, 'functional']]);
+    expect(all.v).toEqual(catalog.map((v) => [v.id, v.purpose]));
+    expect(all.v).toContainEqual([V, 'functional']);
   });
 
   it('matches URLs: the most specific host wins, wildcards match subdomains only, other schemes never', () => {

@@ -75,6 +75,51 @@ describe('consent record', () => {
     expect(decodeRecord(`${checksum(proto)}.${proto}`)).toBeNull();
   });
 
+  it('cookieValue reads the named cookie only, decoded, and null when absent or undecodable', () => {
+    expect(cookieValue('xconsent_gate=1; consent_gate=%7B2; consent_gate_x=3', 'consent_gate')).toBe('{2');
+    expect(cookieValue('consent_gate=a.b; other=1', 'consent_gate')).toBe('a.b');
+    expect(cookieValue('other=1', 'consent_gate')).toBeNull();
+    expect(cookieValue('', 'consent_gate')).toBeNull();
+    expect(cookieValue('consent_gate=%E0%A4%A', 'consent_gate')).toBeNull();
+  });
+
+  it('checks every field on its own: one wrong field makes the whole record "no decision"', () => {
+    const base = { v: 1, p: '1', d: { functional: true, analytics: false, marketing: false }, o: { 'hubspot-conversations': true }, t: Date.now(), id: newRecordId() };
+    const sealed = (body: object) => {
+      const json = JSON.stringify(body);
+      return `${checksum(json)}.${json}`;
+    };
+    // the same record with its keys in another order is still the record
+    expect(decodeRecord(sealed({ id: base.id, t: base.t, o: base.o, d: { marketing: false, analytics: false, functional: true }, p: '1', v: 1 }))).toEqual(base);
+    expect(decodeRecord(sealed(base), '1')).toEqual(base);
+    const wrong: [string, object][] = [
+      ['v as a string', { ...base, v: '1' }],
+      ['p empty', { ...base, p: '' }],
+      ['p too long', { ...base, p: 'x'.repeat(65) }],
+      ['p not a string', { ...base, p: 1 }],
+      ['d missing a purpose', { ...base, d: { functional: true, analytics: false } }],
+      ['d with an extra key', { ...base, d: { ...base.d, necessary: true } }],
+      ['d with a string', { ...base, d: { ...base.d, analytics: 'false' } }],
+      ['d as an array', { ...base, d: [true, false, false] }],
+      ['o as an array', { ...base, o: [true] }],
+      ['o as a string', { ...base, o: 'x' }],
+      ['o as null', { ...base, o: null }],
+      ['o with a bad id', { ...base, o: { 'Hub Spot': true } }],
+      ['o with a long id', { ...base, o: { ['a'.repeat(65)]: true } }],
+      ['o with a string value', { ...base, o: { hubspot: 'true' } }],
+      ['o with 51 vendors', { ...base, o: Object.fromEntries(Array.from({ length: 51 }, (_, i) => ['v' + i, true])) }],
+      ['t not an integer', { ...base, t: base.t + 0.5 }],
+      ['t before 2020', { ...base, t: Date.parse('2019-12-31') }],
+      ['t as a string', { ...base, t: String(base.t) }],
+      ['id too short', { ...base, id: 'abc' }],
+      ['id with spaces', { ...base, id: 'a b c d e f g h i j k l' }],
+      ['id missing', { ...base, id: undefined }],
+    ];
+    for (const [label, body] of wrong) expect(decodeRecord(sealed(body)), label).toBeNull();
+    expect(decodeRecord(sealed(base), '2'), 'another policy version').toBeNull();
+    expect(decodeRecord(sealed({ ...base, o: Object.fromEntries(Array.from({ length: 50 }, (_, i) => ['v' + i, true])) })), '50 vendors').not.toBeNull();
+  });
+
   it('reads 1,000+ random and hostile cookie values as "no decision" without throwing', () => {
     const valid = encodeRecord(makeRecord('1', { functional: true, analytics: true, marketing: true }, { 'hubspot-conversations': false }));
     let seed = 12345;
