@@ -1,8 +1,14 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { resolveConfig } from '../../src/config';
 import { ConsentGateConfigError } from '../../src/errors';
 import type { Vendor } from '../../src/types';
 import web1on1, { runCall } from '../../vendors/web1on1';
+import { catalog } from '../../vendors/index';
+
+const ROOT = resolve(__dirname, '../..');
 
 function errorOf(input: unknown): ConsentGateConfigError {
   try {
@@ -65,5 +71,28 @@ describe('web1on1 queued calls', () => {
       ['sendClientMessage', '>cs /set @category Used Car'],
       ['showFakeAgentMessage', 'Welcome', 'Acme'],
     ]);
+  });
+});
+
+describe('web1on1 in the built-in catalog', () => {
+  it('is listed in vendors/index.ts, so the drop-in and the head guard know it without a catalog option', () => {
+    expect(catalog.map((v) => v.id)).toContain('web1on1');
+    expect(catalog.find((v) => v.id === 'web1on1')).toBe(web1on1);
+  });
+
+  it('`consent-gate declare --vendor web1on1` prints one row per declared key, each with purpose, lifetime, description and source (needs a build)', () => {
+    const audit = join(ROOT, 'dist/audit.mjs');
+    expect(existsSync(audit), 'dist/audit.mjs is missing: build first').toBe(true);
+    const run = spawnSync(process.execPath, [join(ROOT, 'cli/consent-gate.mjs'), 'declare', '--vendor', 'web1on1', '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const rows = (JSON.parse(run.stdout).disclosures as Record<string, unknown>[]).filter((r) => r.vendor === 'web1on1');
+    expect(rows.map((r) => r.identifier)).toEqual(web1on1.storage.map((s) => (s.match === 'suffix' ? '*' + s.key : s.key)));
+    for (const row of rows) {
+      expect(row).toMatchObject({ type: 'web', storage: 'local', purposes: ['functional'], lifetime: 'until removed', provider: 'web1on1 B.V.', privacyPolicyUrl: 'https://www.web1on1.com/privacy' });
+      expect(String(row.description).length).toBeGreaterThan(10);
+      expect(String(row.source)).toMatch(/vendor-facts reference, web1on1/);
+    }
+    // no cookie rows: web1on1 keeps its state in localStorage only
+    expect(rows.some((r) => r.type === 'cookie')).toBe(false);
   });
 });
