@@ -13,6 +13,12 @@ export interface Web1on1Options extends VendorOptions, ChatOptions {
   loaderUrl: string;
   /** Further widget configuration, passed through as it is (`openAfter` and `shoutout` are always false). */
   config?: Record<string, unknown>;
+  /**
+   * Where the loader's host is reached: a URL with `{host}`, default `https://{host}`
+   * (the loader's own host). For tests and the offline demo only, which serve the
+   * loader from the page's own origin, e.g. "/vendor/{host}".
+   */
+  hostBase?: string;
 }
 
 /** Methods the page may call through the queue, as the Widget API names them. */
@@ -61,9 +67,17 @@ export const data: VendorData = {
   options: {
     loaderUrl: { type: 'string', required: true, pattern: /^https:\/\/[^\s/?#]+\/\S*$/, expected: 'the https URL of your web1on1 loader script, e.g. "https://widget.web1on1.com/loader.js"' },
     config: { type: 'object', expected: 'an object of further web1on1 widget configuration' },
+    hostBase: { type: 'string', pattern: /^(https?:\/\/|\/).*\{host\}/, expected: 'a URL containing {host}, such as "http://localhost:4173/vendor/{host}"' },
     ...chatOptionSpecs,
   },
 };
+
+/** The URL the loader script is fetched from: `loaderUrl`, through `hostBase` when given. */
+export function loaderSrc(options: Pick<Web1on1Options, 'loaderUrl' | 'hostBase'>): string {
+  if (!options.hostBase) return options.loaderUrl;
+  const url = new URL(options.loaderUrl);
+  return options.hostBase.replace('{host}', url.host) + url.pathname + url.search;
+}
 
 /* ------------------------------------------------------------------------ */
 /* The adapter. */
@@ -171,7 +185,7 @@ const adapter: Vendor<Web1on1Options>['adapter'] = {
   },
 
   async load(ctx) {
-    if (!api(ctx) && !ctx.document.getElementById(LOADER_ID)) await ctx.insertScript(ctx.options.loaderUrl, { id: LOADER_ID });
+    if (!api(ctx) && !ctx.document.getElementById(LOADER_ID)) await ctx.insertScript(loaderSrc(ctx.options), { id: LOADER_ID });
     const found = await whenReady(ctx);
     if (!ctx.signal?.aborted) drain(ctx, found);
   },
@@ -212,7 +226,7 @@ const adapter: Vendor<Web1on1Options>['adapter'] = {
 
   preconnect(ctx) {
     try {
-      return [new URL(ctx.options.loaderUrl).origin];
+      return [new URL(loaderSrc(ctx.options), ctx.window.location.href).origin];
     } catch {
       return [];
     }

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { resolveConfig } from '../../src/config';
 import { ConsentGateConfigError } from '../../src/errors';
 import type { Vendor } from '../../src/types';
-import web1on1, { runCall } from '../../vendors/web1on1';
+import web1on1, { loaderSrc, runCall } from '../../vendors/web1on1';
 import { catalog } from '../../vendors/index';
 
 const ROOT = resolve(__dirname, '../..');
@@ -41,6 +41,22 @@ describe('web1on1 catalog entry', () => {
     expect(errorOf({ vendors: { web1on1: { loaderUrl: 'http://widget.web1on1.com/loader.js' } } }).path).toBe('vendors.web1on1.loaderUrl');
     expect(errorOf({ vendors: { web1on1: { loaderUrl: 'javascript:alert(1)' } } }).path).toBe('vendors.web1on1.loaderUrl');
     expect(() => resolveConfig({ vendors: { web1on1: { loaderUrl: 'https://widget.web1on1.com/v2/loader.js' } } }, [web1on1 as unknown as Vendor])).not.toThrow();
+  });
+});
+
+describe('web1on1 hostBase (tests and the offline demo)', () => {
+  it('sends the loader through hostBase with its host, path and query; without it the loaderUrl is used as it is', () => {
+    const loaderUrl = 'https://widget.web1on1.com/v2/loader.js?v=3';
+    expect(loaderSrc({ loaderUrl })).toBe(loaderUrl);
+    expect(loaderSrc({ loaderUrl, hostBase: '/vendor/{host}' })).toBe('/vendor/widget.web1on1.com/v2/loader.js?v=3');
+    expect(loaderSrc({ loaderUrl, hostBase: 'http://localhost:4173/vendor/{host}' })).toBe('http://localhost:4173/vendor/widget.web1on1.com/v2/loader.js?v=3');
+  });
+
+  it('a hostBase without {host} is a typed error naming the field', () => {
+    const error = errorOf({ vendors: { web1on1: { loaderUrl: 'https://widget.web1on1.com/v2/loader.js', hostBase: '/vendor/' } } });
+    expect(error.path).toBe('vendors.web1on1.hostBase');
+    expect(error.message).toMatch(/vendors\.web1on1\.hostBase is "\/vendor\/"; expected a URL containing \{host\}/);
+    expect(() => resolveConfig({ vendors: { web1on1: { loaderUrl: 'https://widget.web1on1.com/v2/loader.js', hostBase: '/vendor/{host}' } } }, [web1on1 as unknown as Vendor])).not.toThrow();
   });
 });
 
