@@ -108,7 +108,7 @@ export function resolveConfig(input: unknown, catalog: readonly Vendor[]): Resol
     purposes = OPTIONAL_PURPOSES.filter((p) => (input.purposes as unknown[]).includes(p));
   }
 
-  const policyVersion = optionalString(input, 'policyVersion', 'a string of 1 to 64 characters', (v) => v.length > 0 && v.length <= 64) ?? '1';
+  const policyVersion = optionalString(input, 'policyVersion', 'a string of 1 to 64 characters without quotes, backslashes or control characters', (v) => /^[^"\\\0-\x1f]{1,64}$/.test(v)) ?? '1';
   const cookieName = optionalString(input, 'cookieName', 'a cookie name of letters, digits, "_" or "-" (at most 64)', (v) => /^[A-Za-z0-9_-]{1,64}$/.test(v)) ?? 'consent_gate';
   const cookieDomain = optionalString(input, 'cookieDomain', 'a domain such as ".shop.example"', (v) => /^\.?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/.test(v));
   const nonce = optionalString(input, 'nonce', 'a string (the nonce of your Content-Security-Policy)');

@@ -192,29 +192,28 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
   }
 
   // network
-  // A same-origin blob URL that does not exist: the platform's own network error, and no request leaves.
-  // (A WebSocket goes to port 1, which browsers refuse to connect to: `error`, then `close` 1006.)
+  // A same-origin blob URL that does not exist: the platform's own network error (fetch rejects with
+  // a TypeError, XMLHttpRequest and the others fire `error`), and no request leaves.
+  // A WebSocket goes to port 1, which browsers refuse to connect to: `error`, then `close` 1006.
   const nowhere = 'blob:' + w.location.origin + '/0';
-  patch(w, 'fetch', (orig) => function (this: unknown, input: Any, ...rest: unknown[]) {
-    return refuse('fetch', (input && input.url) || input) ? Promise.reject(new TypeError('Failed to fetch')) : orig.call(this, input, ...rest);
-  });
-  patch(P('XMLHttpRequest'), 'open', (orig) => function (this: unknown, ...args: unknown[]) {
-    if (refuse('xhr', args[1])) args[1] = nowhere;
-    return orig.apply(this, args);
-  });
+  /** Point argument `at` of a function or constructor at `to` when its URL is refused. */
+  const net = (obj: Any, name: string, at: number, kind: string, to = nowhere): void =>
+    patch(obj, name, (orig) => {
+      const guarded = function (this: unknown, ...args: Any[]) {
+        if (refuse(kind, (args[at] && args[at].url) || args[at])) args[at] = to;
+        return new.target ? Reflect.construct(orig, args, new.target) : orig.apply(this, args);
+      };
+      // a constructor keeps its prototype and static members (WebSocket.OPEN)
+      guarded.prototype = orig.prototype;
+      return Object.setPrototypeOf(guarded, orig);
+    });
+  net(w, 'fetch', 0, 'fetch');
+  net(P('XMLHttpRequest'), 'open', 1, 'xhr');
+  net(w, 'WebSocket', 0, 'WebSocket', 'ws://127.0.0.1:1/');
+  for (const name of ['EventSource', 'Worker', 'SharedWorker']) net(w, name, 0, name);
   patch(P('Navigator'), 'sendBeacon', (orig) => function (this: unknown, ...args: unknown[]) {
     return !refuse('beacon', args[0]) && orig.apply(this, args);
   });
-  for (const name of ['WebSocket', 'EventSource', 'Worker', 'SharedWorker']) {
-    patch(w, name, (Orig) => {
-      const Guarded = function (url: unknown, ...rest: unknown[]) {
-        if (refuse(name, url)) url = name === 'WebSocket' ? 'ws://127.0.0.1:1/' : nowhere;
-        return Reflect.construct(Orig, [url, ...rest], new.target || Guarded);
-      };
-      Guarded.prototype = Orig.prototype;
-      return Object.setPrototypeOf(Guarded, Orig);
-    });
-  }
 
   // cookies and storage
   const recordName = setup ? setup.cookieName : '';

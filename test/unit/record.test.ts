@@ -89,8 +89,16 @@ describe('consent record', () => {
       const json = JSON.stringify(body);
       return `${checksum(json)}.${json}`;
     };
-    // the same record with its keys in another order is still the record
-    expect(decodeRecord(sealed({ id: base.id, t: base.t, o: base.o, d: { marketing: false, analytics: false, functional: true }, p: '1', v: 1 }))).toEqual(base);
+    // only the one shape encodeRecord writes: keys in their order, no whitespace
+    expect(decodeRecord(sealed(base))).toEqual(base);
+    expect(decodeRecord(encodeRecord({ ...base, d: { marketing: false, analytics: false, functional: true } } as typeof base))).toEqual(base);
+    expect(decodeRecord(sealed({ id: base.id, t: base.t, o: base.o, d: base.d, p: '1', v: 1 })), 'keys reordered').toBeNull();
+    const spaced = JSON.stringify(base, null, 1);
+    expect(decodeRecord(`${checksum(spaced)}.${spaced}`), 'whitespace').toBeNull();
+    expect(decodeRecord(sealed({ ...base, p: 'v"2' })), 'a quote in p').toBeNull();
+    const comma = JSON.stringify(base).replace('"o":{"hubspot-conversations":true}', '"o":{"hubspot-conversations":true,}');
+    expect(decodeRecord(`${checksum(comma)}.${comma}`), 'a trailing comma in o').toBeNull();
+    expect(decodeRecord(sealed({ ...base, o: {} })), 'no overrides').toEqual({ ...base, o: {} });
     expect(decodeRecord(sealed(base), '1')).toEqual(base);
     const wrong: [string, object][] = [
       ['v as a string', { ...base, v: '1' }],
@@ -100,6 +108,7 @@ describe('consent record', () => {
       ['d missing a purpose', { ...base, d: { functional: true, analytics: false } }],
       ['d with an extra key', { ...base, d: { ...base.d, necessary: true } }],
       ['d with a string', { ...base, d: { ...base.d, analytics: 'false' } }],
+      ['d reordered', { ...base, d: { analytics: false, functional: true, marketing: false } }],
       ['d as an array', { ...base, d: [true, false, false] }],
       ['o as an array', { ...base, o: [true] }],
       ['o as a string', { ...base, o: 'x' }],
