@@ -1,7 +1,8 @@
 /** The catalog: every vendor consent-gate knows. Adding a vendor means adding its file here. */
 import type { Vendor } from '../src/types.js';
 import hubspotConversations from './hubspot-conversations.js';
+import crisp from './crisp.js';
 import intercom from './intercom.js';
 import web1on1 from './web1on1.js';
 
-export const catalog: readonly Vendor[] = [hubspotConversations as unknown as Vendor, web1on1 as unknown as Vendor, intercom as unknown as Vendor];
+export const catalog: readonly Vendor[] = [hubspotConversations as unknown as Vendor, crisp as unknown as Vendor, web1on1 as unknown as Vendor, intercom as unknown as Vendor];

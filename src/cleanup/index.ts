@@ -124,10 +124,16 @@ export function deleteCookies(names: readonly (string | CookieMatch)[], doc: Doc
   const paths = pathPrefixes(doc.location?.pathname ?? '/');
   const secure = doc.location?.protocol === 'https:' ? '; secure' : '';
   let writes = 0;
+  const forms = new Set<string>();
   for (const name of wanted) {
-    const encoded = encodeURIComponent(name);
+    // the URI-encoded form (how js-cookie writes names) and, when it differs and is
+    // writable as it is, the name as the browser stores it (e.g. one with "/" in it)
+    forms.add(encodeURIComponent(name));
+    if (/^[^\s;=,\x00-\x1f\x7f]+$/.test(name)) forms.add(name);
+  }
+  for (const form of forms) {
     for (const path of paths) {
-      const base = `${encoded}=; expires=${EXPIRED}; max-age=0; path=${path}`;
+      const base = `${form}=; expires=${EXPIRED}; max-age=0; path=${path}`;
       try {
         doc.cookie = base; // host-only copy
         writes++;
