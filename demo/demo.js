@@ -1,6 +1,7 @@
 // The demo's live panel: reads consent-gate's public API only.
 (function () {
   var gate = window.consentGate;
+  var vendor = JSON.parse(document.getElementById('demo-vendor').textContent);
   if (!gate || typeof gate.decisions !== 'function') {
     document.getElementById('chat-status').textContent = 'consent-gate did not start: see the browser console.';
     return;
@@ -26,17 +27,24 @@
     list('decisions', ['functional', 'analytics', 'marketing'].map(function (p) {
       return [p + ': ' + (d.purposes[p] ? 'granted' : d.decided ? 'refused' : 'not asked yet'), d.purposes[p] ? 'yes' : 'no'];
     }));
-    var s = gate.chat().status();
-    document.getElementById('chat-status').textContent = 'HubSpot chat: ' + s.state + (s.reason ? ' (' + s.reason + ')' : '') + ', widget ' + (s.loaded ? 'on the page' : 'not loaded') + '.';
-    list('cookies', document.cookie.split(/;\s*/).filter(Boolean).map(function (c) { return [c.length > 70 ? c.slice(0, 70) + '…' : c, '']; }));
+    var s = gate.chat(vendor.id).status();
+    document.getElementById('chat-status').textContent = vendor.title + ' chat: ' + s.state + (s.reason ? ' (' + s.reason + ')' : '') + ', widget ' + (s.loaded ? 'on the page' : 'not loaded') + '.';
+    var cookies = document.cookie.split(/;\s*/).filter(Boolean).map(function (c) { return [c.length > 70 ? c.slice(0, 70) + '…' : c, '']; });
+    var keys = [];
+    try {
+      keys = Object.keys(localStorage).sort().map(function (k) { return ['localStorage: ' + k, '']; });
+    } catch (e) {
+      keys = [];
+    }
+    list('cookies', cookies.concat(keys));
     list('blocked', gate.blocked().map(function (b) { return [b.kind + ' ' + b.target + ' (' + b.vendor + ', ' + b.purpose + ')', '']; }));
     list('events', events.map(function (e) { return [e, '']; }));
   }
   gate.on('change', function (e) { log('change from ' + e.source + ': +' + (e.granted.join(',') || '–') + ' −' + (e.revoked.join(',') || '–')); render(); });
   gate.on('revoked', function (e) { log('revoked ' + e.purposes.join(',') + ' for ' + e.vendor + ': chat reset, cookies swept'); render(); });
   gate.on('blocked', function () { render(); });
-  ['widgetLoaded', 'conversationStarted', 'widgetClosed', 'userInteractedWithWidget'].forEach(function (name) {
-    gate.chat().on(name, function () { log('HubSpot event: ' + name); render(); });
+  vendor.events.forEach(function (name) {
+    gate.chat(vendor.id).on(name, function () { log(vendor.title + ' event: ' + name); render(); });
   });
   document.addEventListener('click', function (event) {
     var act = event.target.closest && event.target.closest('[data-act]');
@@ -44,12 +52,26 @@
     var parts = act.getAttribute('data-act').split(':');
     gate[parts[0]](parts[1]);
   });
+  // a tag of the site writes one of the vendor's cookies or keys: the guard holds it back until its purpose is granted
   document.getElementById('tag').addEventListener('click', function () {
-    document.cookie = '__hstc=demo.tag.write; path=/; max-age=3600';
-    log(/(^|;\s*)__hstc=/.test(document.cookie) ? 'a tag wrote __hstc (analytics is granted)' : 'a tag tried to write __hstc: held back');
+    var t = vendor.tag;
+    var written;
+    if (t.kind === 'cookie') {
+      document.cookie = t.name + '=demo.tag.write; path=/; max-age=3600';
+      written = document.cookie.split(/;\s*/).some(function (c) { return c.indexOf(t.name + '=') === 0; });
+    } else {
+      try {
+        localStorage.setItem(t.name, 'demo.tag.write');
+      } catch (e) {
+        // a blocked write may throw or be dropped: either way, nothing is stored
+      }
+      written = localStorage.getItem(t.name) !== null;
+    }
+    log(written ? 'a tag wrote ' + t.name + ' (' + t.purpose + ' is granted)' : 'a tag tried to write ' + t.name + ': held back');
     render();
   });
-  document.getElementById('failure').addEventListener('change', function (event) {
+  var failure = document.getElementById('failure');
+  if (failure) failure.addEventListener('change', function (event) {
     var mode = event.target.value;
     fetch(mode ? '/emulator/fail?host=js.usemessages.com&mode=' + mode : '/emulator/restore?host=js.usemessages.com').then(function () {
       log(mode ? 'emulator: chat script will ' + event.target.selectedOptions[0].textContent : 'emulator: chat script loads normally');

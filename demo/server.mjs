@@ -1,12 +1,17 @@
 /**
  * The demo shop: `npm run demo` builds consent-gate and runs this server.
  *
- * Offline by default: a browser on localhost cannot reach HubSpot's host
+ * `?vendor=` picks the chat vendor the shop uses (VENDORS below; default
+ * HubSpot Conversations); the page shows a selector, and an unknown value
+ * shows the default with a note.
+ *
+ * Offline by default: a browser on localhost cannot reach the vendors' host
  * names without the internet, so the server also answers for them under
- * /vendor/{host}/… with the HubSpot emulator from test/emulators/hubspot,
- * and the demo's config points the HubSpot vendor there with its `hostBase`
- * option. With HUBSPOT_PORTAL_ID set, the demo uses HubSpot's real scripts
- * (and HUBSPOT_REGION=eu1 for the EU data-centre).
+ * /vendor/{host}/… with each vendor's emulator from test/emulators/<id>, and
+ * the demo's config points the vendor there with its `hostBase` option. With
+ * HUBSPOT_PORTAL_ID set, the HubSpot demo uses HubSpot's real scripts (and
+ * HUBSPOT_REGION=eu1 for the EU data-centre); the other vendors are always
+ * offline.
  *
  * Plain Node, no dependencies. PORT picks the port (default 4173; the next
  * free one is taken when it is busy).
@@ -16,39 +21,105 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { hubspotEmulator, HUBSPOT_HOSTS } from '../test/emulators/hubspot/index.mjs';
+import { web1on1Emulator, INTEGRATION_ID as WEB1ON1_INTEGRATION_ID, WEB1ON1_LOADER_URL } from '../test/emulators/web1on1/index.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
 const DIST = join(ROOT, 'dist');
 const TYPES = { '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.html': 'text/html; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png' };
 const PAGES = { '/': 'Home', '/product/': 'Product', '/help/': 'Help' };
+const HOST_BASE = '/vendor/{host}';
+/** Options every vendor of the demo gets: consent-gate's own launcher, a fallback link, a short timeout. */
+const CHAT = { launcher: true, fallbackUrl: 'mailto:help@shop.example', timeout: 8000 };
+
+/**
+ * The chat vendors the demo offers. `config` gives the vendor's options for a
+ * request; `tag` is a cookie or key of the vendor that the panel's "tag" button
+ * tries to write (the guard holds it back until its purpose is granted);
+ * `events` are chat events the panel logs.
+ */
+export const VENDORS = {
+  'hubspot-conversations': {
+    title: 'HubSpot Conversations',
+    config: hubspotConfig,
+    tag: { kind: 'cookie', name: '__hstc', purpose: 'analytics' },
+    events: ['widgetLoaded', 'conversationStarted', 'widgetClosed', 'userInteractedWithWidget'],
+  },
+  web1on1: {
+    title: 'web1on1',
+    config: () => ({ loaderUrl: WEB1ON1_LOADER_URL, hostBase: HOST_BASE, ...CHAT }),
+    tag: { kind: 'local', name: `${WEB1ON1_INTEGRATION_ID}.appUserId`, purpose: 'functional' },
+    events: ['ready'],
+  },
+};
+export const DEFAULT_VENDOR = 'hubspot-conversations';
+
+/** The vendor a request asks for: `{ id, unknown }`, `unknown` holding a `?vendor=` value the demo does not offer. */
+export function pickVendor(query) {
+  const asked = query.get('vendor');
+  if (asked === null || asked === '') return { id: DEFAULT_VENDOR, unknown: null };
+  return Object.hasOwn(VENDORS, asked) ? { id: asked, unknown: null } : { id: DEFAULT_VENDOR, unknown: asked };
+}
 
 /** The consent-gate config of the demo page for a request. */
 export function demoConfig(query, env = process.env) {
+  const { id } = pickVendor(query);
+  return { vendors: { [id]: VENDORS[id].config(query, env) }, policyVersion: 'demo-1' };
+}
+
+function hubspotConfig(query, env) {
   const real = typeof env.HUBSPOT_PORTAL_ID === 'string' && /^\d{1,12}$/.test(env.HUBSPOT_PORTAL_ID);
-  const vendor = {
-    portalId: real ? env.HUBSPOT_PORTAL_ID : '1234567',
-    launcher: true,
-    fallbackUrl: 'mailto:help@shop.example',
-    timeout: 8000,
-  };
+  const vendor = { portalId: real ? env.HUBSPOT_PORTAL_ID : '1234567', ...CHAT };
   if (real && env.HUBSPOT_REGION === 'eu1') vendor.region = 'eu1';
-  if (!real) vendor.hostBase = '/vendor/{host}';
+  if (!real) vendor.hostBase = HOST_BASE;
   if (query.get('loader') === 'tracking-code') vendor.loader = 'tracking-code';
   if (query.get('inline') === '1') vendor.inlineEmbedSelector = '#inline-chat';
   if (query.get('load') === 'consent') vendor.loadOn = 'consent';
-  return { vendors: { 'hubspot-conversations': vendor }, policyVersion: 'demo-1' };
+  return vendor;
+}
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}
+
+/** JSON for an inline <script>: nothing in it can close the element. */
+function inlineJson(value) {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
 function page(title, query, env) {
   const template = readFileSync(join(HERE, 'index.html'), 'utf8');
+  const { id, unknown } = pickVendor(query);
+  const vendor = VENDORS[id];
   const config = demoConfig(query, env);
-  const mode = config.vendors['hubspot-conversations'].hostBase ? 'offline (HubSpot emulator)' : `real HubSpot scripts, portal ${config.vendors['hubspot-conversations'].portalId}`;
-  return template
-    .replaceAll('{{title}}', title)
-    .replaceAll('{{mode}}', mode)
-    .replace('{{inline}}', query.get('inline') === '1' ? '<section class="inline-chat" id="inline-chat" aria-label="Chat"></section>' : '')
-    .replace('{{config}}', JSON.stringify(config).replace(/</g, '\\u003c'));
+  const options = config.vendors[id];
+  const mode = options.hostBase ? `offline (${vendor.title} emulator)` : `real HubSpot scripts, portal ${options.portalId}`;
+  const q = id === DEFAULT_VENDOR ? '' : `?vendor=${encodeURIComponent(id)}`;
+  const selector = Object.entries(VENDORS)
+    .map(([vid, v]) => `<a href="?vendor=${encodeURIComponent(vid)}"${vid === id ? ' aria-current="page"' : ''}>${escapeHtml(v.title)}</a>`)
+    .join(' ');
+  const note = unknown === null ? '' : `<p class="note" role="status">The demo has no chat vendor "${escapeHtml(unknown)}": showing ${escapeHtml(vendor.title)}. Pick one of: ${Object.keys(VENDORS).map(escapeHtml).join(', ')}.</p>`;
+  const hubspotModes = id === 'hubspot-conversations' ? ' <a href="?">chat-only loader</a> · <a href="?loader=tracking-code">tracking-code loader</a> · <a href="?inline=1">inline embed</a> · <a href="?load=consent">load on consent</a>' : '';
+  const failure = id === 'hubspot-conversations'
+    ? '<div class="controls"><label>Make the chat script <select id="failure"><option value="">load normally</option><option value="404">answer 404</option><option value="timeout">time out</option><option value="offline">fail with a network error</option></select></label></div>'
+    : '';
+  const tag = vendor.tag.kind === 'cookie' ? vendor.tag.name : `localStorage key ${vendor.tag.name}`;
+  const values = {
+    title: escapeHtml(title),
+    mode: escapeHtml(mode),
+    q,
+    vendor: escapeHtml(id),
+    selector,
+    note,
+    modes: hubspotModes,
+    failure,
+    tag: escapeHtml(tag),
+    inline: id === 'hubspot-conversations' && query.get('inline') === '1' ? '<section class="inline-chat" id="inline-chat" aria-label="Chat"></section>' : '',
+    demo: inlineJson({ id, title: vendor.title, tag: vendor.tag, events: vendor.events }),
+    config: inlineJson(config),
+  };
+  // one pass, with a function: nothing from the request is read as a placeholder or a replacement pattern
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, name) => (Object.hasOwn(values, name) ? values[name] : whole));
 }
 
 function sendFile(res, file) {
@@ -65,7 +136,9 @@ function notFound(res) {
 /** Create the demo server (not listening yet). */
 export function createDemoServer(options = {}) {
   const env = options.env ?? process.env;
-  const hubspot = hubspotEmulator({ hostBase: '/vendor/{host}', hold: 20000 });
+  const hubspot = hubspotEmulator({ hostBase: HOST_BASE, hold: 20000 });
+  /** Every emulated host, whichever vendor it belongs to. */
+  const handlers = { ...hubspot.handlers, ...web1on1Emulator({ hostBase: HOST_BASE }).handlers };
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
@@ -88,8 +161,8 @@ export function createDemoServer(options = {}) {
         return res.end();
       }
       const m = /^\/vendor\/([a-z0-9.-]+)(\/.*)$/.exec(path);
-      if (m && HUBSPOT_HOSTS.includes(m[1])) {
-        const answer = await hubspot.handlers[m[1]](new URL(`https://${m[1]}${m[2]}${url.search}`));
+      if (m && Object.hasOwn(handlers, m[1])) {
+        const answer = await handlers[m[1]](new URL(`https://${m[1]}${m[2]}${url.search}`));
         if (answer === 'abort') return req.socket.destroy();
         if (answer === null) return notFound(res);
         res.writeHead(answer.status ?? 200, { 'content-type': answer.contentType ?? 'text/plain', ...(answer.headers ?? {}) });
@@ -129,6 +202,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   }
   const server = createDemoServer();
   const url = await listen(server, Number(process.env.PORT ?? 4173));
-  const mode = process.env.HUBSPOT_PORTAL_ID ? `real HubSpot scripts (portal ${process.env.HUBSPOT_PORTAL_ID})` : 'offline, with the HubSpot emulator';
-  console.log(`consent-gate demo shop (${mode}):\n\n  ${url}\n\nPress Ctrl+C to stop.`);
+  const mode = process.env.HUBSPOT_PORTAL_ID ? `HubSpot with its real scripts (portal ${process.env.HUBSPOT_PORTAL_ID}), other vendors offline` : 'offline, with the vendor emulators';
+  const others = Object.keys(VENDORS).filter((id) => id !== DEFAULT_VENDOR).map((id) => `  ${url}?vendor=${id}`).join('\n');
+  console.log(`consent-gate demo shop (${mode}):\n\n  ${url}\n${others}\n\nPress Ctrl+C to stop.`);
 }

@@ -1,10 +1,36 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, launchBrowser, type LaunchedBrowser } from './harness';
 // @ts-expect-error plain JavaScript module without types
-import { createDemoServer, demoConfig, listen } from '../../demo/server.mjs';
+import { createDemoServer, demoConfig, listen, VENDORS } from '../../demo/server.mjs';
+
+/** Each vendor of the selector: the element its emulator draws once the chat is open, and the hosts it is served under. */
+const DEMO_VENDORS = [
+  { id: 'hubspot-conversations', title: 'HubSpot Conversations', widget: '#hubspot-messages-iframe-container iframe', hosts: /^\/vendor\/js\.usemessages\.com\// },
+  { id: 'web1on1', title: 'web1on1', widget: '#web1on1-chat', hosts: /^\/vendor\/widget\.web1on1\.com\// },
+];
+
+/** A fresh browser context on the demo, with every request the page makes and every script error it throws. */
+async function visit(path: string) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const outside: string[] = [];
+  const local: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().startsWith(base)) local.push(new URL(r.url()).pathname);
+    else if (!r.url().startsWith('data:')) outside.push(r.url());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(new URL(path, base).href);
+  await page.waitForFunction(() => typeof (window as any).consentGate?.decisions === 'function', undefined, { timeout: 10_000 });
+  return { context, page, outside, local, errors };
+}
+
+const current = (page: Page) => page.locator('nav[aria-label="Chat vendor"] a[aria-current="page"]');
 
 let browser: LaunchedBrowser;
 let server: Server;
@@ -74,4 +100,80 @@ describe('demo (npm run demo), served by the demo server on localhost', () => {
     // a malformed id does not reach HubSpot: the demo stays offline
     expect(demoConfig(new URLSearchParams(''), { HUBSPOT_PORTAL_ID: 'abc' }).vendors['hubspot-conversations'].hostBase).toBe('/vendor/{host}');
   });
+
+  it('?vendor= picks the vendor of the config (offline, through hostBase); an unknown or empty value gives the default', () => {
+    expect(Object.keys(VENDORS)).toEqual(DEMO_VENDORS.map((v) => v.id));
+    const w1 = demoConfig(new URLSearchParams('vendor=web1on1'), {});
+    expect(Object.keys(w1.vendors)).toEqual(['web1on1']);
+    expect(w1.vendors.web1on1).toMatchObject({ loaderUrl: 'https://widget.web1on1.com/v2/loader.js', hostBase: '/vendor/{host}', launcher: true });
+    for (const q of ['vendor=zendesk', 'vendor=', 'vendor=__proto__', 'vendor=toString']) {
+      expect(Object.keys(demoConfig(new URLSearchParams(q), {}).vendors)).toEqual(['hubspot-conversations']);
+    }
+  });
 });
+
+describe('demo vendor selector (?vendor=), each vendor served offline by the demo server', () => {
+  for (const vendor of DEMO_VENDORS) {
+    it(`?vendor=${vendor.id}: the selector marks ${vendor.title}; click the launcher, allow, and its widget opens from the emulator the demo server serves`, async () => {
+      const { context, page, outside, local, errors } = await visit(`/?vendor=${vendor.id}`);
+      expect(await current(page).innerText()).toBe(vendor.title);
+      expect(await page.locator('body').getAttribute('data-vendor')).toBe(vendor.id);
+      expect(await page.locator('.note').count()).toBe(0);
+      // nothing of the vendor before the click
+      await page.locator('button.cg-chat-launcher').waitFor({ state: 'visible' });
+      expect(local.filter((p) => p.startsWith('/vendor/'))).toEqual([]);
+
+      await page.locator('button.cg-chat-launcher').click();
+      const dialog = page.locator('[data-consent-gate-prompt]');
+      await dialog.waitFor({ state: 'visible' });
+      await dialog.getByRole('button', { name: 'Allow and start chat' }).click();
+      await page.locator(vendor.widget).first().waitFor({ state: 'visible', timeout: 10_000 });
+      await page.waitForFunction((id) => (window as any).consentGate.chat(id).status().state === 'ready', vendor.id, { timeout: 10_000 });
+      // the live panel names the vendor
+      await expect.poll(() => page.locator('#chat-status').innerText()).toContain(`${vendor.title} chat: ready`);
+
+      // served by the demo server itself, under /vendor/{host}/…, and nothing left the machine
+      expect(local.some((p) => vendor.hosts.test(p))).toBe(true);
+      expect(outside).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.screenshot({ path: join(ROOT, 'test-results', `demo-${vendor.id}.png`) });
+      await context.close();
+    });
+  }
+
+  it('the selector is a set of links that keep the chosen vendor across the shop\'s pages', async () => {
+    const { context, page } = await visit('/');
+    expect(await current(page).innerText()).toBe('HubSpot Conversations');
+    const links = page.locator('nav[aria-label="Chat vendor"] a');
+    expect(await links.allInnerTexts()).toEqual(DEMO_VENDORS.map((v) => v.title));
+    await links.filter({ hasText: 'web1on1' }).click();
+    await page.waitForURL(/\?vendor=web1on1$/);
+    expect(await current(page).innerText()).toBe('web1on1');
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Product' }).click();
+    await page.waitForURL(/\/product\/\?vendor=web1on1$/);
+    expect(await current(page).innerText()).toBe('web1on1');
+    expect(await page.getByRole('button', { name: 'Ask us in the chat' }).getAttribute('data-consent-gate-chat')).toBe('web1on1');
+    await context.close();
+  });
+
+  it('an unknown ?vendor= shows the default (HubSpot) with a visible note, never a broken page; markup in the value stays text', async () => {
+    for (const value of ['zendesk', '<img src=x onerror="window.injected=1">{{config}}$&']) {
+      const { context, page, outside, errors } = await visit(`/?vendor=${encodeURIComponent(value)}`);
+      const note = page.locator('.note');
+      await note.waitFor({ state: 'visible' });
+      expect(await note.innerText()).toContain(`The demo has no chat vendor "${value}": showing HubSpot Conversations.`);
+      expect(await current(page).innerText()).toBe('HubSpot Conversations');
+      expect(await page.locator('body').getAttribute('data-vendor')).toBe('hubspot-conversations');
+      expect(await page.evaluate(() => (window as any).injected)).toBeUndefined();
+      expect(await page.locator('.note img').count()).toBe(0);
+      // the page works: the default vendor's chat opens
+      await page.locator('button.cg-chat-launcher').click();
+      await page.locator('[data-consent-gate-prompt]').getByRole('button', { name: 'Allow and start chat' }).click();
+      await page.locator('#hubspot-messages-iframe-container iframe').waitFor({ state: 'visible', timeout: 10_000 });
+      expect(outside).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+});
+
