@@ -22,6 +22,8 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { hubspotEmulator, HUBSPOT_HOSTS } from '../test/emulators/hubspot/index.mjs';
 import { web1on1Emulator, INTEGRATION_ID as WEB1ON1_INTEGRATION_ID, WEB1ON1_LOADER_URL } from '../test/emulators/web1on1/index.mjs';
+import { intercomEmulator, APP_ID as INTERCOM_APP_ID } from '../test/emulators/intercom/index.mjs';
+import { crispEmulator, WEBSITE_ID as CRISP_WEBSITE_ID, COOKIE_PREFIX as CRISP_COOKIE_PREFIX } from '../test/emulators/crisp/index.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
@@ -50,6 +52,18 @@ export const VENDORS = {
     config: () => ({ loaderUrl: WEB1ON1_LOADER_URL, hostBase: HOST_BASE, ...CHAT }),
     tag: { kind: 'local', name: `${WEB1ON1_INTEGRATION_ID}.appUserId`, purpose: 'functional' },
     events: ['ready'],
+  },
+  intercom: {
+    title: 'Intercom',
+    config: () => ({ appId: INTERCOM_APP_ID, hostBase: HOST_BASE, ...CHAT }),
+    tag: { kind: 'cookie', name: `intercom-id-${INTERCOM_APP_ID}`, purpose: 'functional' },
+    events: ['ready', 'show', 'hide'],
+  },
+  crisp: {
+    title: 'Crisp',
+    config: () => ({ websiteId: CRISP_WEBSITE_ID, hostBase: HOST_BASE, ...CHAT }),
+    tag: { kind: 'cookie', name: CRISP_COOKIE_PREFIX + CRISP_WEBSITE_ID, purpose: 'functional' },
+    events: ['chat:opened', 'chat:closed'],
   },
 };
 export const DEFAULT_VENDOR = 'hubspot-conversations';
@@ -138,7 +152,12 @@ export function createDemoServer(options = {}) {
   const env = options.env ?? process.env;
   const hubspot = hubspotEmulator({ hostBase: HOST_BASE, hold: 20000 });
   /** Every emulated host, whichever vendor it belongs to. */
-  const handlers = { ...hubspot.handlers, ...web1on1Emulator({ hostBase: HOST_BASE }).handlers };
+  const handlers = {
+    ...hubspot.handlers,
+    ...web1on1Emulator({ hostBase: HOST_BASE }).handlers,
+    ...intercomEmulator({ hostBase: HOST_BASE }).handlers,
+    ...crispEmulator({ hostBase: HOST_BASE }).handlers,
+  };
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;

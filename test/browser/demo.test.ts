@@ -11,6 +11,8 @@ import { createDemoServer, demoConfig, listen, VENDORS } from '../../demo/server
 const DEMO_VENDORS = [
   { id: 'hubspot-conversations', title: 'HubSpot Conversations', widget: '#hubspot-messages-iframe-container iframe', hosts: /^\/vendor\/js\.usemessages\.com\// },
   { id: 'web1on1', title: 'web1on1', widget: '#web1on1-chat', hosts: /^\/vendor\/widget\.web1on1\.com\// },
+  { id: 'intercom', title: 'Intercom', widget: '#intercom-container .intercom-messenger-frame', hosts: /^\/vendor\/widget\.intercom\.io\/widget\// },
+  { id: 'crisp', title: 'Crisp', widget: '#crisp-chatbox-panel', hosts: /^\/vendor\/client\.crisp\.chat\/l\.js$/ },
 ];
 
 /** A fresh browser context on the demo, with every request the page makes and every script error it throws. */
