@@ -116,13 +116,16 @@ describe('demo (npm run demo), served by the demo server on localhost', () => {
 
 describe('demo vendor selector (?vendor=), each vendor served offline by the demo server', () => {
   for (const vendor of DEMO_VENDORS) {
-    it(`?vendor=${vendor.id}: the selector marks ${vendor.title}; click the launcher, allow, and its widget opens from the emulator the demo server serves`, async () => {
+    it(`?vendor=${vendor.id}: the selector marks ${vendor.title}; a tag is held back before consent; click the launcher, allow, and its widget opens from the emulator the demo server serves; revoke in the panel removes it`, async () => {
       const { context, page, outside, local, errors } = await visit(`/?vendor=${vendor.id}`);
       expect(await current(page).innerText()).toBe(vendor.title);
       expect(await page.locator('body').getAttribute('data-vendor')).toBe(vendor.id);
       expect(await page.locator('.note').count()).toBe(0);
-      // nothing of the vendor before the click
+      // nothing of the vendor before the click; a tag writing one of its cookies or keys is held back
       await page.locator('button.cg-chat-launcher').waitFor({ state: 'visible' });
+      const tag = VENDORS[vendor.id].tag as { kind: string; name: string; purpose: string };
+      await page.locator('#tag').click();
+      await expect.poll(() => page.locator('#events').innerText()).toContain(`a tag tried to write ${tag.name}: held back`);
       expect(local.filter((p) => p.startsWith('/vendor/'))).toEqual([]);
 
       await page.locator('button.cg-chat-launcher').click();
@@ -137,8 +140,21 @@ describe('demo vendor selector (?vendor=), each vendor served offline by the dem
       // served by the demo server itself, under /vendor/{host}/…, and nothing left the machine
       expect(local.some((p) => vendor.hosts.test(p))).toBe(true);
       expect(outside).toEqual([]);
-      expect(errors).toEqual([]);
       await page.screenshot({ path: join(ROOT, 'test-results', `demo-${vendor.id}.png`) });
+
+      // revoke from the panel (the open chat covers its buttons, as it would for a person: close it first)
+      await page.evaluate((id) => (window as any).consentGate.chat(id).close(), vendor.id);
+      if (tag.purpose === 'functional') {
+        await page.locator('#tag').click();
+        await expect.poll(() => page.locator('#events').innerText()).toContain(`a tag wrote ${tag.name} (functional is granted)`);
+        await expect.poll(() => page.locator('#cookies').innerText()).toContain(tag.name);
+      }
+      await page.getByRole('button', { name: 'Revoke functional' }).click();
+      await page.locator(vendor.widget).first().waitFor({ state: 'detached', timeout: 5000 });
+      await expect.poll(() => page.locator('#chat-status').innerText()).toContain(`${vendor.title} chat: idle`);
+      await expect.poll(() => page.locator('#cookies').innerText(), { timeout: 3000 }).not.toContain(tag.name);
+      await page.locator('button.cg-chat-launcher').waitFor({ state: 'visible' });
+      expect(errors).toEqual([]);
       await context.close();
     });
   }
