@@ -201,6 +201,27 @@ describe('Crisp click-to-chat (head guard + drop-in with the built-in catalog, C
     await site.close();
   });
 
+  it("loadOn 'consent': nothing until consent; once granted, Crisp loads and shows its closed launcher, never opening by itself", async () => {
+    const { site, page } = await open({ vendor: { loadOn: 'consent' } });
+    await page.waitForTimeout(300);
+    expect(crispRequests(site)).toEqual([]);
+    await page.evaluate(() => (window as any).consentGate.grant('functional'));
+    await page.locator('#crisp-chatbox-launcher').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.waitForFunction(() => (window as any).consentGate.chat('crisp').status().state === 'ready', undefined, { timeout: 10_000 });
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as any).__crispEmu.shown)).toEqual([{ opened: false }]);
+    expect(await panel(page).isVisible()).toBe(false);
+    expect(await chatStatus(page)).toMatchObject({ loaded: true, opened: false });
+    expect((await calls(page)).filter((c) => c[0] === 'do')).toEqual([
+      ['do', 'chat:hide'],
+      ['do', 'chat:show'],
+    ]);
+    // the visitor's click on Crisp's own launcher opens it
+    await page.locator('#crisp-chatbox-launcher').click();
+    await panel(page).waitFor({ state: 'visible' });
+    await site.close();
+  });
+
   it('cookie names with slashes: Chromium keeps crisp-client/session/{websiteId} as it is, and the cleanup deletes it by its declared prefix before any load', async () => {
     const { site, page } = await open({ paths: ['/a/b'] });
     await site.context.addCookies([

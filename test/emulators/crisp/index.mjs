@@ -119,7 +119,8 @@ function loaderMain(cfg) {
     launcher.setAttribute('aria-label', 'Open chat');
     launcher.setAttribute('style', 'position:fixed;right:24px;bottom:24px;width:60px;height:60px;border-radius:30px;background:#1972f5;z-index:1000000;cursor:pointer');
     launcher.onclick = function () {
-      exec(['do', 'chat:toggle']);
+      // the visitor's own click on Crisp's launcher (logged as the command it amounts to)
+      run([['do', 'chat:toggle']]);
     };
     panel = d.createElement('div');
     panel.id = 'crisp-chatbox-panel';
