@@ -215,6 +215,15 @@ function whenBooted(ctx: Ctx): Promise<IntercomFunction> {
   });
 }
 
+/** A loader script the site inserted itself (Intercom's snippet), by its URL, also while the guard holds it under another attribute. */
+function siteLoader(ctx: Ctx): Element | undefined {
+  const needle = `${INTERCOM_WIDGET_HOST}/widget/`;
+  for (const el of ctx.document.querySelectorAll('script')) {
+    for (const attr of Array.from(el.attributes)) if (attr.value.includes(needle)) return el;
+  }
+  return undefined;
+}
+
 function dropOurs(fn: IntercomFunction & { q: ArrayLike<unknown>[] }): void {
   for (let i = fn.q.length - 1; i >= 0; i--) if (ours.has(fn.q[i] as object)) fn.q.splice(i, 1);
 }
@@ -249,7 +258,8 @@ const adapter: Vendor<IntercomOptions>['adapter'] = {
   },
 
   async load(ctx) {
-    if (!live(ctx) && !ctx.document.getElementById(LOADER_ID)) {
+    // the site's own pasted snippet inserts the loader too (the guard held it until now): one loader is enough
+    if (!live(ctx) && !ctx.document.getElementById(LOADER_ID) && !siteLoader(ctx)) {
       await ctx.insertScript(urlOf(ctx.options, INTERCOM_WIDGET_HOST, `/widget/${encodeURIComponent(ctx.options.appId)}`), { id: LOADER_ID });
     }
     await whenBooted(ctx);

@@ -135,6 +135,35 @@ describe('Intercom click-to-chat (guard + drop-in, Chromium, emulator under the 
     await site.close();
   });
 
+  it("the site's own pasted Intercom snippet: the guard holds its loader until consent, then that one loader boots the Messenger once and opens it", async () => {
+    const snippet = `window.intercomSettings = { api_base: 'https://${INTERCOM_API_HOSTS.us}', app_id: '${APP_ID}' };
+      (function(){var w=window;var ic=w.Intercom;if(typeof ic==="function"){ic('reattach_activator');ic('update',w.intercomSettings);}else{var d=document;var i=function(){i.c(arguments);};i.q=[];i.c=function(args){i.q.push(args);};w.Intercom=i;var l=function(){var s=d.createElement('script');s.type='text/javascript';s.async=true;s.src='https://${INTERCOM_WIDGET_HOST}/widget/' + '${APP_ID}';var x=d.getElementsByTagName('script')[0];x.parentNode.insertBefore(s,x);};if(document.readyState==='complete'){l();}else if(w.attachEvent){w.attachEvent('onload',l);}else{w.addEventListener('load',l,false);}}})();`;
+    const { site, page } = await openShop({ head: `<script>${snippet}</script>` });
+    await page.goto(site.url('/'));
+    await launcher(page).waitFor({ state: 'visible' });
+    await page.waitForTimeout(500);
+    expect(icRequests(site)).toEqual([]);
+    expect(await page.evaluate(() => (window as any).__icEmu)).toBeUndefined();
+    const blocked = await page.evaluate(() => (window as any).consentGate.blocked() as { vendor: string; target: string }[]);
+    expect(blocked.filter((b) => b.vendor === 'intercom').map((b) => b.target)).toContain(`https://${INTERCOM_WIDGET_HOST}/widget/${APP_ID}`);
+
+    await allowAndOpen(page);
+    expect(icRequests(site).filter((r) => r.host === INTERCOM_WIDGET_HOST)).toHaveLength(1);
+    expect(await calls(page)).toEqual([
+      ['loader', APP_ID],
+      ['bundle', 3],
+      ['boot', { api_base: `https://${INTERCOM_API_HOSTS.us}`, app_id: APP_ID }],
+      ['onShow', '[function]'],
+      ['onHide', '[function]'],
+      ['show'],
+    ]);
+    await page.evaluate(() => (window as any).consentGate.revoke('functional'));
+    await page.locator('.intercom-lightweight-app').waitFor({ state: 'detached', timeout: 2000 });
+    expect(await page.locator('script[src*="intercom"]').count()).toBe(0);
+    await expect.poll(() => cookieCopies(site, COOKIES)).toEqual([]);
+    await site.close();
+  });
+
   it('region "eu": api_base and the API request go to api-iam.eu.intercom.io only', async () => {
     const { site, page } = await openShop({ vendor: { region: 'eu', settings: { hide_default_launcher: true } } });
     await page.goto(site.url('/'));
