@@ -6,4 +6,10 @@ export interface Web1on1Emulator {
   handlers: Record<string, (url: URL) => { body: string; contentType: string } | null>;
   requests: string[];
 }
-export function web1on1Emulator(options?: { integrationId?: string }): Web1on1Emulator;
+export interface Web1on1EmulatorOptions {
+  /** Integration id the widget's keys carry (default INTEGRATION_ID). */
+  integrationId?: string;
+  /** Accepted like the other emulators' (the demo passes it to every one); the loader fetches nothing further, so it changes nothing. */
+  hostBase?: string;
+}
+export function web1on1Emulator(options?: Web1on1EmulatorOptions): Web1on1Emulator;

@@ -15,6 +15,9 @@
  *   open adds a visible chat panel `#web1on1-chat` and writes `widget_opened_by_customer`;
  * - it opens by itself after 30 s and shows a shout-out unless `openAfter: false` / `shoutout: false`.
  * Every call the page makes is logged in order in `window.__w1Emu.calls`.
+ *
+ * Options: `integrationId` (default INTEGRATION_ID); `hostBase` is accepted like the
+ * other emulators' but changes nothing, as the loader fetches nothing further.
  */
 
 export const WEB1ON1_HOST = 'widget.web1on1.com';
