@@ -201,6 +201,32 @@ describe('Crisp click-to-chat (head guard + drop-in with the built-in catalog, C
     await site.close();
   });
 
+  it('without the head guard (npm build): revoking still leaves no Crisp cookie, even the one the fresh session after session:reset writes', async () => {
+    const config = { vendors: { crisp: { websiteId: WEBSITE_ID } }, policyVersion: '2026-11' };
+    const page0 = html(
+      '<main><p>Products.</p></main>',
+      `<script type="module">
+        import { createConsentGate } from '/dist/consent-gate.mjs';
+        window.consentGate = createConsentGate(${JSON.stringify(config)});
+      </script>`,
+    );
+    const site = await openSite(browser, { pages: { '/': page0 }, hosts: crispEmulator().handlers });
+    const page = site.page;
+    await page.goto(site.url('/'));
+    await ready(page);
+    expect(await page.evaluate(() => (window as any).__consentGateGuard)).toBeUndefined();
+    await allowAndOpen(page);
+    await expect.poll(() => crispCookies(site)).toEqual([`${SESSION_COOKIE}@.shop.test/`]);
+
+    await page.evaluate(() => (window as any).consentGate.revoke('functional'));
+    await page.locator('.crisp-client').waitFor({ state: 'detached', timeout: 2000 });
+    // the emulated reset writes a new session cookie 100 ms later; the adapter sweeps again after it
+    await expect.poll(async () => (await calls(page)).some((c) => c[0] === 'session:new')).toBe(true);
+    await page.waitForTimeout(1300);
+    expect(await crispCookies(site)).toEqual([]);
+    await site.close();
+  });
+
   it("loadOn 'consent': nothing until consent; once granted, Crisp loads and shows its closed launcher, never opening by itself", async () => {
     const { site, page } = await open({ vendor: { loadOn: 'consent' } });
     await page.waitForTimeout(300);
