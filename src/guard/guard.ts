@@ -49,7 +49,7 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
   let allows: Allows = (v, p) => recordAllows(record, v, p);
   const log: BlockedEntry[] = [];
   const subscribers: ((entry: BlockedEntry) => void)[] = [];
-  let held: Any[] = [];
+  const held = new Set<Any>();
 
   /** Whether `m` is a match whose purpose is not granted; noted in the log when a `kind` is given. */
   const deny = (m: Match | null, kind?: string, target?: unknown): boolean => {
@@ -72,26 +72,23 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
     return true;
   };
   const refuse = (kind: string, url: unknown): boolean => deny(matchUrl(R, String(url), d.baseURI), kind, url);
-  const track = (el: Any): void => {
-    if (!held.includes(el)) held.push(el);
-  };
   /** Hold back one URL attribute if its purpose is not granted; true when held. */
   const hold = (el: Any, name: string, value: unknown): boolean => {
     const v = String(value);
     if (!deny(matchAttribute(R, v, d.baseURI), el.localName, v)) return el.removeAttribute(HOLD + name), false;
     setAttr.call(el, HOLD + name, v);
-    track(el);
+    held.add(el);
     return true;
   };
   /** The markup form, not yet released. */
   const isForm = (el: Any): boolean => el.localName === 'script' && el.type === 'text/plain' && el.hasAttribute(MARK);
   const visit = (el: Any): void => {
-    if (isForm(el)) track(el);
+    if (isForm(el)) held.add(el);
     if (el.matches(TAGS)) {
       for (const a of ATTRS) {
         const v = el.getAttribute(a);
         if (v !== null && hold(el, a, v)) el.removeAttribute(a);
-        else if (el.hasAttribute(HOLD + a)) track(el);
+        else if (el.hasAttribute(HOLD + a)) held.add(el);
       }
     }
   };
@@ -113,13 +110,14 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
 
   /** Release every held element whose purposes are now granted, in document order, each once. */
   const release = (): void => {
-    const ready = held.filter((el) => {
-      const v = el.getAttribute(MARK);
-      const p = isForm(el) && mainPurpose(all, v);
-      return (p === false || (p && !deny({ v, p }))) && !ATTRS.some((a) => deny(matchAttribute(R, el.getAttribute(HOLD + a) ?? '', d.baseURI)));
-    });
-    held = held.filter((el) => !ready.includes(el));
-    ready.sort((a, b) => (a.compareDocumentPosition(b) & 2) - 1);
+    const ready = [...held]
+      .filter((el) => {
+        const v = el.getAttribute(MARK);
+        const p = isForm(el) && mainPurpose(all, v);
+        // granted (the markup form's vendor, and every held URL) and so taken out of `held` at once
+        return (p === false || (p && !deny({ v, p }))) && !ATTRS.some((a) => deny(matchAttribute(R, el.getAttribute(HOLD + a) ?? '', d.baseURI))) && held.delete(el);
+      })
+      .sort((a, b) => (a.compareDocumentPosition(b) & 2) - 1);
     const next = (): void => {
       const el = ready.shift();
       if (!el) return;
@@ -131,12 +129,12 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
         s.removeAttribute(HOLD + a);
         if (value !== null) s.setAttribute(a, value);
       }
-      if (form) s.setAttribute('type', el.getAttribute('data-type') || 'text/javascript');
+      if (form) s.type = el.getAttribute('data-type') || 'text/javascript';
       if (s === el) return next();
       if (!el.hasAttribute('async')) s.async = false;
       el.replaceWith(s);
       // one after another: a script without async waits for the one before it, as in the page
-      if (s.src && !s.async) s.addEventListener('load', next), s.addEventListener('error', next);
+      if (s.src && !s.async) for (const type of ['load', 'error']) s.addEventListener(type, next);
       else next();
     };
     next();

@@ -9,24 +9,37 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { minGzipSize as measure } from '../../bench/size.mjs';
+import { catalog } from '../../vendors/index';
 
 const ROOT = resolve(__dirname, '../..');
 const DIST = join(ROOT, 'dist');
 
+/**
+ * Every vendor in the built-in catalog is in the drop-in runtime and the npm
+ * entry (its data, option specs and adapter): each may add at most this many
+ * bytes to them. Core growth and a vendor over its share both fail.
+ */
+export const PER_VENDOR = 1_800;
+const vendorCount = catalog.length;
+
 /** Budgets in bytes (1 KB = 1,000 bytes). */
 export const BUDGETS = {
   /**
-   * the head guard with the catalog's rules. The target is 3 KB; the guard
-   * measures 3,873 bytes today and does NOT meet it. This budget only stops
-   * further growth while the guard is shrunk; lower it as it shrinks.
+   * the head guard with the rules of the whole catalog. The target is 3 KB
+   * with the HubSpot rules; the guard does NOT meet it (see README, head
+   * guard). This budget only stops growth while the guard is shrunk; lower it
+   * as it shrinks.
    */
-  guard: 4_000,
-  /** the drop-in runtime (consent record, API, chat facade and prompt, audit) */
-  runtime: 20_000,
+  guard: 3_800,
+  /** the drop-in runtime (consent record, API, chat facade and prompt, audit) and the catalog */
+  runtime: 17_000 + PER_VENDOR * vendorCount,
   /** the lazy banner file (Klaro and its stylesheet inside) */
   banner: 72_000,
-  /** the npm ESM entry with the chunks it imports, without the lazy banner chunk */
-  npmEntry: 21_500,
+  /**
+   * the npm ESM entry with the chunks it imports, without the lazy banner
+   * chunk and without the catalog's vendor modules (each held to `vendor`)
+   */
+  npmEntry: 17_000,
   /** each vendor entry (dist/vendors/<id>.mjs) with the chunks it imports */
   vendor: 5_200,
 } as const;
@@ -77,9 +90,12 @@ describe('byte budgets (min+gzip)', () => {
     expect(gzip, `banner file is ${gzip} bytes min+gzip`).toBeLessThanOrEqual(BUDGETS.banner);
   }, SLOW);
 
-  it(`npm entry dist/consent-gate.mjs with its static chunks ≤ ${BUDGETS.npmEntry} bytes; the banner stays a lazy chunk`, async () => {
-    const files = withStaticImports(needBuild('consent-gate.mjs'));
-    expect(files.some((f) => /banner/.test(f)), `the banner must not be imported statically: ${files.join(', ')}`).toBe(false);
+  it(`npm entry dist/consent-gate.mjs with its static chunks (vendor modules aside) ≤ ${BUDGETS.npmEntry} bytes; the banner stays a lazy chunk`, async () => {
+    const all = withStaticImports(needBuild('consent-gate.mjs'));
+    expect(all.some((f) => /banner/.test(f)), `the banner must not be imported statically: ${all.join(', ')}`).toBe(false);
+    const vendorModules = all.filter((f) => /[\\/]vendors[\\/]/.test(f));
+    expect(vendorModules.length, 'every catalog vendor is a module of its own').toBe(vendorCount);
+    const files = all.filter((f) => !vendorModules.includes(f));
     const size = await total(files);
     expect(size, `npm entry is ${size} bytes min+gzip (${files.length} files)`).toBeLessThanOrEqual(BUDGETS.npmEntry);
   }, SLOW);
