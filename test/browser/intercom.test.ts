@@ -68,7 +68,7 @@ describe('Intercom click-to-chat (guard + drop-in, Chromium, emulator under the 
     expect(await page.evaluate(() => ((window as any).Intercom.q as ArrayLike<unknown>[]).length)).toBe(1);
     expect(await page.evaluate(() => (window as any).__icEmu)).toBeUndefined();
 
-    // hover and focus (preconnect intent) and the prompt itself reach nothing either
+    // hover (preconnect intent) and the prompt itself reach nothing either
     await launcher(page).hover();
     await launcher(page).click();
     const dialog = prompt(page);
