@@ -30,8 +30,10 @@ type Any = any;
 
 /** URL attributes that make an element fetch. */
 const ATTRS = ['src', 'srcset', 'href', 'data', 'poster'];
-/** Elements that fetch through one of them. */
-const TAGS = 'script,iframe,frame,img,image,source,link,embed,object,video,audio,track,input';
+/** Elements that may fetch through one of them (and scripts, for the markup form). */
+const TAGS = 'script,[src],[srcset],[href],[data],[poster]';
+/** Elements whose URL attribute fetches nothing: links and the base URL. */
+const LINKS = 'a,area,base';
 /** Where a held attribute's value waits. */
 const HOLD = 'data-cg-';
 /** The markup form: `<script type="text/plain" data-consent-gate="vendor-id" data-src="…">`. */
@@ -84,7 +86,7 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
   const isForm = (el: Any): boolean => el.localName === 'script' && el.type === 'text/plain' && el.hasAttribute(MARK);
   const visit = (el: Any): void => {
     if (isForm(el)) held.add(el);
-    if (el.matches(TAGS)) {
+    if (!el.matches(LINKS)) {
       for (const a of ATTRS) {
         const v = el.getAttribute(a);
         if (v !== null && hold(el, a, v)) el.removeAttribute(a);
@@ -166,7 +168,7 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
   const attr = (at: number) => (orig: Any) =>
     function (this: Any, ...args: Any[]) {
       const name = String(args[at]).toLowerCase().replace(/^.*:/, '');
-      if (!(ATTRS.includes(name) && this.matches(TAGS) && hold(this, name, args[at + 1]))) return orig.apply(this, args);
+      if (!(ATTRS.includes(name) && !this.matches(LINKS) && hold(this, name, args[at + 1]))) return orig.apply(this, args);
     };
   patch(E, 'setAttribute', attr(0));
   patch(E, 'setAttributeNS', attr(1));

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(__dirname, '../..');
 const CLI = join(ROOT, 'cli/consent-gate.mjs');
-const REFERENCE = resolve(ROOT, '../shared/reference/vendor-facts.md');
+const REFERENCE = resolve(ROOT, 'test/fixtures/reference/vendor-facts.md');
 
 function cli(args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });

@@ -10,7 +10,7 @@ import { catalog } from '../../vendors/index';
 import intercom, { bootSettings, cookieNamesFor, createStub, ensureStub, type IntercomFunction, type IntercomOptions } from '../../vendors/intercom';
 
 const ROOT = resolve(__dirname, '../..');
-const REFERENCE = resolve(ROOT, '../shared/reference/vendor-facts.md');
+const REFERENCE = resolve(ROOT, 'test/fixtures/reference/vendor-facts.md');
 const MONTH = 2629800;
 const DAY = 86400;
 
