@@ -45,19 +45,40 @@ const browserFile = (input, file, name) => ({
   plugins: [nodeResolve({ browser: true }), commonjs(), cssAsString()],
 });
 
-/** The guard embeds the rules compiled from the catalog (a JSON literal), not the catalog: see src/guard/catalog-rules.ts. */
-const guardRules = () => ({
+/**
+ * The guard embeds the rules compiled from the catalog (a JSON literal), not the catalog: see src/guard/catalog-rules.ts.
+ * `only`: the id of the one vendor whose rules it carries (default: the whole catalog).
+ */
+const guardRules = (only) => ({
   name: 'guard-rules',
   async load(id) {
     if (!id.replace(/\\/g, '/').endsWith('/src/guard/catalog-rules.js')) return null;
     const load = (path) => import(pathToFileURL(resolve(B, path)).href);
     const [{ catalog }, { compileRules }] = await Promise.all([load('vendors/index.js'), load('src/guard/rules.js')]);
-    return `export const rules = ${JSON.stringify(compileRules(catalog))};`;
+    const vendors = only ? catalog.filter((v) => v.id === only) : catalog;
+    if (only && vendors.length !== 1) throw new Error(`guard-rules: no catalog vendor "${only}"`);
+    return `export const rules = ${JSON.stringify(compileRules(vendors))};`;
   },
 });
-const guardFile = (input, file) => {
+const guardFile = (input, file, only) => {
   const config = browserFile(input, file);
-  return { ...config, plugins: [guardRules(), ...config.plugins] };
+  return { ...config, plugins: [guardRules(only), ...config.plugins] };
+};
+
+/** Builds for a site with one vendor: the catalog module gives that vendor alone (the runtime and the guard carry no other vendor). */
+const oneVendor = (vendorId) => ({
+  name: 'one-vendor-catalog',
+  load(id) {
+    if (!id.replace(/\\/g, '/').endsWith(`/${B}/vendors/index.js`)) return null;
+    return `import vendor from './${vendorId}.js';\nexport const catalog = [vendor];`;
+  },
+});
+const oneVendorFiles = (vendorId) => {
+  const runtime = browserFile(`${B}/src/dropin.js`, `dist/consent-gate-${vendorId}.js`);
+  return [
+    { ...runtime, plugins: [oneVendor(vendorId), ...runtime.plugins] },
+    guardFile(`${B}/src/guard/entry.js`, `dist/consent-gate-guard-${vendorId}.js`, vendorId),
+  ];
 };
 
 export default [
@@ -87,4 +108,6 @@ export default [
   browserFile(`${B}/src/dropin.js`, 'dist/consent-gate.js'),
   browserFile(`${B}/src/ui/banner-entry.js`, 'dist/consent-gate-banner.js'),
   guardFile(`${B}/src/guard/entry.js`, 'dist/consent-gate-guard.js'),
+  // the same two files for a site with one chat vendor: dist/consent-gate-<id>.js and dist/consent-gate-guard-<id>.js
+  ...vendorIds.flatMap(oneVendorFiles),
 ];

@@ -111,6 +111,20 @@ describe('byte budgets (min+gzip)', () => {
     }
   }, SLOW);
 
+  it(`the files for one vendor (dist/consent-gate-<id>.js ≤ ${17_000 + PER_VENDOR}, dist/consent-gate-guard-<id>.js ≤ ${BUDGETS.guard}) carry that vendor alone`, async () => {
+    for (const vendor of catalog) {
+      const others = catalog.filter((v) => v.id !== vendor.id).map((v) => v.hosts[0]!.host.replace(/^\*\./, ''));
+      for (const [file, budget] of [[`consent-gate-${vendor.id}.js`, 17_000 + PER_VENDOR], [`consent-gate-guard-${vendor.id}.js`, BUDGETS.guard]] as const) {
+        const path = needBuild(file);
+        const { gzip } = await minGzipSize(path);
+        expect(gzip, `${file} is ${gzip} bytes min+gzip`).toBeLessThanOrEqual(budget);
+        const text = readFileSync(path, 'utf8');
+        expect(text, `${file} names its vendor's host`).toContain(vendor.hosts[0]!.host.replace(/^\*\./, ''));
+        for (const host of others) expect(text.includes(host), `${file} names ${host}`).toBe(false);
+      }
+    }
+  }, SLOW);
+
   it('the measure can fail: a file over budget is reported over budget', async () => {
     // the banner file is far above the guard's budget; if this passed, the measure would be broken
     const { gzip } = await minGzipSize(needBuild('consent-gate-banner.js'));
