@@ -2,8 +2,12 @@
  * The consent record's wire format: pure functions, no dependencies, no DOM.
  *
  * Shared by the head guard (which must read the record before anything else
- * runs and cannot carry js-cookie) and by the runtime, so there is exactly one
- * parser of the record of truth.
+ * runs and cannot carry js-cookie) and by the runtime, so there is one parser
+ * of the record of truth. The guard, on a byte budget, stops at `peekRecord`
+ * (checksum, version, policy, age; it grants only what the record states as
+ * exactly `true`); the runtime's `decodeRecord` adds the exact shape, and the
+ * runtime hands its decision to the guard as it starts. The two differ only
+ * on a record no consent-gate wrote (its checksum made by hand).
  *
  * Format: `<fnv1a-32 in base 36>.<JSON>`, where the JSON is
  * `{"v":1,"p":policyVersion,"d":{functional,analytics,marketing},"o":{vendorId:boolean},"t":ms,"id":random}`.
@@ -51,31 +55,42 @@ export function encodeRecord(record: ConsentRecord): string {
 
 /**
  * The one shape a record's JSON may have: exactly what `encodeRecord` writes,
- * keys in that order, no whitespace. `p` 1 to 64 characters without quotes,
- * backslashes or control characters (config refuses such a policy version);
+ * keys in that order, no whitespace. `p` 1 to 64 characters without quotes or
+ * backslashes (config refuses such a policy version, and control characters,
+ * which JSON.parse refuses);
  * `d` the three optional purposes as booleans; `o` at most 50 vendor ids
  * (lower-case words joined by hyphens, at most 64 characters) to booleans;
  * `t` an integer of 13 digits; `id` 16 to 64 URL-safe characters.
  */
-const SHAPE = /^\{"v":1,"p":"([^"\\\0-\x1f]{1,64})","d":\{"functional":(true|false),"analytics":(true|false),"marketing":(true|false)\},"o":\{(?:"(?=[a-z0-9-]{1,64}")[a-z0-9]+(?:-[a-z0-9]+)*":(?:true|false)(?:,(?!\})|(?=\}))){0,50}\},"t":(\d{13}),"id":"[\w-]{16,64}"\}$/;
+const SHAPE = /^\{"v":1,"p":"[^"\\]{1,64}","d":\{"functional":(true|false),"analytics":(true|false),"marketing":(true|false)\},"o":\{("(?=[a-z0-9-]{1,64}")[a-z0-9]+(-[a-z0-9]+)*":(true|false)(,(?!\})|(?=\}))){0,50}\},"t":\d{13},"id":"[\w-]{16,64}"\}$/;
 
 /**
- * Decode a cookie value (already URI-decoded). Returns null for anything that
- * is not a well-formed record of this schema version (see SHAPE: one regular
- * expression, because the head guard carries this parser on a byte budget),
- * a record from before 2020 or more than a day ahead, or (when `policyVersion`
- * is given) a record made under another policy version. Never throws.
+ * Read a cookie value (already URI-decoded) as far as the head guard needs:
+ * the checksum holds, the JSON parses, it is schema version 1, made under
+ * `policyVersion` (when given), from 2020 to one day ahead. Null otherwise.
+ * Never throws. What it returns is not checked further: `recordAllows` grants
+ * only what it states as exactly `true`, so anything malformed grants nothing.
  */
-export function decodeRecord(raw: unknown, policyVersion?: string, now: number = Date.now()): ConsentRecord | null {
+export function peekRecord(raw: unknown, policyVersion?: string, now: number = Date.now()): ConsentRecord | null {
   try {
     // (at most MAX_RECORD_LENGTH characters: a checksum of up to 7 and the JSON)
     const m = typeof raw == 'string' && /^(\w{1,7})\.(.{1,2040})$/s.exec(raw);
-    const shape = m && checksum(m[2]!) === m[1] && SHAPE.exec(m[2]!);
-    const t = shape ? +shape[5]! : 0;
-    return shape && (policyVersion === undefined || shape[1] === policyVersion) && t >= EARLIEST && t <= now + 86400000 ? JSON.parse(m[2]!) : null;
+    const r = m && checksum(m[2]!) === m[1] && JSON.parse(m[2]!);
+    return r && r.v === SCHEMA_VERSION && (policyVersion === undefined || r.p === policyVersion) && r.t >= EARLIEST && r.t <= now + 86400000 ? r : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * Decode a cookie value (already URI-decoded): `peekRecord`, and the JSON in
+ * exactly the shape `encodeRecord` writes (SHAPE). Null for anything else.
+ * Never throws. The runtime decides with this; the head guard, which must be
+ * small, reads with `peekRecord` and is updated by the runtime as it starts.
+ */
+export function decodeRecord(raw: unknown, policyVersion?: string, now: number = Date.now()): ConsentRecord | null {
+  const r = peekRecord(raw, policyVersion, now);
+  return r && SHAPE.test((raw as string).slice((raw as string).indexOf('.') + 1)) ? r : null;
 }
 
 /** A cookie's value in a `document.cookie` string, URI-decoded (the first of that name); null when absent or undecodable. Never throws. */

@@ -16,7 +16,7 @@ export interface GuardBridge {
   update(allows: (vendorId: string, purpose: Purpose) => boolean): void;
   /** The log of attempts held back so far. */
   blocked(): BlockedEntry[];
-  /** Subscribe to new held-back attempts. */
+  /** Set the listener of new held-back attempts (one: the runtime). */
   onBlocked(fn: (entry: BlockedEntry) => void): void;
 }
 

@@ -11,9 +11,9 @@
  * element are inert too. Release puts the attribute back (a script is
  * replaced by a copy, because a script element runs at most once).
  */
-import { cookieValue, decodeRecord, recordAllows } from '../consent/codec.js';
+import { cookieValue, peekRecord, recordAllows } from '../consent/codec.js';
 import type { BlockedEntry, Purpose } from '../types.js';
-import { configure, cookieName, mainPurpose, matchAttribute, matchCookie, matchCookieWrite, matchKey, matchUrl, mentionsHost, type CompiledRules, type Match } from './rules.js';
+import { configure, cookieName, mainPurpose, matchAttribute, matchCookie, isDeletion, matchKey, matchUrl, mentionsHost, type CompiledRules, type Match } from './rules.js';
 
 export type Allows = (vendorId: string, purpose: Purpose) => boolean;
 
@@ -38,19 +38,20 @@ const LINKS = 'a,area,base';
 const HOLD = 'data-cg-';
 /** The markup form: `<script type="text/plain" data-consent-gate="vendor-id" data-src="…">`. */
 const MARK = 'data-consent-gate';
+const FORM = `script[type="text/plain"][${MARK}]`;
 
 export function installGuard(w: Win, all: CompiledRules): Guard {
   const d = w.document;
   const setup = configure(w.consentGateConfig, all);
   const R = setup ? setup.rules : all;
   const E = w.Element.prototype;
-  const setAttr = E.setAttribute;
   const P = (name: string): Any => (w as Any)[name]?.prototype;
 
-  const record = setup && decodeRecord(cookieValue(d.cookie, setup.cookieName), setup.policyVersion);
+  const record = setup && peekRecord(cookieValue(d.cookie, setup.cookieName), setup.policyVersion);
   let allows: Allows = (v, p) => recordAllows(record, v, p);
   const log: BlockedEntry[] = [];
-  const subscribers: ((entry: BlockedEntry) => void)[] = [];
+  // the runtime is the one listener
+  let listener = (_entry: BlockedEntry): void => {};
   const held = new Set<Any>();
 
   /** Whether `m` is a match whose purpose is not granted; noted in the log when a `kind` is given. */
@@ -61,29 +62,28 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
       // a failing permission function never opens anything
     }
     if (kind) {
-      const entry: BlockedEntry = { time: w.performance.now(), kind, target: String(target), vendor: m!.v, purpose: m!.p };
+      const entry: BlockedEntry = { time: performance.now(), kind, target: String(target), vendor: m!.v, purpose: m!.p };
       if (log.length < 500) log.push(entry);
-      subscribers.forEach((fn) => {
-        try {
-          fn(entry);
-        } catch {
-          // a listener's error stays with the listener
-        }
-      });
+      try {
+        listener(entry);
+      } catch {
+        // a listener's error stays with the listener
+      }
     }
     return true;
   };
-  const refuse = (kind: string, url: unknown): boolean => deny(matchUrl(R, String(url), d.baseURI), kind, url);
+  const refuse = (kind: string, url: unknown): boolean => deny(matchUrl(R, url as string, d.baseURI), kind, url);
   /** Hold back one URL attribute if its purpose is not granted; true when held. */
   const hold = (el: Any, name: string, value: unknown): boolean => {
     const v = String(value);
     if (!deny(matchAttribute(R, v, d.baseURI), el.localName, v)) return el.removeAttribute(HOLD + name), false;
-    setAttr.call(el, HOLD + name, v);
+    // (through the patched setAttribute, which passes every name but the URL attributes)
+    el.setAttribute(HOLD + name, v);
     held.add(el);
     return true;
   };
   /** The markup form, not yet released. */
-  const isForm = (el: Any): boolean => el.localName === 'script' && el.type === 'text/plain' && el.hasAttribute(MARK);
+  const isForm = (el: Any): boolean => el.matches(FORM);
   const visit = (el: Any): void => {
     if (isForm(el)) held.add(el);
     if (!el.matches(LINKS)) {
@@ -125,7 +125,7 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
       if (!el) return;
       const form = isForm(el);
       // A script element runs at most once: a copy (attributes, nonce, text) takes its place.
-      const s = el.localName === 'script' && el.isConnected && el.ownerDocument === d ? el.cloneNode(true) : el;
+      const s = el.localName === 'script' && el.isConnected ? el.cloneNode(true) : el;
       for (const a of ATTRS) {
         const value = s.getAttribute(HOLD + a) ?? (form ? s.getAttribute('data-' + a) : null);
         s.removeAttribute(HOLD + a);
@@ -197,35 +197,34 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
   // A WebSocket goes to port 1, which browsers refuse to connect to: `error`, then `close` 1006.
   const nowhere = 'blob:' + w.location.origin + '/0';
   /** Point argument `at` of a function or constructor at `to` when its URL is refused. */
-  const net = (obj: Any, name: string, at: number, kind: string, to = nowhere): void =>
+  const net = (obj: Any, name: string, at: number, kind = name, to = nowhere): void =>
     patch(obj, name, (orig) => {
       const guarded = function (this: unknown, ...args: Any[]) {
-        if (refuse(kind, (args[at] && args[at].url) || args[at])) args[at] = to;
+        if (refuse(kind, args[at]?.url || args[at])) args[at] = to;
         return new.target ? Reflect.construct(orig, args, new.target) : orig.apply(this, args);
       };
       // a constructor keeps its prototype and static members (WebSocket.OPEN)
       guarded.prototype = orig.prototype;
       return Object.setPrototypeOf(guarded, orig);
     });
-  net(w, 'fetch', 0, 'fetch');
+  net(w, 'fetch', 0);
   net(P('XMLHttpRequest'), 'open', 1, 'xhr');
   net(w, 'WebSocket', 0, 'WebSocket', 'ws://127.0.0.1:1/');
-  for (const name of ['EventSource', 'Worker', 'SharedWorker']) net(w, name, 0, name);
+  for (const name of ['EventSource', 'Worker', 'SharedWorker']) net(w, name, 0);
   patch(P('Navigator'), 'sendBeacon', (orig) => function (this: unknown, ...args: unknown[]) {
     return !refuse('beacon', args[0]) && orig.apply(this, args);
   });
 
   // cookies and storage
-  const recordName = setup ? setup.cookieName : '';
+  /** Whether a write of cookie `name` is held back (never a deletion, never the record itself). */
+  const dropCookie = (kind: string, name: string, deletes: boolean): boolean => deny(deletes || name === setup?.cookieName ? null : matchCookie(R, name), kind, name);
   patch(P('Document'), 'cookie', (set) => function (this: unknown, value: unknown) {
     const write = String(value);
-    if (!deny(matchCookieWrite(R, write, recordName), 'cookie', cookieName(write))) set.call(this, value);
+    if (!dropCookie('cookie', cookieName(write), isDeletion(write))) set.call(this, value);
   });
   patch(P('CookieStore'), 'set', (orig) => function (this: unknown, ...args: Any[]) {
     const o = Object(args[0]) === args[0] ? args[0] : { name: args[0] };
-    const name = String(o.name);
-    const m = name === recordName || o.expires < Date.now() ? null : matchCookie(R, name);
-    return deny(m, 'cookieStore', name) ? Promise.resolve() : orig.apply(this, args);
+    return dropCookie('cookieStore', String(o.name), o.expires < Date.now()) ? Promise.resolve() : orig.apply(this, args);
   });
   patch(P('Storage'), 'setItem', (orig) => function (this: Storage, ...args: unknown[]) {
     // (reading localStorage cannot throw here: a page that has a Storage object has storage)
@@ -242,25 +241,24 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
       } catch {
         // never into the page
       }
-    }).observe(d, { childList: true, subtree: true, attributes: true, attributeFilter: ATTRS });
+    }).observe(d, { childList: true, subtree: true, attributeFilter: ATTRS });
   } catch {
     // without the observer, the patches above still hold
   }
 
   return {
     update(fn) {
-      if (typeof fn === 'function') {
-        allows = fn;
-        try {
-          release();
-        } catch {
-          // what could not be released stays held
-        }
+      // (a permission function that is not one throws in deny: everything stays held)
+      allows = fn;
+      try {
+        release();
+      } catch {
+        // what could not be released stays held
       }
     },
     blocked: () => log.slice(),
     onBlocked(fn) {
-      if (typeof fn === 'function') subscribers.push(fn);
+      listener = fn;
     },
   };
 }

@@ -9,11 +9,9 @@ export const QUEUED_METHODS = ['grant', 'revoke', 'show', 'on', 'off', 'openChat
 
 export function installQueue(win: Window, guard?: { blocked(): unknown[] } | null): void {
   const w = win as unknown as { consentGate?: Record<string, unknown> & { q?: unknown[] } };
-  const stub = w.consentGate ?? {};
-  const q = (stub.q = Array.isArray(stub.q) ? stub.q : []);
-  for (const method of QUEUED_METHODS) {
-    if (typeof stub[method] !== 'function') stub[method] = (...args: unknown[]) => void q.push([method, ...args]);
-  }
-  if (typeof stub.blocked !== 'function') stub.blocked = () => (guard ? guard.blocked() : []);
-  w.consentGate = stub;
+  const stub = (w.consentGate ||= {});
+  const q = (stub.q ||= []);
+  // a method the page (or an earlier copy of this file) already put there stays
+  for (const method of QUEUED_METHODS) stub[method] ||= (...args: unknown[]) => void q.push([method, ...args]);
+  stub.blocked ||= () => (guard ? guard.blocked() : []);
 }

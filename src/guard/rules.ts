@@ -127,7 +127,7 @@ export function matchUrl(rules: CompiledRules, url: string, base?: string): Matc
   } catch {
     return null;
   }
-  if (!/^(https?|wss?):$/.test(u.protocol)) return null;
+  if (!/^(http|ws)s?:$/.test(u.protocol)) return null;
   return find(rules, rules.h, u.hostname + u.pathname);
 }
 
@@ -154,9 +154,10 @@ export function cookieName(write: string): string {
  * date is in the past.
  */
 export function isDeletion(write: string, now: number = Date.now()): boolean {
-  const maxAge = write.match(/;\s*max-age\s*=\s*-?\d+/gi);
+  // (the greedy `.*` finds the last Max-Age)
+  const maxAge = /.*;\s*max-age\s*=\s*(-?\d+)/i.exec(write);
   const expires = /;\s*expires\s*=([^;]*)/i.exec(write);
-  return maxAge ? +maxAge.pop()!.split('=')[1]! <= 0 : !!expires && Date.parse(expires[1]!) < now;
+  return maxAge ? +maxAge[1]! <= 0 : !!expires && Date.parse(expires[1]!) < now;
 }
 
 /** The vendor and purpose of a cookie name, or null. */
@@ -181,8 +182,7 @@ export function matchKey(rules: CompiledRules, key: string, storage: string): Ma
 
 /** The main purpose of a vendor, or null for an id the rules do not know. */
 export function mainPurpose(rules: CompiledRules, vendorId: string): Purpose | null {
-  const v = rules.v.find((row) => row[0] === vendorId);
-  return v ? v[1] : null;
+  return rules.v.find((row) => row[0] === vendorId)?.[1] ?? null;
 }
 
 /**

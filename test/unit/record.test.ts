@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Cookies from 'js-cookie';
-import { checksum, decodeRecord, encodeRecord, cookieValue, recordAllows, MAX_RECORD_LENGTH } from '../../src/consent/codec';
+import { checksum, decodeRecord, encodeRecord, cookieValue, peekRecord, recordAllows, MAX_RECORD_LENGTH } from '../../src/consent/codec';
 import { MAX_LIFETIME_DAYS, makeRecord, newRecordId, readRecord, writeRecord } from '../../src/consent/record';
 
 const store = { name: 'consent_gate', lifetimeDays: 180, policyVersion: '2026-11' };
@@ -129,6 +129,31 @@ describe('consent record', () => {
     expect(decodeRecord(sealed({ ...base, o: Object.fromEntries(Array.from({ length: 50 }, (_, i) => ['v' + i, true])) })), '50 vendors').not.toBeNull();
   });
 
+  it('peekRecord (the head guard\'s reading): checksum, version, policy and age decide; only an exact true grants', () => {
+    const base = { v: 1, p: '1', d: { functional: true, analytics: false, marketing: false }, o: {}, t: Date.now(), id: newRecordId() };
+    const sealed = (body: object) => {
+      const json = JSON.stringify(body);
+      return `${checksum(json)}.${json}`;
+    };
+    const allows = (raw: string, purpose: string, vendor = 'hubspot-conversations') => recordAllows(peekRecord(raw, '1'), vendor, purpose);
+    expect(allows(sealed(base), 'functional')).toBe(true);
+    expect(allows(sealed(base), 'analytics')).toBe(false);
+    expect(allows(sealed({ ...base, o: { 'hubspot-conversations': false } }), 'functional')).toBe(false);
+    expect(allows(sealed({ ...base, d: { ...base.d, analytics: 'true' } }), 'analytics'), 'a string "true"').toBe(false);
+    expect(allows(sealed({ ...base, d: { ...base.d, analytics: 1 } }), 'analytics'), 'the number 1').toBe(false);
+    expect(allows(sealed({ ...base, o: { 'hubspot-conversations': 'yes' } }), 'functional'), 'an override that is not a boolean').toBe(false);
+    expect(peekRecord(sealed(base).replace('"functional":true', '"functional":false')), 'edited').toBeNull();
+    expect(peekRecord(sealed({ ...base, v: 2 })), 'schema 2').toBeNull();
+    expect(peekRecord(sealed(base), '2'), 'another policy').toBeNull();
+    expect(peekRecord(sealed({ ...base, t: Date.parse('2019-12-31') })), 'before 2020').toBeNull();
+    expect(peekRecord(sealed({ ...base, t: Date.now() + 3 * 86400000 })), 'ahead').toBeNull();
+    expect(peekRecord('x'.repeat(MAX_RECORD_LENGTH + 1)), 'oversized').toBeNull();
+    // a record the runtime refuses for its shape, read by the guard: granted purposes are only the exact trues
+    const odd = sealed({ ...base, o: null, extra: 1 });
+    expect(decodeRecord(odd)).toBeNull();
+    expect(() => recordAllows(peekRecord(odd), 'v', 'functional')).toThrow(); // the guard turns a throw into "held back"
+  });
+
   it('reads 1,000+ random and hostile cookie values as "no decision" without throwing', () => {
     const valid = encodeRecord(makeRecord('1', { functional: true, analytics: true, marketing: true }, { 'hubspot-conversations': false }));
     let seed = 12345;
@@ -185,6 +210,8 @@ describe('consent record', () => {
       expect(() => decodeRecord(value)).not.toThrow();
       expect(decodeRecord(value)).toBeNull();
       expect(recordAllows(decodeRecord(value), 'hubspot-conversations', 'functional')).toBe(false);
+      expect(() => peekRecord(value)).not.toThrow();
+      expect(peekRecord(value)).toBeNull();
       // the same values as a stored cookie
       expect(() => cookieValue(`consent_gate=${value}`, 'consent_gate')).not.toThrow();
     }
