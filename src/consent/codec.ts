@@ -4,7 +4,7 @@
  * Shared by the head guard (which must read the record before anything else
  * runs and cannot carry js-cookie) and by the runtime, so there is one parser
  * of the record of truth. The guard, on a byte budget, stops at `peekRecord`
- * (checksum, version, policy, age; it grants only what the record states as
+ * (checksum, version, policy; it grants only what the record states as
  * exactly `true`); the runtime's `decodeRecord` adds the exact shape, and the
  * runtime hands its decision to the guard as it starts. The two differ only
  * on a record no consent-gate wrote (its checksum made by hand).
@@ -40,10 +40,7 @@ const EARLIEST = 1577836800000;
 /** FNV-1a, 32 bit, base 36: catches edits by hand and truncation, not an attacker. */
 export function checksum(text: string): string {
   let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+  for (let i = 0; i < text.length; ) h = Math.imul(h ^ text.charCodeAt(i++), 0x01000193);
   return (h >>> 0).toString(36);
 }
 
@@ -67,30 +64,32 @@ const SHAPE = /^\{"v":1,"p":"[^"\\]{1,64}","d":\{"functional":(true|false),"anal
 /**
  * Read a cookie value (already URI-decoded) as far as the head guard needs:
  * the checksum holds, the JSON parses, it is schema version 1, made under
- * `policyVersion` (when given), from 2020 to one day ahead. Null otherwise.
- * Never throws. What it returns is not checked further: `recordAllows` grants
- * only what it states as exactly `true`, so anything malformed grants nothing.
+ * `policyVersion` (when given). Null otherwise. Never throws. What it returns
+ * is not checked further: `recordAllows` grants only what it states as exactly
+ * `true`, so anything malformed grants nothing (and its age is the cookie's:
+ * the browser drops it after 13 months).
  */
-export function peekRecord(raw: unknown, policyVersion?: string, now: number = Date.now()): ConsentRecord | null {
+export function peekRecord(raw: unknown, policyVersion?: string): ConsentRecord | null {
   try {
-    // (at most MAX_RECORD_LENGTH characters: a checksum of up to 7 and the JSON)
-    const m = typeof raw == 'string' && /^(\w{1,7})\.(.{1,2040})$/s.exec(raw);
+    // (at most MAX_RECORD_LENGTH characters: a checksum, of up to 7, and the JSON)
+    const m = /^(\w+)\.(.{1,2040})$/s.exec(raw as string);
     const r = m && checksum(m[2]!) === m[1] && JSON.parse(m[2]!);
-    return r && r.v === SCHEMA_VERSION && (policyVersion === undefined || r.p === policyVersion) && r.t >= EARLIEST && r.t <= now + 86400000 ? r : null;
+    return r && r.v === SCHEMA_VERSION && r.p === (policyVersion ?? r.p) ? r : null;
   } catch {
     return null;
   }
 }
 
 /**
- * Decode a cookie value (already URI-decoded): `peekRecord`, and the JSON in
- * exactly the shape `encodeRecord` writes (SHAPE). Null for anything else.
- * Never throws. The runtime decides with this; the head guard, which must be
- * small, reads with `peekRecord` and is updated by the runtime as it starts.
+ * Decode a cookie value (already URI-decoded): `peekRecord`, the JSON in
+ * exactly the shape `encodeRecord` writes (SHAPE), and a time from 2020 to one
+ * day ahead. Null for anything else. Never throws. The runtime decides with
+ * this; the head guard, which must be small, reads with `peekRecord` and is
+ * updated by the runtime as it starts.
  */
 export function decodeRecord(raw: unknown, policyVersion?: string, now: number = Date.now()): ConsentRecord | null {
-  const r = peekRecord(raw, policyVersion, now);
-  return r && SHAPE.test((raw as string).slice((raw as string).indexOf('.') + 1)) ? r : null;
+  const r = typeof raw == 'string' ? peekRecord(raw, policyVersion) : null;
+  return r && SHAPE.test((raw as string).slice((raw as string).indexOf('.') + 1)) && r.t >= EARLIEST && r.t <= now + 86400000 ? r : null;
 }
 
 /** A cookie's value in a `document.cookie` string, URI-decoded (the first of that name); null when absent or undecodable. Never throws. */

@@ -11,8 +11,8 @@
  * element are inert too. Release puts the attribute back (a script is
  * replaced by a copy, because a script element runs at most once).
  */
-import { cookieValue, peekRecord, recordAllows } from '../consent/codec.js';
-import type { BlockedEntry, Purpose } from '../types.js';
+import { cookieValue, peekRecord } from '../consent/codec.js';
+import type { BlockedEntry, OptionalPurpose, Purpose } from '../types.js';
 import { configure, cookieName, mainPurpose, matchAttribute, matchCookie, isDeletion, matchKey, matchUrl, mentionsHost, type CompiledRules, type Match } from './rules.js';
 
 export type Allows = (vendorId: string, purpose: Purpose) => boolean;
@@ -31,7 +31,7 @@ type Any = any;
 /** URL attributes that make an element fetch. */
 const ATTRS = ['src', 'srcset', 'href', 'data', 'poster'];
 /** Elements that may fetch through one of them (and scripts, for the markup form). */
-const TAGS = 'script,[src],[srcset],[href],[data],[poster]';
+const TAGS = `script,[${ATTRS.join('],[')}]`;
 /** Elements whose URL attribute fetches nothing: links and the base URL. */
 const LINKS = 'a,area,base';
 /** Where a held attribute's value waits. */
@@ -41,14 +41,14 @@ const MARK = 'data-consent-gate';
 const FORM = `script[type="text/plain"][${MARK}]`;
 
 export function installGuard(w: Win, all: CompiledRules): Guard {
-  const d = w.document;
+  const d = document;
   const setup = configure(w.consentGateConfig, all);
-  const R = setup ? setup.rules : all;
-  const E = w.Element.prototype;
+  const E = Element.prototype;
   const P = (name: string): Any => (w as Any)[name]?.prototype;
 
   const record = setup && peekRecord(cookieValue(d.cookie, setup.cookieName), setup.policyVersion);
-  let allows: Allows = (v, p) => recordAllows(record, v, p);
+  // recordAllows without its `necessary` case: no rule, and no catalog vendor's main purpose, is necessary
+  let allows: Allows = (v, p) => (record?.o[v] ?? record?.d[p as OptionalPurpose]) === true;
   const log: BlockedEntry[] = [];
   // the runtime is the one listener
   let listener = (_entry: BlockedEntry): void => {};
@@ -72,11 +72,11 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
     }
     return true;
   };
-  const refuse = (kind: string, url: unknown): boolean => deny(matchUrl(R, url as string, d.baseURI), kind, url);
+  const refuse = (kind: string, url: unknown): boolean => deny(matchUrl(all, url as string, d.baseURI), kind, url);
   /** Hold back one URL attribute if its purpose is not granted; true when held. */
   const hold = (el: Any, name: string, value: unknown): boolean => {
     const v = String(value);
-    if (!deny(matchAttribute(R, v, d.baseURI), el.localName, v)) return el.removeAttribute(HOLD + name), false;
+    if (!deny(matchAttribute(all, v, d.baseURI), el.localName, v)) return el.removeAttribute(HOLD + name), false;
     // (through the patched setAttribute, which passes every name but the URL attributes)
     el.setAttribute(HOLD + name, v);
     held.add(el);
@@ -95,7 +95,7 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
     }
   };
   const scan = (node: Any): void => {
-    if (node && node.querySelectorAll) {
+    if (node?.querySelectorAll) {
       if (node.nodeType === 1) visit(node);
       node.querySelectorAll(TAGS).forEach(visit);
     }
@@ -103,7 +103,7 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
   const innerHTML = Object.getOwnPropertyDescriptor(E, 'innerHTML')!;
   /** Markup with every vendor URL attribute held (parsed only when it mentions a ruled host). */
   const sanitize = (html: unknown): unknown => {
-    if (typeof html !== 'string' || !mentionsHost(R, html)) return html;
+    if (typeof html !== 'string' || !mentionsHost(all, html)) return html;
     const t = d.createElement('template');
     innerHTML.set!.call(t, html);
     scan(t.content);
@@ -115,9 +115,10 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
     const ready = [...held]
       .filter((el) => {
         const v = el.getAttribute(MARK);
-        const p = isForm(el) && mainPurpose(all, v);
-        // granted (the markup form's vendor, and every held URL) and so taken out of `held` at once
-        return (p === false || (p && !deny({ v, p }))) && !ATTRS.some((a) => deny(matchAttribute(R, el.getAttribute(HOLD + a) ?? '', d.baseURI))) && held.delete(el);
+        const p = mainPurpose(all, v);
+        // granted (the markup form's vendor by its main purpose, an unknown one never; every held URL)
+        // and so taken out of `held` at once
+        return !(isForm(el) && (!p || deny({ v, p }))) && !ATTRS.some((a) => deny(matchAttribute(all, el.getAttribute(HOLD + a) ?? '', d.baseURI))) && held.delete(el);
       })
       .sort((a, b) => (a.compareDocumentPosition(b) & 2) - 1);
     const next = (): void => {
@@ -131,7 +132,8 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
         s.removeAttribute(HOLD + a);
         if (value !== null) s.setAttribute(a, value);
       }
-      if (form) s.type = el.getAttribute('data-type') || 'text/javascript';
+      // (an empty type is a classic script)
+      if (form) s.type = el.getAttribute('data-type') ?? '';
       if (s === el) return next();
       if (!el.hasAttribute('async')) s.async = false;
       el.replaceWith(s);
@@ -176,18 +178,14 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
   // Markup strings: held before they are parsed. Each name is patched where a prototype has it as its own.
   for (const proto of ['Node', 'Element', 'Document', 'DocumentFragment', 'ShadowRoot', 'CharacterData', 'Range']) {
     for (const name of 'appendChild insertBefore replaceChild replaceChildren append prepend before after replaceWith insertAdjacentElement adoptNode importNode insertNode createContextualFragment innerHTML outerHTML insertAdjacentHTML setHTMLUnsafe write writeln'.split(' ')) {
-      patch(P(proto), name, (orig) =>
-        /HTML|wr|Fr/.test(name)
-          ? function (this: unknown, ...args: unknown[]) {
-              return orig.apply(this, args.map(sanitize));
-            }
-          : function (this: unknown, ...args: unknown[]) {
-              args.forEach(scan);
-              const result = orig.apply(this, args);
-              scan(result);
-              return result;
-            },
-      );
+      // one wrapper for both: markup strings are held by sanitize, nodes by scan (each lets the other kind pass)
+      patch(P(proto), name, (orig) => function (this: unknown, ...args: unknown[]) {
+        args = args.map(sanitize);
+        args.forEach(scan);
+        const result = orig.apply(this, args);
+        scan(result);
+        return result;
+      });
     }
   }
 
@@ -195,7 +193,7 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
   // A same-origin blob URL that does not exist: the platform's own network error (fetch rejects with
   // a TypeError, XMLHttpRequest and the others fire `error`), and no request leaves.
   // A WebSocket goes to port 1, which browsers refuse to connect to: `error`, then `close` 1006.
-  const nowhere = 'blob:' + w.location.origin + '/0';
+  const nowhere = 'blob:' + origin + '/0';
   /** Point argument `at` of a function or constructor at `to` when its URL is refused. */
   const net = (obj: Any, name: string, at: number, kind = name, to = nowhere): void =>
     patch(obj, name, (orig) => {
@@ -217,44 +215,38 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
 
   // cookies and storage
   /** Whether a write of cookie `name` is held back (never a deletion, never the record itself). */
-  const dropCookie = (kind: string, name: string, deletes: boolean): boolean => deny(deletes || name === setup?.cookieName ? null : matchCookie(R, name), kind, name);
+  const dropCookie = (kind: string, name: string, deletes: boolean): boolean => deny(deletes || name === setup?.cookieName ? null : matchCookie(all, name), kind, name);
   patch(P('Document'), 'cookie', (set) => function (this: unknown, value: unknown) {
     const write = String(value);
     if (!dropCookie('cookie', cookieName(write), isDeletion(write))) set.call(this, value);
   });
   patch(P('CookieStore'), 'set', (orig) => function (this: unknown, ...args: Any[]) {
-    const o = Object(args[0]) === args[0] ? args[0] : { name: args[0] };
-    return dropCookie('cookieStore', String(o.name), o.expires < Date.now()) ? Promise.resolve() : orig.apply(this, args);
+    // set(name, value) or set({ name, value, expires, … })
+    const o = args[0];
+    return dropCookie('cookieStore', String(o?.name ?? o), o?.expires < Date.now()) ? Promise.resolve() : orig.apply(this, args);
   });
   patch(P('Storage'), 'setItem', (orig) => function (this: Storage, ...args: unknown[]) {
     // (reading localStorage cannot throw here: a page that has a Storage object has storage)
-    const kind = this === w.localStorage ? 'localStorage' : 'sessionStorage';
-    if (!deny(matchKey(R, String(args[0]), kind[0]!), kind, args[0])) orig.apply(this, args);
+    const kind = this === localStorage ? 'localStorage' : 'sessionStorage';
+    if (!deny(matchKey(all, String(args[0]), kind[0]!), kind, args[0])) orig.apply(this, args);
   });
 
   // everything the parser (or any path not patched above) puts in the document
-  try {
-    new w.MutationObserver((records) => {
-      try {
-        for (const r of records) r.type[0] === 'a' ? visit(r.target) : r.addedNodes.forEach(scan);
-        release();
-      } catch {
-        // never into the page
-      }
-    }).observe(d, { childList: true, subtree: true, attributeFilter: ATTRS });
-  } catch {
-    // without the observer, the patches above still hold
-  }
+  new MutationObserver((records) => {
+    try {
+      for (const r of records) r.type[0] === 'a' ? visit(r.target) : r.addedNodes.forEach(scan);
+      release();
+    } catch {
+      // never into the page
+    }
+  }).observe(d, { childList: true, subtree: true, attributeFilter: ATTRS });
 
   return {
     update(fn) {
-      // (a permission function that is not one throws in deny: everything stays held)
+      // (a permission function that is not one throws in deny: everything stays held;
+      // an error while releasing goes to the runtime, which catches it, and what is left stays held)
       allows = fn;
-      try {
-        release();
-      } catch {
-        // what could not be released stays held
-      }
+      release();
     },
     blocked: () => log.slice(),
     onBlocked(fn) {

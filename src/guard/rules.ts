@@ -93,27 +93,24 @@ export function find(rules: CompiledRules, list: string, text: string): Match | 
 
 /** What the guard works with after reading the page's config. */
 export interface GuardSetup {
-  /** Rules of the configured vendors. */
-  rules: CompiledRules;
   cookieName: string;
   policyVersion: string;
 }
 
 /**
- * Read `window.consentGateConfig`. Returns null (fail closed: the whole
- * catalog blocked, no record honoured) when it is not an object, `vendors` is
- * not an object or names a vendor the catalog does not know. Never throws.
+ * Read `window.consentGateConfig`. Returns null (fail closed: no record
+ * honoured, so every catalog vendor stays held back) when it has no `vendors`
+ * object or names a vendor the catalog does not know. Never throws.
  * (A `cookieName` or `policyVersion` that is not a string finds no record:
- * nothing is allowed either.)
+ * nothing is allowed either.) Every catalog vendor is held back until its
+ * purpose is granted, whether the config names it or not: a vendor the site
+ * pastes by hand gets nothing before consent either.
  */
 export function configure(config: unknown, all: CompiledRules): GuardSetup | null {
   try {
     const c = config as { vendors: object; cookieName?: string; policyVersion?: string };
-    const ids = Object.keys(c.vendors);
-    // Vendors not in use keep their place (rules point at it) but are empty: their rules never match.
-    return typeof c.vendors == 'object' && !Array.isArray(c.vendors) && ids.every((id) => all.v.some((v) => v[0] === id))
-      ? { rules: { ...all, v: all.v.map((v) => (ids.includes(v[0]) ? v : (undefined as unknown as [string, Purpose]))) }, cookieName: c.cookieName ?? 'consent_gate', policyVersion: c.policyVersion ?? '1' }
-      : null;
+    // (a missing `vendors` throws; an array, a string or a number is not a plain object)
+    return c.vendors.constructor == Object && Object.keys(c.vendors).every((id) => all.v.some((v) => v[0] === id)) ? { cookieName: c.cookieName ?? 'consent_gate', policyVersion: c.policyVersion ?? '1' } : null;
   } catch {
     return null;
   }
@@ -180,9 +177,9 @@ export function matchKey(rules: CompiledRules, key: string, storage: string): Ma
   return find(rules, rules.s, storage + ':' + key);
 }
 
-/** The main purpose of a vendor, or null for an id the rules do not know. */
-export function mainPurpose(rules: CompiledRules, vendorId: string): Purpose | null {
-  return rules.v.find((row) => row[0] === vendorId)?.[1] ?? null;
+/** The main purpose of a vendor, or undefined for an id the rules do not know. */
+export function mainPurpose(rules: CompiledRules, vendorId: string): Purpose | undefined {
+  return rules.v.find((row) => row[0] === vendorId)?.[1];
 }
 
 /**
@@ -191,5 +188,6 @@ export function mainPurpose(rules: CompiledRules, vendorId: string): Purpose | n
  */
 export function mentionsHost(rules: CompiledRules, markup: string): boolean {
   markup = markup.toLowerCase();
-  return rules.h.split(' ').some((r) => r && markup.includes(r.slice(2).replace(/^\*|\/.*/g, '')));
+  // (no host rules at all: '' is in any markup, which is then parsed, never missed)
+  return rules.h.split(' ').some((r) => markup.includes(r.slice(2).replace(/^\*|\/.*/g, '')));
 }

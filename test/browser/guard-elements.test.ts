@@ -211,7 +211,8 @@ describe('guard: elements (Chromium)', () => {
     const site = await open(
       `<script type="text/plain" data-consent-gate="hubspot-conversations" data-src="https://js.usemessages.com/conversations-embed.js" id="m1" data-extra="x"></script>
 <script type="text/plain" data-consent-gate="hubspot-conversations" id="m2">(window.ran = window.ran || []).push('inline');</script>
-<script type="text/plain" data-consent-gate="no-such-vendor" id="m3">(window.ran = window.ran || []).push('unknown');</script>`,
+<script type="text/plain" data-consent-gate="no-such-vendor" id="m3">(window.ran = window.ran || []).push('unknown');</script>
+<script type="text/plain" data-consent-gate="hubspot-conversations" data-type="module" id="m4">window.moduleRan = typeof import.meta.url;</script>`,
     );
     expect(vendorRequests(site)).toEqual([]);
     expect(await ran(site)).toEqual([]);
@@ -222,6 +223,9 @@ describe('guard: elements (Chromium)', () => {
     await allowAll(site);
     await expect.poll(() => ran(site)).toEqual(['js.usemessages.com/conversations-embed.js', 'inline']);
     expect(await site.page.evaluate(() => document.getElementById('m1')!.getAttribute('data-extra'))).toBe('x');
+    // data-type gives the released script its type: a module (import.meta only parses there)
+    await expect.poll(() => site.page.evaluate(() => (window as any).moduleRan)).toBe('string');
+    expect(await site.page.evaluate(() => [document.getElementById('m2')!.getAttribute('type'), document.getElementById('m4')!.getAttribute('type')])).toEqual(['', 'module']);
     await site.close();
   });
 });
