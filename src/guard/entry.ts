@@ -9,15 +9,10 @@ import { installGuard, type Guard } from './guard.js';
 import { installQueue } from './queue.js';
 import { rules } from './catalog-rules.js';
 
-const w = window as Window & typeof globalThis & { __consentGateGuard?: Guard };
-let guard: Guard | null = null;
 try {
-  guard = w.__consentGateGuard = installGuard(w, rules);
+  // the guard bridge first (window.__consentGateGuard), then the queue: a page object that refuses
+  // the queue (frozen) leaves the guard in place and its bridge for the runtime
+  installQueue(window, ((window as Window & { __consentGateGuard?: Guard }).__consentGateGuard = installGuard(window, rules)));
 } catch {
   // an exception never reaches the page; whatever was patched stays closed
-}
-try {
-  installQueue(w, guard);
-} catch {
-  // the runtime installs consentGate itself
 }

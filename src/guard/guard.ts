@@ -17,7 +17,7 @@ import { configure, cookieName, mainPurpose, matchAttribute, matchCookie, isDele
 
 export type Allows = (vendorId: string, purpose: Purpose) => boolean;
 
-/** The bridge the runtime talks to (`window.__consentGateGuard`); the same shape as `GuardBridge` in src/consent/gate.ts. */
+/** The bridge the runtime talks to (`window.__consentGateGuard`); the same shape as `GuardBridge` in src/consent/gate.ts. Its methods need no `this`. */
 export interface Guard {
   update(allows: Allows): void;
   blocked(): BlockedEntry[];
@@ -64,19 +64,17 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
     if (kind) {
       const entry: BlockedEntry = { time: performance.now(), kind, target: String(target), vendor: m!.v, purpose: m!.p };
       if (log.length < 500) log.push(entry);
-      try {
-        listener(entry);
-      } catch {
-        // a listener's error stays with the listener
-      }
+      // (the listener is the runtime's emitter, which never throws: it hands a listener's error to the page apart)
+      listener(entry);
     }
     return true;
   };
   const refuse = (kind: string, url: unknown): boolean => deny(matchUrl(all, url as string, d.baseURI), kind, url);
+  const attrMatch = (value: string): Match | null => matchAttribute(all, value, d.baseURI);
   /** Hold back one URL attribute if its purpose is not granted; true when held. */
   const hold = (el: Any, name: string, value: unknown): boolean => {
     const v = String(value);
-    if (!deny(matchAttribute(all, v, d.baseURI), el.localName, v)) return el.removeAttribute(HOLD + name), false;
+    if (!deny(attrMatch(v), el.localName, v)) return el.removeAttribute(HOLD + name), false;
     // (through the patched setAttribute, which passes every name but the URL attributes)
     el.setAttribute(HOLD + name, v);
     held.add(el);
@@ -90,6 +88,7 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
       for (const a of ATTRS) {
         const v = el.getAttribute(a);
         if (v !== null && hold(el, a, v)) el.removeAttribute(a);
+        // one held already (a copy of a held element, markup parsed after holding)
         else if (el.hasAttribute(HOLD + a)) held.add(el);
       }
     }
@@ -118,7 +117,7 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
         const p = mainPurpose(all, v);
         // granted (the markup form's vendor by its main purpose, an unknown one never; every held URL)
         // and so taken out of `held` at once
-        return !(isForm(el) && (!p || deny({ v, p }))) && !ATTRS.some((a) => deny(matchAttribute(all, el.getAttribute(HOLD + a) ?? '', d.baseURI))) && held.delete(el);
+        return !(isForm(el) && (!p || deny({ v, p }))) && !ATTRS.some((a) => deny(attrMatch(el.getAttribute(HOLD + a) ?? ''))) && held.delete(el);
       })
       .sort((a, b) => (a.compareDocumentPosition(b) & 2) - 1);
     const next = (): void => {
@@ -128,7 +127,8 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
       // A script element runs at most once: a copy (attributes, nonce, text) takes its place.
       const s = el.localName === 'script' && el.isConnected ? el.cloneNode(true) : el;
       for (const a of ATTRS) {
-        const value = s.getAttribute(HOLD + a) ?? (form ? s.getAttribute('data-' + a) : null);
+        // (the markup form keeps its URL in data-src, a held element in data-cg-src)
+        const value = s.getAttribute((form ? 'data-' : HOLD) + a);
         s.removeAttribute(HOLD + a);
         if (value !== null) s.setAttribute(a, value);
       }
@@ -138,7 +138,7 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
       if (!el.hasAttribute('async')) s.async = false;
       el.replaceWith(s);
       // one after another: a script without async waits for the one before it, as in the page
-      if (s.src && !s.async) for (const type of ['load', 'error']) s.addEventListener(type, next);
+      if (s.src && !s.async) s.addEventListener('load', next), s.addEventListener('error', next);
       else next();
     };
     next();
@@ -192,7 +192,7 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
   // network
   // A same-origin blob URL that does not exist: the platform's own network error (fetch rejects with
   // a TypeError, XMLHttpRequest and the others fire `error`), and no request leaves.
-  // A WebSocket goes to port 1, which browsers refuse to connect to: `error`, then `close` 1006.
+  // A WebSocket goes to port 1 of 0.0.0.0, which browsers refuse to connect to: `error`, then `close` 1006.
   const nowhere = 'blob:' + origin + '/0';
   /** Point argument `at` of a function or constructor at `to` when its URL is refused. */
   const net = (obj: Any, name: string, at: number, kind = name, to = nowhere): void =>
@@ -207,7 +207,7 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
     });
   net(w, 'fetch', 0);
   net(P('XMLHttpRequest'), 'open', 1, 'xhr');
-  net(w, 'WebSocket', 0, 'WebSocket', 'ws://127.0.0.1:1/');
+  net(w, 'WebSocket', 0, 'WebSocket', 'ws://0:1');
   for (const name of ['EventSource', 'Worker', 'SharedWorker']) net(w, name, 0);
   patch(P('Navigator'), 'sendBeacon', (orig) => function (this: unknown, ...args: unknown[]) {
     return !refuse('beacon', args[0]) && orig.apply(this, args);
@@ -227,7 +227,7 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
   });
   patch(P('Storage'), 'setItem', (orig) => function (this: Storage, ...args: unknown[]) {
     // (reading localStorage cannot throw here: a page that has a Storage object has storage)
-    const kind = this === localStorage ? 'localStorage' : 'sessionStorage';
+    const kind = (this === localStorage ? 'local' : 'session') + 'Storage';
     if (!deny(matchKey(all, String(args[0]), kind[0]!), kind, args[0])) orig.apply(this, args);
   });
 

@@ -7,11 +7,11 @@
  */
 export const QUEUED_METHODS = 'grant revoke show on off openChat refresh'.split(' ');
 
-export function installQueue(win: Window, guard?: { blocked(): unknown[] } | null): void {
+export function installQueue(win: Window, guard: { blocked(): unknown[] }): void {
   const w = win as unknown as { consentGate?: Record<string, unknown> & { q?: unknown[] } };
   const stub = (w.consentGate ||= {});
   const q = (stub.q ||= []);
   // a method the page (or an earlier copy of this file) already put there stays
   for (const method of QUEUED_METHODS) stub[method] ||= (...args: unknown[]) => void q.push([method, ...args]);
-  stub.blocked ||= () => (guard ? guard.blocked() : []);
+  stub.blocked ||= guard.blocked;
 }

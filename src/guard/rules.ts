@@ -116,7 +116,11 @@ export function configure(config: unknown, all: CompiledRules): GuardSetup | nul
   }
 }
 
-/** The vendor and purpose of a URL (resolved against `base`), or null. Only http(s) and ws(s) URLs can match. */
+/**
+ * The vendor and purpose of a URL (resolved against `base`), or null. A URL
+ * without a host (data:, blob:, about:) is looked at by its path alone, which
+ * never starts with a ruled host unless written to (and it fetches nothing).
+ */
 export function matchUrl(rules: CompiledRules, url: string, base?: string): Match | null {
   let u: URL;
   try {
@@ -124,7 +128,6 @@ export function matchUrl(rules: CompiledRules, url: string, base?: string): Matc
   } catch {
     return null;
   }
-  if (!/^(http|ws)s?:$/.test(u.protocol)) return null;
   return find(rules, rules.h, u.hostname + u.pathname);
 }
 

@@ -27,6 +27,8 @@ describe('guard rules (pure)', () => {
     expect(matchUrl(all, 'https://app.hubspot.com.shop.test/')).toBeNull();
     expect(matchUrl(all, '/own.js', 'https://shop.test/')).toBeNull();
     expect(matchUrl(all, 'data:text/javascript,1')).toBeNull();
+    expect(matchUrl(all, 'blob:https://js.usemessages.com/1b2c')).toBeNull();
+    expect(matchUrl(all, 'about:blank')).toBeNull();
     expect(matchUrl(all, 'not a url')).toBeNull();
   });
 

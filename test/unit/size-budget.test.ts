@@ -24,13 +24,10 @@ const vendorCount = catalog.length;
 
 /** Budgets in bytes (1 KB = 1,000 bytes). */
 export const BUDGETS = {
-  /**
-   * the head guard with the rules of the whole catalog. The target is 3 KB
-   * with the HubSpot rules; the guard does NOT meet it (see README, head
-   * guard). This budget only stops growth while the guard is shrunk; lower it
-   * as it shrinks.
-   */
-  guard: 3_800,
+  /** the head guard with the HubSpot rules (dist/consent-gate-guard-hubspot-conversations.js): 3 KB */
+  guardHubSpot: 3_000,
+  /** the head guard with the rules of the whole catalog (four vendors) */
+  guard: 3_300,
   /** the drop-in runtime (consent record, API, chat facade and prompt, audit) and the catalog */
   runtime: 17_000 + PER_VENDOR * vendorCount,
   /** the lazy banner file (Klaro and its stylesheet inside) */
@@ -74,6 +71,12 @@ async function total(paths: string[]): Promise<number> {
 }
 
 describe('byte budgets (min+gzip)', () => {
+  it(`guard with the HubSpot rules dist/consent-gate-guard-hubspot-conversations.js ≤ ${BUDGETS.guardHubSpot} bytes`, async () => {
+    const { gzip } = await minGzipSize(needBuild('consent-gate-guard-hubspot-conversations.js'));
+    expect(gzip).toBeGreaterThan(2_000);
+    expect(gzip, `the guard with the HubSpot rules is ${gzip} bytes min+gzip`).toBeLessThanOrEqual(BUDGETS.guardHubSpot);
+  }, SLOW);
+
   it(`guard dist/consent-gate-guard.js ≤ ${BUDGETS.guard} bytes`, async () => {
     const { gzip } = await minGzipSize(needBuild('consent-gate-guard.js'));
     expect(gzip).toBeGreaterThan(0);
