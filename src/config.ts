@@ -109,7 +109,9 @@ export function resolveConfig(input: unknown, catalog: readonly Vendor[]): Resol
   }
 
   const policyVersion = optionalString(input, 'policyVersion', 'a string of 1 to 64 characters without quotes, backslashes or control characters', (v) => /^[^"\\\0-\x1f]{1,64}$/.test(v)) ?? '1';
-  const cookieName = optionalString(input, 'cookieName', 'a cookie name of letters, digits, "_" or "-" (at most 64)', (v) => /^[A-Za-z0-9_-]{1,64}$/.test(v)) ?? 'consent_gate';
+  // (never a vendor's cookie name: the head guard lets the record through only because no vendor rule matches it)
+  const isVendorCookie = (v: string) => catalog.some((vendor) => vendor.cookies.some((c) => (c.match === 'prefix' ? v.startsWith(c.name) : v === c.name)));
+  const cookieName = optionalString(input, 'cookieName', 'a cookie name of letters, digits, "_" or "-" (at most 64), not a vendor\'s cookie', (v) => /^[A-Za-z0-9_-]{1,64}$/.test(v) && !isVendorCookie(v)) ?? 'consent_gate';
   const cookieDomain = optionalString(input, 'cookieDomain', 'a domain such as ".shop.example"', (v) => /^\.?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/.test(v));
   const nonce = optionalString(input, 'nonce', 'a string (the nonce of your Content-Security-Policy)');
   const lang = optionalString(input, 'lang', 'a language code such as "en"', (v) => /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(v)) ?? 'en';

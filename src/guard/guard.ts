@@ -13,7 +13,7 @@
  */
 import { cookieValue, peekRecord } from '../consent/codec.js';
 import type { BlockedEntry, OptionalPurpose, Purpose } from '../types.js';
-import { configure, cookieName, mainPurpose, matchAttribute, matchCookie, isDeletion, matchKey, matchUrl, mentionsHost, type CompiledRules, type Match } from './rules.js';
+import { configure, cookieName, matchAttribute, matchCookie, isDeletion, matchKey, matchUrl, mentionsHost, type CompiledRules, type Match } from './rules.js';
 
 export type Allows = (vendorId: string, purpose: Purpose) => boolean;
 
@@ -30,15 +30,14 @@ type Any = any;
 
 /** URL attributes that make an element fetch. */
 const ATTRS = ['src', 'srcset', 'href', 'data', 'poster'];
-/** Elements that may fetch through one of them (and scripts, for the markup form). */
-const TAGS = `script,[${ATTRS.join('],[')}]`;
-/** Elements whose URL attribute fetches nothing: links and the base URL. */
-const LINKS = 'a,area,base';
 /** Where a held attribute's value waits. */
 const HOLD = 'data-cg-';
+/** Elements that may fetch through one of them, or hold one back already (and scripts, for the markup form). */
+const TAGS = `script,[${ATTRS.join('],[')}],[${HOLD}${ATTRS.join(`],[${HOLD}`)}]`;
+/** Elements whose URL attribute fetches nothing: links and the base URL. */
+const LINKS = 'a,area,base';
 /** The markup form: `<script type="text/plain" data-consent-gate="vendor-id" data-src="…">`. */
 const MARK = 'data-consent-gate';
-const FORM = `script[type="text/plain"][${MARK}]`;
 
 export function installGuard(w: Win, all: CompiledRules): Guard {
   const d = document;
@@ -46,7 +45,7 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
   const E = Element.prototype;
   const P = (name: string): Any => (w as Any)[name]?.prototype;
 
-  const record = setup && peekRecord(cookieValue(d.cookie, setup.cookieName), setup.policyVersion);
+  const record = setup && peekRecord(cookieValue(d.cookie, setup[0]), setup[1]);
   // recordAllows without its `necessary` case: no rule, and no catalog vendor's main purpose, is necessary
   let allows: Allows = (v, p) => (record?.o[v] ?? record?.d[p as OptionalPurpose]) === true;
   const log: BlockedEntry[] = [];
@@ -81,10 +80,10 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
     return true;
   };
   /** The markup form, not yet released. */
-  const isForm = (el: Any): boolean => el.matches(FORM);
+  const isForm = (el: Any): boolean => el.localName === 'script' && el.type === 'text/plain' && el.hasAttribute(MARK);
   const visit = (el: Any): void => {
     if (isForm(el)) held.add(el);
-    if (!el.matches(LINKS)) {
+    if (el.matches(TAGS) && !el.matches(LINKS)) {
       for (const a of ATTRS) {
         const v = el.getAttribute(a);
         if (v !== null && hold(el, a, v)) el.removeAttribute(a);
@@ -95,7 +94,7 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
   };
   const scan = (node: Any): void => {
     if (node?.querySelectorAll) {
-      if (node.nodeType === 1) visit(node);
+      if (node.matches) visit(node);
       node.querySelectorAll(TAGS).forEach(visit);
     }
   };
@@ -114,7 +113,8 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
     const ready = [...held]
       .filter((el) => {
         const v = el.getAttribute(MARK);
-        const p = mainPurpose(all, v);
+        // (mainPurpose: the markup form's vendor's main purpose, undefined for an unknown id)
+        const p = all.v.find((r) => r[0] === v)?.[1];
         // granted (the markup form's vendor by its main purpose, an unknown one never; every held URL)
         // and so taken out of `held` at once
         return !(isForm(el) && (!p || deny({ v, p }))) && !ATTRS.some((a) => deny(attrMatch(el.getAttribute(HOLD + a) ?? ''))) && held.delete(el);
@@ -148,23 +148,26 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
   /** Replace a method (`make(orig)`) or, for an accessor, its setter (`make(origSetter)`). */
   const patch = (obj: Any, name: string, make: (orig: Any) => Any): void => {
     try {
-      const desc = Object.getOwnPropertyDescriptor(obj, name)!;
-      if (desc.set) desc.set = make(desc.set);
-      else desc.value = make(desc.value);
-      Object.defineProperty(obj, name, desc);
+      // (most names are not on most objects: no exception for those, they are many)
+      const desc = Object.getOwnPropertyDescriptor(obj, name);
+      if (desc) {
+        if (desc.set) desc.set = make(desc.set);
+        else desc.value = make(desc.value);
+        Object.defineProperty(obj, name, desc);
+      }
     } catch {
       // leave this one as the platform made it
     }
   };
-  // URL properties of elements: every `src`, `srcset`, `href`, `data` and `poster` an HTML element
-  // type defines, except links (`a`, `area`) and `base`, which fetch nothing.
-  for (const type of Object.getOwnPropertyNames(w)) {
-    if (/^HTML(?!A|Base)\w*Element$/.test(type)) {
-      for (const name of ATTRS) {
-        patch(P(type), name, (set) => function (this: Any, value: unknown) {
-          if (!hold(this, name, value)) set.call(this, value);
-        });
-      }
+  // URL properties of the element types that fetch: each of `src`, `srcset`, `href`, `data`, `poster`
+  // a type has as its own. (Named, not found by walking window: touching every HTML*Element
+  // interface makes the browser build each one, about 10 ms.)
+  // (<frame> loads only inside a frameset, which has no place for a tag)
+  for (const type of 'Script IFrame Image Source Link Embed Object Media Video Track Input'.split(' ')) {
+    for (const name of ATTRS) {
+      patch(P('HTML' + type + 'Element'), name, (set) => function (this: Any, value: unknown) {
+        if (!hold(this, name, value)) set.call(this, value);
+      });
     }
   }
   const attr = (at: number) => (orig: Any) =>
@@ -193,7 +196,7 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
   // A same-origin blob URL that does not exist: the platform's own network error (fetch rejects with
   // a TypeError, XMLHttpRequest and the others fire `error`), and no request leaves.
   // A WebSocket goes to port 1 of 0.0.0.0, which browsers refuse to connect to: `error`, then `close` 1006.
-  const nowhere = 'blob:' + origin + '/0';
+  const nowhere = 'blob:' + origin;
   /** Point argument `at` of a function or constructor at `to` when its URL is refused. */
   const net = (obj: Any, name: string, at: number, kind = name, to = nowhere): void =>
     patch(obj, name, (orig) => {
@@ -214,8 +217,8 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
   });
 
   // cookies and storage
-  /** Whether a write of cookie `name` is held back (never a deletion, never the record itself). */
-  const dropCookie = (kind: string, name: string, deletes: boolean): boolean => deny(deletes || name === setup?.cookieName ? null : matchCookie(all, name), kind, name);
+  /** Whether a write of cookie `name` is held back (never a deletion; the record's name is no vendor's: config sees to it). */
+  const dropCookie = (kind: string, name: string, deletes: boolean): boolean => deny(deletes ? null : matchCookie(all, name), kind, name);
   patch(P('Document'), 'cookie', (set) => function (this: unknown, value: unknown) {
     const write = String(value);
     if (!dropCookie('cookie', cookieName(write), isDeletion(write))) set.call(this, value);

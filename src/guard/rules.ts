@@ -84,18 +84,18 @@ export function compileRules(vendors: readonly VendorData[]): CompiledRules {
   return { v: vendors.map((v) => [v.id, v.purpose]), h: rules(h), c: rules(c), s: rules(s) };
 }
 
+/** Each rule string's rules with their regular expressions, made once (a page asks thousands of times). */
+const compiled: Record<string, [string, RegExp][]> = {};
+
 /** The vendor and purpose of the first (most specific) rule matching `text`, if that vendor is in use. */
 export function find(rules: CompiledRules, list: string, text: string): Match | null {
-  const rule = list.split(' ').find((r) => r && RegExp('^' + r.slice(2).replace(/\./g, '\\.').replace(/\*/g, '[^/]*')).test(text));
+  const rule = (compiled[list] ||= list.split(' ').map((r) => [r, RegExp('^' + r.slice(2).replace(/\./g, '\\.').replace(/\*/g, '[^/]*'))])).find((r) => r[0] && r[1].test(text))?.[0];
   const vendor = rule && rules.v[parseInt(rule[1]!, 36)];
   return vendor ? { v: vendor[0], p: PURPOSES[+rule[0]!]! } : null;
 }
 
-/** What the guard works with after reading the page's config. */
-export interface GuardSetup {
-  cookieName: string;
-  policyVersion: string;
-}
+/** What the guard works with after reading the page's config: where the record is and which policy it must be under. */
+export type GuardSetup = [cookieName: string, policyVersion: string];
 
 /**
  * Read `window.consentGateConfig`. Returns null (fail closed: no record
@@ -110,7 +110,7 @@ export function configure(config: unknown, all: CompiledRules): GuardSetup | nul
   try {
     const c = config as { vendors: object; cookieName?: string; policyVersion?: string };
     // (a missing `vendors` throws; an array, a string or a number is not a plain object)
-    return c.vendors.constructor == Object && Object.keys(c.vendors).every((id) => all.v.some((v) => v[0] === id)) ? { cookieName: c.cookieName ?? 'consent_gate', policyVersion: c.policyVersion ?? '1' } : null;
+    return c.vendors.constructor == Object && Object.keys(c.vendors).every((id) => all.v.some((v) => v[0] === id)) ? [c.cookieName ?? 'consent_gate', c.policyVersion ?? '1'] : null;
   } catch {
     return null;
   }

@@ -191,6 +191,12 @@ describe('guard: elements (Chromium)', () => {
     await site.page.evaluate(() => {
       document.getElementById('a')!.innerHTML = '<iframe id="f1" src="https://app.hubspot.com/inner.html"></iframe><img id="i1" src="https://track.hubspot.com/__ptq.gif?inner">';
       document.getElementById('b')!.insertAdjacentHTML('beforeend', '<img id="i2" src="https://track.hubspot.com/__ptq.gif?adjacent">');
+      // nested deeper, and a copy of a held element inserted in a subtree of its own
+      document.getElementById('b')!.insertAdjacentHTML('beforeend', '<section><p><img id="i5" src="https://track.hubspot.com/__ptq.gif?nested"></p></section>');
+      const copy = document.createElement('div');
+      copy.append(document.getElementById('i5')!.cloneNode());
+      (copy.firstChild as HTMLImageElement).id = 'i6';
+      document.getElementById('b')!.append(copy);
       document.getElementById('old')!.outerHTML = '<iframe id="f3" src="https://app.hubspot.com/outer.html"></iframe>';
       const doc = new DOMParser().parseFromString('<img id="i4" src="https://track.hubspot.com/__ptq.gif?parsed"><iframe id="s4" src="https://app.hubspot.com/parsed.html"></iframe>', 'text/html');
       document.getElementById('d')!.append(document.importNode(doc.getElementById('i4')!, true), document.importNode(doc.getElementById('s4')!, true));
@@ -203,7 +209,9 @@ describe('guard: elements (Chromium)', () => {
     await allowAll(site);
     await settle(site, 400);
     const urls = vendorRequests(site).map((r) => r.url).sort();
-    expect(urls).toEqual(['https://app.hubspot.com/inner.html', 'https://app.hubspot.com/outer.html', 'https://app.hubspot.com/parsed.html', 'https://track.hubspot.com/__ptq.gif?adjacent', 'https://track.hubspot.com/__ptq.gif?inner', 'https://track.hubspot.com/__ptq.gif?parsed']);
+    expect(urls).toEqual(['https://app.hubspot.com/inner.html', 'https://app.hubspot.com/outer.html', 'https://app.hubspot.com/parsed.html', 'https://track.hubspot.com/__ptq.gif?adjacent', 'https://track.hubspot.com/__ptq.gif?inner', 'https://track.hubspot.com/__ptq.gif?nested', 'https://track.hubspot.com/__ptq.gif?parsed']);
+    // the copy was released too (same URL, so the browser may serve it from the image it has)
+    expect(await site.page.evaluate(() => document.getElementById('i6')!.getAttribute('src'))).toBe('https://track.hubspot.com/__ptq.gif?nested');
     await site.close();
   });
 

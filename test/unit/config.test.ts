@@ -67,11 +67,14 @@ describe('config validation', () => {
     expect(errorOf({}).path).toBe('vendors');
     expect(errorOf({ vendors: [] }).message).toMatch(/^consent-gate config: vendors is \[\]; expected an object mapping vendor ids/);
     expect(errorOf({ ...ok, policyVersion: 3 }).message).toBe('consent-gate config: policyVersion is 3; expected a string of 1 to 64 characters without quotes, backslashes or control characters');
+    // the record's cookie is never a vendor's (the head guard lets it through because no vendor rule matches it)
+    expect(errorOf({ ...ok, cookieName: 'messagesUtk' }).message).toContain('cookieName');
+    expect(errorOf({ ...ok, cookieName: '__hstc' }).message).toContain("not a vendor's cookie");
     // the record stores it as a JSON string without escapes
     expect(errorOf({ ...ok, policyVersion: 'v"2' }).message).toBe('consent-gate config: policyVersion is "v\\"2"; expected a string of 1 to 64 characters without quotes, backslashes or control characters');
     expect(errorOf({ ...ok, policyVersion: '' }).message).toContain('policyVersion');
     expect(resolveConfig({ ...ok, policyVersion: '2026-11 (é)' }, catalog).policyVersion).toBe('2026-11 (é)');
-    expect(errorOf({ ...ok, cookieName: 'consent gate' }).message).toBe('consent-gate config: cookieName is "consent gate"; expected a cookie name of letters, digits, "_" or "-" (at most 64)');
+    expect(errorOf({ ...ok, cookieName: 'consent gate' }).message).toBe('consent-gate config: cookieName is "consent gate"; expected a cookie name of letters, digits, "_" or "-" (at most 64), not a vendor\'s cookie');
     expect(errorOf({ ...ok, cookieLifetimeDays: '30' }).message).toBe('consent-gate config: cookieLifetimeDays is "30"; expected a number of days greater than 0 (at most 395 are kept)');
     expect(errorOf({ ...ok, cookieDomain: 'shop test' }).path).toBe('cookieDomain');
     expect(errorOf({ ...ok, banner: { acceptAll: 5 } }).message).toBe('consent-gate config: banner.acceptAll is 5; expected a string');

@@ -74,8 +74,8 @@ describe('guard rules (pure)', () => {
 
   it('configure: a valid config gives the record cookie and policy; anything else fails closed (no record honoured)', () => {
     const ok = configure({ vendors: { [V]: { portalId: '1' } }, cookieName: 'cg', policyVersion: '7' }, all)!;
-    expect(ok).toEqual({ cookieName: 'cg', policyVersion: '7' });
-    expect(configure({ vendors: {} }, all)).toEqual({ cookieName: 'consent_gate', policyVersion: '1' });
+    expect(ok).toEqual(['cg', '7']);
+    expect(configure({ vendors: {} }, all)).toEqual(['consent_gate', '1']);
     for (const bad of [undefined, null, 'yes', 3, {}, { vendors: null }, { vendors: [V] }, { vendors: [] }, { vendors: 'x' }, { vendors: 5 }, { vendors: true }, { vendors: { [V]: true, nope: true } }]) {
       expect(configure(bad, all), JSON.stringify(bad)).toBeNull();
     }
