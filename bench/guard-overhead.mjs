@@ -1,5 +1,5 @@
 // Section 2: what the head guard costs a DOM-heavy page, in Chromium.
-// Variants: no guard, consent-gate's guard (dist/consent-gate-guard.js, as
+// Variants: no guard, consent-gate's guard (the HubSpot guard, dist/consent-gate-guard-hubspot-conversations.js, as
 // built now), yett 0.1.13 (blacklist of the same vendor hosts). The page
 // makes 5,000 document.cookie writes and 5,000 reads, then inserts 10,000
 // elements of non-vendor hosts one by one (divs, images, scripts, iframes, each
@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { html, openSite, ROOT } from './lib/browser.mjs';
 import { orderFor, round, summary } from './lib/stats.mjs';
+import { GUARD } from './lib/pages.mjs';
 
 export const MIX = { div: 5470, img: 2500, script: 2000, iframe: 30 };
 /** cheap phases are repeated this many times in the page and the fastest repetition kept, which filters out moments when other processes hold the CPU */
@@ -25,7 +26,7 @@ const YETT_PATTERNS = ['hs-scripts\\.com', 'usemessages\\.com', 'hs-analytics\\.
 
 const HEADS = {
   'no guard': '',
-  'consent-gate guard': `<script>window.consentGateConfig = ${JSON.stringify(CONFIG)};</script><script src="/dist/consent-gate-guard.js"></script>`,
+  'consent-gate guard': `<script>window.consentGateConfig = ${JSON.stringify(CONFIG)};</script><script src="/dist/${GUARD}"></script>`,
   yett: `<script>window.YETT_BLACKLIST = [${YETT_PATTERNS.map((p) => `/${p}/`).join(', ')}];</script><script src="/peers/yett.min.js"></script>`,
 };
 

@@ -1,4 +1,5 @@
 // Renders bench/results/latest.json as Markdown (bench/results/latest.md).
+import { GUARD } from './lib/pages.mjs';
 
 const kb = (n) => (typeof n === 'number' ? `${(n / 1000).toFixed(1)} kB` : '–');
 const ms = (s) => (s && typeof s.median === 'number' ? `${fmt(s.median)} ms (${fmt(s.min)}–${fmt(s.max)})` : '–');
@@ -22,7 +23,7 @@ export function losses(r) {
     const rl = peers['react-live-chat-loader'];
     if (rl && facade.total > rl.total) out.push(`Bytes, chat facade: consent-gate's page sends ${kb(facade.total)} (the facade comes with the consent runtime), react-live-chat-loader's HubSpot facade ${kb(rl.total)} without React itself and without any consent handling (${ratio(facade.total, rl.total)}).`);
     const yett = peers.yett;
-    const guard = (r.bytes?.dist ?? []).find((d) => d.file === 'dist/consent-gate-guard.js');
+    const guard = (r.bytes?.dist ?? []).find((d) => d.file === `dist/${GUARD}`);
     if (yett && guard && guard.gzip > yett.total) out.push(`Bytes, head script: consent-gate's guard is ${kb(guard.gzip)}, yett ${kb(yett.total)} (${ratio(guard.gzip, yett.total)}); yett blocks scripts only, no cookies, storage or requests.`);
   }
   const g = r.guardOverhead?.variants;
@@ -49,7 +50,7 @@ export function losses(r) {
 export function summaryLines(r) {
   const peers = Object.fromEntries((r.bytes?.peers ?? []).map((p) => [p.name, p.total]));
   const pages = r.bytes?.pages && !r.bytes.pages.notMeasured ? Object.values(r.bytes.pages) : null;
-  const guard = (r.bytes?.dist ?? []).find((d) => d.file === 'dist/consent-gate-guard.js')?.gzip;
+  const guard = (r.bytes?.dist ?? []).find((d) => d.file === `dist/${GUARD}`)?.gzip;
   const rows = [];
   if (pages) {
     rows.push(['bytes, first visit (banner shown)', kb(pages[0].total), `klaro ${kb(peers.klaro)} · vanilla-cookieconsent ${kb(peers['vanilla-cookieconsent'])} · tarteaucitron.js ${kb(peers['tarteaucitron.js'])}`]);

@@ -13,10 +13,11 @@ import { pageCost } from './page-cost.mjs';
 import { clickToOpen } from './click-open.mjs';
 import { launchBrowser, ROOT, setDist } from './lib/browser.mjs';
 import { renderMarkdown } from './report.mjs';
+import { GUARD, RUNTIME } from './lib/pages.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 10);
 if (!Number.isInteger(runs) || runs < 1) throw new TypeError(`BENCH_RUNS must be a whole number ≥ 1, got ${process.env.BENCH_RUNS}`);
-const REQUIRED = ['consent-gate-guard.js', 'consent-gate.js', 'consent-gate-banner.js', 'consent-gate.mjs'];
+const REQUIRED = [GUARD, RUNTIME, 'consent-gate-guard.js', 'consent-gate.js', 'consent-gate-banner.js', 'consent-gate.mjs'];
 
 /** Copy dist/ aside so that a rebuild running meanwhile cannot change what is measured. */
 function snapshotDist() {

@@ -4,18 +4,23 @@ import { html, openSite } from './browser.mjs';
 
 export const PORTAL = '1234567';
 export const CONFIG = { vendors: { 'hubspot-conversations': { portalId: PORTAL } }, policyVersion: 'bench' };
+export const GUARD = 'consent-gate-guard-hubspot-conversations.js';
+export const RUNTIME = 'consent-gate-hubspot-conversations.js';
 
 const CONTENT = `<header><h1>Shop</h1><a href="#" data-consent-gate-settings>Privacy settings</a></header>
 <main><h2>Products</h2><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit. Sed do eiusmod tempor incididunt ut labore.</p>
 <ul><li>Chair</li><li>Table</li><li>Lamp</li></ul></main>`;
 
-/** consent-gate drop-in: config, guard, runtime (the chat facade comes with the runtime). */
+/**
+ * consent-gate drop-in: config, guard, runtime (the chat facade comes with the runtime).
+ * A HubSpot site's files: the guard and runtime built for HubSpot alone, as the README advises.
+ */
 export function consentGatePage(extraHead = '') {
   return html(
     CONTENT,
     `${extraHead}<script>window.consentGateConfig = ${JSON.stringify(CONFIG)};</script>
-<script src="/dist/consent-gate-guard.js"></script>
-<script src="/dist/consent-gate.js" defer></script>`,
+<script src="/dist/${GUARD}"></script>
+<script src="/dist/${RUNTIME}" defer></script>`,
   );
 }
 
