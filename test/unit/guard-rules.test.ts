@@ -14,6 +14,8 @@ describe('guard rules (pure)', () => {
     expect(text).not.toContain('__cf_bm');
     expect(all.v).toEqual(catalog.map((v) => [v.id, v.purpose]));
     expect(all.v).toContainEqual([V, 'functional']);
+    // the guard grants from the record's optional purposes only (it has no `necessary` case)
+    expect(catalog.filter((v) => v.purpose === 'necessary')).toEqual([]);
   });
 
   it('matches URLs: the most specific host wins, wildcards match subdomains only, other schemes never', () => {
