@@ -173,7 +173,7 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
   }
   const attr = (at: number) => (orig: Any) =>
     function (this: Any, ...args: Any[]) {
-      const name = String(args[at]).toLowerCase().replace(/^.*:/, '');
+      const name = String(args[at]).replace(/^.*:/, '').toLowerCase();
       if (!(ATTRS.includes(name) && !this.matches(LINKS) && hold(this, name, args[at + 1]))) return orig.apply(this, args);
     };
   patch(E, 'setAttribute', attr(0));
@@ -231,7 +231,7 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
   });
   patch(P('Storage'), 'setItem', (orig) => function (this: Storage, ...args: unknown[]) {
     // (reading localStorage cannot throw here: a page that has a Storage object has storage)
-    const kind = (this === localStorage ? 'local' : 'session') + 'Storage';
+    const kind = this === localStorage ? 'localStorage' : 'sessionStorage';
     if (!deny(matchKey(all, String(args[0]), kind[0]!), kind, args[0])) orig.apply(this, args);
   });
 
