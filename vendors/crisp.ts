@@ -12,6 +12,7 @@
  */
 import type { Vendor, VendorContext, VendorData, VendorListener, VendorOptions } from '../src/types.js';
 import { chatOptionSpecs, type ChatOptions } from '../src/chat/options.js';
+import { originsOf, waitFor } from '../src/chat/kit.js';
 
 const FACTS = 'vendor-facts reference, "Other chat widgets" table (Crisp row)';
 const DOMAINS = "Crisp developer documentation, 'Crisp Domain Names' (docs.crisp.chat)";
@@ -103,7 +104,6 @@ type Ctx = VendorContext<CrispOptions>;
 const LOADER_ID = 'crisp-loader';
 /** The element Crisp puts its widget into (class name as seen in public pages; unverified). */
 const WIDGET_SELECTOR = '.crisp-client';
-const POLL_MS = 50;
 /** After a reset, Crisp may start a fresh session and write a new cookie; delete again at these delays (ms). */
 const LATE_SWEEPS = [250, 1000];
 
@@ -168,15 +168,7 @@ function is(ctx: Ctx, state: string): boolean {
 }
 
 function whenReady(ctx: Ctx): Promise<CrispApi> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const found = api(ctx);
-      if (found && ctx.document.querySelector(WIDGET_SELECTOR)) return resolve(found);
-      if (ctx.signal?.aborted) return reject(new Error('consent-gate: Crisp load abandoned'));
-      setTimeout(check, POLL_MS);
-    };
-    check();
-  });
+  return waitFor(() => (ctx.document.querySelector(WIDGET_SELECTOR) ? api(ctx) : undefined), ctx.signal, 'Crisp');
 }
 
 /**
@@ -268,11 +260,7 @@ const adapter: Vendor<CrispOptions>['adapter'] = {
   },
 
   preconnect(ctx) {
-    try {
-      return [new URL(crispUrl(ctx.options, CRISP_LOADER_HOST, '/'), ctx.document.baseURI).origin];
-    } catch {
-      return [];
-    }
+    return originsOf([crispUrl(ctx.options, CRISP_LOADER_HOST, '/')], ctx.document.baseURI);
   },
 
   unload(ctx) {

@@ -5,6 +5,7 @@
  */
 import type { VendorContext, VendorData, Vendor, VendorListener, VendorOptions } from '../src/types.js';
 import { chatOptionSpecs, type ChatOptions } from '../src/chat/options.js';
+import { originsOf } from '../src/chat/kit.js';
 
 const KB = "HubSpot knowledge base: 'Cookies set in a visitor's browser by HubSpot'";
 const OCD = 'Open Cookie Database (Apache-2.0)';
@@ -358,14 +359,7 @@ const adapter: Vendor<HubSpotOptions>['adapter'] = {
     const o = ctx.options;
     const hosts = hubspotHosts(o.region);
     const first = (o.loader ?? (ctx.allows('analytics') ? 'tracking-code' : 'chat-only')) === 'tracking-code' ? hosts.loader : hosts.chat;
-    const origins = [first, hosts.chat, hosts.app, hosts.api].map((host) => {
-      try {
-        return new URL(urlOf(o, host, '/'), ctx.document.baseURI).origin;
-      } catch {
-        return '';
-      }
-    });
-    return [...new Set(origins.filter(Boolean))];
+    return originsOf([first, hosts.chat, hosts.app, hosts.api].map((host) => urlOf(o, host, '/')), ctx.document.baseURI);
   },
 
   resume(ctx) {

@@ -18,6 +18,7 @@
  */
 import type { CookieRule, Purpose, Vendor, VendorContext, VendorData, VendorListener, VendorOptions } from '../src/types.js';
 import { chatOptionSpecs, type ChatOptions } from '../src/chat/options.js';
+import { originsOf, waitFor } from '../src/chat/kit.js';
 
 const FACTS = 'vendor-facts reference, "Other chat widgets" table (Intercom)';
 const MONTH = 2629800; // 30.4375 days
@@ -123,7 +124,6 @@ interface PageState {
 const LOADER_ID = 'intercom-loader';
 /** Elements the Messenger puts on the page (unverified: the reference names none). */
 export const INTERCOM_SELECTORS = '#intercom-container, #intercom-frame, #intercom-css-container, .intercom-lightweight-app, .intercom-messenger-frame';
-const POLL_MS = 50;
 /** consent-gate events → Intercom's listener methods. */
 const EVENTS: Readonly<Record<string, string>> = { show: 'onShow', hide: 'onHide', unreadCountChange: 'onUnreadCountChange' };
 
@@ -204,15 +204,7 @@ function booted(ctx: Ctx): IntercomFunction | undefined {
 }
 
 function whenBooted(ctx: Ctx): Promise<IntercomFunction> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const found = booted(ctx);
-      if (found) return resolve(found);
-      if (ctx.signal?.aborted) return reject(new Error('consent-gate: Intercom load abandoned'));
-      setTimeout(check, POLL_MS);
-    };
-    check();
-  });
+  return waitFor(() => booted(ctx), ctx.signal, 'Intercom');
 }
 
 /** A loader script the site inserted itself (Intercom's snippet), by its URL, also while the guard holds it under another attribute. */
@@ -324,10 +316,7 @@ const adapter: Vendor<IntercomOptions>['adapter'] = {
 
   preconnect(ctx) {
     const o = ctx.options;
-    const origins = [INTERCOM_WIDGET_HOST, INTERCOM_CDN_HOST, INTERCOM_API_HOSTS[o.region ?? 'us']].map((host) =>
-      safe(() => new URL(urlOf(o, host, '/'), ctx.document.baseURI).origin),
-    );
-    return [...new Set(origins.filter((o): o is string => typeof o === 'string'))];
+    return originsOf([INTERCOM_WIDGET_HOST, INTERCOM_CDN_HOST, INTERCOM_API_HOSTS[o.region ?? 'us']].map((host) => urlOf(o, host, '/')), ctx.document.baseURI);
   },
 
   /** An Intercom session in this browser (the Messenger was in use on an earlier page) continues on page load. */

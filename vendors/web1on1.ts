@@ -5,6 +5,7 @@
  */
 import type { StorageRule, Vendor, VendorContext, VendorData, VendorListener, VendorOptions } from '../src/types.js';
 import { chatOptionSpecs, type ChatOptions } from '../src/chat/options.js';
+import { originsOf, waitFor } from '../src/chat/kit.js';
 
 const FACTS = 'vendor-facts reference, web1on1 section (the vendor says nothing is stored until the visitor starts the widget)';
 
@@ -110,7 +111,6 @@ type Ctx = VendorContext<Web1on1Options>;
 const LOADER_ID = 'web1on1-loader';
 /** Elements the widget puts on the page (ids starting with "web1on1"; the real widget's ids are unverified). */
 const WIDGET_SELECTOR = '[id^="web1on1"]';
-const POLL_MS = 50;
 
 function w1(ctx: Ctx): Web1on1Window {
   return ctx.window as unknown as Web1on1Window;
@@ -157,15 +157,7 @@ function drain(ctx: Ctx, target: Web1on1Api): void {
 }
 
 function whenReady(ctx: Ctx): Promise<Web1on1Api> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const found = api(ctx);
-      if (found) return resolve(found);
-      if (ctx.signal?.aborted) return reject(new Error('consent-gate: web1on1 load abandoned'));
-      setTimeout(check, POLL_MS);
-    };
-    check();
-  });
+  return waitFor(() => api(ctx), ctx.signal, 'web1on1');
 }
 
 function removeWidget(ctx: Ctx): void {
@@ -225,11 +217,7 @@ const adapter: Vendor<Web1on1Options>['adapter'] = {
   },
 
   preconnect(ctx) {
-    try {
-      return [new URL(loaderSrc(ctx.options), ctx.window.location.href).origin];
-    } catch {
-      return [];
-    }
+    return originsOf([loaderSrc(ctx.options)], ctx.window.location.href);
   },
 
   unload(ctx) {
