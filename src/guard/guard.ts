@@ -114,7 +114,7 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
     const ready = [...held]
       .filter((el) => {
         const v = el.getAttribute(MARK);
-        // (mainPurpose: the markup form's vendor's main purpose, undefined for an unknown id)
+        // rules.ts `mainPurpose`, written out: calling it costs bytes the 3 KB does not have
         const p = all.v.find((r) => r[0] === v)?.[1];
         // granted (the markup form's vendor by its main purpose, an unknown one never; every held URL)
         // and so taken out of `held` at once
@@ -218,7 +218,10 @@ export function installGuard(w: Win, all: CompiledRules): Guard {
   });
 
   // cookies and storage
-  /** Whether a write of cookie `name` is held back (never a deletion; the record's name is no vendor's: config sees to it). */
+  /**
+   * Whether a write of cookie `name` is held back: rules.ts `matchCookieWrite` (tested there), written out for
+   * document.cookie and cookieStore alike (never a deletion; the record's name is no vendor's: config sees to it).
+   */
   const dropCookie = (kind: string, name: string, deletes: boolean): boolean => deny(deletes ? null : matchCookie(all, name), kind, name);
   patch(P('Document'), 'cookie', (set) => function (this: unknown, value: unknown) {
     const write = String(value);
