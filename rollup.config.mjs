@@ -18,9 +18,9 @@ const cssAsString = () => ({
   },
 });
 
-// every vendors/<id>.ts but the catalog index is published as consent-gate/vendors/<id>
+// every vendors/<id>.ts but the catalog index and the toolkit (_kit.ts) is published as consent-gate/vendors/<id>
 const vendorIds = readdirSync('vendors')
-  .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && f !== 'index.ts')
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && f !== 'index.ts' && !f.startsWith('_'))
   .map((f) => f.slice(0, -3));
 
 /** Ship tsc's declarations as dist/types/ (same tree as the sources, so relative imports hold). */
@@ -45,27 +45,26 @@ const browserFile = (input, file, name) => ({
   plugins: [nodeResolve({ browser: true }), commonjs(), cssAsString()],
 });
 
+/** Load a module tsc wrote to .build/. */
+const built = (path) => import(pathToFileURL(resolve(B, path)).href);
+
 /**
- * The guard embeds the rules compiled from the catalog (a JSON literal), not the catalog: see src/guard/catalog-rules.ts.
- * `only`: the id of the one vendor whose rules it carries (default: the whole catalog).
+ * The guard is built once, as a template whose rules are the placeholder
+ * CONSENT_GATE_RULES (src/entries/guard.ts); each shipped guard file is that
+ * template with a compiled rule table written in (src/bundle/guard-file.ts,
+ * which `consent-gate bundle` uses too): the whole catalog's, and each vendor's alone.
  */
-const guardRules = (only) => ({
-  name: 'guard-rules',
-  async load(id) {
-    if (!id.replace(/\\/g, '/').endsWith('/src/guard/catalog-rules.js')) return null;
-    const load = (path) => import(pathToFileURL(resolve(B, path)).href);
-    const [{ catalog }, { compileRules }] = await Promise.all([load('vendors/index.js'), load('src/guard/rules.js')]);
-    const vendors = only ? catalog.filter((v) => v.id === only) : catalog;
-    if (only && vendors.length !== 1) throw new Error(`guard-rules: no catalog vendor "${only}"`);
-    return `export const rules = ${JSON.stringify(compileRules(vendors))};`;
+const guardFiles = () => ({
+  name: 'guard-files',
+  async generateBundle(_options, bundle) {
+    const template = Object.values(bundle).find((file) => file.type === 'chunk').code;
+    const [{ catalog }, { guardFor }] = await Promise.all([built('vendors/index.js'), built('src/bundle/guard-file.js')]);
+    this.emitFile({ type: 'asset', fileName: 'consent-gate-guard.js', source: guardFor(template, catalog) });
+    for (const vendor of catalog) this.emitFile({ type: 'asset', fileName: `consent-gate-guard-${vendor.id}.js`, source: guardFor(template, [vendor]) });
   },
 });
-const guardFile = (input, file, only) => {
-  const config = browserFile(input, file);
-  return { ...config, plugins: [guardRules(only), ...config.plugins] };
-};
 
-/** Builds for a site with one vendor: the catalog module gives that vendor alone (the runtime and the guard carry no other vendor). */
+/** Builds for a site with one vendor: the catalog module gives that vendor alone (the runtime carries no other vendor). */
 const oneVendor = (vendorId) => ({
   name: 'one-vendor-catalog',
   load(id) {
@@ -73,12 +72,9 @@ const oneVendor = (vendorId) => ({
     return `import vendor from './${vendorId}.js';\nexport const catalog = [vendor];`;
   },
 });
-const oneVendorFiles = (vendorId) => {
-  const runtime = browserFile(`${B}/src/dropin.js`, `dist/consent-gate-${vendorId}.js`);
-  return [
-    { ...runtime, plugins: [oneVendor(vendorId), ...runtime.plugins] },
-    guardFile(`${B}/src/guard/entry.js`, `dist/consent-gate-guard-${vendorId}.js`, vendorId),
-  ];
+const oneVendorRuntime = (vendorId) => {
+  const runtime = browserFile(`${B}/src/entries/dropin.js`, `dist/consent-gate-${vendorId}.js`);
+  return { ...runtime, plugins: [oneVendor(vendorId), ...runtime.plugins] };
 };
 
 export default [
@@ -103,11 +99,15 @@ export default [
     };
   }),
   // declaration generators and scan verdicts for the CLI and privacy tooling: one self-contained file, kept out of the npm entry
-  { input: `${B}/src/audit/index.js`, output: { file: 'dist/audit.mjs', format: 'es' }, plugins: [nodeResolve(), commonjs()] },
+  { input: `${B}/src/entries/audit.js`, output: { file: 'dist/audit.mjs', format: 'es' }, plugins: [nodeResolve(), commonjs()] },
   // drop-in files for sites without a bundler
-  browserFile(`${B}/src/dropin.js`, 'dist/consent-gate.js'),
-  browserFile(`${B}/src/ui/banner-entry.js`, 'dist/consent-gate-banner.js'),
-  guardFile(`${B}/src/guard/entry.js`, 'dist/consent-gate-guard.js'),
-  // the same two files for a site with one chat vendor: dist/consent-gate-<id>.js and dist/consent-gate-guard-<id>.js
-  ...vendorIds.flatMap(oneVendorFiles),
+  browserFile(`${B}/src/entries/dropin.js`, 'dist/consent-gate.js'),
+  browserFile(`${B}/src/entries/banner.js`, 'dist/consent-gate-banner.js'),
+  // the guard template (dist/guard-template.js) and the guard files written from it
+  (() => {
+    const config = browserFile(`${B}/src/entries/guard.js`, 'dist/guard-template.js');
+    return { ...config, output: { ...config.output, plugins: [...config.output.plugins, guardFiles()] } };
+  })(),
+  // the runtime for a site with one chat vendor: dist/consent-gate-<id>.js
+  ...vendorIds.map(oneVendorRuntime),
 ];

@@ -3,8 +3,12 @@
  * throws a ConsentGateConfigError naming the path and what was expected.
  */
 import { ConsentGateConfigError } from './errors.js';
-import { DEFAULT_LIFETIME_DAYS, MAX_LIFETIME_DAYS } from './consent/record.js';
+import { MAX_LIFETIME_DAYS } from './consent/codec.js';
+import { isObject } from './contract/values.js';
 import { OPTIONAL_PURPOSES, type BannerTexts, type ConsentGateConfig, type OptionalPurpose, type OptionSpec, type Vendor, type VendorOptions } from './types.js';
+
+/** How long a decision is kept when the config does not say (days). */
+export const DEFAULT_LIFETIME_DAYS = 180;
 
 export interface ConfiguredVendor {
   vendor: Vendor;
@@ -37,10 +41,6 @@ const TOP_LEVEL: Record<keyof ConsentGateConfig, true> = {
   bannerUrl: true,
 };
 const BANNER_KEYS = ['title', 'description', 'acceptAll', 'rejectAll', 'settings', 'save', 'privacyPolicyUrl'];
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function list(values: readonly (string | number)[]): string {
   return values.map((v) => JSON.stringify(v)).join(', ');

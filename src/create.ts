@@ -4,12 +4,16 @@
  * they differ only in how the banner file is fetched.
  */
 import { resolveConfig } from './config.js';
-import { changeFor, createGateCore, type GateCore, type GateEvents, type GuardBridge } from './consent/gate.js';
+import { changeFor, createGateCore, type GateCore, type GateEvents } from './consent/gate.js';
+import { onReady } from './dom.js';
 import type { BannerHandle, BannerModule } from './ui/banner-types.js';
-import { catalog as defaultCatalog } from '../vendors/index.js';
-import { OPTIONAL_PURPOSES, type BlockedEntry, type ConsentGateConfig, type Decisions, type OptionalPurpose, type Vendor } from './types.js';
+import type { AuditMethods } from './audit/feature.js';
+import type { ChatFeature } from './chat/feature.js';
+import type { ResolvedConfig } from './config.js';
+import { OPTIONAL_PURPOSES, type BlockedEntry, type ConsentGateConfig, type Decisions, type GuardBridge, type OptionalPurpose, type Vendor } from './types.js';
 
-export interface ConsentGate {
+/** The gate's own methods, whatever features are on. */
+export interface GateMethods {
   /** Allow purposes or vendors; recorded like a banner decision. */
   grant(...ids: string[]): void;
   /** Withdraw purposes or vendors; the vendors' revocation runs. */
@@ -27,12 +31,16 @@ export interface ConsentGate {
   destroy(): void;
 }
 
+/** The public gate: its own methods, chat (`openChat`, `chat`, `refresh`) and audit (`declaration`, `audit`). */
+export interface ConsentGate extends GateMethods, ChatFeature, AuditMethods {}
+
 /** A feature adds methods to the gate, built on the core. */
-export type Feature = (core: GateCore) => Record<string, unknown>;
+export type Feature = (core: GateCore<ResolvedConfig>) => Partial<ConsentGate>;
 
 export interface Runtime {
   loadBanner: () => Promise<BannerModule>;
-  catalog?: readonly Vendor[];
+  /** The vendors config ids resolve against: the entry point passes the built-in catalog (or a site's own list). */
+  catalog: readonly Vendor[];
   guard?: GuardBridge | null;
   features?: readonly Feature[];
   /** Show the banner by itself on a first visit. Default true. */
@@ -44,8 +52,8 @@ export function findGuard(): GuardBridge | null {
   return g && typeof g.update === 'function' ? g : null;
 }
 
-export function assembleGate(config: ConsentGateConfig | unknown, runtime: Runtime): ConsentGate & Record<string, unknown> {
-  const resolved = resolveConfig(config, runtime.catalog ?? defaultCatalog);
+export function assembleGate(config: ConsentGateConfig | unknown, runtime: Runtime): ConsentGate {
+  const resolved = resolveConfig(config, runtime.catalog);
   const core = createGateCore(resolved, { guard: runtime.guard === undefined ? findGuard() : runtime.guard });
   let banner: Promise<BannerHandle> | null = null;
 
@@ -65,7 +73,7 @@ export function assembleGate(config: ConsentGateConfig | unknown, runtime: Runti
     if (banner) void banner.then((handle) => handle.update(event.decisions), () => undefined);
   });
 
-  const gate: ConsentGate = {
+  const gate: GateMethods = {
     grant: (...ids) => core.decide(changeFor(resolved, ids, true, 'grant'), 'api'),
     revoke: (...ids) => core.decide(changeFor(resolved, ids, false, 'revoke'), 'api'),
     decisions: core.decisions,
@@ -82,7 +90,7 @@ export function assembleGate(config: ConsentGateConfig | unknown, runtime: Runti
     destroy: core.destroy,
   };
 
-  const full: ConsentGate & Record<string, unknown> = { ...gate };
+  const full = { ...gate } as ConsentGate;
   for (const feature of runtime.features ?? []) Object.assign(full, feature(core));
 
   // A persistent "Privacy settings" link: any element marked data-consent-gate-settings opens the panel.
@@ -102,8 +110,8 @@ export function assembleGate(config: ConsentGateConfig | unknown, runtime: Runti
     const start = () => {
       if (!core.decisions().decided) void openBanner(false).catch(() => undefined);
     };
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
-    else queueMicrotask(start);
+    // (a microtask even when the DOM is ready: calls queued before the runtime loaded are replayed first)
+    onReady(document, () => queueMicrotask(start));
   }
   return full;
 }

@@ -10,14 +10,18 @@ import type { BannerModule } from './ui/banner-types.js';
 import type { ConsentGateConfig, Vendor } from './types.js';
 
 export { ConsentGateConfigError } from './errors.js';
-export { catalog } from '../vendors/index.js';
+import { catalog } from '../vendors/index.js';
+
+export { catalog };
 export type { ConsentGate, Feature } from './create.js';
 export type { ChatFeature, ChatHandle } from './chat/feature.js';
 export type { ChatStatus, ChatState, FailReason } from './chat/runtime.js';
-export type { ChatOptions } from './chat/options.js';
+export type { ChatOptions } from './contract/chat-options.js';
 export type * from './types.js';
 export { PURPOSES, OPTIONAL_PURPOSES } from './types.js';
-export type { AuditMethods, AuditReport, AuditItem, DeclarationFormat } from './audit/index.js';
+export type { AuditMethods } from './audit/feature.js';
+export type { AuditReport, AuditItem } from './audit/inspect.js';
+export type { DeclarationFormat } from './audit/declaration.js';
 
 export interface CreateOptions {
   /** Vendors to resolve ids against; default: the whole catalog. */
@@ -29,11 +33,11 @@ export interface CreateOptions {
 const features: Feature[] = [chatFeature, auditFeature];
 
 /** Create the gate for this page. Throws ConsentGateConfigError when the config is wrong. */
-export function createConsentGate(config: ConsentGateConfig, options: CreateOptions = {}): ConsentGate & Record<string, unknown> {
+export function createConsentGate(config: ConsentGateConfig, options: CreateOptions = {}): ConsentGate {
   return assembleGate(config, {
     loadBanner: () => import('./ui/banner.js') as Promise<BannerModule>,
     features,
-    ...(options.catalog ? { catalog: options.catalog } : {}),
+    catalog: options.catalog ?? catalog,
     ...(options.autoShow !== undefined ? { autoShow: options.autoShow } : {}),
   });
 }

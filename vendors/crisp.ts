@@ -10,15 +10,13 @@
  * asks; opening is `chat:open` then `chat:show`; revoking is `session:reset`,
  * then the widget is removed and the session cookie deleted.
  */
-import type { Vendor, VendorContext, VendorData, VendorListener, VendorOptions } from '../src/types.js';
-import { chatOptionSpecs, type ChatOptions } from '../src/chat/options.js';
-import { originsOf, waitFor } from '../src/chat/kit.js';
+import { chatOptionSpecs, hostBaseOption, hostUrl, isObject, MONTH, type ChatOptions, type Vendor, type VendorContext, type VendorData, type VendorListener, type VendorOptions } from '../src/contract/index.js';
+import { originsOf, waitFor } from './_kit.js';
 
 const FACTS = 'vendor-facts reference, "Other chat widgets" table (Crisp row)';
 const DOMAINS = "Crisp developer documentation, 'Crisp Domain Names' (docs.crisp.chat)";
 const COOKIE_POLICIES = "Crisp developer documentation, 'Cookie Policies' (docs.crisp.chat)";
 
-const MONTH = 2629800; // 30.4375 days
 
 export const CRISP_LOADER_HOST = 'client.crisp.chat';
 export const CRISP_LOADER_PATH = '/l.js';
@@ -75,7 +73,7 @@ export const data: VendorData = {
       expected: 'your Crisp website id, a UUID such as "7598bf86-9ebb-46bc-8d61-be8929bbf93d"',
     },
     runtimeConfig: { type: 'object', expected: 'an object of CRISP_RUNTIME_CONFIG settings, such as { locale: "de" }' },
-    hostBase: { type: 'string', pattern: /^(https?:\/\/|\/).*\{host\}/, expected: 'a URL containing {host}, such as "http://localhost:4173/vendor/{host}"' },
+    hostBase: hostBaseOption,
     ...chatOptionSpecs,
   },
 };
@@ -111,10 +109,6 @@ function cw(ctx: Ctx): CrispWindow {
   return ctx.window as unknown as CrispWindow;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The live `$crisp` (taken over by the loader), or undefined while it is still the pre-load array. */
 export function liveApi(value: unknown): CrispApi | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
@@ -128,7 +122,7 @@ function api(ctx: Ctx): CrispApi | undefined {
 
 /** The URL of a Crisp host, through `hostBase` when given. */
 export function crispUrl(options: Pick<CrispOptions, 'hostBase'>, host: string, path: string): string {
-  return (options.hostBase ?? 'https://{host}').replace('{host}', host) + path;
+  return hostUrl(options.hostBase, host, path);
 }
 
 /** The runtime config the loader reads: the configured one, with the site's own settings winning. */

@@ -5,7 +5,9 @@
  * `loadOn: 'consent'` on page load and on `change`.
  */
 import { ConsentGateConfigError } from '../errors.js';
+import { onReady } from '../dom.js';
 import type { GateCore } from '../consent/gate.js';
+import type { ResolvedConfig } from '../config.js';
 import type { VendorListener } from '../types.js';
 import { createFacade, type Facade } from './facade.js';
 import { createVendorRuntime, type ChatStatus, type VendorRuntime } from './runtime.js';
@@ -25,13 +27,13 @@ export interface ChatHandle {
   off(event: string, fn: VendorListener): void;
 }
 
-export interface ChatFeature extends Record<string, unknown> {
+export interface ChatFeature {
   openChat(vendorId?: string): Promise<boolean>;
   refresh(options?: Record<string, unknown>): Promise<void>;
   chat(vendorId?: string): ChatHandle;
 }
 
-export function chatFeature(core: GateCore): ChatFeature {
+export function chatFeature(core: GateCore<ResolvedConfig>): ChatFeature {
   const chatVendors = core.config.vendors.filter((v) => typeof v.vendor.adapter?.open === 'function');
   const runtimes = new Map<string, VendorRuntime>();
   const facades = new Map<string, Facade>();
@@ -112,8 +114,7 @@ export function chatFeature(core: GateCore): ChatFeature {
         if (runtime.options.loadOn === 'consent' && runtime.allowed() && runtime.state() === 'idle') void runtime.mount();
       }
     });
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
-    else start();
+    onReady(document, start);
   }
 
   function handle(vendorId?: string): ChatHandle {

@@ -5,6 +5,7 @@
  * pure functions from the catalog data, so they are unit-tested.
  */
 import type { VendorData } from '../types.js';
+import { durationInWords } from '../contract/time.js';
 
 export interface PromptTexts {
   title: string;
@@ -15,21 +16,9 @@ export interface PromptTexts {
   notNow: string;
 }
 
-/** A lifetime in seconds in words: 0 → "until you close the browser", 1800 → "30 minutes", 15778800 → "6 months". */
+/** A lifetime in seconds in words for a visitor: 0 → "until you close the browser", 1800 → "30 minutes", 15778800 → "6 months". */
 export function lifetimeText(seconds: number): string {
-  if (seconds <= 0) return 'until you close the browser';
-  const units: [number, string][] = [
-    [31557600, 'year'],
-    [2629800, 'month'],
-    [86400, 'day'],
-    [3600, 'hour'],
-    [60, 'minute'],
-  ];
-  for (const [size, name] of units) {
-    const n = Math.round(seconds / size);
-    if (seconds >= size * 0.95) return `${n} ${name}${n === 1 ? '' : 's'}`;
-  }
-  return `${seconds} seconds`;
+  return seconds <= 0 ? 'until you close the browser' : durationInWords(seconds, 'round');
 }
 
 export function promptTexts(vendor: VendorData): PromptTexts {

@@ -5,10 +5,11 @@
  * Knows no vendor: everything specific comes from the adapter and the data.
  */
 import { deleteCookies, removeStorage } from '../cleanup/index.js';
-import type { ConfiguredVendor } from '../config.js';
+import type { ConfiguredVendor, ResolvedConfig } from '../config.js';
 import type { GateCore } from '../consent/gate.js';
 import type { Purpose, Vendor, VendorContext, VendorListener } from '../types.js';
-import { chatOptionsOf, type ResolvedChatOptions } from './options.js';
+import { chatOptionsOf, type ResolvedChatOptions } from '../contract/chat-options.js';
+import { safe } from '../contract/values.js';
 
 export type ChatState = 'idle' | 'prompt' | 'loading' | 'ready' | 'failed';
 export type FailReason = 'error' | 'timeout' | 'offline';
@@ -59,7 +60,7 @@ export interface VendorRuntime {
   onState(fn: (state: ChatState, reason?: FailReason) => void): void;
 }
 
-export function createVendorRuntime(core: GateCore, configured: ConfiguredVendor): VendorRuntime {
+export function createVendorRuntime(core: GateCore<ResolvedConfig>, configured: ConfiguredVendor): VendorRuntime {
   const { vendor } = configured;
   const adapter = vendor.adapter;
   const options = chatOptionsOf(configured.options);
@@ -315,12 +316,4 @@ export function createVendorRuntime(core: GateCore, configured: ConfiguredVendor
       stateListeners.push(fn);
     },
   };
-}
-
-function safe(fn: () => unknown): void {
-  try {
-    fn();
-  } catch {
-    // vendor code that throws never breaks the page
-  }
 }

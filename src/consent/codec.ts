@@ -17,6 +17,8 @@
 import type { OptionalPurpose } from '../types.js';
 
 export const SCHEMA_VERSION = 1;
+/** 13 months: the longest a decision is kept before the visitor is asked again, whatever the config says. */
+export const MAX_LIFETIME_DAYS = 395;
 /** Longest cookie value we accept (browsers cap a cookie at about 4 KB). */
 export const MAX_RECORD_LENGTH = 2048;
 

@@ -3,12 +3,8 @@
  * The format itself lives in ./codec.ts (shared with the head guard).
  */
 import Cookies from 'js-cookie';
-import { SCHEMA_VERSION, decodeRecord, encodeRecord, type ConsentRecord } from './codec.js';
+import { MAX_LIFETIME_DAYS, SCHEMA_VERSION, decodeRecord, encodeRecord, type ConsentRecord } from './codec.js';
 import type { OptionalPurpose } from '../types.js';
-
-/** 13 months, the longest a consent may be kept before asking again. */
-export const MAX_LIFETIME_DAYS = 395;
-export const DEFAULT_LIFETIME_DAYS = 180;
 
 export interface RecordStore {
   name: string;

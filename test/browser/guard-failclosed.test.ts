@@ -104,7 +104,7 @@ consentGate.on('change', function () { window.ranAtChange = (window.ran || []).s
 
 describe('guard: storage keys (Chromium, a guard built with a test catalog)', () => {
   it('localStorage and sessionStorage setItem of declared vendor keys are dropped until granted; other keys pass', async () => {
-    const build = join(ROOT, '.build/src/guard/entry.js');
+    const build = join(ROOT, 'dist/guard-template.js');
     for (let i = 0; i < 120 && !existsSync(build); i++) await new Promise((r) => setTimeout(r, 500));
     const vendor: VendorData = {
       id: 'test-chat', title: 'Test chat', provider: 'Test', privacyPolicyUrl: 'https://chat.test/privacy', purpose: 'functional', summary: 'A test chat.', options: {},

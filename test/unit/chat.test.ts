@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createConsentGate } from '../../src/index';
 import { ConsentGateConfigError } from '../../src/errors';
-import { chatOptionSpecs, chatOptionsOf } from '../../src/chat/options';
+import { chatOptionSpecs, chatOptionsOf } from '../../src/contract/chat-options';
 import { lifetimeText, promptTexts } from '../../src/chat/prompt';
 import { resolveConfig } from '../../src/config';
 import { catalog } from '../../vendors/index';

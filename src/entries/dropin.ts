@@ -3,10 +3,11 @@
  * installs `window.consentGate`, and replays calls queued before it loaded.
  * The banner file is fetched with a <script> only when it must show.
  */
-import { assembleGate, type Feature } from './create.js';
-import { chatFeature } from './chat/feature.js';
-import { auditFeature } from './audit/feature.js';
-import { BANNER_GLOBAL, type BannerModule } from './ui/banner-types.js';
+import { assembleGate, type Feature } from '../create.js';
+import { chatFeature } from '../chat/feature.js';
+import { auditFeature } from '../audit/feature.js';
+import { BANNER_GLOBAL, type BannerModule } from '../ui/banner-types.js';
+import { catalog } from '../../vendors/index.js';
 
 type Queued = [string, ...unknown[]];
 interface Stub {
@@ -52,6 +53,7 @@ function start(): void {
     gate = assembleGate(raw, {
       loadBanner: () => loadScriptBanner(bannerUrl(raw?.bannerUrl), typeof raw?.nonce === 'string' ? raw.nonce : undefined),
       features,
+      catalog,
     });
   } catch (error) {
     // Fail closed: vendors stay blocked by the guard, the page goes on.
@@ -61,7 +63,7 @@ function start(): void {
   const previous = w.consentGate && !Array.isArray(w.consentGate) ? w.consentGate : {};
   w.consentGate = Object.assign(previous, gate, { q: undefined });
   for (const [method, ...args] of queued) {
-    const fn = (gate as Record<string, unknown>)[method];
+    const fn = (gate as unknown as Record<string, unknown>)[method];
     try {
       if (typeof fn !== 'function') throw new TypeError(`consent-gate: queued call to unknown method ${JSON.stringify(method)}`);
       (fn as (...a: unknown[]) => unknown)(...args);

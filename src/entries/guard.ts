@@ -4,10 +4,15 @@
  * request, cookie and storage key until its purpose is granted, installs
  * `window.__consentGateGuard` for the runtime, and the `window.consentGate`
  * queue so calls made before the runtime loads are kept, not lost.
+ *
+ * The rules are not imported: the build compiles them from the catalog and
+ * writes them in place of `CONSENT_GATE_RULES` (src/guard/table.ts, src/bundle/guard-file.ts),
+ * so one built guard serves every rule table (the whole catalog, one vendor,
+ * a site's own selection with `consent-gate bundle`).
  */
-import { installGuard, type Guard } from './guard.js';
-import { installQueue } from './queue.js';
-import { rules } from './catalog-rules.js';
+import { installGuard, type Guard } from '../guard/guard.js';
+import { installQueue } from '../guard/queue.js';
+import { rules } from '../guard/table.js';
 
 try {
   // the guard bridge first (window.__consentGateGuard), then the queue: a page object that refuses
