@@ -60,6 +60,12 @@ export interface Decisions {
   /** Random id of the record, or null. */
   id: string | null;
   policyVersion: string;
+  /**
+   * The Global Privacy Control signal: whether the browser sends it, and
+   * whether it took effect (it refuses what the `gpc` config says unless the
+   * visitor has since opted back in by an explicit choice).
+   */
+  gpc?: { signal: boolean; applied: boolean };
 }
 
 /** Where a decision came from. */

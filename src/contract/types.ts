@@ -83,10 +83,58 @@ export interface VendorData {
   purpose: OptionalPurpose;
   /** One sentence for the banner and the contextual prompt. */
   summary: string;
+  /**
+   * What the vendor is to a visitor: `chat` (a launcher and the chat feature),
+   * `embed` (a video or map shown in a placeholder until allowed), `tag` (code
+   * that runs in the page: analytics, pixels). Default `tag`.
+   */
+  kind?: VendorKind;
   hosts: readonly HostRule[];
   cookies: readonly CookieRule[];
   storage: readonly StorageRule[];
+  /**
+   * Consent signals the vendor's own code reads (Google Consent Mode on
+   * `dataLayer`, Microsoft UET's consent mode on `uetq`, HubSpot's
+   * `setHubSpotConsent` on `_hsp`): set before any of its code runs and again
+   * whenever a decision changes.
+   */
+  signals?: readonly ConsentSignal[];
   options: Readonly<Record<string, OptionSpec>>;
+}
+
+export type VendorKind = 'chat' | 'embed' | 'tag';
+
+/**
+ * A consent state a vendor's code reads from a global queue, described as
+ * data so the head guard can write it before any tag runs, with no vendor
+ * code of its own. The state maps each of the vendor's consent types to the
+ * purpose that grants it.
+ *
+ * E.g. Microsoft UET: `{ queue: 'uetq', style: 'args', command: ['consent', '{phase}'],
+ * types: { ad_storage: 'marketing' }, values: ['granted', 'denied'] }` pushes
+ * `uetq.push('consent', 'default', { ad_storage: 'denied' })` first, then
+ * `uetq.push('consent', 'update', { ad_storage: 'granted' })` after a grant.
+ */
+export interface ConsentSignal {
+  /** The global the vendor reads, made an empty array when absent: `dataLayer`, `uetq`, `_hsp`. */
+  queue: string;
+  /**
+   * How one command is pushed: `gtag`, as the arguments object of a call to
+   * `gtag()` (which pushes `arguments` onto `dataLayer`); `list`, as one array
+   * (`_hsp.push(['setHubSpotConsent', state])`); `args`, each value an argument
+   * (`uetq.push('consent', 'default', state)`).
+   */
+  style: 'gtag' | 'list' | 'args';
+  /** The values before the state. `{phase}` stands for `default` (the first push on a page) or `update` (after a change). */
+  command: readonly string[];
+  /** Each consent type the vendor reads, and the purpose that grants it (`true`: always granted, e.g. security_storage). */
+  types: Readonly<Record<string, Purpose | true>>;
+  /** How granted and denied are written: `['granted', 'denied']` or `[true, false]`. */
+  values: readonly [granted: string | boolean, denied: string | boolean];
+  /** Globals set before any vendor code runs, e.g. `{ disableHubSpotCookieBanner: true }`. */
+  globals?: Readonly<Record<string, string | number | boolean>>;
+  /** Where the fact comes from. */
+  source: string;
 }
 
 /** Options a site owner gives a vendor (validated against `VendorData.options`). */
