@@ -34,6 +34,7 @@ export interface CrispOptions extends VendorOptions, ChatOptions {
 
 export const data: VendorData = {
   id: 'crisp',
+  kind: 'chat',
   title: 'Crisp chat',
   provider: 'Crisp IM SAS',
   privacyPolicyUrl: 'https://crisp.chat/en/privacy/',

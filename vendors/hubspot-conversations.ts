@@ -37,6 +37,7 @@ export interface HubSpotOptions extends VendorOptions, ChatOptions {
 
 export const data: VendorData = {
   id: 'hubspot-conversations',
+  kind: 'chat',
   title: 'HubSpot Conversations',
   provider: 'HubSpot, Inc.',
   privacyPolicyUrl: 'https://legal.hubspot.com/privacy-policy',

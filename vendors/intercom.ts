@@ -56,6 +56,7 @@ const cookie = (name: string, lifetime: number, description: string): CookieRule
 
 export const data: VendorData = {
   id: 'intercom',
+  kind: 'chat',
   title: 'Intercom',
   provider: 'Intercom R&D Unlimited Company',
   privacyPolicyUrl: 'https://www.intercom.com/legal/privacy',

@@ -37,6 +37,7 @@ const key = (name: string, description: string, match?: 'suffix'): StorageRule =
 
 export const data: VendorData = {
   id: 'web1on1',
+  kind: 'chat',
   title: 'web1on1 chat',
   provider: 'web1on1 B.V.',
   privacyPolicyUrl: 'https://www.web1on1.com/privacy',
