@@ -58,24 +58,55 @@ const guardFiles = () => ({
   name: 'guard-files',
   async generateBundle(_options, bundle) {
     const template = Object.values(bundle).find((file) => file.type === 'chunk').code;
-    const [{ catalog }, { guardFor }] = await Promise.all([built('vendors/index.js'), built('src/bundle/guard-file.js')]);
+    const [{ catalog }, { guardFor }, { compileRules }] = await Promise.all([built('vendors/index.js'), built('src/bundle/guard-file.js'), built('src/guard/rules.js')]);
     this.emitFile({ type: 'asset', fileName: 'consent-gate-guard.js', source: guardFor(template, catalog) });
+    // the catalog as the runtime knows it, for a page without the guard
+    this.emitFile({ type: 'asset', fileName: 'consent-gate-catalog.js', source: `(self.__consentGateParts ||= {}).catalog = ${JSON.stringify(compileRules(catalog))};\n` });
     for (const vendor of catalog) this.emitFile({ type: 'asset', fileName: `consent-gate-guard-${vendor.id}.js`, source: guardFor(template, [vendor]) });
   },
 });
 
-/** Builds for a site with one vendor: the catalog module gives that vendor alone (the runtime carries no other vendor). */
-const oneVendor = (vendorId) => ({
-  name: 'one-vendor-catalog',
+/**
+ * The runtime for a site with one chat vendor (dist/consent-gate-<id>.js): the
+ * drop-in runtime with that vendor built in, from a virtual entry (no module
+ * of the package is replaced).
+ */
+const oneVendorEntry = (vendorId) => ({
+  name: 'one-vendor-entry',
+  resolveId: (id) => (id === `\0dropin:${vendorId}` ? id : null),
   load(id) {
-    if (!id.replace(/\\/g, '/').endsWith(`/${B}/vendors/index.js`)) return null;
-    return `import vendor from './${vendorId}.js';\nexport const catalog = [vendor];`;
+    if (id !== `\0dropin:${vendorId}`) return null;
+    const from = (path) => JSON.stringify(resolve(B, path));
+    return `import vendor from ${from(`vendors/${vendorId}.js`)};\nimport { startDropin } from ${from('src/dropin.js')};\nstartDropin([vendor]);`;
   },
 });
 const oneVendorRuntime = (vendorId) => {
-  const runtime = browserFile(`${B}/src/entries/dropin.js`, `dist/consent-gate-${vendorId}.js`);
-  return { ...runtime, plugins: [oneVendor(vendorId), ...runtime.plugins] };
+  const runtime = browserFile(`\0dropin:${vendorId}`, `dist/consent-gate-${vendorId}.js`);
+  return { ...runtime, plugins: [oneVendorEntry(vendorId), ...runtime.plugins] };
 };
+
+/**
+ * A part of the drop-in runtime (dist/consent-gate-<name>.js): a classic
+ * script whose one-line virtual entry puts a module (or its default export)
+ * into window.__consentGateParts[name], where the runtime takes it (src/dropin.ts).
+ */
+const partEntry = (name, path, pick) => ({
+  name: 'part-entry',
+  resolveId: (id) => (id === `\0part:${name}` ? id : null),
+  load(id) {
+    if (id !== `\0part:${name}`) return null;
+    const from = JSON.stringify(resolve(path));
+    const value = pick === 'default' ? 'm.default' : 'm';
+    return `import * as m from ${from};\n(self.__consentGateParts ||= {})[${JSON.stringify(name)}] = ${value};`;
+  },
+});
+const partFile = (name, path, pick) => {
+  const config = browserFile(`\0part:${name}`, `dist/consent-gate-${name}.js`);
+  return { ...config, plugins: [partEntry(name, path, pick), ...config.plugins] };
+};
+
+/** The chat vendors (the one-vendor runtime files are built for them). */
+const chatVendorIds = vendorIds.filter((id) => /kind: 'chat'/.test(readFileSync(`vendors/${id}.ts`, 'utf8')));
 
 export default [
   // npm: ESM and CJS, each vendor as its own entry; the banner is a lazy chunk.
@@ -100,8 +131,13 @@ export default [
   }),
   // declaration generators and scan verdicts for the CLI and privacy tooling: one self-contained file, kept out of the npm entry
   { input: `${B}/src/entries/audit.js`, output: { file: 'dist/audit.mjs', format: 'es' }, plugins: [nodeResolve(), commonjs()] },
-  // drop-in files for sites without a bundler
+  // drop-in files for sites without a bundler: the runtime every page loads (a classic script)…
   browserFile(`${B}/src/entries/dropin.js`, 'dist/consent-gate.js'),
+  // …and the parts it fetches next to itself when a page needs them (classic scripts that register themselves)
+  partFile('chat', `${B}/src/chat/chunk.js`),
+  partFile('audit', `${B}/src/audit/feature.js`),
+  partFile('adapter', `${B}/src/adapter/index.js`),
+  ...vendorIds.map((id) => partFile(`vendor-${id}`, `${B}/vendors/${id}.js`, 'default')),
   browserFile(`${B}/src/entries/banner.js`, 'dist/consent-gate-banner.js'),
   // the guard template (dist/guard-template.js) and the guard files written from it
   (() => {
@@ -109,5 +145,5 @@ export default [
     return { ...config, output: { ...config.output, plugins: [...config.output.plugins, guardFiles()] } };
   })(),
   // the runtime for a site with one chat vendor: dist/consent-gate-<id>.js
-  ...vendorIds.map(oneVendorRuntime),
+  ...chatVendorIds.map(oneVendorRuntime),
 ];

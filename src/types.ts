@@ -8,6 +8,7 @@
  * may import it without pulling code along.
  */
 import type { OptionalPurpose, Purpose, VendorOptions } from './contract/types.js';
+import type { CompiledRules } from './guard/rules.js';
 
 export type * from './contract/types.js';
 export { PURPOSES, OPTIONAL_PURPOSES } from './contract/types.js';
@@ -91,6 +92,8 @@ export interface GuardBridge {
   blocked(): BlockedEntry[];
   /** Set the listener of new held-back attempts (one: the runtime). */
   onBlocked(fn: (entry: BlockedEntry) => void): void;
+  /** The catalog the guard was built with, as its compiled rule table: the drop-in runtime resolves config ids against it. */
+  rules?: CompiledRules;
 }
 
 /** One attempt the guard held back. */

@@ -110,7 +110,7 @@ function cw(ctx: Ctx): CrispWindow {
   return ctx.window as unknown as CrispWindow;
 }
 
-/** The live `$crisp` (taken over by the loader), or undefined while it is still the pre-load array. */
+/** The live `$crisp` (taken over by the loader), or undefined while it is still the pre-load array. @internal (exported for its unit tests) */
 export function liveApi(value: unknown): CrispApi | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const v = value as Partial<CrispApi>;
@@ -121,12 +121,12 @@ function api(ctx: Ctx): CrispApi | undefined {
   return liveApi(cw(ctx).$crisp);
 }
 
-/** The URL of a Crisp host, through `hostBase` when given. */
+/** The URL of a Crisp host, through `hostBase` when given. @internal (exported for its unit tests) */
 export function crispUrl(options: Pick<CrispOptions, 'hostBase'>, host: string, path: string): string {
   return hostUrl(options.hostBase, host, path);
 }
 
-/** The runtime config the loader reads: the configured one, with the site's own settings winning. */
+/** The runtime config the loader reads: the configured one, with the site's own settings winning. @internal (exported for its unit tests) */
 export function runtimeConfigOf(given: unknown, site: unknown): Record<string, unknown> {
   return { ...(isObject(given) ? given : {}), ...(isObject(site) ? site : {}) };
 }
@@ -134,6 +134,7 @@ export function runtimeConfigOf(given: unknown, site: unknown): Record<string, u
 /**
  * The command queue before load: `chat:hide` first (the widget stays out of
  * sight until the visitor asks), then the site's own commands in their order.
+ * @internal (exported for its unit tests; not part of the package's API)
  */
 export function preloadQueue(existing: unknown): CrispCommand[] {
   const own = Array.isArray(existing) ? (existing as CrispCommand[]).filter((c) => !(Array.isArray(c) && c[0] === 'do' && c[1] === 'chat:hide' && c.length === 2)) : [];

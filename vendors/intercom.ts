@@ -149,7 +149,7 @@ function live(ctx: Ctx): IntercomFunction | undefined {
   return typeof fn === 'function' && !isStub(fn) ? fn : undefined;
 }
 
-/** Intercom's queue stub, as its install snippet defines it: every call is queued until the Messenger's code replays it. */
+/** Intercom's queue stub, as its install snippet defines it: every call is queued until the Messenger's code replays it. @internal (exported for its unit tests) */
 export function createStub(): IntercomFunction {
   const stub = function (...args: unknown[]) {
     stub.c!(args);
@@ -159,17 +159,18 @@ export function createStub(): IntercomFunction {
   return stub;
 }
 
-/** The `window.Intercom` to queue on: the site's own stub or the live function when present, else a new stub. */
+/** The `window.Intercom` to queue on: the site's own stub or the live function when present, else a new stub. @internal (exported for its unit tests) */
 export function ensureStub(w: IntercomWindow): IntercomFunction {
   if (typeof w.Intercom !== 'function') w.Intercom = createStub();
   return w.Intercom;
 }
 
+/** @internal (exported for its unit tests; not part of the package's API) */
 export function urlOf(options: Pick<IntercomOptions, 'hostBase'>, host: string, path = ''): string {
   return hostUrl(options.hostBase, host, path);
 }
 
-/** The settings for `Intercom('boot', …)`: config settings, then the site's own `window.intercomSettings`, then app id and API base from the config. */
+/** The settings for `Intercom('boot', …)`: config settings, then the site's own `window.intercomSettings`, then app id and API base from the config. @internal (exported for its unit tests) */
 export function bootSettings(options: IntercomOptions, site?: unknown): Record<string, unknown> {
   return {
     ...(isObject(options.settings) ? options.settings : {}),
@@ -179,7 +180,7 @@ export function bootSettings(options: IntercomOptions, site?: unknown): Record<s
   };
 }
 
-/** Exact cookie names for an app id, from the catalog's prefix rows. */
+/** Exact cookie names for an app id, from the catalog's prefix rows. @internal (exported for its unit tests) */
 export function cookieNamesFor(appId: string): string[] {
   return data.cookies.map((c) => c.name + appId);
 }

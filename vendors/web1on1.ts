@@ -73,7 +73,7 @@ export const data: VendorData = {
   },
 };
 
-/** The URL the loader script is fetched from: `loaderUrl`, through `hostBase` when given. */
+/** The URL the loader script is fetched from: `loaderUrl`, through `hostBase` when given. @internal (exported for its unit tests) */
 export function loaderSrc(options: Pick<Web1on1Options, 'loaderUrl' | 'hostBase'>): string {
   if (!options.hostBase) return options.loaderUrl;
   const url = new URL(options.loaderUrl);
@@ -121,7 +121,7 @@ function api(ctx: Ctx): Web1on1Api | undefined {
   return found && typeof found === 'object' && typeof found.open === 'function' ? found : undefined;
 }
 
-/** Run one queued call on the live API. An unknown method is reported, never thrown at the page. */
+/** Run one queued call on the live API. An unknown method is reported, never thrown at the page. @internal (exported for its unit tests) */
 export function runCall(target: Web1on1Api, call: unknown): unknown {
   if (!Array.isArray(call) || !WEB1ON1_METHODS.includes(call[0] as Web1on1Method)) {
     console.error(`consent-gate: web1on1Queue entry is ${JSON.stringify(call)}; expected [method, ...arguments] with method one of ${WEB1ON1_METHODS.map((m) => `"${m}"`).join(', ')}`);

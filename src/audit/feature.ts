@@ -35,8 +35,13 @@ function refreshChoices(core: GateCore<ResolvedConfig>): void {
   });
 }
 
+/**
+ * The audit methods. The vendors' data must be at hand: the runtime fetches
+ * every configured vendor's file before it calls this (a vendor whose file
+ * did not load is left out).
+ */
 export function auditFeature(core: GateCore<ResolvedConfig>): AuditMethods {
-  const vendors = core.config.vendors.map((v) => v.vendor);
+  const vendors = core.config.vendors.flatMap((v) => (v.vendor ? [v.vendor] : []));
   core.events.on('change', () => refreshChoices(core));
   if (typeof document !== 'undefined') onReady(document, () => refreshChoices(core));
   return {

@@ -5,6 +5,7 @@
  * pure functions from the catalog data, so they are unit-tested.
  */
 import type { VendorData } from '../types.js';
+import { chatButton } from './launcher.js';
 import { durationInWords } from '../contract/time.js';
 
 export interface PromptTexts {
@@ -44,16 +45,6 @@ export interface PromptHandlers {
 let counter = 0;
 
 /** Build the prompt element (a non-modal dialog). The caller places it and moves focus. */
-/** A panel button of the chat UI: `cg-chat-btn cg-chat-<name>`, type button. */
-export function chatButton(doc: Document, name: string, text: string, onClick?: () => void): HTMLButtonElement {
-  const button = doc.createElement('button');
-  button.type = 'button';
-  button.className = `cg-chat-btn cg-chat-${name}`;
-  button.textContent = text;
-  if (onClick) button.addEventListener('click', onClick);
-  return button;
-}
-
 export function buildPrompt(doc: Document, vendor: VendorData, handlers: PromptHandlers): HTMLElement {
   const t = promptTexts(vendor);
   const id = `cg-chat-prompt-${++counter}`;

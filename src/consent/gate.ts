@@ -16,7 +16,7 @@ export interface GateSettings {
   lifetimeDays: number;
   policyVersion: string;
   /** The configured vendors: each one's id and the purpose it needs to load at all. */
-  vendors: readonly { vendor: { id: string; purpose: Purpose } }[];
+  vendors: readonly { id: string; purpose: Purpose }[];
 }
 
 export interface RevokedEvent {
@@ -75,7 +75,7 @@ export function createGateCore<C extends GateSettings>(config: C, options: GateO
     const purposes = {} as Record<Purpose, boolean>;
     for (const p of PURPOSES) purposes[p] = recordAllows(r, '', p);
     const vendors: Record<string, boolean> = {};
-    for (const { vendor } of config.vendors) vendors[vendor.id] = recordAllows(r, vendor.id, vendor.purpose);
+    for (const vendor of config.vendors) vendors[vendor.id] = recordAllows(r, vendor.id, vendor.purpose);
     return {
       decided: r !== null,
       purposes,
@@ -91,7 +91,7 @@ export function createGateCore<C extends GateSettings>(config: C, options: GateO
   function allowedSet(r: ConsentRecord | null): Set<string> {
     const set = new Set<string>();
     for (const p of OPTIONAL_PURPOSES) if (recordAllows(r, '', p)) set.add(p);
-    for (const { vendor } of config.vendors) {
+    for (const vendor of config.vendors) {
       if (recordAllows(r, vendor.id, vendor.purpose)) set.add(vendor.id);
       for (const p of OPTIONAL_PURPOSES) if (recordAllows(r, vendor.id, p)) set.add(`${vendor.id}:${p}`);
     }
@@ -110,7 +110,7 @@ export function createGateCore<C extends GateSettings>(config: C, options: GateO
     } catch {
       // the guard keeps what it holds; a failing update never opens anything
     }
-    for (const { vendor } of config.vendors) {
+    for (const vendor of config.vendors) {
       const lost = OPTIONAL_PURPOSES.filter((p) => before.has(`${vendor.id}:${p}`) && !after.has(`${vendor.id}:${p}`));
       if (lost.length) events.emit('revoked', { vendor: vendor.id, purposes: lost });
     }
@@ -201,7 +201,7 @@ function safeCookieString(): string {
 /** Turn `grant`/`revoke` ids into a decision change, or throw naming the bad id. */
 export function changeFor(config: GateSettings, ids: readonly unknown[], value: boolean, verb: 'grant' | 'revoke'): DecisionChange {
   const change: Required<Pick<DecisionChange, 'purposes' | 'vendors'>> = { purposes: {}, vendors: {} };
-  const vendorIds = config.vendors.map((v) => v.vendor.id);
+  const vendorIds = config.vendors.map((v) => v.id);
   ids.forEach((id, i) => {
     if (OPTIONAL_PURPOSES.includes(id as OptionalPurpose)) change.purposes[id as OptionalPurpose] = value;
     else if (typeof id === 'string' && vendorIds.includes(id)) change.vendors[id] = value;

@@ -79,14 +79,19 @@ export interface VendorData {
   title: string;
   provider: string;
   privacyPolicyUrl: string;
-  /** The purpose the vendor needs to load at all (the chat itself is `functional`). */
-  purpose: OptionalPurpose;
+  /**
+   * The purpose the vendor needs to load at all (the chat itself is
+   * `functional`). Never `necessary` for a catalog vendor; a site's own
+   * declared service may be necessary (a cart cookie), and is never held back.
+   */
+  purpose: Purpose;
   /** One sentence for the banner and the contextual prompt. */
   summary: string;
   /**
    * What the vendor is to a visitor: `chat` (a launcher and the chat feature),
    * `embed` (a video or map shown in a placeholder until allowed), `tag` (code
-   * that runs in the page: analytics, pixels). Default `tag`.
+   * that runs in the page: analytics, pixels). Default: `chat` when its
+   * adapter can `open`, else `tag`.
    */
   kind?: VendorKind;
   hosts: readonly HostRule[];
@@ -191,7 +196,11 @@ export interface VendorAdapter<O extends VendorOptions = VendorOptions> {
   preconnect?(ctx: VendorContext<O>): readonly string[];
   /** Whether the vendor's UI was in use on an earlier page, so it should load with the page to continue. */
   resume?(ctx: VendorContext<O>): boolean;
-  /** A CSS selector of the element the vendor embeds its UI into, when embedded inline. */
+  /**
+   * A CSS selector of the element the vendor embeds its UI into, when embedded
+   * inline. Asked as the page starts, before anything of the vendor may run:
+   * it may read only `vendor`, `options`, `window` and `document` of the context.
+   */
   inlineTarget?(ctx: VendorContext<O>): string | null;
   /** Undo a failed or abandoned load (remove inserted elements and globals) so a retry starts clean. */
   unload?(ctx: VendorContext<O>): void;

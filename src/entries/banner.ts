@@ -1,5 +1,6 @@
-/** Drop-in banner file (`dist/consent-gate-banner.js`): registers the banner for the runtime. */
+/** Drop-in banner file (`dist/consent-gate-banner.js`): registers the banner as the runtime's `banner` part. */
 import { mountBanner } from '../ui/banner.js';
-import { BANNER_GLOBAL } from '../ui/banner-types.js';
+import { PARTS_GLOBAL } from '../parts.js';
 
-(window as unknown as Record<string, unknown>)[BANNER_GLOBAL] = { mountBanner };
+const w = window as unknown as Record<string, Record<string, unknown> | undefined>;
+(w[PARTS_GLOBAL] ||= {}).banner = { mountBanner };

@@ -13,11 +13,15 @@
 import { installGuard, type Guard } from '../guard/guard.js';
 import { installQueue } from '../guard/queue.js';
 import { rules } from '../guard/table.js';
+import type { CompiledRules } from '../guard/rules.js';
 
 try {
   // the guard bridge first (window.__consentGateGuard), then the queue: a page object that refuses
   // the queue (frozen) leaves the guard in place and its bridge for the runtime
-  installQueue(window, ((window as Window & { __consentGateGuard?: Guard }).__consentGateGuard = installGuard(window, rules)));
+  const guard = installGuard(window, rules);
+  // the runtime resolves config ids against the catalog the guard was built with
+  (guard as Guard & { rules?: CompiledRules }).rules = rules;
+  installQueue(window, ((window as Window & { __consentGateGuard?: Guard }).__consentGateGuard = guard));
 } catch {
   // an exception never reaches the page; whatever was patched stays closed
 }

@@ -33,6 +33,8 @@ const PURPOSES: Purpose[] = ['functional', 'analytics', 'marketing'];
 export interface CompiledRules {
   /** `[vendor id, main purpose]` */
   v: [string, Purpose][];
+  /** Each vendor's kind, a letter per row of `v`: `c` chat, `e` embed, `t` tag (the runtime reads it; the guard does not). */
+  k: string;
   h: string;
   c: string;
   s: string;
@@ -81,7 +83,8 @@ export function compileRules(vendors: readonly VendorData[]): CompiledRules {
       s.push([r.storage[0] + ':' + (how === 'suffix' ? '*' + key + '$' : how === 'prefix' ? key : key + '$'), (how === 'exact' ? 1e6 : 0) + r.key.length, r.purpose, i]);
     }
   });
-  return { v: vendors.map((v) => [v.id, v.purpose]), h: rules(h), c: rules(c), s: rules(s) };
+  const kind = (v: VendorData) => (v.kind ?? (typeof (v as { adapter?: { open?: unknown } }).adapter?.open === 'function' ? 'chat' : 'tag'))[0];
+  return { v: vendors.map((v) => [v.id, v.purpose]), k: vendors.map(kind).join(''), h: rules(h), c: rules(c), s: rules(s) };
 }
 
 /** Each rule string's rules with their regular expressions, made once (a page asks thousands of times). */
@@ -178,6 +181,17 @@ export function matchCookieWrite(rules: CompiledRules, write: string, recordName
 /** The vendor and purpose of a Web Storage key (`storage`: 'l' local, 's' session), or null. */
 export function matchKey(rules: CompiledRules, key: string, storage: string): Match | null {
   return find(rules, rules.s, storage + ':' + key);
+}
+
+/** Every purpose a vendor's rules hold back, its main purpose first (the purposes a banner must offer for it). */
+export function vendorPurposes(rules: CompiledRules, vendorId: string): Purpose[] {
+  const index = rules.v.findIndex((row) => row[0] === vendorId);
+  if (index < 0) return [];
+  const found = new Set<Purpose>([rules.v[index]![1]]);
+  for (const list of [rules.h, rules.c, rules.s]) {
+    for (const rule of list.split(' ')) if (rule && parseInt(rule[1]!, 36) === index) found.add(PURPOSES[+rule[0]!]!);
+  }
+  return [...found];
 }
 
 /** The main purpose of a vendor, or undefined for an id the rules do not know. */

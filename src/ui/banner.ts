@@ -34,7 +34,27 @@ function injectStyles(nonce: string | undefined): void {
   document.head.appendChild(style);
 }
 
+/**
+ * Say where the first layer is, for what must keep out of its way (the chat
+ * launcher): `--consent-gate-banner-inset` on the root element is the
+ * distance from the viewport's bottom to the notice's top edge while the
+ * notice shows; it is removed when the notice hides.
+ */
+function publishInset(): void {
+  const root = document.documentElement;
+  const measure = () => {
+    const notice = document.querySelector(`#${BANNER_ELEMENT_ID} .cookie-notice:not(.cookie-modal-notice)`);
+    const rect = notice?.getBoundingClientRect();
+    if (rect && rect.width > 0 && rect.height > 0 && rect.top < innerHeight) root.style.setProperty('--consent-gate-banner-inset', `${Math.round(innerHeight - rect.top)}px`);
+    else root.style.removeProperty('--consent-gate-banner-inset');
+  };
+  new MutationObserver(measure).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'style'] });
+  addEventListener('resize', measure);
+  measure();
+}
+
 export function mountBanner(bridge: BannerBridge): BannerHandle {
+  publishInset();
   const config = klaroConfig(bridge.config);
   injectStyles(bridge.config.nonce);
   const manager = klaro.getManager(config);

@@ -54,9 +54,7 @@ export interface KlaroConfig {
 }
 
 function vendorsFor(config: ResolvedConfig, purpose: OptionalPurpose): string[] {
-  return config.vendors
-    .filter(({ vendor }) => vendor.purpose === purpose || [...vendor.hosts, ...vendor.cookies, ...vendor.storage].some((part) => part.purpose === purpose))
-    .map(({ vendor }) => vendor.title);
+  return config.vendors.filter((v) => v.uses.includes(purpose)).map((v) => v.vendor?.title ?? v.id);
 }
 
 export function klaroConfig(config: ResolvedConfig): KlaroConfig {

@@ -87,7 +87,7 @@ describe('guard with the runtime (Chromium)', () => {
 <script src="https://js.hs-scripts.com/1234567.js" id="hs-script-loader"></script>
 <script>window.early = consentGate.blocked().length; window.events = []; consentGate.on('blocked', function (e) { events.push(e.target); });
 consentGate.on('change', function () { window.ranAtChange = (window.ran || []).slice(); var s = document.createElement('script'); s.src = 'https://js.usemessages.com/after-grant.js'; document.head.appendChild(s); });</script>
-<script src="/runtime.js" defer></script>`;
+<script src="/dist/consent-gate.js" defer></script>`;
     const site = await open(head, '<script>new Image().src = "https://track.hubspot.com/__ptq.gif";</script>');
     await site.page.waitForFunction(() => typeof (window as any).consentGate.decisions === 'function');
     expect(await site.page.evaluate(() => (window as any).early)).toBe(1);

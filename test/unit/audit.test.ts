@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Cookies from 'js-cookie';
 import { assembleGate } from '../../src/create';
+import { testRuntime } from './runtime-kit';
 import { auditFeature } from '../../src/audit/feature';
 import { declarationEntries, lifetimeInWords, renderDeclaration } from '../../src/entries/audit';
 import { matchCookie, matchHost, matchStorage } from '../../src/audit/match';
@@ -156,7 +157,7 @@ describe('audit feature on the gate', () => {
   it('audit() follows the decisions and carries the guard log; declaration() reflects config and choices', () => {
     const log = [{ time: 1, kind: 'script', target: 'https://js.usemessages.com/conversations-embed.js', vendor: 'hubspot-conversations', purpose: 'functional' as const }];
     const guard: GuardBridge = { update() {}, blocked: () => log, onBlocked() {} };
-    const gate = assembleGate({ vendors: { 'hubspot-conversations': { portalId: '1' } }, cookieName: 'my_consent', cookieLifetimeDays: 30 }, { loadBanner: noBanner, autoShow: false, guard, features: [auditFeature], catalog });
+    const gate = assembleGate({ vendors: { 'hubspot-conversations': { portalId: '1' } }, cookieName: 'my_consent', cookieLifetimeDays: 30 }, testRuntime({ guard, features: [auditFeature] }));
     gates.push(gate);
     document.cookie = '__hstc=1; path=/';
     document.cookie = 'unknown_one=1; path=/';
@@ -178,7 +179,7 @@ describe('audit feature on the gate', () => {
 
   it('keeps embedded declarations\' current-choice cells in step with decisions', () => {
     document.body.innerHTML = renderDeclaration('html', { vendors: [hubspot] });
-    const gate = assembleGate({ vendors: { 'hubspot-conversations': { portalId: '1' } } }, { loadBanner: noBanner, autoShow: false, guard: null, features: [auditFeature], catalog });
+    const gate = assembleGate({ vendors: { 'hubspot-conversations': { portalId: '1' } } }, testRuntime({ features: [auditFeature] }));
     gates.push(gate);
     const cell = () => document.querySelector('[data-consent-gate-decision="functional"]')!;
     expect(cell().textContent).toBe('Not decided yet (off)');

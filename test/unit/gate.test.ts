@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import Cookies from 'js-cookie';
 import { assembleGate } from '../../src/create';
-import { catalog } from '../../vendors/index';
+import { testRuntime } from './runtime-kit';
 import type { BannerModule } from '../../src/ui/banner-types';
 import type { GuardBridge } from '../../src/types';
 import type { ChangeEvent } from '../../src/types';
@@ -10,7 +10,7 @@ const config = { vendors: { 'hubspot-conversations': { portalId: '1234567' } }, 
 const noBanner = () => Promise.reject(new Error('no banner in unit tests')) as Promise<BannerModule>;
 const gates: { destroy(): void }[] = [];
 function make(extra: Partial<Parameters<typeof assembleGate>[1]> = {}) {
-  const gate = assembleGate(config, { loadBanner: noBanner, autoShow: false, guard: null, catalog, ...extra });
+  const gate = assembleGate(config, testRuntime(extra));
   gates.push(gate);
   return gate;
 }
@@ -102,6 +102,6 @@ describe('public gate API', () => {
   });
 
   it('throws ConsentGateConfigError for a broken config', () => {
-    expect(() => assembleGate({ vendors: { 'hubspot-conversations': {} } }, { loadBanner: noBanner, catalog })).toThrow(/portalId is missing/);
+    expect(() => assembleGate({ vendors: { 'hubspot-conversations': {} } }, testRuntime({ autoShow: true }))).toThrow(/portalId is missing/);
   });
 });
