@@ -3,12 +3,10 @@
  * The format itself lives in ./codec.ts (shared with the head guard).
  */
 import Cookies from 'js-cookie';
-import { SCHEMA_VERSION, decodeRecord, encodeRecord, type ConsentRecord } from './codec.js';
+import { MAX_LIFETIME_DAYS, SCHEMA_VERSION, decodeRecord, encodeRecord, type ConsentRecord } from './codec.js';
 import type { OptionalPurpose } from '../types.js';
 
-/** 13 months, the longest a consent may be kept before asking again. */
-export const MAX_LIFETIME_DAYS = 395;
-export const DEFAULT_LIFETIME_DAYS = 180;
+export { DEFAULT_LIFETIME_DAYS, MAX_LIFETIME_DAYS } from './codec.js';
 
 export interface RecordStore {
   name: string;
@@ -17,7 +15,7 @@ export interface RecordStore {
   policyVersion: string;
 }
 
-/** The stored record for this policy version, or null ("no decision"). Never throws. */
+/** The stored record for this policy version, no older than the lifetime, or null ("no decision"). Never throws. */
 export function readRecord(store: RecordStore): ConsentRecord | null {
   let raw: string | undefined;
   try {
@@ -25,7 +23,7 @@ export function readRecord(store: RecordStore): ConsentRecord | null {
   } catch {
     return null;
   }
-  return decodeRecord(raw, store.policyVersion);
+  return decodeRecord(raw, store.policyVersion, Date.now(), store.lifetimeDays);
 }
 
 export function writeRecord(store: RecordStore, record: ConsentRecord): void {
