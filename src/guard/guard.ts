@@ -22,12 +22,12 @@
  * min+gzip size) or `node test/fixtures/guard/bundle.mjs`, and its speed with
  * `node bench/guard-overhead.mjs`.
  */
-import { cookieValue, decodeRecord, recordAllows } from '../consent/codec.js';
+import { recordAllows } from '../consent/codec.js';
 import type { BlockedEntry } from '../types.js';
 import { blocked, onBlocked, setAllows, start, type Allows } from './decide.js';
 import { protect } from './realm.js';
 import { release } from './release.js';
-import { configure, type CompiledRules } from './rules.js';
+import { configure, guardRecord, type CompiledRules } from './rules.js';
 
 export type { Allows } from './decide.js';
 
@@ -39,10 +39,9 @@ export interface Guard {
 }
 
 export function installGuard(win: Window & { consentGateConfig?: unknown }, rules: CompiledRules): Guard {
-  const setup = configure(win.consentGateConfig, rules);
   // the runtime's own reading of the record (decodeRecord), so the two grant the same
-  const record = setup && decodeRecord(cookieValue(win.document.cookie, setup[0]), setup[1], Date.now(), setup[2]);
-  start(rules, (vendor, purpose) => recordAllows(record, vendor, purpose), setup?.[0]);
+  const record = guardRecord(win.consentGateConfig, rules, win.document.cookie, Date.now());
+  start(rules, (vendor, purpose) => recordAllows(record, vendor, purpose), configure(win.consentGateConfig, rules)?.[0]);
   protect(win);
   return {
     update(fn) {

@@ -4,7 +4,7 @@
  * storage key belong to?". No DOM, no globals: unit-tested in jsdom, shared by
  * the build (which embeds the compiled table) and the guard.
  */
-import { DEFAULT_LIFETIME_DAYS } from '../consent/codec.js';
+import { DEFAULT_LIFETIME_DAYS, cookieValue, decodeRecord, type ConsentRecord } from '../consent/codec.js';
 import type { Purpose, VendorData } from '../types.js';
 
 /** A vendor and the purpose a URL, cookie or key belongs to. */
@@ -124,6 +124,16 @@ export function configure(config: unknown, all: CompiledRules): GuardSetup | nul
   } catch {
     return null;
   }
+}
+
+/**
+ * The record the guard honours: the config's cookie in `cookies` (a
+ * `document.cookie` string), read as the runtime reads it (`decodeRecord`
+ * with the config's policy version and lifetime), or null.
+ */
+export function guardRecord(config: unknown, all: CompiledRules, cookies: string, now: number): ConsentRecord | null {
+  const setup = configure(config, all);
+  return setup && decodeRecord(cookieValue(cookies, setup[0]), setup[1], now, setup[2]);
 }
 
 /**
