@@ -56,7 +56,12 @@ export function deny(match: Match | null, kind?: string, target?: unknown): bool
 /** What the page put in each `blob:` URL it made, as text (filled by frames.ts): such a URL is matched by the hosts it names. */
 export const blobTexts: Record<string, string | undefined> = {};
 
-/** The match of a URL the page asks for (a fetch, a socket, a worker) or gives an element (`base`: the element's base URL). */
+/**
+ * The match of a URL the page asks for (a fetch, a socket, a worker) or gives
+ * an element (`name`, its attribute). `base` is the page's base URL, for child
+ * windows too (theirs is the page's unless they say otherwise) and for markup
+ * parsed into a template (whose own base is about:blank).
+ */
 export const urlMatch = (url: unknown, base: string, name = ''): Match | null => {
   const text = blobTexts[url as string];
   return text ? mentionedHost(rules, text) : matchElementAttribute(rules, name, url as string, base);

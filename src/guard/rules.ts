@@ -116,7 +116,8 @@ export type GuardSetup = [cookieName: string, policyVersion: string, lifetimeDay
 export function configure(config: unknown, all: CompiledRules): GuardSetup | null {
   try {
     const c = config as { vendors: object; cookieName?: string; policyVersion?: string; cookieLifetimeDays?: number };
-    const days = c.cookieLifetimeDays ?? DEFAULT_LIFETIME_DAYS;
+    // (as the runtime: absent is the default, anything else must be a finite number above 0)
+    const days = c.cookieLifetimeDays === undefined ? DEFAULT_LIFETIME_DAYS : c.cookieLifetimeDays;
     // (a missing `vendors` throws; an array, a string or a number is not a plain object)
     return c.vendors.constructor == Object && Object.keys(c.vendors).every((id) => all.v.some((v) => v[0] === id)) && typeof days == 'number' && days > 0 && days < Infinity
       ? [c.cookieName ?? 'consent_gate', c.policyVersion ?? '1', days]
@@ -137,13 +138,13 @@ export function guardRecord(config: unknown, all: CompiledRules, cookies: string
 }
 
 /**
- * Text spelled out the way the URL parser reads the host names in it:
- * percent-escapes decoded, tabs and newlines (which it drops) removed, lower
+ * Text spelled out the way the URL parser reads the host names in it: tabs
+ * and newlines (which it drops first) removed, percent-escapes decoded, lower
  * case. (Character references and Unicode compatibility forms are not
  * decoded: docs/guard.md, limits.)
  */
 export function spellOut(text: string): string {
-  return unescape(text).replace(/[\t\n\r]/g, '').toLowerCase();
+  return unescape(text.replace(/[\t\n\r]/g, '')).toLowerCase();
 }
 
 /**
@@ -177,7 +178,7 @@ export function matchUrl(rules: CompiledRules, url: string, base?: string): Matc
   try {
     const u = new URL(url, base);
     const [type, ...data] = u.href.split(',');
-    return /^(data|javascript):/.test(type!) ? mentionedHost(rules, /;base64$/i.test(type!) ? atob(unescape(data.join())) : u.href) : find(rules, rules.h, u.hostname.replace(/\.+$/, '') + u.pathname);
+    return /^(data|javascript):/.test(type!) ? mentionedHost(rules, /;base64$/i.test(type!) ? atob(unescape(data.join())) : unescape(u.href)) : find(rules, rules.h, u.hostname.replace(/\.+$/, '') + u.pathname);
   } catch {
     // not a URL; or a data: URL whose base64 the browser would refuse too
     return null;

@@ -49,7 +49,7 @@ const record = fc.record(
 );
 const config = fc.record({
   policyVersion: fc.constantFrom('1', '2026-11'),
-  cookieLifetimeDays: fc.constantFrom(undefined, 1, 30, 180, 395, 1000, 0, -5, 'x', Number.NaN, Number.POSITIVE_INFINITY, 30.5),
+  cookieLifetimeDays: fc.constantFrom(undefined, null, 1, 30, 180, 395, 1000, 0, -5, 'x', Number.NaN, Number.POSITIVE_INFINITY, 30.5),
 });
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
