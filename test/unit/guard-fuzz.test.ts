@@ -71,7 +71,7 @@ describe('host matcher (fuzzed)', () => {
       }),
       { numRuns: 5000 },
     );
-  });
+  }, 120_000);
 
   it('data: and javascript: URLs naming a vendor host are matched (percent-escaped or base64)', () => {
     fc.assert(
@@ -83,7 +83,7 @@ describe('host matcher (fuzzed)', () => {
       }),
       { numRuns: 1000 },
     );
-  });
+  }, 120_000);
 });
 
 /** Every element's URL attributes in markup, template contents included, as the browser parses them. */
@@ -140,7 +140,7 @@ describe('markup sanitizer (fuzzed)', () => {
       }),
       { numRuns: 3000 },
     );
-  });
+  }, 120_000);
 
   it('markup that names no vendor host is handed on as written (not parsed)', () => {
     fc.assert(
@@ -150,5 +150,5 @@ describe('markup sanitizer (fuzzed)', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 120_000);
 });
