@@ -9,6 +9,7 @@
  * A frame's first document keeps the window the frame was created with, so
  * that document's scripts run in a window that is protected already.
  */
+import { held } from './held.js';
 import { ATTRIBUTES, frames, roots, scan, visit, patchElements } from './elements.js';
 import { sanitize } from './markup.js';
 import { patchNetwork } from './network.js';
@@ -27,7 +28,7 @@ function handle(records: MutationRecord[]): void {
     else record.addedNodes.forEach((node) => scan(node));
   }
   settle();
-  release();
+  if (held.size) release();
 }
 
 // everything the parser (or any path not patched) puts in a document
@@ -41,8 +42,9 @@ const observer = new MutationObserver((records) => {
 
 /** Protect the frames and observe the shadow roots that scanning met. */
 function settle(): void {
-  frames.splice(0).forEach((frame: Any) => protect(frame.contentWindow));
-  roots.splice(0).forEach(observe);
+  // (most insertions bring neither: no arrays made for them)
+  if (frames.length) frames.splice(0).forEach((frame: Any) => protect(frame.contentWindow));
+  if (roots.length) roots.splice(0).forEach(observe);
 }
 
 /** Watch a document or shadow root: what is in it now, what the parser adds, and the frames in it that load. */
