@@ -11,14 +11,12 @@
  * a declaration of the site's own service (see ./declare.ts).
  */
 import { ConsentGateConfigError } from './errors.js';
-import { MAX_LIFETIME_DAYS } from './consent/codec.js';
+import { DEFAULT_LIFETIME_DAYS, MAX_LIFETIME_DAYS } from './consent/codec.js';
 import { isObject } from './contract/values.js';
 import { compileRules, matchCookie, vendorPurposes, type CompiledRules } from './guard/rules.js';
 import { declaredService, isDeclaration } from './declare.js';
 import { OPTIONAL_PURPOSES, PURPOSES, type BannerTexts, type ConsentGateConfig, type OptionalPurpose, type OptionSpec, type Purpose, type Vendor, type VendorKind, type VendorOptions } from './types.js';
 
-/** How long a decision is kept when the config does not say (days). */
-export const DEFAULT_LIFETIME_DAYS = 180;
 
 /** The catalog config ids resolve against: whole, or as the compiled rule table. */
 export type Catalog = readonly Vendor[] | CompiledRules;

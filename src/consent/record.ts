@@ -14,7 +14,7 @@ export interface RecordStore {
   policyVersion: string;
 }
 
-/** The stored record for this policy version, or null ("no decision"). Never throws. */
+/** The stored record for this policy version, no older than the lifetime, or null ("no decision"). Never throws. */
 export function readRecord(store: RecordStore): ConsentRecord | null {
   let raw: string | null;
   try {
@@ -22,7 +22,7 @@ export function readRecord(store: RecordStore): ConsentRecord | null {
   } catch {
     return null;
   }
-  return decodeRecord(raw, store.policyVersion);
+  return decodeRecord(raw, store.policyVersion, Date.now(), store.lifetimeDays);
 }
 
 /**
