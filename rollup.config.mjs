@@ -52,7 +52,9 @@ const built = (path) => import(pathToFileURL(resolve(B, path)).href);
  * The guard is built once, as a template whose rules are the placeholder
  * CONSENT_GATE_RULES (src/entries/guard.ts); each shipped guard file is that
  * template with a compiled rule table written in (src/bundle/guard-file.ts,
- * which `consent-gate bundle` uses too): the whole catalog's, and each vendor's alone.
+ * which `consent-gate bundle` uses too): here the whole catalog's. The files
+ * for a site with one chat vendor are made after Rollup, the way
+ * `consent-gate bundle` makes a site's (scripts/site-files.mjs).
  */
 const guardFiles = () => ({
   name: 'guard-files',
@@ -62,28 +64,8 @@ const guardFiles = () => ({
     this.emitFile({ type: 'asset', fileName: 'consent-gate-guard.js', source: guardFor(template, catalog) });
     // the catalog as the runtime knows it, for a page without the guard
     this.emitFile({ type: 'asset', fileName: 'consent-gate-catalog.js', source: `(self.__consentGateParts ||= {}).catalog = ${JSON.stringify(compileRules(catalog))};\n` });
-    for (const vendor of catalog) this.emitFile({ type: 'asset', fileName: `consent-gate-guard-${vendor.id}.js`, source: guardFor(template, [vendor]) });
   },
 });
-
-/**
- * The runtime for a site with one chat vendor (dist/consent-gate-<id>.js): the
- * drop-in runtime with that vendor built in, from a virtual entry (no module
- * of the package is replaced).
- */
-const oneVendorEntry = (vendorId) => ({
-  name: 'one-vendor-entry',
-  resolveId: (id) => (id === `\0dropin:${vendorId}` ? id : null),
-  load(id) {
-    if (id !== `\0dropin:${vendorId}`) return null;
-    const from = (path) => JSON.stringify(resolve(B, path));
-    return `import vendor from ${from(`vendors/${vendorId}.js`)};\nimport { startDropin } from ${from('src/dropin.js')};\nstartDropin([vendor]);`;
-  },
-});
-const oneVendorRuntime = (vendorId) => {
-  const runtime = browserFile(`\0dropin:${vendorId}`, `dist/consent-gate-${vendorId}.js`);
-  return { ...runtime, plugins: [oneVendorEntry(vendorId), ...runtime.plugins] };
-};
 
 /**
  * A part of the drop-in runtime (dist/consent-gate-<name>.js): a classic
@@ -104,9 +86,6 @@ const partFile = (name, path, pick) => {
   const config = browserFile(`\0part:${name}`, `dist/consent-gate-${name}.js`);
   return { ...config, plugins: [partEntry(name, path, pick), ...config.plugins] };
 };
-
-/** The chat vendors (the one-vendor runtime files are built for them). */
-const chatVendorIds = vendorIds.filter((id) => /kind: 'chat'/.test(readFileSync(`vendors/${id}.ts`, 'utf8')));
 
 export default [
   // npm: ESM and CJS, each vendor as its own entry; the banner is a lazy chunk.
@@ -144,6 +123,4 @@ export default [
     const config = browserFile(`${B}/src/entries/guard.js`, 'dist/guard-template.js');
     return { ...config, output: { ...config.output, plugins: [...config.output.plugins, guardFiles()] } };
   })(),
-  // the runtime for a site with one chat vendor: dist/consent-gate-<id>.js
-  ...chatVendorIds.map(oneVendorRuntime),
 ];

@@ -44,4 +44,5 @@ export { resolveConfig } from '../config.js';
 export type { ResolvedConfig } from '../config.js';
 export { compileRules } from '../guard/rules.js';
 export { guardFor, guardWithRules } from '../bundle/guard-file.js';
+export { siteFiles } from '../bundle/site-files.js';
 export { catalog } from '../../vendors/index.js';
