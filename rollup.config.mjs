@@ -116,6 +116,7 @@ export default [
   partFile('chat', `${B}/src/chat/chunk.js`),
   partFile('audit', `${B}/src/audit/feature.js`),
   partFile('adapter', `${B}/src/adapter/index.js`),
+  partFile('declare', `${B}/src/declare.js`),
   ...vendorIds.map((id) => partFile(`vendor-${id}`, `${B}/vendors/${id}.js`, 'default')),
   browserFile(`${B}/src/entries/banner.js`, 'dist/consent-gate-banner.js'),
   // the guard template (dist/guard-template.js) and the guard files written from it

@@ -14,7 +14,14 @@ import { ConsentGateConfigError } from './errors.js';
 import { DEFAULT_LIFETIME_DAYS, MAX_LIFETIME_DAYS } from './consent/codec.js';
 import { isObject } from './contract/values.js';
 import { compileRules, matchCookie, vendorPurposes, type CompiledRules } from './guard/rules.js';
-import { declaredService, isDeclaration } from './declare.js';
+import { declaredService as declaredServiceOf, isDeclaration } from './declare.js';
+
+/**
+ * What reads a site's declaration of its own service (./declare.ts). The
+ * drop-in runtime fetches it (a part of its own) only for a config that has
+ * a declaration; resolveConfig, for the npm entry and the command line, has it.
+ */
+export type DeclarationReader = typeof declaredServiceOf;
 import { OPTIONAL_PURPOSES, PURPOSES, type BannerTexts, type ConsentGateConfig, type OptionalPurpose, type OptionSpec, type Purpose, type Vendor, type VendorKind, type VendorOptions } from './types.js';
 
 
@@ -108,12 +115,13 @@ export function checkVendorOptions(vendor: Vendor, options: VendorOptions): void
 
 const KIND: Record<string, VendorKind> = { c: 'chat', e: 'embed', t: 'tag' };
 
-function resolveVendor(id: string, raw: unknown, rules: CompiledRules, whole: readonly Vendor[] | null): ConfiguredVendor {
+function resolveVendor(id: string, raw: unknown, rules: CompiledRules, whole: readonly Vendor[] | null, declare: DeclarationReader | null): ConfiguredVendor {
   const index = rules.v.findIndex((r) => r[0] === id);
   const row = rules.v[index];
   if (!row) {
     if (isDeclaration(raw)) {
-      const vendor = declaredService(id, raw, rules);
+      if (!declare) throw new Error(`consent-gate: vendors.${id} is a declaration, and the code that reads one was not given`);
+      const vendor = declare(id, raw, rules);
       return { id, purpose: vendor.purpose, kind: 'tag', uses: usesOf(vendor), options: {}, declared: true, checked: true, vendor };
     }
     const ids = rules.v.map((r) => r[0]);
@@ -135,7 +143,7 @@ function usesOf(vendor: Vendor): Purpose[] {
 
 /** Validate a config against the catalog. Throws ConsentGateConfigError on the first mistake. */
 export function resolveConfig(input: unknown, catalog: Catalog): ResolvedConfig {
-  return Array.isArray(catalog) ? resolveWith(input, compileRules(catalog as readonly Vendor[]), catalog as readonly Vendor[]) : resolveWith(input, catalog as CompiledRules, null);
+  return Array.isArray(catalog) ? resolveWith(input, compileRules(catalog as readonly Vendor[]), catalog as readonly Vendor[], declaredServiceOf) : resolveWith(input, catalog as CompiledRules, null, declaredServiceOf);
 }
 
 /**
@@ -143,14 +151,14 @@ export function resolveConfig(input: unknown, catalog: Catalog): ResolvedConfig 
  * hand, its whole data (`whole`: every vendor's options are then checked at
  * once). Throws ConsentGateConfigError on the first mistake.
  */
-export function resolveWith(input: unknown, rules: CompiledRules, whole: readonly Vendor[] | null): ResolvedConfig {
+export function resolveWith(input: unknown, rules: CompiledRules, whole: readonly Vendor[] | null, declare: DeclarationReader | null): ResolvedConfig {
   if (!isObject(input)) throw new ConsentGateConfigError('config', 'an object such as { vendors: { ... } }', input);
   for (const key of Object.keys(input)) {
     if (!(key in TOP_LEVEL)) throw new ConsentGateConfigError(key, `one of the options ${list(Object.keys(TOP_LEVEL))}`, input[key]);
   }
   const rawVendors = input.vendors;
   if (!isObject(rawVendors)) throw new ConsentGateConfigError('vendors', 'an object mapping vendor ids to their options, e.g. { "hubspot-conversations": { portalId: "1234567" } }', rawVendors);
-  const vendors = Object.entries(rawVendors).map(([id, raw]) => resolveVendor(id, raw, rules, whole));
+  const vendors = Object.entries(rawVendors).map(([id, raw]) => resolveVendor(id, raw, rules, whole, declare));
 
   let purposes: OptionalPurpose[];
   if (input.purposes === undefined) {

@@ -9,7 +9,7 @@
  * runtime, the audit, the adapters and each vendor's own file are fetched
  * when needed.
  */
-import { checkVendorOptions, resolveWith, type ConfiguredVendor, type ResolvedConfig } from './config.js';
+import { checkVendorOptions, resolveWith, type ConfiguredVendor, type DeclarationReader, type ResolvedConfig } from './config.js';
 import type { CompiledRules } from './guard/rules.js';
 import { changeFor, createGateCore, type GateCore, type GateEvents } from './consent/gate.js';
 import { onReady } from './dom.js';
@@ -53,6 +53,8 @@ export interface Runtime {
   rules: CompiledRules;
   /** The catalog's vendors, when at hand (the npm entry, tests): their options are then checked at once. */
   vendors?: readonly Vendor[];
+  /** Reads the site's own declared services (src/declare.ts); needed only when the config has one. */
+  declare?: DeclarationReader;
   /** Where the lazy parts come from. */
   chunks: Chunks;
   guard?: GuardBridge | null;
@@ -146,7 +148,7 @@ function auditAccess(gate: ConsentGate, core: GateCore<ResolvedConfig>, parts: P
 }
 
 export function assembleGate(config: ConsentGateConfig | unknown, runtime: Runtime): ConsentGate {
-  const resolved = resolveWith(config, runtime.rules, runtime.vendors ?? null);
+  const resolved = resolveWith(config, runtime.rules, runtime.vendors ?? null, runtime.declare ?? null);
   const core = createGateCore(resolved, { guard: runtime.guard === undefined ? findGuard() : runtime.guard });
   const parts = partsFor(resolved, runtime.chunks);
   let banner: Promise<BannerHandle> | null = null;

@@ -79,9 +79,9 @@ function partDescription(at: string, raw: Record<string, unknown>, fallback: str
   return raw.description === undefined ? fallback : need<string>(`${at}.description`, raw.description, isString(TEXT), 'a text of 1 to 500 characters');
 }
 
-/** A catalog vendor that uses `match` for another purpose than the declaration gives it. */
-function conflict(path: string, what: string, purpose: Purpose, match: { v: string; p: Purpose } | null): void {
-  if (match && match.p !== purpose) throw new ConsentGateConfigError(path, `a ${what} no catalog vendor uses for another purpose (the catalog's ${match.v} uses it for ${match.p})`, purpose);
+/** A catalog vendor that uses `value` (a host or cookie name) for another purpose than the declaration gives it. */
+function conflict(path: string, what: string, value: string, purpose: Purpose, match: { v: string; p: Purpose } | null): void {
+  if (match && match.p !== purpose) throw new ConsentGateConfigError(path, `a ${what} no catalog vendor uses for another purpose (the catalog's ${match.v} uses it for ${match.p}, this declaration for ${purpose})`, value);
 }
 
 /** Validate a declaration and turn it into a vendor (data only, no adapter). Throws ConsentGateConfigError naming the exact path. */
@@ -101,7 +101,7 @@ export function declaredService(id: string, raw: Record<string, unknown>, catalo
     const host = need<string>(`${path}.host`, typeof h.host === 'string' ? h.host.toLowerCase() : h.host, isString(HOST), 'a host name such as "cdn.example.com", or "*.example.com" for every subdomain');
     const hostPath = h.path === undefined ? undefined : need<string>(`${path}.path`, h.path, isString(PATH), 'a path prefix starting with "/", such as "/v2/"');
     const own = partPurpose(path, h, purpose);
-    conflict(`${path}.host`, 'host', own, matchUrl(catalog, `https://${host.replace(/^\*\./, '')}${hostPath ?? '/'}`));
+    conflict(`${path}.host`, 'host', host, own, matchUrl(catalog, `https://${host.replace(/^\*\./, '')}${hostPath ?? '/'}`));
     return { host, ...(hostPath ? { path: hostPath } : {}), purpose: own, description: partDescription(path, h, description), source: SOURCE };
   });
   const cookies = listOf(`${at}.cookies`, raw.cookies, (c, path): CookieRule => {
@@ -112,7 +112,7 @@ export function declaredService(id: string, raw: Record<string, unknown>, catalo
     const scope = c.scope === undefined ? undefined : need<'host' | 'parent'>(`${path}.scope`, c.scope, isOneOf(['host', 'parent']), '"host" (written on the exact host) or "parent" (on the registrable domain)');
     const refresh = c.refresh === undefined ? undefined : need<boolean>(`${path}.refresh`, c.refresh, (v) => typeof v === 'boolean', 'true or false');
     const own = partPurpose(path, c, purpose);
-    conflict(`${path}.name`, 'cookie', own, matchCookie(catalog, name));
+    conflict(`${path}.name`, 'cookie', name, own, matchCookie(catalog, name));
     return { name, ...(match === 'prefix' ? { match } : {}), purpose: own, lifetime, ...(scope ? { scope } : {}), ...(refresh !== undefined ? { refresh } : {}), description: partDescription(path, c, description), source: SOURCE };
   });
   const storage = listOf(`${at}.storage`, raw.storage, (s, path): StorageRule => {

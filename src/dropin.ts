@@ -17,6 +17,8 @@
 import { assembleGate, findGuard } from './create.js';
 import { PARTS_GLOBAL, type Chunks } from './parts.js';
 import type { CompiledRules } from './guard/rules.js';
+import type { DeclarationReader } from './config.js';
+import { isDeclaration } from './declare.js';
 import type { Vendor } from './types.js';
 
 type Queued = [string, ...unknown[]];
@@ -80,14 +82,14 @@ function chunksFor(raw: { bannerUrl?: unknown; nonce?: unknown } | undefined, ve
   };
 }
 
-function start(catalog: CompiledRules, vendors: readonly Vendor[]): void {
+function start(catalog: CompiledRules, vendors: readonly Vendor[], declare?: DeclarationReader): void {
   const queued: Queued[] = Array.isArray(w.consentGate) ? w.consentGate : Array.isArray(w.consentGate?.q) ? w.consentGate.q : [];
   const raw = w.consentGateConfig as { bannerUrl?: unknown; nonce?: unknown } | undefined;
   // the queue stub becomes the gate, so a reference the page took to it stays good
   const target: Stub = w.consentGate && !Array.isArray(w.consentGate) ? w.consentGate : {};
   let gate;
   try {
-    gate = assembleGate(raw, { rules: catalog, vendors, chunks: chunksFor(raw, vendors), target });
+    gate = assembleGate(raw, { rules: catalog, vendors, chunks: chunksFor(raw, vendors), target, ...(declare ? { declare } : {}) });
   } catch (error) {
     // Fail closed: vendors stay blocked by the guard, the page goes on.
     console.error(error);
@@ -125,9 +127,16 @@ export function startDropin(bundled: readonly Vendor[] = []): void {
   const nonce = typeof raw?.nonce === 'string' ? raw.nonce : undefined;
   const named = raw && typeof raw.vendors === 'object' && raw.vendors ? Object.keys(raw.vendors) : [];
   const withRules = (catalog: CompiledRules): void => {
-    const wanted = catalog.v.map((row) => row[0]).filter((id) => named.includes(id) && !bundled.some((v) => v.id === id));
-    if (!wanted.length) return start(catalog, bundled);
-    Promise.all(wanted.map((id) => vendorPart(id, nonce))).then((fetched) => start(catalog, [...bundled, ...fetched]), (error) => console.error(error));
+    const known = catalog.v.map((row) => row[0]);
+    const wanted = known.filter((id) => named.includes(id) && !bundled.some((v) => v.id === id));
+    // the site's own declared services are read by a part of their own, fetched only for a config that has one
+    const declares = named.some((id) => !known.includes(id) && isDeclaration((raw!.vendors as Record<string, unknown>)[id]));
+    if (!wanted.length && !declares) return start(catalog, bundled);
+    const reader = declares ? part<{ declaredService: DeclarationReader }>('declare', nonce).then((mod) => mod.declaredService) : Promise.resolve(undefined);
+    Promise.all([reader, ...wanted.map((id) => vendorPart(id, nonce))]).then(
+      ([declare, ...fetched]) => start(catalog, [...bundled, ...(fetched as Vendor[])], declare as DeclarationReader | undefined),
+      (error) => console.error(error),
+    );
   };
   const rules = findGuard()?.rules;
   if (rules) withRules(rules);

@@ -8,6 +8,7 @@
 import { assembleGate, type ConsentGate } from './create.js';
 import { localChunks } from './chunks-local.js';
 import { compileRules } from './guard/rules.js';
+import { declaredService } from './declare.js';
 import { catalog } from '../vendors/index.js';
 import type { ConsentGateConfig, Vendor } from './types.js';
 
@@ -37,6 +38,7 @@ export function createConsentGate(config: ConsentGateConfig, options: CreateOpti
     chunks: localChunks(vendors),
     rules: compileRules(vendors),
     vendors,
+    declare: declaredService,
     ...(options.autoShow !== undefined ? { autoShow: options.autoShow } : {}),
   });
 }
