@@ -104,6 +104,8 @@ export default [
   }),
   // declaration generators and scan verdicts for the CLI and privacy tooling: one self-contained file, kept out of the npm entry
   { input: `${B}/src/audit/index.js`, output: { file: 'dist/audit.mjs', format: 'es' }, plugins: [nodeResolve(), commonjs()] },
+  // the receipts receiver and the receipt schema for `consent-gate receipts`: Node only; its databases stay outside (dependencies)
+  { input: `${B}/src/receipts-server/index.js`, output: { file: 'dist/receipts-server.mjs', format: 'es' }, external: (id) => id.startsWith('node:') || id === 'pg' || id.startsWith('@electric-sql/pglite') },
   // drop-in files for sites without a bundler
   browserFile(`${B}/src/dropin.js`, 'dist/consent-gate.js'),
   browserFile(`${B}/src/ui/banner-entry.js`, 'dist/consent-gate-banner.js'),

@@ -4,12 +4,14 @@
  *
  *   consent-gate declare [--vendor id …] [--format json|csv|md|html] [--config file] [--host www.example.com]
  *   consent-gate scan <url> [--out dir] [--config file] [--route host[/path]=dir …] [--offline]
+ *   consent-gate receipts serve|export|purge …   (see cli/receipts.mjs)
  *
  * Exit codes: 0 success (scan: clean), 1 scan found violations, 2 usage error.
  */
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.mjs';
 import { loadLibrary, vendorsFor } from './config.mjs';
+import { RECEIPTS_USAGE } from './receipts.mjs';
 
 const USAGE = `Usage:
   consent-gate declare [--vendor id …] [--format json|csv|md|html] [--config file] [--host site-host]
@@ -25,7 +27,8 @@ const USAGE = `Usage:
       the network must be quiet before each snapshot. Chromium: CHROME_PATH, else
       /usr/bin/chromium.
       Exit 0 when clean, 1 on violations, 2 when the scan could not run
-      (bad arguments, Chromium missing, page unreachable).`;
+      (bad arguments, Chromium missing, page unreachable).
+${RECEIPTS_USAGE}`;
 
 async function declare(argv) {
   const { values } = parseArgs({
@@ -58,6 +61,10 @@ async function main(argv) {
   if (command === 'scan') {
     const { scanCommand } = await import('./scan.mjs');
     return scanCommand(rest, await loadLibrary());
+  }
+  if (command === 'receipts') {
+    const { receiptsCommand } = await import('./receipts.mjs');
+    return receiptsCommand(rest);
   }
   if (command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
