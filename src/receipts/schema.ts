@@ -118,7 +118,7 @@ export const RECEIPT_EXPECTED = {
   vendorId: `a vendor id: lower-case letters and digits in words joined by "-", at most ${VENDOR_ID_MAX} characters`,
   gpc: `an object with exactly ${list(RECEIPT_GPC_FIELDS)}, each a boolean`,
   language: 'a language tag such as "en" or "pt-BR"',
-  path: `a path starting with "/", without "?" or "#", at most ${RECEIPT_MAX_PATH} characters`,
+  path: `a path starting with "/", without "?", "#" or control characters, at most ${RECEIPT_MAX_PATH} characters`,
   boolean: 'a boolean',
   size: `at most ${RECEIPT_MAX_BYTES} bytes as JSON`,
 } as const;
@@ -140,6 +140,12 @@ function validTime(v: unknown, now: number): v is string {
   const t = Date.parse(v);
   return Number.isFinite(t) && new Date(t).toISOString() === v && t >= RECEIPT_EARLIEST && t <= now + RECEIPT_MAX_CLOCK_AHEAD_MS;
 }
+
+/**
+ * No lone surrogate (text that cannot be written as UTF-8: a database would
+ * store a replacement character, not what was sent). JSON escapes can make one.
+ */
+const wellFormed = (text: string) => /^(?:[^\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff])*$/.test(text);
 
 /** Bytes of a string in UTF-8. */
 export function utf8Length(text: string): number {
@@ -186,7 +192,7 @@ function check(input: unknown, now: number): ReceiptCheck {
   if (!isString(r.receiptId, RECEIPT_ID_PATTERN)) return fail('receiptId', RECEIPT_EXPECTED.receiptId);
   if (!isString(r.recordId, RECEIPT_ID_PATTERN)) return fail('recordId', RECEIPT_EXPECTED.recordId);
   if (!validTime(r.time, now)) return fail('time', RECEIPT_EXPECTED.time);
-  if (!isString(r.policyVersion, POLICY_VERSION_PATTERN)) return fail('policyVersion', RECEIPT_EXPECTED.policyVersion);
+  if (!isString(r.policyVersion, POLICY_VERSION_PATTERN) || !wellFormed(r.policyVersion)) return fail('policyVersion', RECEIPT_EXPECTED.policyVersion);
   if (!isString(r.configHash, CONFIG_HASH_PATTERN)) return fail('configHash', RECEIPT_EXPECTED.configHash);
   if (!oneOf(RECEIPT_ACTIONS, r.action)) return fail('action', RECEIPT_EXPECTED.action);
   if (!oneOf(RECEIPT_SOURCES, r.source)) return fail('source', RECEIPT_EXPECTED.source);
@@ -206,7 +212,7 @@ function check(input: unknown, now: number): ReceiptCheck {
   if ('error' in gpc) return { ok: false, error: gpc.error };
   if (!isString(r.language, LANGUAGE_PATTERN)) return fail('language', RECEIPT_EXPECTED.language);
   const path = r.path;
-  if (typeof path !== 'string' || path[0] !== '/' || /[?#]/.test(path) || path.length > RECEIPT_MAX_PATH) return fail('path', RECEIPT_EXPECTED.path);
+  if (typeof path !== 'string' || path[0] !== '/' || /[?#\0-\x1f\x7f]/.test(path) || path.length > RECEIPT_MAX_PATH || !wellFormed(path)) return fail('path', RECEIPT_EXPECTED.path);
   const extra = unknownKey(r, RECEIPT_FIELDS);
   if (extra !== undefined) return fail(extra, noSuchField(RECEIPT_FIELDS));
 

@@ -107,6 +107,12 @@ describe('receipt schema', () => {
     ['path', '/search?q=me', RECEIPT_EXPECTED.path],
     ['path', '/page#top', RECEIPT_EXPECTED.path],
     ['path', `/${'a'.repeat(512)}`, RECEIPT_EXPECTED.path],
+    ['path', '/\u0000', RECEIPT_EXPECTED.path],
+    ['path', '/a\tb', RECEIPT_EXPECTED.path],
+    ['path', '/\u007f', RECEIPT_EXPECTED.path],
+    ['path', '/\ud800', RECEIPT_EXPECTED.path],
+    ['path', '/\udc00\ud800', RECEIPT_EXPECTED.path],
+    ['policyVersion', 'v\udfff', RECEIPT_EXPECTED.policyVersion],
   ])('%s = %j is refused', (field, value, expected) => {
     expect(errorOf(receipt({ [field]: value }))).toEqual({ field, expected });
   });
@@ -119,6 +125,7 @@ describe('receipt schema', () => {
       { policyVersion: 'é'.repeat(64) },
       { configHash: 'f'.repeat(64) },
       { language: 'zh-Hant-TW' },
+      { path: '/caf\u00e9/\ud83d\ude00/%20' },
       { vendors: {} },
     ]) expect(validateReceipt(receipt(over), NOW)).toMatchObject({ ok: true });
   });
@@ -166,6 +173,7 @@ describe('receipt schema', () => {
       { ...receipt(), vendors: new Proxy({}, { ownKeys: () => { throw new Error('trap'); } }) },
       receipt({ vendors: { constructor: true, toString: false } }),
       receipt({ path: '/\u0000' }),
+      { ...receipt(), get path() { throw new Error('getter'); } },
     ];
     for (const input of hostile) {
       let result: unknown;
