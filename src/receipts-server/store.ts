@@ -129,12 +129,38 @@ function toStored(row: Row): StoredReceipt {
 }
 
 const EXPORT_BATCH = 1000;
+/** Most receipts written by one INSERT (18 parameters each; PostgreSQL allows 65,535). */
+export const INSERT_BATCH = 200;
+const INSERT_COLUMNS = ['receipt_id', 'record_id', 'decided_at', 'policy_version', 'config_hash', 'action', 'source', 'functional', 'analytics', 'marketing', 'vendors', 'gpc_signal', 'gpc_applied', 'language', 'path', 'receipt', 'received_at', 'ip'];
 
-/** The store over any `Sql`: every statement is written once, here. */
+const insertValues = (r: ConsentReceipt, meta: { receivedAt: Date; ip: string | null }): unknown[] => [
+  r.receiptId, r.recordId, r.time, r.policyVersion, r.configHash, r.action, r.source,
+  r.purposes.functional, r.purposes.analytics, r.purposes.marketing, JSON.stringify(r.vendors),
+  r.gpc.signal, r.gpc.applied, r.language, r.path, JSON.stringify(r), meta.receivedAt.toISOString(), meta.ip,
+];
+
+interface Pending {
+  receipt: ConsentReceipt;
+  meta: { receivedAt: Date; ip: string | null };
+  resolve: (outcome: 'inserted' | 'duplicate') => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * The store over any `Sql`: every statement is written once, here.
+ *
+ * Inserts commit in groups: while one INSERT is running, the receipts that
+ * arrive wait, and the next INSERT writes them all in one statement and one
+ * commit (at most INSERT_BATCH). A lone receipt is written at once; under load
+ * one commit, the costly part, serves many. Each caller's promise resolves
+ * only after the statement holding its receipt has committed.
+ */
 export class SqlReceiptStore implements ReceiptStore {
   readonly kind: StoreKind;
   readonly where: string;
   private readonly sql: Sql;
+  private pending: Pending[] = [];
+  private writing = false;
 
   constructor(sql: Sql) {
     this.sql = sql;
@@ -142,15 +168,55 @@ export class SqlReceiptStore implements ReceiptStore {
     this.where = sql.where;
   }
 
-  async insert(r: ConsentReceipt, meta: { receivedAt: Date; ip: string | null }): Promise<'inserted' | 'duplicate'> {
-    // one statement in autocommit: when it resolves, the row is committed (synchronous_commit is on in both databases)
-    const { rows } = await this.sql.query(
-      `INSERT INTO ${TABLE} (receipt_id, record_id, decided_at, policy_version, config_hash, action, source, functional, analytics, marketing, vendors, gpc_signal, gpc_applied, language, path, receipt, received_at, ip)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
-       ON CONFLICT (receipt_id) DO NOTHING RETURNING receipt_id`,
-      [r.receiptId, r.recordId, r.time, r.policyVersion, r.configHash, r.action, r.source, r.purposes.functional, r.purposes.analytics, r.purposes.marketing, JSON.stringify(r.vendors), r.gpc.signal, r.gpc.applied, r.language, r.path, JSON.stringify(r), meta.receivedAt.toISOString(), meta.ip],
+  insert(receipt: ConsentReceipt, meta: { receivedAt: Date; ip: string | null }): Promise<'inserted' | 'duplicate'> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ receipt, meta, resolve, reject });
+      if (!this.writing) void this.write();
+    });
+  }
+
+  private async write(): Promise<void> {
+    this.writing = true;
+    while (this.pending.length) {
+      const batch = this.pending.splice(0, INSERT_BATCH);
+      // the same receipt id twice in one group: the first is written, the others are duplicates
+      const first = new Map<string, Pending>();
+      for (const p of batch) if (!first.has(p.receipt.receiptId)) first.set(p.receipt.receiptId, p);
+      const rows = [...first.values()];
+      const settle = (inserted: Set<string>) => {
+        for (const p of batch) p.resolve(first.get(p.receipt.receiptId) === p && inserted.has(p.receipt.receiptId) ? 'inserted' : 'duplicate');
+      };
+      try {
+        settle(await this.insertRows(rows));
+      } catch (error) {
+        if (rows.length === 1) {
+          for (const p of batch) p.reject(error);
+          continue;
+        }
+        // one row the database refused must not fail the others: write them one by one
+        const inserted = new Set<string>();
+        for (const row of rows) {
+          try {
+            for (const id of await this.insertRows([row])) inserted.add(id);
+          } catch (rowError) {
+            for (const p of batch) if (p.receipt.receiptId === row.receipt.receiptId) p.reject(rowError);
+          }
+        }
+        settle(inserted); // (a promise already rejected stays rejected)
+      }
+    }
+    this.writing = false;
+  }
+
+  /** One INSERT of the rows, in autocommit: when it resolves, they are committed (synchronous_commit is on in both databases). The ids written. */
+  private async insertRows(rows: Pending[]): Promise<Set<string>> {
+    const params = rows.flatMap((p) => insertValues(p.receipt, p.meta));
+    const tuples = rows.map((_, i) => `(${INSERT_COLUMNS.map((__, j) => `$${i * INSERT_COLUMNS.length + j + 1}`).join(', ')})`);
+    const { rows: written } = await this.sql.query<{ receipt_id: string }>(
+      `INSERT INTO ${TABLE} (${INSERT_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')} ON CONFLICT (receipt_id) DO NOTHING RETURNING receipt_id`,
+      params,
     );
-    return rows.length === 1 ? 'inserted' : 'duplicate';
+    return new Set(written.map((w) => w.receipt_id));
   }
 
   async byRecord(recordId: string): Promise<StoredReceipt[]> {

@@ -1,68 +1,81 @@
 /**
  * An acknowledged receipt survives `kill -9` of the receiver: the receiver
- * (the real command, `consent-gate receipts serve`, on PGlite) is killed with
- * SIGKILL while clients are posting, restarted on the same data directory,
- * and every receipt it had answered 201 must be there.
+ * (the real command, `consent-gate receipts serve`) is killed with SIGKILL
+ * while clients are posting, restarted on the same data, and every receipt it
+ * had answered 201 must be there. On PGlite (the default) and, when
+ * DATABASE_URL is set, on PostgreSQL.
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore, LOCK_FILE } from '../../src/receipts-server/index';
-import { makeReceipt, postReceipt, serveCli, storedIds, pgliteDir } from './helpers';
+import { BACKENDS, makeReceipt, pgliteDir, postgresSchema, postReceipt, serveCli, storedIds } from './helpers';
 
 const CLIENTS = 8;
 const KILL_AFTER = 300;
 
-describe('durability on PGlite', () => {
-  it('keeps every acknowledged receipt across kill -9 and a restart', async () => {
+/** Where a receiver keeps its data in this test: its command-line arguments, environment, and a way to open the store afterwards. */
+async function dataFor(backend: (typeof BACKENDS)[number]['name']) {
+  if (backend === 'PGlite') {
     const dir = pgliteDir('kill9');
-    try {
-      const first = await serveCli(['--data', dir.path, '--rate', '0']);
-      const acked = new Set<string>();
-      let failed = 0;
-      let killed = false;
-      const client = async () => {
-        while (!killed) {
-          const r = makeReceipt();
-          try {
-            const reply = await postReceipt(first.url, r);
-            expect(reply.status).toBe(201);
-            acked.add(r.receiptId as string);
-          } catch {
-            failed++; // in flight when the receiver died: never acknowledged
+    return { args: ['--data', dir.path], env: {}, open: () => openStore({ dataDir: dir.path }), lockFile: join(dir.path, LOCK_FILE), remove: async () => dir.remove() };
+  }
+  const db = await postgresSchema('kill9');
+  return { args: [], env: { DATABASE_URL: db.url }, open: () => openStore({ databaseUrl: db.url }), lockFile: null, remove: db.drop };
+}
+
+for (const backend of BACKENDS) {
+  describe.runIf(backend.enabled)(`durability on ${backend.name}`, () => {
+    it('keeps every acknowledged receipt across kill -9 and a restart', async () => {
+      const data = await dataFor(backend.name);
+      try {
+        const first = await serveCli([...data.args, '--rate', '0'], data.env);
+        const acked = new Set<string>();
+        let failed = 0;
+        let killed = false;
+        const client = async () => {
+          while (!killed) {
+            const r = makeReceipt();
+            try {
+              const reply = await postReceipt(first.url, r);
+              expect(reply.status).toBe(201);
+              acked.add(r.receiptId as string);
+            } catch {
+              failed++; // in flight when the receiver died: never acknowledged
+            }
+            if (acked.size >= KILL_AFTER && !killed) {
+              killed = true;
+              first.child.kill('SIGKILL');
+            }
           }
-          if (acked.size >= KILL_AFTER && !killed) {
-            killed = true;
-            first.child.kill('SIGKILL');
-          }
+        };
+        await Promise.all(Array.from({ length: CLIENTS }, client));
+        expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
+        expect(acked.size).toBeGreaterThanOrEqual(KILL_AFTER);
+        // the kill came mid-stream: other clients had requests in flight
+        expect(failed).toBeGreaterThan(0);
+        // the dead receiver's pid file is still there and must not block the restart
+        if (data.lockFile) expect(existsSync(data.lockFile)).toBe(true);
+
+        const second = await serveCli([...data.args, '--rate', '0'], data.env);
+        const more = Array.from({ length: 20 }, () => makeReceipt());
+        for (const r of more) {
+          expect((await postReceipt(second.url, r)).status).toBe(201);
+          acked.add(r.receiptId as string);
         }
-      };
-      await Promise.all(Array.from({ length: CLIENTS }, client));
-      expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
-      expect(acked.size).toBeGreaterThanOrEqual(KILL_AFTER);
-      // the kill came mid-stream: other clients had requests in flight
-      expect(failed).toBeGreaterThan(0);
-      // the dead receiver's pid file is still there and must not block the restart
-      expect(existsSync(join(dir.path, LOCK_FILE))).toBe(true);
+        second.child.kill('SIGTERM');
+        expect(await second.exited).toEqual({ code: 0, signal: null });
 
-      const second = await serveCli(['--data', dir.path, '--rate', '0']);
-      const more = Array.from({ length: 20 }, () => makeReceipt());
-      for (const r of more) {
-        expect((await postReceipt(second.url, r)).status).toBe(201);
-        acked.add(r.receiptId as string);
+        const store = await data.open();
+        const stored = await storedIds(store);
+        await store.close();
+        const missing = [...acked].filter((id) => !stored.has(id));
+        expect(missing).toEqual([]);
+        // at most the receipts in flight at the kill were committed without an answer
+        expect(stored.size - acked.size).toBeLessThanOrEqual(CLIENTS);
+      } finally {
+        await data.remove();
       }
-      second.child.kill('SIGTERM');
-      expect(await second.exited).toEqual({ code: 0, signal: null });
-
-      const store = await openStore({ dataDir: dir.path });
-      const stored = await storedIds(store);
-      await store.close();
-      const missing = [...acked].filter((id) => !stored.has(id));
-      expect(missing).toEqual([]);
-      // at most the receipts in flight at the kill were committed without an answer
-      expect(stored.size - acked.size).toBeLessThanOrEqual(CLIENTS);
-    } finally {
-      dir.remove();
-    }
-  }, 90_000);
-});
+    }, 120_000);
+  });
+}

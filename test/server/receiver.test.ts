@@ -95,6 +95,8 @@ for (const backend of BACKENDS) {
         ['an unknown action', { action: 'accept' }, 'action', RECEIPT_EXPECTED.action],
         ['a query string in the path', { path: '/search?email=a@b.c' }, 'path', RECEIPT_EXPECTED.path],
         ['schema 2', { schema: 2 }, 'schema', RECEIPT_EXPECTED.schema],
+        ['a NUL in the path (no database could store it)', { path: '/a\u0000b' }, 'path', RECEIPT_EXPECTED.path],
+        ['a lone surrogate in the policy version', { policyVersion: 'v\ud800' }, 'policyVersion', RECEIPT_EXPECTED.policyVersion],
       ])('refuses %s with 400 naming the field', async (_label, over, field, expected) => {
         await refused(await postReceipt(main.url, makeReceipt(over)), 400, { error: 'invalid receipt', field, expected });
       });
