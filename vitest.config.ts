@@ -28,8 +28,9 @@ export default defineConfig({
           include: ['test/server/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/server/global-setup.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // a guard against hangs, not a speed limit: each CLI run starts PGlite (WebAssembly), slow on a busy machine
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
     ],

@@ -31,29 +31,36 @@ for (const backend of BACKENDS) {
       try {
         const first = await serveCli([...data.args, '--rate', '0'], data.env);
         const acked = new Set<string>();
-        let failed = 0;
-        let killed = false;
+        let inFlight = 0; // requests the receiver had open when it died (reset, hung up)
+        let dead = false;
+        void first.exited.then(() => (dead = true));
+        let killing = false;
         const client = async () => {
-          while (!killed) {
+          while (!dead) {
             const r = makeReceipt();
+            let status: number;
             try {
-              const reply = await postReceipt(first.url, r);
-              expect(reply.status).toBe(201);
-              acked.add(r.receiptId as string);
-            } catch {
-              failed++; // in flight when the receiver died: never acknowledged
+              status = (await postReceipt(first.url, r)).status;
+            } catch (error) {
+              // refused: the receiver is gone; anything else: it died with this request open, which is never acknowledged
+              if ((error as NodeJS.ErrnoException).code === 'ECONNREFUSED') break;
+              inFlight++;
+              continue;
             }
-            if (acked.size >= KILL_AFTER && !killed) {
-              killed = true;
-              first.child.kill('SIGKILL');
+            expect(status).toBe(201);
+            acked.add(r.receiptId as string);
+            if (acked.size >= KILL_AFTER && !killing) {
+              killing = true;
+              // on a timer, not on an answer: the other clients' requests are open at that moment
+              setTimeout(() => first.child.kill('SIGKILL'), 1);
             }
           }
         };
         await Promise.all(Array.from({ length: CLIENTS }, client));
         expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
         expect(acked.size).toBeGreaterThanOrEqual(KILL_AFTER);
-        // the kill came mid-stream: other clients had requests in flight
-        expect(failed).toBeGreaterThan(0);
+        // the kill came mid-stream: requests were open when the receiver died
+        expect(inFlight).toBeGreaterThan(0);
         // the dead receiver's pid file is still there and must not block the restart
         if (data.lockFile) expect(existsSync(data.lockFile)).toBe(true);
 
@@ -72,10 +79,10 @@ for (const backend of BACKENDS) {
         const missing = [...acked].filter((id) => !stored.has(id));
         expect(missing).toEqual([]);
         // at most the receipts in flight at the kill were committed without an answer
-        expect(stored.size - acked.size).toBeLessThanOrEqual(CLIENTS);
+        expect(stored.size - acked.size).toBeLessThanOrEqual(inFlight);
       } finally {
         await data.remove();
       }
-    }, 120_000);
+    }, 240_000);
   });
 }

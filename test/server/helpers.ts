@@ -170,7 +170,7 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
 export async function serveCli(args: string[], env: Record<string, string | undefined> = {}): Promise<Cli & { url: string }> {
   const cli = runCli(['receipts', 'serve', '--port', '0', ...args], env);
   const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`receiver did not start:\n${cli.stdout()}\n${cli.stderr()}`)), 60_000);
+    const timer = setTimeout(() => fail(new Error(`receiver did not start:\n${cli.stdout()}\n${cli.stderr()}`)), 120_000);
     const check = () => {
       const m = /listening on (http:\/\/\S+)/.exec(cli.stdout());
       if (m) {
