@@ -110,6 +110,8 @@ export default [
   }),
   // declaration generators and scan verdicts for the CLI and privacy tooling: one self-contained file, kept out of the npm entry
   { input: `${B}/src/entries/audit.js`, output: { file: 'dist/audit.mjs', format: 'es' }, plugins: [nodeResolve(), commonjs()] },
+  // the receipts receiver and the receipt schema for `consent-gate receipts`: Node only; its databases stay outside (dependencies)
+  { input: `${B}/src/receipts-server/index.js`, output: { file: 'dist/receipts-server.mjs', format: 'es' }, external: (id) => id.startsWith('node:') || id === 'pg' || id.startsWith('@electric-sql/pglite') },
   // drop-in files for sites without a bundler: the runtime every page loads (a classic script)…
   browserFile(`${B}/src/entries/dropin.js`, 'dist/consent-gate.js'),
   // …and the parts it fetches next to itself when a page needs them (classic scripts that register themselves)

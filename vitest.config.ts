@@ -21,6 +21,18 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        test: {
+          // the receipts receiver in Node: PGlite always, PostgreSQL too when DATABASE_URL is set
+          name: 'server',
+          include: ['test/server/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/server/global-setup.ts'],
+          // a guard against hangs, not a speed limit: each CLI run starts PGlite (WebAssembly), slow on a busy machine
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

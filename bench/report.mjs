@@ -42,6 +42,10 @@ export function losses(r) {
     const cg = c['consent-gate facade'];
     for (const key of ['requests', 'bytes', 'longTaskMs', 'cls']) if (cg?.[key] && hs?.[key] && cg[key].median > hs[key].median) out.push(`Page cost before the click, ${key}: consent-gate ${cg[key].median}, HubSpot's embed ${hs[key].median}.`);
   }
+  for (const [name, s] of Object.entries(r.receiptsLoad?.stores ?? {})) {
+    if (s.missing > 0) out.push(`Receipts on ${name}: ${s.missing} of ${s.checked} acknowledged receipts missing after kill -9.`);
+    if (s.timedOut) out.push(`Receipts on ${name}: ${s.acknowledged} of ${s.receipts} receipts acknowledged within the ${r.receiptsLoad.limitS} s limit.`);
+  }
   if (r.clickToOpen?.variants) out.push("Click to open: HubSpot's standard embed has the widget loaded before the click, so its first open needs no download; consent-gate loads the chat on the click (section 4), which is the price of sending nothing to HubSpot before it.");
   return out;
 }
@@ -70,6 +74,9 @@ export function summaryLines(r) {
   }
   const k = r.clickToOpen?.variants;
   if (k) rows.push(['click → `widgetLoaded` (consent given / in the prompt)', `${fmt(k['consent already given'].clickToWidgetLoadedMs.median)} ms / ${fmt(k['consent given in the prompt'].clickToWidgetLoadedMs.median)} ms`, 'HubSpot standard embed: loaded before the click']);
+  for (const [name, s] of Object.entries(r.receiptsLoad?.stores ?? {})) {
+    if (s.throughput) rows.push([`receipts receiver on ${name}: receipts/s, p99, missing after kill -9`, `${s.throughput.toLocaleString('en-US')}/s, ${fmt(s.latencyMs.p99)} ms, ${s.missing} of ${s.checked.toLocaleString('en-US')}`, '–']);
+  }
   return ['## Summary', '', table(['', 'consent-gate', 'peers'], rows), ''];
 }
 
@@ -149,8 +156,24 @@ export function renderMarkdown(r) {
     ]), '');
   }
 
+  lines.push(...receiptsLines(r.receiptsLoad));
+
   lines.push('## Where consent-gate loses', '');
   const l = losses(r);
   lines.push(...(l.length ? l.map((s) => `- ${s}`) : ['- Nowhere in this run.']), '');
   return `${lines.join('\n')}\n`;
+}
+
+/** Section 5: the receipts receiver under load (bench/receipts-load.mjs). */
+export function receiptsLines(k) {
+  const lines = ['## 5. Receipts receiver under load (loopback, kill -9 halfway)', ''];
+  if (!k) return [...lines, 'Not measured in this run (`npm run bench` measures it; `node bench/receipts-load.mjs --write` alone).', ''];
+  if (k.notMeasured) return [...lines, `Not measured: ${k.notMeasured}`, ''];
+  const n = (v) => v.toLocaleString('en-US');
+  lines.push(`${n(k.total)} receipts from ${k.clients} concurrent clients (one keep-alive connection each, one request at a time) to \`consent-gate receipts serve --rate 0\` on loopback. When half are acknowledged the receiver is killed with SIGKILL and started again on the same data; clients send again what was not acknowledged; then every acknowledged receipt is looked up in the store. Throughput counts acknowledged receipts over the time the receiver was up; latency is per acknowledged request. Measured ${k.date} at commit ${k.commit}, Node ${k.node}, load average at start ${k.loadAtStart?.join(', ')}, at end ${k.loadAtEnd?.join(', ')}; at most ${k.limitS} s per store.`, '');
+  const rows = Object.entries(k.stores).map(([name, s]) => (s.skipped || s.notMeasured
+    ? [name, `skipped: ${s.skipped ?? s.notMeasured}`, '', '', '', '', '', '']
+    : [s.server ? `${name} (${s.server})` : name, `${n(s.acknowledged)} of ${n(s.receipts)}${s.timedOut ? ' (time limit)' : ''}`, `**${n(s.throughput)}**`, `${fmt(s.latencyMs.p50)} / **${fmt(s.latencyMs.p99)}**`, s.killedAfter === null ? '–' : `after ${n(s.killedAfter)}, back in ${s.restartS} s`, `${s.failedAttempts} / ${s.duplicates}`, n(s.checked), `**${s.missing}**`]));
+  lines.push(table(['store', 'acknowledged', 'receipts/s', 'latency p50 / p99 (ms)', 'kill -9', 'lost attempts / answered 200 after restart', 'checked', 'missing'], rows), '');
+  return lines;
 }

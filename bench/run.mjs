@@ -2,6 +2,7 @@
 // bench/results/latest.json and bench/results/latest.md.
 //   BENCH_RUNS=10         runs per variant for the timed sections (at least 10 for a published result)
 //   BENCH_HUBSPOT_SIZES   see bench/hubspot-sizes.mjs
+//   DATABASE_URL          also load-test the receipts receiver on this PostgreSQL server (bench/receipts-load.mjs)
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -11,6 +12,7 @@ import { pageBytes } from './page-bytes.mjs';
 import { guardOverhead } from './guard-overhead.mjs';
 import { pageCost } from './page-cost.mjs';
 import { clickToOpen } from './click-open.mjs';
+import { receiptsLoad } from './receipts-load.mjs';
 import { launchBrowser, ROOT, setDist } from './lib/browser.mjs';
 import { renderMarkdown } from './report.mjs';
 import { GUARD, RUNTIME } from './lib/pages.mjs';
@@ -92,6 +94,8 @@ try {
 } finally {
   await browser.close();
 }
+// after Chromium has closed: the receiver and its clients get the machine to themselves
+result.receiptsLoad = await section('receipts receiver load (kill -9 halfway)', () => receiptsLoad({ log }));
 result.durationS = Math.round((Date.now() - started) / 1000);
 result.machine.loadAtEnd = loadavg().map((n) => Math.round(n * 100) / 100);
 

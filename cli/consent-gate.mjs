@@ -5,12 +5,14 @@
  *   consent-gate declare [--vendor id …] [--format json|csv|md|html] [--config file] [--host www.example.com]
  *   consent-gate scan <url> [--out dir] [--config file] [--route host[/path]=dir …] [--offline]
  *   consent-gate bundle --config file --out dir
+ *   consent-gate receipts serve|export|purge …   (see cli/receipts.mjs)
  *
  * Exit codes: 0 success (scan: clean), 1 scan found violations, 2 usage error.
  */
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.mjs';
 import { loadLibrary, vendorsFor } from './config.mjs';
+import { RECEIPTS_USAGE } from './receipts.mjs';
 
 const USAGE = `Usage:
   consent-gate declare [--vendor id …] [--format json|csv|md|html] [--config file] [--host site-host]
@@ -30,7 +32,8 @@ const USAGE = `Usage:
   consent-gate bundle --config file --out dir
       Write the drop-in files for exactly the vendors the config names: a guard
       with their rules and a runtime that carries them, beside the parts a page
-      fetches when it needs them; print each file's size.`;
+      fetches when it needs them; print each file's size.
+${RECEIPTS_USAGE}`;
 
 async function declare(argv) {
   const { values } = parseArgs({
@@ -67,6 +70,10 @@ async function main(argv) {
   if (command === 'bundle') {
     const { bundleCommand } = await import('./bundle.mjs');
     return bundleCommand(rest, await loadLibrary());
+  }
+  if (command === 'receipts') {
+    const { receiptsCommand } = await import('./receipts.mjs');
+    return receiptsCommand(rest);
   }
   if (command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(`${USAGE}\n`);

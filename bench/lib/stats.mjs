@@ -32,3 +32,10 @@ export function orderFor(variants, i) {
   const k = i % variants.length;
   return [...variants.slice(k), ...variants.slice(0, k)];
 }
+
+/** The p-th percentile (0–100) of a list of numbers, nearest rank. */
+export function percentile(values, p) {
+  const s = [...values].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
