@@ -119,6 +119,7 @@ export default [
   partFile('audit', `${B}/src/audit/feature.js`),
   partFile('adapter', `${B}/src/adapter/index.js`),
   partFile('declare', `${B}/src/declare.js`),
+  partFile('receipts', `${B}/src/receipts/client.js`),
   ...vendorIds.map((id) => partFile(`vendor-${id}`, `${B}/vendors/${id}.js`, 'default')),
   browserFile(`${B}/src/entries/banner.js`, 'dist/consent-gate-banner.js'),
   // the guard template (dist/guard-template.js) and the guard files written from it

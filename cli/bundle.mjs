@@ -19,7 +19,7 @@ const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 
 /** The built parts a page fetches next to the runtime (the vendors' own are carried inside it). */
 function sharedParts() {
-  return readdirSync(DIST).filter((f) => /^consent-gate-(banner|chat|audit|adapter|embed|catalog|declare)(-[\w-]+)?\.js$/.test(f));
+  return readdirSync(DIST).filter((f) => /^consent-gate-(banner|chat|audit|adapter|embed|catalog|declare|receipts)(-[\w-]+)?\.js$/.test(f));
 }
 
 export async function bundleCommand(argv, lib) {

@@ -59,6 +59,7 @@ export interface ResolvedConfig {
   lang: string;
   banner: BannerTexts;
   bannerUrl?: string;
+  receipts?: { endpoint?: string; retryDays?: number };
 }
 
 const TOP_LEVEL: Record<keyof ConsentGateConfig, true> = {
@@ -72,6 +73,7 @@ const TOP_LEVEL: Record<keyof ConsentGateConfig, true> = {
   lang: true,
   banner: true,
   bannerUrl: true,
+  receipts: true,
 };
 const BANNER_KEYS = ['title', 'description', 'acceptAll', 'rejectAll', 'settings', 'save', 'privacyPolicyUrl'];
 
@@ -198,6 +200,20 @@ export function resolveWith(input: unknown, rules: CompiledRules, whole: readonl
     }
   }
 
+  let receipts: ResolvedConfig['receipts'];
+  if (input.receipts !== undefined) {
+    const r = input.receipts;
+    if (!isObject(r)) throw new ConsentGateConfigError('receipts', 'an object such as { endpoint: "https://consent.shop.example/receipts" }', r);
+    for (const key of Object.keys(r)) if (key !== 'endpoint' && key !== 'retryDays') throw new ConsentGateConfigError(`receipts.${key}`, 'one of "endpoint", "retryDays"', r[key]);
+    if (r.endpoint !== undefined && (typeof r.endpoint !== 'string' || !/^(https:\/\/|http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/|\/)[^\s]*$/.test(r.endpoint))) {
+      throw new ConsentGateConfigError('receipts.endpoint', 'the URL of your receipts receiver: https://…, a path starting with /, or http://localhost:… while testing', r.endpoint);
+    }
+    if (r.retryDays !== undefined && (typeof r.retryDays !== 'number' || !Number.isInteger(r.retryDays) || r.retryDays < 1 || r.retryDays > 400)) {
+      throw new ConsentGateConfigError('receipts.retryDays', 'a whole number of days from 1 to 400', r.retryDays);
+    }
+    receipts = { ...(r.endpoint !== undefined ? { endpoint: r.endpoint as string } : {}), ...(r.retryDays !== undefined ? { retryDays: r.retryDays as number } : {}) };
+  }
+
   return {
     vendors,
     policyVersion,
@@ -209,5 +225,6 @@ export function resolveWith(input: unknown, rules: CompiledRules, whole: readonl
     lang,
     banner,
     ...(bannerUrl ? { bannerUrl } : {}),
+    ...(receipts ? { receipts } : {}),
   };
 }

@@ -17,6 +17,8 @@ import { chatFeature, type ChatFeature } from './chat/feature.js';
 import type { AuditMethods } from './audit/feature.js';
 import type { BannerHandle, BannerModule } from './ui/banner-types.js';
 import type { Chunks, Parts } from './parts.js';
+import type { ReceiptSender } from './receipts/client.js';
+import type { ConsentReceipt } from './receipts/schema.js';
 import { OPTIONAL_PURPOSES, type BlockedEntry, type ConsentGateConfig, type Decisions, type GuardBridge, type OptionalPurpose, type Vendor } from './types.js';
 
 /** The gate's own methods, whatever features are on. */
@@ -117,6 +119,47 @@ function vendorsFeature(core: GateCore<ResolvedConfig>, parts: Parts): void {
   core.events.on('change', start);
 }
 
+/**
+ * Consent receipts: each new decision (not another tab's, not a record read)
+ * becomes a receipt, made and sent by the receipts part; receipts earlier
+ * pages could not send are sent again; a record that has expired gets its
+ * receipt and is deleted.
+ */
+function receiptsFeature(core: GateCore<ResolvedConfig>, parts: Parts): void {
+  const storageKey = `${core.config.cookieName}_receipts`;
+  let sender: Promise<[Awaited<ReturnType<Chunks['receipts']>>, ReceiptSender]> | null = null;
+  const get = () =>
+    (sender ||= parts.chunks.receipts().then((mod) => [mod, mod.createSender({ ...core.config.receipts, storageKey, announce: (receipt) => core.events.emit('receipt', receipt) })]));
+  const issue = (make: (mod: Awaited<ReturnType<Chunks['receipts']>>) => ConsentReceipt | null) =>
+    void get()
+      .then(([mod, send]) => {
+        const receipt = make(mod);
+        return receipt ? send.issue(receipt) : undefined;
+      })
+      .catch(() => undefined);
+  core.events.on('change', (event) => {
+    const id = event.decisions.id;
+    if (event.source === 'sync' || event.source === 'record' || !id) return;
+    issue((mod) => {
+      const cause = mod.causeOf(event, core.config.purposes);
+      return cause ? mod.makeReceipt(core.config, event.decisions, cause, id) : null;
+    });
+  });
+  if (typeof document === 'undefined') return;
+  const expired = core.expired();
+  if (expired) {
+    issue((mod) => mod.makeReceipt(core.config, core.decisions(), { action: 'expired', source: 'expiry' }, expired));
+    core.forget();
+  }
+  let waiting = false;
+  try {
+    waiting = core.config.receipts?.endpoint !== undefined && localStorage.getItem(storageKey) !== null;
+  } catch {
+    waiting = false;
+  }
+  if (waiting) void get().then(([, send]) => send.flush(), () => undefined);
+}
+
 /** `gate.audit()` and `gate.declaration()`: defined once the audit file has arrived; reading either property fetches it. */
 function auditAccess(gate: ConsentGate, core: GateCore<ResolvedConfig>, parts: Parts): void {
   let loading: Promise<unknown> | null = null;
@@ -189,6 +232,7 @@ export function assembleGate(config: ConsentGateConfig | unknown, runtime: Runti
 
   const gate = Object.assign(runtime.target ?? {}, methods, chatFeature(core, parts)) as ConsentGate;
   vendorsFeature(core, parts);
+  receiptsFeature(core, parts);
   const extra = runtime.features ?? [];
   for (const feature of extra) Object.assign(gate, feature(core, parts));
   if (!('audit' in gate)) auditAccess(gate, core, parts);

@@ -75,6 +75,7 @@ function chunksFor(raw: { bannerUrl?: unknown; nonce?: unknown } | undefined, ve
     chat: () => part('chat', nonce),
     audit: () => part('audit', nonce),
     adapter: () => part('adapter', nonce),
+    receipts: () => part('receipts', nonce),
     vendor(id) {
       const inside = vendors.find((v) => v.id === id);
       return inside ? Promise.resolve(inside) : vendorPart(id, nonce);

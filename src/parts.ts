@@ -22,6 +22,8 @@ export interface Chunks {
   audit(): Promise<typeof import('./audit/feature.js')>;
   /** What runs a vendor's adapter outside a chat: revocation, tags the config asks consent-gate to insert (src/adapter/index.ts). */
   adapter(): Promise<typeof import('./adapter/index.js')>;
+  /** Consent receipts: making them and sending them to the site's receiver (src/receipts/client.ts). */
+  receipts(): Promise<typeof import('./receipts/client.js')>;
   /** A catalog vendor's data and adapter (vendors/<id>.ts). */
   vendor(id: string): Promise<Vendor>;
 }

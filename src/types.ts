@@ -45,6 +45,13 @@ export interface ConsentGateConfig {
   banner?: BannerTexts;
   /** Drop-in only: URL of the banner file; default: next to the runtime script. */
   bannerUrl?: string;
+  /**
+   * Consent receipts: the proof of every decision (the gate's `receipt` event
+   * carries each one). With `endpoint`, each is sent to the site's receiver
+   * (`consent-gate receipts serve`); one that cannot be sent is tried again on
+   * later pages for `retryDays` days (default 30).
+   */
+  receipts?: { endpoint?: string; retryDays?: number };
 }
 
 /** What the visitor has decided. */
@@ -70,7 +77,7 @@ export interface Decisions {
 }
 
 /** Where a decision came from. */
-export type DecisionSource = 'banner' | 'api' | 'prompt' | 'click' | 'sync' | 'record';
+export type DecisionSource = 'banner' | 'api' | 'prompt' | 'click' | 'placeholder' | 'gpc' | 'sync' | 'record';
 
 export interface ChangeEvent {
   /** Purposes and vendor ids that became allowed. */

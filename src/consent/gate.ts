@@ -3,10 +3,11 @@
  * record writes, announces changes, tells the guard, and keeps other tabs in
  * step. Features (banner, chat, audit) are built on the `GateCore` it exposes.
  */
-import { recordAllows, type ConsentRecord } from './codec.js';
+import { cookieValue, peekRecord, recordAllows, type ConsentRecord } from './codec.js';
 import { Emitter } from './emitter.js';
-import { makeRecord, readRecord, writeRecord, type RecordStore } from './record.js';
+import { deleteRecord, makeRecord, readRecord, writeRecord, type RecordStore } from './record.js';
 import { ConsentGateConfigError } from '../errors.js';
+import type { ConsentReceipt } from '../receipts/schema.js';
 import { OPTIONAL_PURPOSES, PURPOSES, type BlockedEntry, type ChangeEvent, type DecisionSource, type Decisions, type GuardBridge, type OptionalPurpose, type Purpose } from '../types.js';
 
 /** What the core needs of a resolved config (src/config.ts `ResolvedConfig` is one). */
@@ -28,6 +29,8 @@ export interface GateEvents extends Record<string, unknown> {
   change: ChangeEvent;
   blocked: BlockedEntry;
   revoked: RevokedEvent;
+  /** The proof of a decision (see src/receipts/schema.ts), whether or not it is sent to a receiver. */
+  receipt: ConsentReceipt;
 }
 
 /** A decision to apply: purposes and vendor overrides to set; `reset` clears all overrides first. */
@@ -46,6 +49,10 @@ export interface GateCore<C extends GateSettings = GateSettings> {
   /** Whether a vendor may use a purpose now. */
   allows(vendorId: string, purpose: Purpose): boolean;
   decide(change: DecisionChange, source: DecisionSource): void;
+  /** The id of a record this policy's visitor made that has expired (older than the lifetime), if the browser still sends one. */
+  expired(): string | null;
+  /** Delete an expired record (after its receipt). */
+  forget(): void;
   /** Stop listening to other tabs and timers. */
   destroy(): void;
 }
@@ -183,6 +190,14 @@ export function createGateCore<C extends GateSettings>(config: C, options: GateO
     decisions: () => decisionsOf(record),
     allows: (vendorId, purpose) => recordAllows(record, vendorId, purpose),
     decide,
+    expired() {
+      if (record) return null;
+      const stale = peekRecord(cookieValue(safeCookieString(), store.name), store.policyVersion);
+      return stale && typeof stale.id === 'string' ? stale.id : null;
+    },
+    forget() {
+      if (!record) deleteRecord(store);
+    },
     destroy() {
       if (timer !== null) window.clearInterval(timer);
       channel?.close();

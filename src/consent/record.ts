@@ -39,6 +39,12 @@ export function writeRecord(store: RecordStore, record: ConsentRecord): void {
   document.cookie = `${store.name}=${encodeURIComponent(encodeRecord(record))}; Expires=${expires}; Path=/; SameSite=Lax${domain}${secure}`;
 }
 
+/** Delete the record (an expired one: the runtime reads it as no decision, and its receipt has been made). */
+export function deleteRecord(store: RecordStore): void {
+  const domain = store.domain ? `; Domain=${store.domain}` : '';
+  document.cookie = `${store.name}=; Max-Age=0; Path=/; SameSite=Lax${domain}`;
+}
+
 /** A random record id: 22 characters of base64url (132 bits). */
 export function newRecordId(): string {
   const bytes = globalThis.crypto.getRandomValues(new Uint8Array(22));
