@@ -20,6 +20,7 @@ import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { hubspotEmulator, HUBSPOT_HOSTS } from '../emulators/hubspot/index.mjs';
 import { web1on1Emulator, INTEGRATION_ID as WEB1ON1_INTEGRATION_ID, WEB1ON1_LOADER_URL } from '../emulators/web1on1/index.mjs';
 import { intercomEmulator, APP_ID as INTERCOM_APP_ID } from '../emulators/intercom/index.mjs';
@@ -136,11 +137,37 @@ function page(title, query, env) {
   return template.replace(/\{\{(\w+)\}\}/g, (whole, name) => (Object.hasOwn(values, name) ? values[name] : whole));
 }
 
-function sendFile(res, file) {
+/**
+ * A file as a real site serves it: compressed (brotli when the browser asks
+ * for it, else gzip), with a validator (ETag) and an hour of caching, so what
+ * a newcomer measures on the demo matches the benchmark. The compressed copy
+ * is kept until the file changes.
+ */
+const compressed = new Map();
+function sendFile(req, res, file) {
   if (!existsSync(file) || !statSync(file).isFile()) return notFound(res);
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-  res.end(readFileSync(file));
+  const stat = statSync(file);
+  const etag = `"${stat.size.toString(36)}-${Math.round(stat.mtimeMs).toString(36)}"`;
+  const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'public, max-age=3600', etag, vary: 'accept-encoding' };
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, headers);
+    return res.end();
+  }
+  const accepted = String(req.headers['accept-encoding'] ?? '');
+  const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
+  if (!encoding || !COMPRESSIBLE.test(extname(file))) {
+    res.writeHead(200, headers);
+    return res.end(readFileSync(file));
+  }
+  const key = `${file}\0${encoding}\0${etag}`;
+  if (!compressed.has(key)) {
+    const data = readFileSync(file);
+    compressed.set(key, encoding === 'br' ? brotliCompressSync(data, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }) : gzipSync(data, { level: 9 }));
+  }
+  res.writeHead(200, { ...headers, 'content-encoding': encoding });
+  res.end(compressed.get(key));
 }
+const COMPRESSIBLE = /^\.(m?js|css|html|svg|json)$/;
 
 function notFound(res) {
   res.writeHead(404, { 'content-type': 'text/plain' });
@@ -163,13 +190,17 @@ export function createDemoServer(options = {}) {
     const path = url.pathname;
     try {
       if (PAGES[path]) {
-        res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
-        return res.end(page(PAGES[path], url.searchParams, env));
+        // (made per request: compressed, never cached)
+        const body = page(PAGES[path], url.searchParams, env);
+        const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+        res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store', vary: 'accept-encoding', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+        return res.end(gzip ? gzipSync(body) : body);
       }
-      if (path === '/demo.js' || path === '/demo.css') return sendFile(res, join(HERE, path.slice(1)));
+      if (path === '/demo.js' || path === '/demo.css' || path === '/favicon.svg') return sendFile(req, res, join(HERE, path.slice(1)));
+      if (path === '/favicon.ico') return sendFile(req, res, join(HERE, 'favicon.svg'));
       if (path.startsWith('/dist/')) {
         const file = resolve(DIST, '.' + decodeURIComponent(path.slice(5)));
-        return file.startsWith(DIST) ? sendFile(res, file) : notFound(res);
+        return file.startsWith(DIST) ? sendFile(req, res, file) : notFound(res);
       }
       if (path === '/emulator/fail' || path === '/emulator/restore') {
         const host = url.searchParams.get('host') ?? 'js.usemessages.com';

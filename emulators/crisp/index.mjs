@@ -28,6 +28,7 @@
  * `{ opened }`.
  */
 
+import { CHAT_PANEL_JS } from '../_shared/chat-panel.mjs';
 export const CRISP_HOST = 'client.crisp.chat';
 export const CRISP_IMAGE_HOST = 'image.crisp.chat';
 export const CRISP_LOADER_URL = `https://${CRISP_HOST}/l.js`;
@@ -127,7 +128,7 @@ function loaderMain(cfg) {
     panel.setAttribute('style', 'position:fixed;right:24px;bottom:100px;width:360px;height:520px;background:#fff;border:1px solid #1972f5;z-index:1000000');
     field = d.createElement('textarea');
     field.id = 'crisp-chatbox-input';
-    panel.appendChild(field);
+    panel.appendChild(emuChatPanel(d, { title: 'Crisp', color: '#1972f5', greeting: 'Hi! How can we help you today?', field: field }));
     box.appendChild(launcher);
     box.appendChild(panel);
     root.appendChild(box);
@@ -226,7 +227,7 @@ function loaderMain(cfg) {
 export function crispEmulator(options = {}) {
   const requests = [];
   const cfg = { hostBase: options.hostBase ?? DEFAULT_BASE, host: CRISP_HOST, imageHost: CRISP_IMAGE_HOST, cookiePrefix: COOKIE_PREFIX, maxAge: SESSION_MAX_AGE };
-  const loader = `(${loaderMain.toString()})(${JSON.stringify(cfg)});`;
+  const loader = `${CHAT_PANEL_JS}\n(${loaderMain.toString()})(${JSON.stringify(cfg)});`;
   const avatar = '<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32"><circle cx="16" cy="16" r="16" fill="#1972f5"/></svg>';
   const client = (url) => {
     requests.push(url.href);

@@ -24,6 +24,7 @@
  * Every call the page makes is logged in order in `window.__icEmu.calls`.
  */
 
+import { CHAT_PANEL_JS } from '../_shared/chat-panel.mjs';
 export const INTERCOM_WIDGET_HOST = 'widget.intercom.io';
 export const INTERCOM_CDN_HOST = 'js.intercomcdn.com';
 export const INTERCOM_API_HOSTS = { us: 'api-iam.intercom.io', eu: 'api-iam.eu.intercom.io', au: 'api-iam.au.intercom.io' };
@@ -102,7 +103,7 @@ function bundleMain(cfg) {
       frame.setAttribute('style', FRAME);
       var input = d.createElement('textarea');
       input.className = 'intercom-composer';
-      frame.appendChild(input);
+      frame.appendChild(emuChatPanel(d, { title: 'Intercom', color: '#0057ff', greeting: 'Hi there 👋 Ask us anything.', field: input }));
       c.appendChild(frame);
       fire('onShow');
     }
@@ -179,7 +180,7 @@ function bundleMain(cfg) {
 }
 
 function script(main, cfg) {
-  return { body: `(${main.toString()})(${JSON.stringify(cfg)});`, contentType: 'application/javascript' };
+  return { body: `${CHAT_PANEL_JS}\n(${main.toString()})(${JSON.stringify(cfg)});`, contentType: 'application/javascript' };
 }
 
 /**

@@ -20,6 +20,7 @@
  * other emulators' but changes nothing, as the loader fetches nothing further.
  */
 
+import { CHAT_PANEL_JS } from '../_shared/chat-panel.mjs';
 export const WEB1ON1_HOST = 'widget.web1on1.com';
 export const WEB1ON1_LOADER_URL = `https://${WEB1ON1_HOST}/v2/loader.js`;
 export const INTEGRATION_ID = '5f1a2b3c4d5e6f7a8b9c0d1e';
@@ -49,7 +50,7 @@ function loaderMain(cfg) {
     var field = d.createElement('textarea');
     field.id = 'web1on1-input';
     field.value = input;
-    panel.appendChild(field);
+    panel.appendChild(emuChatPanel(d, { title: 'web1on1', color: '#007a5a', greeting: 'Welcome! One of our advisers will answer you shortly.', field: field }));
     d.body.appendChild(panel);
   }
   var api = {
@@ -93,7 +94,7 @@ function loaderMain(cfg) {
 export function web1on1Emulator(options = {}) {
   const requests = [];
   const cfg = { integrationId: options.integrationId ?? INTEGRATION_ID };
-  const loader = `(${loaderMain.toString()})(${JSON.stringify(cfg)});`;
+  const loader = `${CHAT_PANEL_JS}\n(${loaderMain.toString()})(${JSON.stringify(cfg)});`;
   const handle = (url) => {
     requests.push(url.href);
     if (url.pathname === new URL(WEB1ON1_LOADER_URL).pathname) return { body: loader, contentType: 'application/javascript' };
