@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
+import { bannerFile, bannerPlugins } from './rollup.banner.mjs';
 
 const B = '.build';
 
@@ -97,16 +98,17 @@ export default [
         chunkFileNames: `chunks/[name]-[hash].${ext}`,
         exports: 'named',
         // Klaro (BSD-3-Clause) and js-cookie (MIT) are bundled so the package installs with no dependencies
-        banner: (chunk) => (chunk.name === 'banner' ? '/*! Includes Klaro 0.7 (c) KIProtect GmbH, BSD-3-Clause */' : ''),
+        banner: (chunk) => (chunk.name === 'banner' ? '/*! Includes Klaro 0.7 (c) KIProtect GmbH, BSD-3-Clause; Preact (c) Jason Miller, MIT */' : ''),
       },
-      plugins: [nodeResolve({ browser: true }), commonjs(), cssAsString(), ...(format === 'es' ? [copyTypes()] : [])],
+      plugins: [...bannerPlugins(), nodeResolve({ browser: true }), commonjs(), cssAsString(), ...(format === 'es' ? [copyTypes()] : [])],
     };
   }),
   // declaration generators and scan verdicts for the CLI and privacy tooling: one self-contained file, kept out of the npm entry
   { input: `${B}/src/audit/index.js`, output: { file: 'dist/audit.mjs', format: 'es' }, plugins: [nodeResolve(), commonjs()] },
   // drop-in files for sites without a bundler
   browserFile(`${B}/src/dropin.js`, 'dist/consent-gate.js'),
-  browserFile(`${B}/src/ui/banner-entry.js`, 'dist/consent-gate-banner.js'),
+  // ── banner (rollup.banner.mjs): dist/consent-gate-banner.js, an ES module, and consent-gate-banner-<lang>.js beside it ──
+  bannerFile(`${B}/src/entries/banner.js`, 'dist'),
   guardFile(`${B}/src/guard/entry.js`, 'dist/consent-gate-guard.js'),
   // the same two files for a site with one chat vendor: dist/consent-gate-<id>.js and dist/consent-gate-guard-<id>.js
   ...vendorIds.flatMap(oneVendorFiles),

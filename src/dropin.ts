@@ -1,12 +1,12 @@
 /**
  * The drop-in runtime (`dist/consent-gate.js`): reads `window.consentGateConfig`,
  * installs `window.consentGate`, and replays calls queued before it loaded.
- * The banner file is fetched with a <script> only when it must show.
+ * The banner file is imported only when it must show.
  */
 import { assembleGate, type Feature } from './create.js';
 import { chatFeature } from './chat/feature.js';
 import { auditFeature } from './audit/feature.js';
-import { BANNER_GLOBAL, type BannerModule } from './ui/banner-types.js';
+import type { BannerModule } from './ui/banner-types.js';
 
 type Queued = [string, ...unknown[]];
 interface Stub {
@@ -24,24 +24,15 @@ function bannerUrl(configured: unknown): string {
   return base ? base.replace(/[^/?#]*(?:[?#].*)?$/, 'consent-gate-banner.js') : 'consent-gate-banner.js';
 }
 
-function loadScriptBanner(url: string, nonce: string | undefined): Promise<BannerModule> {
-  return new Promise((resolve, reject) => {
-    const existing = w[BANNER_GLOBAL] as BannerModule | undefined;
-    if (existing) return resolve(existing);
-    const el = document.createElement('script');
-    el.src = url;
-    el.async = true;
-    // disarms Klaro's own start-up, which reads window[data-klaro-config]
-    el.setAttribute('data-klaro-config', 'consentGateNoKlaroAutoSetup');
-    if (nonce) el.nonce = nonce;
-    el.onload = () => {
-      const mod = w[BANNER_GLOBAL] as BannerModule | undefined;
-      if (mod) resolve(mod);
-      else reject(new Error(`consent-gate: ${url} loaded but did not register the banner`));
-    };
-    el.onerror = () => reject(new Error(`consent-gate: could not load the banner file ${url}`));
-    document.head.appendChild(el);
-  });
+/**
+ * The banner file is an ES module (see src/entries/banner.ts). `import()`
+ * fetches it with this script's nonce (the nonce argument is the same one), so
+ * a strict Content-Security-Policy with a nonce lets it in; its language files
+ * come from beside it. A relative URL is read against the page, as a
+ * <script src> would be.
+ */
+function loadScriptBanner(url: string, _nonce?: string): Promise<BannerModule> {
+  return import(/* webpackIgnore: true */ new URL(url, document.baseURI).href) as Promise<BannerModule>;
 }
 
 function start(): void {

@@ -179,7 +179,7 @@ export interface ConsentGateConfig {
   purposes?: OptionalPurpose[];
   /** Nonce for a strict Content-Security-Policy; applied to every element consent-gate inserts. */
   nonce?: string;
-  /** Banner language (`en` default). */
+  /** Banner language, a BCP 47 tag such as `de` or `sr-Cyrl`; default: the page's `<html lang>`, else English. */
   lang?: string;
   banner?: BannerTexts;
   /** Drop-in only: URL of the banner file; default: next to the runtime script. */
@@ -200,6 +200,8 @@ export interface Decisions {
   /** Random id of the record, or null. */
   id: string | null;
   policyVersion: string;
+  /** Global Privacy Control: whether the browser sent the signal, and whether it turned purposes off in this decision. */
+  gpc?: { signal: boolean; applied: boolean };
 }
 
 /** Where a decision came from. */

@@ -19,6 +19,3 @@ export interface BannerHandle {
 export interface BannerModule {
   mountBanner(bridge: BannerBridge): BannerHandle;
 }
-
-/** Global under which the drop-in banner file registers itself. */
-export const BANNER_GLOBAL = '__consentGateBanner';

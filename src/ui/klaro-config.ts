@@ -1,30 +1,29 @@
 /**
- * Generates Klaro's configuration from the resolved config and the catalog,
- * and translates Klaro's decisions back into ours. Pure functions: no Klaro,
- * no DOM, so they are unit-tested.
+ * Generates Klaro's configuration from the resolved config, the catalog and
+ * the texts of one language, and translates Klaro's decisions back into
+ * ours. Pure functions: no Klaro, no DOM, so they are unit-tested.
  *
  * Klaro's pitfalls handled here: one service per purpose with an explicit
  * `default: false` and no global `default: true`; no string hooks (no
  * callbacks at all: vendors react to our record, not to Klaro); Klaro keeps
- * nothing of its own (`storageMethod: 'test'` is its in-memory store).
+ * nothing of its own (its state lives in src/ui/manager.ts, fed from our record).
  */
 import type { ResolvedConfig } from '../config.js';
 import type { DecisionChange } from '../consent/gate.js';
 import type { Decisions, OptionalPurpose } from '../types.js';
+import english from './lang/en.js';
+import { fill, listOf, type Texts } from './texts.js';
 
 export const BANNER_ELEMENT_ID = 'consent-gate-banner';
-
-const PURPOSE_TEXT: Record<OptionalPurpose, { title: string; description: string }> = {
-  functional: { title: 'Functional', description: 'Features you ask for, such as live chat.' },
-  analytics: { title: 'Analytics', description: 'Measuring how the site is used, to improve it.' },
-  marketing: { title: 'Marketing', description: 'Advertising and marketing tools.' },
-};
 
 export interface KlaroService {
   name: OptionalPurpose;
   title: string;
   description: string;
-  purposes: OptionalPurpose[];
+  /** Shown under the description, emphasised (the GPC notice on marketing). */
+  note?: string;
+  /** Empty: each service is a purpose already, Klaro need not repeat it. */
+  purposes: never[];
   default: false;
   required: false;
   optOut: false;
@@ -47,61 +46,91 @@ export interface KlaroConfig {
   disablePoweredBy: true;
   htmlTexts: false;
   showNoticeTitle: true;
+  /** The BCP 47 tag of the language shown (Klaro's key for it and the `lang` attribute). */
   lang: string;
   purposeOrder: OptionalPurpose[];
   services: KlaroService[];
   translations: Record<string, Record<string, unknown>>;
 }
 
-function vendorsFor(config: ResolvedConfig, purpose: OptionalPurpose): string[] {
+const DESCRIPTION: Record<OptionalPurpose, keyof Texts> = {
+  functional: 'functionalDescription',
+  analytics: 'analyticsDescription',
+  marketing: 'marketingDescription',
+};
+
+/** The titles of the configured vendors that use a purpose (as their main purpose or for any host, cookie or storage key). */
+export function vendorsFor(config: ResolvedConfig, purpose: OptionalPurpose): string[] {
   return config.vendors
     .filter(({ vendor }) => vendor.purpose === purpose || [...vendor.hosts, ...vendor.cookies, ...vendor.storage].some((part) => part.purpose === purpose))
     .map(({ vendor }) => vendor.title);
 }
 
-export function klaroConfig(config: ResolvedConfig): KlaroConfig {
-  const texts = config.banner;
+/** The first layer's text: the purposes in use with their providers, what the choice means, and the privacy policy (when the site has one). */
+export function noticeText(config: ResolvedConfig, texts: Texts, tag: string): string {
+  const purposes = config.purposes.map((p) => {
+    const vendors = vendorsFor(config, p);
+    return vendors.length ? `${texts[p]} (${vendors.join(', ')})` : texts[p];
+  });
+  return [
+    purposes.length ? fill(texts.services, { purposes: listOf(purposes, tag) }) : '',
+    config.banner.description ?? texts.description,
+    config.banner.privacyPolicyUrl ? texts.policyText : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+export interface KlaroConfigOptions {
+  /** The BCP 47 tag of `texts`' language. Default `en`. */
+  lang?: string;
+  /** Whether a Global Privacy Control signal turned marketing off (Decisions.gpc.applied). */
+  gpcApplied?: boolean;
+}
+
+export function klaroConfig(config: ResolvedConfig, texts: Texts = english, options: KlaroConfigOptions = {}): KlaroConfig {
+  const lang = options.lang ?? 'en';
+  const site = config.banner;
   const services: KlaroService[] = config.purposes.map((purpose) => {
     const vendors = vendorsFor(config, purpose);
-    return {
+    const service: KlaroService = {
       name: purpose,
-      title: PURPOSE_TEXT[purpose].title,
-      description: PURPOSE_TEXT[purpose].description + (vendors.length ? ` Used by: ${vendors.join(', ')}.` : ''),
-      purposes: [purpose],
+      title: texts[purpose],
+      description: texts[DESCRIPTION[purpose]] + (vendors.length ? ' ' + fill(texts.usedBy, { vendors: vendors.join(', ') }) : ''),
+      purposes: [],
       default: false,
       required: false,
       optOut: false,
       onlyOnce: true,
       cookies: [],
     };
+    if (purpose === 'marketing' && options.gpcApplied) service.note = texts.gpcHonored;
+    return service;
   });
   const translation: Record<string, unknown> = {
-    ok: texts.acceptAll ?? 'Accept all',
-    decline: texts.rejectAll ?? 'Reject all',
-    acceptAll: texts.acceptAll ?? 'Accept all',
-    acceptSelected: texts.save ?? 'Save choices',
-    save: texts.save ?? 'Save choices',
-    close: 'Close',
+    ok: site.acceptAll ?? texts.acceptAll,
+    decline: site.rejectAll ?? texts.rejectAll,
+    acceptAll: site.acceptAll ?? texts.acceptAll,
+    acceptSelected: site.save ?? texts.save,
+    save: site.save ?? texts.save,
+    close: texts.close,
     consentNotice: {
-      title: texts.title ?? 'Your privacy',
-      description: texts.description ?? 'We would like to use a few optional services. Nothing optional loads until you say yes, and you can change your mind at any time under "Privacy settings".',
-      learnMore: texts.settings ?? 'Settings',
-      changeDescription: 'Our privacy policy changed since your last visit; please decide again.',
+      title: site.title ?? texts.title,
+      description: noticeText(config, texts, lang),
+      learnMore: site.settings ?? texts.settings,
+      changeDescription: texts.changed,
     },
     consentModal: {
-      title: texts.title ?? 'Privacy settings',
-      description: 'Choose which optional services this site may use. Necessary cookies (such as the one that keeps this choice) are always on.',
+      title: site.title ?? texts.settingsTitle,
+      description: texts.settingsDescription,
     },
-    purposes: Object.fromEntries(config.purposes.map((p) => [p, PURPOSE_TEXT[p]])),
+    privacyPolicy: { name: texts.policyName, text: texts.policyText },
+    purposes: Object.fromEntries(config.purposes.map((p) => [p, { title: texts[p], description: texts[DESCRIPTION[p]] }])),
     service: {
-      disableAll: { title: 'All optional services', description: 'Turn every optional service on or off.' },
-      purpose: 'purpose',
-      purposes: 'purposes',
-      required: { title: '(always on)', description: 'Always on.' },
-      optOut: { title: '(opt-out)', description: 'On unless you turn it off.' },
+      disableAll: { title: texts.toggleAllTitle, description: texts.toggleAllDescription },
     },
   };
-  if (texts.privacyPolicyUrl) translation.privacyPolicyUrl = texts.privacyPolicyUrl;
+  if (site.privacyPolicyUrl) translation.privacyPolicyUrl = site.privacyPolicyUrl;
   return {
     version: 1,
     elementID: BANNER_ELEMENT_ID,
@@ -117,10 +146,11 @@ export function klaroConfig(config: ResolvedConfig): KlaroConfig {
     disablePoweredBy: true,
     htmlTexts: false,
     showNoticeTitle: true,
-    lang: config.lang,
+    lang,
     purposeOrder: [...config.purposes],
     services,
-    translations: { zz: translation, [config.lang]: translation },
+    // `zz` is Klaro's fallback language
+    translations: { zz: translation, [lang]: translation },
   };
 }
 

@@ -1,5 +1,0 @@
-/** Drop-in banner file (`dist/consent-gate-banner.js`): registers the banner for the runtime. */
-import { mountBanner } from './banner.js';
-import { BANNER_GLOBAL } from './banner-types.js';
-
-(window as unknown as Record<string, unknown>)[BANNER_GLOBAL] = { mountBanner };
