@@ -15,7 +15,8 @@
  *   the distance from the viewport's bottom to the notice's top edge (e.g.
  *   "184px"): a chat launcher keeps out of its way, and the stylesheet's
  *   `scroll-padding-bottom` keeps what the visitor tabs to clear of it
- *   (WCAG 2.4.11).
+ *   (WCAG 2.4.11). An empty block as tall as the notice at the end of <body>
+ *   lets even the page's last line scroll clear of it.
  */
 
 export const INSET_PROPERTY = '--consent-gate-banner-inset';
@@ -100,10 +101,18 @@ export function watchFocus(root: HTMLElement): FocusWatch {
     }
   };
 
+  const spacer = doc.createElement('div');
+  spacer.id = `${root.id}-spacer`;
+  spacer.setAttribute('aria-hidden', 'true');
   const publishInset = () => {
     if (!notice) return;
     const top = notice.getBoundingClientRect().top;
     html.style.setProperty(INSET_PROPERTY, `${Math.max(0, Math.round(html.clientHeight - top))}px`);
+    if (spacer.parentNode !== doc.body || doc.body.lastElementChild !== spacer) doc.body.append(spacer);
+  };
+  const unpublishInset = () => {
+    html.style.removeProperty(INSET_PROPERTY);
+    spacer.remove();
   };
   const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(publishInset) : null;
 
@@ -132,7 +141,7 @@ export function watchFocus(root: HTMLElement): FocusWatch {
       if (notice) {
         resize?.observe(notice);
         publishInset();
-      } else html.style.removeProperty(INSET_PROPERTY);
+      } else unpublishInset();
     }
 
     if (closed) {
@@ -166,7 +175,7 @@ export function watchFocus(root: HTMLElement): FocusWatch {
       doc.removeEventListener('focusin', onFocusIn);
       doc.removeEventListener('keydown', onKeyDown);
       doc.defaultView?.removeEventListener('resize', publishInset);
-      html.style.removeProperty(INSET_PROPERTY);
+      unpublishInset();
     },
   };
 }
