@@ -58,6 +58,7 @@ export function watchFocus(root: HTMLElement): FocusWatch {
   let outside: Element | null = doc.activeElement && !root.contains(doc.activeElement) ? doc.activeElement : null;
   /** The last focused element outside the settings panel: what opened it. */
   let beforeModal: Element | null = null;
+  let beforeModalInBanner = false;
   let opener: Element | null = null;
   let openerWasNoticeLink = false;
   let focusInside = false;
@@ -73,7 +74,10 @@ export function watchFocus(root: HTMLElement): FocusWatch {
       focusables(modal)[0]?.focus();
       return;
     }
-    if (!target.closest('.cm-modal')) beforeModal = target;
+    if (!target.closest('.cm-modal')) {
+      beforeModal = target;
+      beforeModalInBanner = focusInside;
+    }
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -130,7 +134,8 @@ export function watchFocus(root: HTMLElement): FocusWatch {
 
     if (nextModal && !modal) {
       opener = beforeModal;
-      openerWasNoticeLink = !!opener && root.contains(opener);
+      // (the notice's own link is gone by now: the panel replaced the notice)
+      openerWasNoticeLink = !!opener && beforeModalInBanner;
     }
     const closed = modal && !nextModal;
     modal = nextModal;
@@ -167,7 +172,10 @@ export function watchFocus(root: HTMLElement): FocusWatch {
   return {
     remember() {
       const active = doc.activeElement;
-      if (active && active !== doc.body && !active.closest('.cm-modal')) beforeModal = active;
+      if (active && active !== doc.body && !active.closest('.cm-modal')) {
+        beforeModal = active;
+        beforeModalInBanner = root.contains(active);
+      }
     },
     destroy() {
       mutations.disconnect();
