@@ -78,6 +78,20 @@ export const PATCHES = [
     why: 'Klaro moved focus to the notice on every update and after the settings closed; consent-gate decides where focus goes (src/ui/focus.ts)',
   },
   {
+    file: 'components/consent-notice.jsx',
+    find: '<p id="id-cookie-notice">',
+    replace: '{config.noticeBefore}<p id="id-cookie-notice">',
+    count: 1,
+    why: 'the first layer names the purposes in use and their providers, each on a short line of its own, before its description',
+  },
+  {
+    file: 'components/consent-notice.jsx',
+    find: "{testing && <p>{t(['consentNotice', 'testing'])}</p>}",
+    replace: "{config.noticeAfter}{testing && <p>{t(['consentNotice', 'testing'])}</p>}",
+    count: 1,
+    why: 'the privacy policy link in a short sentence of its own after the description',
+  },
+  {
     file: 'components/consent-modal.jsx',
     find: '<div className="cm-modal cm-klaro">',
     replace: '<div className="cm-modal cm-klaro" role="dialog" aria-modal="true" aria-labelledby="cg-settings-title">',

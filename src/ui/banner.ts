@@ -8,7 +8,7 @@ import { h, render } from 'preact';
 import App from 'klaro/src/components/app.jsx';
 import { t as translate } from 'klaro/src/utils/i18n.js';
 import css from './banner.scss';
-import { BANNER_ELEMENT_ID, changeFromKlaro, klaroConfig, klaroConsents } from './klaro-config.js';
+import { BANNER_ELEMENT_ID, changeFromKlaro, klaroConfig, klaroConsents, noticeParts } from './klaro-config.js';
 import { BannerManager } from './manager.js';
 import { bannerRoot, watchFocus, type FocusWatch } from './focus.js';
 import english from './lang/en.js';
@@ -70,11 +70,15 @@ export function mountBanner(bridge: BannerBridge): BannerHandle {
     const config = klaroConfig(bridge.config, texts, { lang: languageTag(language), gpcApplied: decisions.gpc?.applied === true });
     // the GPC notice, emphasised on a line of its own under the marketing description
     const services = config.services.map((s) => (s.note ? { ...s, description: [s.description, h('strong', { class: 'cg-gpc' }, s.note)] } : s));
+    // the first layer: the purposes and their providers before its description, the privacy policy after
+    const parts = noticeParts(bridge.config, texts);
+    const noticeBefore = parts.purposes.length ? [h('p', { class: 'cg-intro' }, parts.intro), h('ul', { class: 'cg-purposes' }, parts.purposes.map((p) => h('li', null, p)))] : null;
+    const noticeAfter = parts.policy ? h('p', { class: 'cg-policy' }, parts.policy[0], h('a', { href: bridge.config.banner.privacyPolicyUrl }, texts.policyName), parts.policy[1]) : null;
     // the first layer shows while the record holds no decision
     manager.seed(klaroConsents(bridge.config, decisions), settings ? decisions.decided : false);
     if (settings) focus.remember();
     const t = (key: unknown, ...params: unknown[]) => translate(config.translations, config.lang, 'zz', key, ...params);
-    render(h(App, { t, lang: config.lang, manager, config: { ...config, services }, testing: false, modal: settings, show: ++shown }), root);
+    render(h(App, { t, lang: config.lang, manager, config: { ...config, services, noticeBefore, noticeAfter }, testing: false, modal: settings, show: ++shown }), root);
   }
 
   return {

@@ -143,10 +143,9 @@ export function watchFocus(root: HTMLElement): FocusWatch {
     if (nextNotice !== notice) {
       if (notice) resize?.unobserve(notice);
       notice = nextNotice;
-      if (notice) {
-        resize?.observe(notice);
-        publishInset();
-      } else unpublishInset();
+      // the observer reports once the notice is laid out: no layout forced here
+      if (notice) resize?.observe(notice);
+      else unpublishInset();
     }
 
     if (closed) {

@@ -12,7 +12,7 @@ import type { ResolvedConfig } from '../config.js';
 import type { DecisionChange } from '../consent/gate.js';
 import type { Decisions, OptionalPurpose } from '../types.js';
 import english from './lang/en.js';
-import { fill, listOf, type Texts } from './texts.js';
+import { fill, type Texts } from './texts.js';
 
 export const BANNER_ELEMENT_ID = 'consent-gate-banner';
 
@@ -66,19 +66,29 @@ export function vendorsFor(config: ResolvedConfig, purpose: OptionalPurpose): st
     .map(({ vendor }) => vendor.title);
 }
 
-/** The first layer's text: the purposes in use with their providers, what the choice means, and the privacy policy (when the site has one). */
-export function noticeText(config: ResolvedConfig, texts: Texts, tag: string): string {
-  const purposes = config.purposes.map((p) => {
-    const vendors = vendorsFor(config, p);
-    return vendors.length ? `${texts[p]} (${vendors.join(', ')})` : texts[p];
-  });
-  return [
-    purposes.length ? fill(texts.services, { purposes: listOf(purposes, tag) }) : '',
-    config.banner.description ?? texts.description,
-    config.banner.privacyPolicyUrl ? texts.policyText : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+/** What the first layer says, in blocks (a short block each, so none outweighs the page's own content as its largest paint). */
+export interface NoticeParts {
+  /** "We would like to use these optional services:" */
+  intro: string;
+  /** One line per purpose in use, with the providers behind it: "Functional (HubSpot Conversations)". */
+  purposes: string[];
+  /** What the choice means (the site's own text when it gives one). */
+  description: string;
+  /** The privacy policy sentence around its link, when the site has a policy: [before, after]. */
+  policy: [string, string] | null;
+}
+
+export function noticeParts(config: ResolvedConfig, texts: Texts): NoticeParts {
+  const [before = '', after = ''] = texts.policyText.split('{privacyPolicy}');
+  return {
+    intro: texts.services.replace(/\s*\{purposes\}\s*[.。]?\s*$/, ''),
+    purposes: config.purposes.map((p) => {
+      const vendors = vendorsFor(config, p);
+      return vendors.length ? `${texts[p]} (${vendors.join(', ')})` : texts[p];
+    }),
+    description: config.banner.description ?? texts.description,
+    policy: config.banner.privacyPolicyUrl ? [before, after] : null,
+  };
 }
 
 export interface KlaroConfigOptions {
@@ -116,7 +126,7 @@ export function klaroConfig(config: ResolvedConfig, texts: Texts = english, opti
     close: texts.close,
     consentNotice: {
       title: site.title ?? texts.title,
-      description: noticeText(config, texts, lang),
+      description: config.banner.description ?? texts.description,
       learnMore: site.settings ?? texts.settings,
       changeDescription: texts.changed,
     },

@@ -85,12 +85,3 @@ export function chooseLanguage(configLang: string | undefined, pageLang: string 
 export function fill(text: string, values: Record<string, string>): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
-
-/** "A, B and C" in the language's own words (Intl.ListFormat), else joined with commas. */
-export function listOf(items: string[], tag: string): string {
-  try {
-    return new Intl.ListFormat(tag, { type: 'conjunction' }).format(items);
-  } catch {
-    return items.join(', ');
-  }
-}

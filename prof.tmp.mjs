@@ -1,0 +1,18 @@
+import { chromium } from 'playwright-core';
+import { CHROME_ARGS } from './cli/chromium.mjs';
+import { createDemoServer, listen } from './demo/server.mjs';
+const server = createDemoServer({ env: {} }); const base = await listen(server, 0);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROME_ARGS });
+const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true });
+const page = await context.newPage();
+const cdp = await context.newCDPSession(page);
+await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+await cdp.send('Profiler.start');
+await page.goto(base); await page.locator('#consent-gate-banner .cookie-notice').waitFor({ state: 'visible' }); await page.waitForTimeout(500);
+const { profile } = await cdp.send('Profiler.stop');
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const self = new Map(); const dt = profile.timeDeltas; 
+profile.samples.forEach((id, i) => { const n = byId.get(id); const f = n.callFrame; const key = `${f.functionName || '(anon)'} ${f.url.replace(/^.*\//, '')}:${f.lineNumber}:${f.columnNumber}`; self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000); });
+console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(1)} ms ${k}`).join('\n'));
+await browser.close(); server.close();
