@@ -45,13 +45,22 @@ function loadTexts(configLang: string | undefined): Promise<Loaded> {
   );
 }
 
-/** After the page's next paint: the first paint is the site's, not the banner's. */
-function afterPaint(fn: () => void): void {
-  requestAnimationFrame(() => setTimeout(fn, 0));
+/**
+ * After the page's next paint (the first paint is the site's, not the
+ * banner's), each step in a task of its own: parsing the stylesheet and
+ * rendering are each a few milliseconds, together they would make one long task.
+ */
+function afterPaint(...steps: (() => void)[]): void {
+  const next = () => {
+    const step = steps.shift();
+    if (!step) return;
+    step();
+    if (steps.length) setTimeout(next, 0);
+  };
+  requestAnimationFrame(() => setTimeout(next, 0));
 }
 
 export function mountBanner(bridge: BannerBridge): BannerHandle {
-  injectStyles(bridge.config.nonce);
   const texts = loadTexts(bridge.config.lang);
   let mode: 'hidden' | 'notice' | 'settings' = 'hidden';
   let shown = 0;
@@ -85,9 +94,12 @@ export function mountBanner(bridge: BannerBridge): BannerHandle {
     show(settings = false) {
       mode = settings ? 'settings' : 'notice';
       void texts.then((loaded) => {
+        const styles = () => injectStyles(bridge.config.nonce);
         // the settings panel answers a click at once; the first layer waits for the page's paint
-        if (settings) draw(true, loaded);
-        else afterPaint(() => mode === 'notice' && draw(false, loaded));
+        if (settings) {
+          styles();
+          draw(true, loaded);
+        } else afterPaint(styles, () => mode === 'notice' && draw(false, loaded));
       });
     },
     update(decisions) {
