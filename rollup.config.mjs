@@ -19,9 +19,9 @@ const cssAsString = () => ({
   },
 });
 
-// every vendors/<id>.ts but the catalog index is published as consent-gate/vendors/<id>
+// every vendors/<id>.ts but the catalog index and the toolkit (_kit.ts) is published as consent-gate/vendors/<id>
 const vendorIds = readdirSync('vendors')
-  .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && f !== 'index.ts')
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && f !== 'index.ts' && !f.startsWith('_'))
   .map((f) => f.slice(0, -3));
 
 /** Ship tsc's declarations as dist/types/ (same tree as the sources, so relative imports hold). */
@@ -46,40 +46,46 @@ const browserFile = (input, file, name) => ({
   plugins: [nodeResolve({ browser: true }), commonjs(), cssAsString()],
 });
 
-/**
- * The guard embeds the rules compiled from the catalog (a JSON literal), not the catalog: see src/guard/catalog-rules.ts.
- * `only`: the id of the one vendor whose rules it carries (default: the whole catalog).
- */
-const guardRules = (only) => ({
-  name: 'guard-rules',
-  async load(id) {
-    if (!id.replace(/\\/g, '/').endsWith('/src/guard/catalog-rules.js')) return null;
-    const load = (path) => import(pathToFileURL(resolve(B, path)).href);
-    const [{ catalog }, { compileRules }] = await Promise.all([load('vendors/index.js'), load('src/guard/rules.js')]);
-    const vendors = only ? catalog.filter((v) => v.id === only) : catalog;
-    if (only && vendors.length !== 1) throw new Error(`guard-rules: no catalog vendor "${only}"`);
-    return `export const rules = ${JSON.stringify(compileRules(vendors))};`;
-  },
-});
-const guardFile = (input, file, only) => {
-  const config = browserFile(input, file);
-  return { ...config, plugins: [guardRules(only), ...config.plugins] };
-};
+/** Load a module tsc wrote to .build/. */
+const built = (path) => import(pathToFileURL(resolve(B, path)).href);
 
-/** Builds for a site with one vendor: the catalog module gives that vendor alone (the runtime and the guard carry no other vendor). */
-const oneVendor = (vendorId) => ({
-  name: 'one-vendor-catalog',
-  load(id) {
-    if (!id.replace(/\\/g, '/').endsWith(`/${B}/vendors/index.js`)) return null;
-    return `import vendor from './${vendorId}.js';\nexport const catalog = [vendor];`;
+/**
+ * The guard is built once, as a template whose rules are the placeholder
+ * CONSENT_GATE_RULES (src/entries/guard.ts); each shipped guard file is that
+ * template with a compiled rule table written in (src/bundle/guard-file.ts,
+ * which `consent-gate bundle` uses too): here the whole catalog's. The files
+ * for a site with one chat vendor are made after Rollup, the way
+ * `consent-gate bundle` makes a site's (scripts/site-files.mjs).
+ */
+const guardFiles = () => ({
+  name: 'guard-files',
+  async generateBundle(_options, bundle) {
+    const template = Object.values(bundle).find((file) => file.type === 'chunk').code;
+    const [{ catalog }, { guardFor }, { compileRules }] = await Promise.all([built('vendors/index.js'), built('src/bundle/guard-file.js'), built('src/guard/rules.js')]);
+    this.emitFile({ type: 'asset', fileName: 'consent-gate-guard.js', source: guardFor(template, catalog) });
+    // the catalog as the runtime knows it, for a page without the guard
+    this.emitFile({ type: 'asset', fileName: 'consent-gate-catalog.js', source: `(self.__consentGateParts ||= {}).catalog = ${JSON.stringify(compileRules(catalog))};\n` });
   },
 });
-const oneVendorFiles = (vendorId) => {
-  const runtime = browserFile(`${B}/src/dropin.js`, `dist/consent-gate-${vendorId}.js`);
-  return [
-    { ...runtime, plugins: [oneVendor(vendorId), ...runtime.plugins] },
-    guardFile(`${B}/src/guard/entry.js`, `dist/consent-gate-guard-${vendorId}.js`, vendorId),
-  ];
+
+/**
+ * A part of the drop-in runtime (dist/consent-gate-<name>.js): a classic
+ * script whose one-line virtual entry puts a module (or its default export)
+ * into window.__consentGateParts[name], where the runtime takes it (src/dropin.ts).
+ */
+const partEntry = (name, path, pick) => ({
+  name: 'part-entry',
+  resolveId: (id) => (id === `\0part:${name}` ? id : null),
+  load(id) {
+    if (id !== `\0part:${name}`) return null;
+    const from = JSON.stringify(resolve(path));
+    const value = pick === 'default' ? 'm.default' : 'm';
+    return `import * as m from ${from};\n(self.__consentGateParts ||= {})[${JSON.stringify(name)}] = ${value};`;
+  },
+});
+const partFile = (name, path, pick) => {
+  const config = browserFile(`\0part:${name}`, `dist/consent-gate-${name}.js`);
+  return { ...config, plugins: [partEntry(name, path, pick), ...config.plugins] };
 };
 
 export default [
@@ -104,12 +110,19 @@ export default [
     };
   }),
   // declaration generators and scan verdicts for the CLI and privacy tooling: one self-contained file, kept out of the npm entry
-  { input: `${B}/src/audit/index.js`, output: { file: 'dist/audit.mjs', format: 'es' }, plugins: [nodeResolve(), commonjs()] },
-  // drop-in files for sites without a bundler
-  browserFile(`${B}/src/dropin.js`, 'dist/consent-gate.js'),
-  // ── banner (rollup.banner.mjs): dist/consent-gate-banner.js, an ES module, and consent-gate-banner-<lang>.js beside it ──
+  { input: `${B}/src/entries/audit.js`, output: { file: 'dist/audit.mjs', format: 'es' }, plugins: [nodeResolve(), commonjs()] },
+  // drop-in files for sites without a bundler: the runtime every page loads (a classic script)…
+  browserFile(`${B}/src/entries/dropin.js`, 'dist/consent-gate.js'),
+  // …and the parts it fetches next to itself when a page needs them (classic scripts that register themselves)
+  partFile('chat', `${B}/src/chat/chunk.js`),
+  partFile('audit', `${B}/src/audit/feature.js`),
+  partFile('adapter', `${B}/src/adapter/index.js`),
+  ...vendorIds.map((id) => partFile(`vendor-${id}`, `${B}/vendors/${id}.js`, 'default')),
+  // ── banner (rollup.banner.mjs): dist/consent-gate-banner.js, an ES module the runtime imports, and consent-gate-banner-<lang>.js beside it ──
   bannerFile(`${B}/src/entries/banner.js`, 'dist'),
-  guardFile(`${B}/src/guard/entry.js`, 'dist/consent-gate-guard.js'),
-  // the same two files for a site with one chat vendor: dist/consent-gate-<id>.js and dist/consent-gate-guard-<id>.js
-  ...vendorIds.flatMap(oneVendorFiles),
+  // the guard template (dist/guard-template.js) and the guard files written from it
+  (() => {
+    const config = browserFile(`${B}/src/entries/guard.js`, 'dist/guard-template.js');
+    return { ...config, output: { ...config.output, plugins: [...config.output.plugins, guardFiles()] } };
+  })(),
 ];

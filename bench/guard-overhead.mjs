@@ -149,3 +149,18 @@ export async function guardOverhead(browser, { runs = 10, log = () => undefined 
 }
 
 export { round, once as __once };
+
+// `node bench/guard-overhead.mjs [runs]`: this section alone, on dist/ as built (for measuring a change to the guard).
+if (process.argv[1] && import.meta.url === (await import('node:url')).pathToFileURL(process.argv[1]).href) {
+  const { launchBrowser } = await import('./lib/browser.mjs');
+  const browser = await launchBrowser();
+  try {
+    const out = await guardOverhead(browser, { runs: Number(process.argv[2] ?? 3), log: console.log });
+    for (const [variant, phases] of Object.entries(out.variants)) {
+      const cells = ['cookieWrites', 'divs', 'images', 'scripts', 'iframes', 'elements', 'total'].map((k) => `${k} ×${round(phases[k + 'Ratio'].median)}`);
+      console.log(variant.padEnd(20), cells.join('  '));
+    }
+  } finally {
+    await browser.close();
+  }
+}

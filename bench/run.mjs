@@ -55,11 +55,11 @@ function machine(browserVersion) {
 
 /** The HubSpot emulator, if this checkout has it; otherwise the reason it cannot be used. */
 async function loadEmulator() {
-  const path = join(ROOT, 'test/emulators/hubspot/index.mjs');
-  if (!existsSync(path)) return { reason: 'the HubSpot emulator (test/emulators/hubspot/index.mjs) is not in this checkout' };
+  const path = join(ROOT, 'emulators/hubspot/index.mjs');
+  if (!existsSync(path)) return { reason: 'the HubSpot emulator (emulators/hubspot/index.mjs) is not in this checkout' };
   try {
     const mod = await import(path);
-    if (typeof mod.hubspotEmulator !== 'function') return { reason: 'test/emulators/hubspot/index.mjs does not export hubspotEmulator()' };
+    if (typeof mod.hubspotEmulator !== 'function') return { reason: 'emulators/hubspot/index.mjs does not export hubspotEmulator()' };
     return { emulator: mod.hubspotEmulator };
   } catch (error) {
     return { reason: `the HubSpot emulator could not be loaded: ${error.message}` };

@@ -4,6 +4,7 @@
  *
  *   consent-gate declare [--vendor id …] [--format json|csv|md|html] [--config file] [--host www.example.com]
  *   consent-gate scan <url> [--out dir] [--config file] [--route host[/path]=dir …] [--offline]
+ *   consent-gate bundle --config file --out dir
  *
  * Exit codes: 0 success (scan: clean), 1 scan found violations, 2 usage error.
  */
@@ -25,7 +26,11 @@ const USAGE = `Usage:
       the network must be quiet before each snapshot. Chromium: CHROME_PATH, else
       /usr/bin/chromium.
       Exit 0 when clean, 1 on violations, 2 when the scan could not run
-      (bad arguments, Chromium missing, page unreachable).`;
+      (bad arguments, Chromium missing, page unreachable).
+  consent-gate bundle --config file --out dir
+      Write the drop-in files for exactly the vendors the config names: a guard
+      with their rules and a runtime that carries them, beside the parts a page
+      fetches when it needs them; print each file's size.`;
 
 async function declare(argv) {
   const { values } = parseArgs({
@@ -58,6 +63,10 @@ async function main(argv) {
   if (command === 'scan') {
     const { scanCommand } = await import('./scan.mjs');
     return scanCommand(rest, await loadLibrary());
+  }
+  if (command === 'bundle') {
+    const { bundleCommand } = await import('./bundle.mjs');
+    return bundleCommand(rest, await loadLibrary());
   }
   if (command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(`${USAGE}\n`);

@@ -1,5 +1,7 @@
 // The demo's live panel: reads consent-gate's public API only.
-(function () {
+// (The drop-in runtime may start after this script runs, once the vendors' files it checks the config
+// against have arrived: it says so with the window event consent-gate:ready.)
+function demoPanel() {
   var gate = window.consentGate;
   var vendor = JSON.parse(document.getElementById('demo-vendor').textContent);
   if (!gate || typeof gate.decisions !== 'function') {
@@ -80,4 +82,7 @@
   });
   setInterval(render, 1000);
   render();
-})();
+}
+if (window.consentGate && typeof window.consentGate.decisions === 'function') demoPanel();
+else addEventListener('consent-gate:ready', demoPanel, { once: true });
+

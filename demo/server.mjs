@@ -7,7 +7,7 @@
  *
  * Offline by default: a browser on localhost cannot reach the vendors' host
  * names without the internet, so the server also answers for them under
- * /vendor/{host}/… with each vendor's emulator from test/emulators/<id>, and
+ * /vendor/{host}/… with each vendor's emulator from emulators/<id>, and
  * the demo's config points the vendor there with its `hostBase` option. With
  * HUBSPOT_PORTAL_ID set, the HubSpot demo uses HubSpot's real scripts (and
  * HUBSPOT_REGION=eu1 for the EU data-centre); the other vendors are always
@@ -20,10 +20,10 @@ import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { hubspotEmulator, HUBSPOT_HOSTS } from '../test/emulators/hubspot/index.mjs';
-import { web1on1Emulator, INTEGRATION_ID as WEB1ON1_INTEGRATION_ID, WEB1ON1_LOADER_URL } from '../test/emulators/web1on1/index.mjs';
-import { intercomEmulator, APP_ID as INTERCOM_APP_ID } from '../test/emulators/intercom/index.mjs';
-import { crispEmulator, WEBSITE_ID as CRISP_WEBSITE_ID, COOKIE_PREFIX as CRISP_COOKIE_PREFIX } from '../test/emulators/crisp/index.mjs';
+import { hubspotEmulator, HUBSPOT_HOSTS } from '../emulators/hubspot/index.mjs';
+import { web1on1Emulator, INTEGRATION_ID as WEB1ON1_INTEGRATION_ID, WEB1ON1_LOADER_URL } from '../emulators/web1on1/index.mjs';
+import { intercomEmulator, APP_ID as INTERCOM_APP_ID } from '../emulators/intercom/index.mjs';
+import { crispEmulator, WEBSITE_ID as CRISP_WEBSITE_ID, COOKIE_PREFIX as CRISP_COOKIE_PREFIX } from '../emulators/crisp/index.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');

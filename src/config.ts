@@ -1,14 +1,44 @@
 /**
  * Config validation: turns what a site owner wrote into a resolved config, or
  * throws a ConsentGateConfigError naming the path and what was expected.
+ *
+ * The catalog comes in one of two forms. Whole (`Vendor[]`: the npm entry,
+ * the command line, tests): every vendor's options are checked at once. As
+ * the compiled rule table the head guard carries (the drop-in runtime, which
+ * fetches a vendor's file only when it needs it): ids, purposes and kinds are
+ * known at once, and a vendor's options are checked when its file arrives
+ * (`checkVendorOptions`). Either way a vendor id the catalog does not know is
+ * a declaration of the site's own service (see ./declare.ts).
  */
 import { ConsentGateConfigError } from './errors.js';
-import { DEFAULT_LIFETIME_DAYS, MAX_LIFETIME_DAYS } from './consent/record.js';
-import { OPTIONAL_PURPOSES, type BannerTexts, type ConsentGateConfig, type OptionalPurpose, type OptionSpec, type Vendor, type VendorOptions } from './types.js';
+import { DEFAULT_LIFETIME_DAYS, MAX_LIFETIME_DAYS } from './consent/codec.js';
+import { isObject } from './contract/values.js';
+import { compileRules, matchCookie, vendorPurposes, type CompiledRules } from './guard/rules.js';
+import { declaredService, isDeclaration } from './declare.js';
+import { OPTIONAL_PURPOSES, PURPOSES, type BannerTexts, type ConsentGateConfig, type OptionalPurpose, type OptionSpec, type Purpose, type Vendor, type VendorKind, type VendorOptions } from './types.js';
+
+
+/** The catalog config ids resolve against: whole, or as the compiled rule table. */
+export type Catalog = readonly Vendor[] | CompiledRules;
 
 export interface ConfiguredVendor {
-  vendor: Vendor;
+  id: string;
+  /** The purpose it needs to load at all. */
+  purpose: Purpose;
+  kind: VendorKind;
+  /** Every purpose it uses: its main purpose first, then those of its hosts, cookies and storage keys. */
+  uses: Purpose[];
+  /** The options as given (checked against the vendor's specs once its data is at hand). */
   options: VendorOptions;
+  /** A service the site declared in its config rather than a catalog id. */
+  declared: boolean;
+  /** Whether its options have been checked against the vendor's specs (at once with a whole catalog; else when its file arrives). */
+  checked: boolean;
+  /**
+   * Its data and adapter when at hand: a vendor of a whole catalog, or a
+   * declared service (data only). The drop-in runtime fetches the others.
+   */
+  vendor?: Vendor;
 }
 
 export interface ResolvedConfig {
@@ -39,11 +69,8 @@ const TOP_LEVEL: Record<keyof ConsentGateConfig, true> = {
 };
 const BANNER_KEYS = ['title', 'description', 'acceptAll', 'rejectAll', 'settings', 'save', 'privacyPolicyUrl'];
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function list(values: readonly (string | number)[]): string {
+/** Values for an error message: `"a", "b"`. */
+export function list(values: readonly (string | number)[]): string {
   return values.map((v) => JSON.stringify(v)).join(', ');
 }
 
@@ -62,11 +89,9 @@ function checkOption(path: string, spec: OptionSpec, value: unknown): void {
   if (spec.pattern && typeof value === 'string' && !spec.pattern.test(value)) throw new ConsentGateConfigError(path, expected, value);
 }
 
-function resolveVendor(id: string, raw: unknown, catalog: readonly Vendor[]): ConfiguredVendor {
-  const vendor = catalog.find((v) => v.id === id);
-  if (!vendor) throw new ConsentGateConfigError(`vendors.${id}`, `a vendor id from the catalog: ${list(catalog.map((v) => v.id))}`, id);
-  if (raw !== true && !isObject(raw)) throw new ConsentGateConfigError(`vendors.${id}`, 'an object of vendor options (or true when the vendor needs none)', raw);
-  const options: VendorOptions = raw === true ? {} : { ...raw };
+/** Check a catalog vendor's options against its specs. Throws ConsentGateConfigError on the first mistake. */
+export function checkVendorOptions(vendor: Vendor, options: VendorOptions): void {
+  const id = vendor.id;
   for (const key of Object.keys(options)) {
     if (!vendor.options[key]) {
       throw new ConsentGateConfigError(`vendors.${id}.${key}`, `one of this vendor's options: ${list(Object.keys(vendor.options))}`, options[key]);
@@ -80,26 +105,57 @@ function resolveVendor(id: string, raw: unknown, catalog: readonly Vendor[]): Co
     }
     checkOption(`vendors.${id}.${key}`, spec, value);
   }
-  return { vendor, options };
+}
+
+const KIND: Record<string, VendorKind> = { c: 'chat', e: 'embed', t: 'tag' };
+
+function resolveVendor(id: string, raw: unknown, rules: CompiledRules, whole: readonly Vendor[] | null): ConfiguredVendor {
+  const index = rules.v.findIndex((r) => r[0] === id);
+  const row = rules.v[index];
+  if (!row) {
+    if (isDeclaration(raw)) {
+      const vendor = declaredService(id, raw, rules);
+      return { id, purpose: vendor.purpose, kind: 'tag', uses: usesOf(vendor), options: {}, declared: true, checked: true, vendor };
+    }
+    const ids = rules.v.map((r) => r[0]);
+    throw new ConsentGateConfigError(`vendors.${id}`, `a vendor id from the catalog: ${list(ids)}; or a declaration of the site's own service, an object with title, provider, purpose and privacyPolicyUrl`, id);
+  }
+  if (raw !== true && !isObject(raw)) throw new ConsentGateConfigError(`vendors.${id}`, 'an object of vendor options (or true when the vendor needs none)', raw);
+  const options: VendorOptions = raw === true ? {} : { ...raw };
+  const vendor = whole?.find((v) => v.id === id);
+  if (vendor) checkVendorOptions(vendor, options);
+  return { id, purpose: row[1], kind: KIND[rules.k?.[index] ?? 't'] ?? 'tag', uses: vendorPurposes(rules, id), options, declared: false, checked: !!vendor, ...(vendor ? { vendor } : {}) };
+}
+
+/** The purposes a vendor's data uses: its main purpose first, then its parts'. */
+function usesOf(vendor: Vendor): Purpose[] {
+  const found = new Set<Purpose>([vendor.purpose]);
+  for (const part of [...vendor.hosts, ...vendor.cookies, ...vendor.storage]) found.add(part.purpose);
+  return PURPOSES.filter((p) => found.has(p)).sort((a, b) => (a === vendor.purpose ? -1 : b === vendor.purpose ? 1 : 0));
 }
 
 /** Validate a config against the catalog. Throws ConsentGateConfigError on the first mistake. */
-export function resolveConfig(input: unknown, catalog: readonly Vendor[]): ResolvedConfig {
+export function resolveConfig(input: unknown, catalog: Catalog): ResolvedConfig {
+  return Array.isArray(catalog) ? resolveWith(input, compileRules(catalog as readonly Vendor[]), catalog as readonly Vendor[]) : resolveWith(input, catalog as CompiledRules, null);
+}
+
+/**
+ * Validate a config against the catalog's compiled rule table and, when at
+ * hand, its whole data (`whole`: every vendor's options are then checked at
+ * once). Throws ConsentGateConfigError on the first mistake.
+ */
+export function resolveWith(input: unknown, rules: CompiledRules, whole: readonly Vendor[] | null): ResolvedConfig {
   if (!isObject(input)) throw new ConsentGateConfigError('config', 'an object such as { vendors: { ... } }', input);
   for (const key of Object.keys(input)) {
     if (!(key in TOP_LEVEL)) throw new ConsentGateConfigError(key, `one of the options ${list(Object.keys(TOP_LEVEL))}`, input[key]);
   }
   const rawVendors = input.vendors;
   if (!isObject(rawVendors)) throw new ConsentGateConfigError('vendors', 'an object mapping vendor ids to their options, e.g. { "hubspot-conversations": { portalId: "1234567" } }', rawVendors);
-  const vendors = Object.entries(rawVendors).map(([id, raw]) => resolveVendor(id, raw, catalog));
+  const vendors = Object.entries(rawVendors).map(([id, raw]) => resolveVendor(id, raw, rules, whole));
 
   let purposes: OptionalPurpose[];
   if (input.purposes === undefined) {
-    const used = new Set<string>();
-    for (const { vendor } of vendors) {
-      used.add(vendor.purpose);
-      for (const part of [...vendor.hosts, ...vendor.cookies, ...vendor.storage]) used.add(part.purpose);
-    }
+    const used = new Set<string>(vendors.flatMap((v) => v.uses));
     purposes = OPTIONAL_PURPOSES.filter((p) => used.has(p));
   } else {
     if (!Array.isArray(input.purposes)) throw new ConsentGateConfigError('purposes', `an array of purposes from ${list(OPTIONAL_PURPOSES)}`, input.purposes);
@@ -111,7 +167,7 @@ export function resolveConfig(input: unknown, catalog: readonly Vendor[]): Resol
 
   const policyVersion = optionalString(input, 'policyVersion', 'a string of 1 to 64 characters without quotes, backslashes or control characters', (v) => /^[^"\\\0-\x1f]{1,64}$/.test(v)) ?? '1';
   // (never a vendor's cookie name: the head guard lets the record through only because no vendor rule matches it)
-  const isVendorCookie = (v: string) => catalog.some((vendor) => vendor.cookies.some((c) => (c.match === 'prefix' ? v.startsWith(c.name) : v === c.name)));
+  const isVendorCookie = (name: string) => matchCookie(rules, name) !== null || vendors.some((v) => v.declared && v.vendor!.cookies.some((c) => (c.match === 'prefix' ? name.startsWith(c.name) : name === c.name)));
   const cookieName = optionalString(input, 'cookieName', 'a cookie name of letters, digits, "_" or "-" (at most 64), not a vendor\'s cookie', (v) => /^[A-Za-z0-9_-]{1,64}$/.test(v) && !isVendorCookie(v)) ?? 'consent_gate';
   const cookieDomain = optionalString(input, 'cookieDomain', 'a domain such as ".shop.example"', (v) => /^\.?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/.test(v));
   const nonce = optionalString(input, 'nonce', 'a string (the nonce of your Content-Security-Policy)');

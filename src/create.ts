@@ -1,15 +1,26 @@
 /**
- * createConsentGate: the public gate, assembled from the core, the lazy
- * banner and the features. Shared by the npm entry and the drop-in runtime;
- * they differ only in how the banner file is fetched.
+ * The public gate, assembled from the core (record, decisions, events, the
+ * guard's bridge) and the features built on it. Shared by the npm entry and
+ * the drop-in runtime; they differ only in where the catalog and the lazy
+ * parts come from (see ./parts.ts).
+ *
+ * What every page carries is here: the API, the chat launchers, the
+ * revocation bridge and the tag starter. The banner, the chat's prompt and
+ * runtime, the audit, the adapters and each vendor's own file are fetched
+ * when needed.
  */
-import { resolveConfig } from './config.js';
-import { changeFor, createGateCore, type GateCore, type GateEvents, type GuardBridge } from './consent/gate.js';
+import { checkVendorOptions, resolveWith, type ConfiguredVendor, type ResolvedConfig } from './config.js';
+import type { CompiledRules } from './guard/rules.js';
+import { changeFor, createGateCore, type GateCore, type GateEvents } from './consent/gate.js';
+import { onReady } from './dom.js';
+import { chatFeature, type ChatFeature } from './chat/feature.js';
+import type { AuditMethods } from './audit/feature.js';
 import type { BannerHandle, BannerModule } from './ui/banner-types.js';
-import { catalog as defaultCatalog } from '../vendors/index.js';
-import { OPTIONAL_PURPOSES, type BlockedEntry, type ConsentGateConfig, type Decisions, type OptionalPurpose, type Vendor } from './types.js';
+import type { Chunks, Parts } from './parts.js';
+import { OPTIONAL_PURPOSES, type BlockedEntry, type ConsentGateConfig, type Decisions, type GuardBridge, type OptionalPurpose, type Vendor } from './types.js';
 
-export interface ConsentGate {
+/** The gate's own methods, whatever features are on. */
+export interface GateMethods {
   /** Allow purposes or vendors; recorded like a banner decision. */
   grant(...ids: string[]): void;
   /** Withdraw purposes or vendors; the vendors' revocation runs. */
@@ -27,16 +38,30 @@ export interface ConsentGate {
   destroy(): void;
 }
 
-/** A feature adds methods to the gate, built on the core. */
-export type Feature = (core: GateCore) => Record<string, unknown>;
+/**
+ * The public gate: its own methods, chat (`openChat`, `chat`, `refresh`) and
+ * audit (`declaration`, `audit`). The audit's two methods are there once the
+ * audit file has loaded: reading either property starts loading it.
+ */
+export interface ConsentGate extends GateMethods, ChatFeature, AuditMethods {}
+
+/** A feature adds methods to the gate, built on the core and the lazy parts. */
+export type Feature = (core: GateCore<ResolvedConfig>, parts: Parts) => Partial<ConsentGate>;
 
 export interface Runtime {
-  loadBanner: () => Promise<BannerModule>;
-  catalog?: readonly Vendor[];
+  /** The catalog as its compiled rule table: the ids config names resolve against (the drop-in runtime reads it from the head guard). */
+  rules: CompiledRules;
+  /** The catalog's vendors, when at hand (the npm entry, tests): their options are then checked at once. */
+  vendors?: readonly Vendor[];
+  /** Where the lazy parts come from. */
+  chunks: Chunks;
   guard?: GuardBridge | null;
+  /** Features to build at once besides the built-in ones (e.g. the audit, in tests). */
   features?: readonly Feature[];
   /** Show the banner by itself on a first visit. Default true. */
   autoShow?: boolean;
+  /** The object to become the gate (the drop-in's `window.consentGate` queue stub, so references to it stay good). Default: a new object. */
+  target?: object;
 }
 
 export function findGuard(): GuardBridge | null {
@@ -44,15 +69,93 @@ export function findGuard(): GuardBridge | null {
   return g && typeof g.update === 'function' ? g : null;
 }
 
-export function assembleGate(config: ConsentGateConfig | unknown, runtime: Runtime): ConsentGate & Record<string, unknown> {
-  const resolved = resolveConfig(config, runtime.catalog ?? defaultCatalog);
+/** The lazy parts with a configured vendor's file fetched once and its options checked once. */
+function partsFor(resolved: ResolvedConfig, chunks: Chunks): Parts {
+  const loading = new Map<string, Promise<Vendor>>();
+  function vendor(id: string): Promise<Vendor> {
+    let found = loading.get(id);
+    if (!found) {
+      const configured = resolved.vendors.find((v) => v.id === id);
+      found = !configured
+        ? Promise.reject(new Error(`consent-gate: ${id} is not configured`))
+        : configured.vendor
+          ? Promise.resolve(configured.vendor)
+          : chunks.vendor(id).then((loaded) => {
+              checkVendorOptions(loaded, configured.options);
+              configured.vendor = loaded;
+              configured.checked = true;
+              return loaded;
+            });
+      found.catch((error) => console.error(error));
+      loading.set(id, found);
+    }
+    return found;
+  }
+  return { chunks, vendor };
+}
+
+/** The revocation bridge for vendors the chat feature does not run, and tags the config asks consent-gate to insert. */
+function vendorsFeature(core: GateCore<ResolvedConfig>, parts: Parts): void {
+  const others = (v: ConfiguredVendor) => v.kind !== 'chat';
+  const run = (configured: ConfiguredVendor, job: (mod: Awaited<ReturnType<Chunks['adapter']>>, vendor: Vendor) => Promise<void>) =>
+    void Promise.all([parts.chunks.adapter(), parts.vendor(configured.id)]).then(([mod, vendor]) => job(mod, vendor), () => undefined);
+  core.events.on('revoked', (event) => {
+    const configured = core.config.vendors.find((v) => v.id === event.vendor);
+    if (configured && others(configured)) run(configured, (mod, vendor) => mod.revokeAny(core, vendor, configured.options, event.purposes));
+  });
+  // A tag configured with options (its id) is inserted by its adapter once allowed; a tag the page pasted is the guard's.
+  const start = () => {
+    for (const configured of core.config.vendors) {
+      if (configured.kind === 'tag' && !configured.declared && Object.keys(configured.options).length && core.allows(configured.id, configured.purpose)) {
+        run(configured, (mod, vendor) => mod.startTag(core, vendor, configured.options));
+      }
+    }
+  };
+  if (typeof document !== 'undefined') onReady(document, start);
+  core.events.on('change', start);
+}
+
+/** `gate.audit()` and `gate.declaration()`: defined once the audit file has arrived; reading either property fetches it. */
+function auditAccess(gate: ConsentGate, core: GateCore<ResolvedConfig>, parts: Parts): void {
+  let loading: Promise<unknown> | null = null;
+  const load = () => {
+    loading ||= Promise.all([parts.chunks.audit(), ...core.config.vendors.map((v) => parts.vendor(v.id).catch(() => null))]).then(([mod]) => {
+      const methods = mod.auditFeature(core);
+      Object.defineProperties(gate, {
+        audit: { value: methods.audit, writable: true, enumerable: true, configurable: true },
+        declaration: { value: methods.declaration, writable: true, enumerable: true, configurable: true },
+      });
+    });
+    loading.catch((error) => {
+      loading = null;
+      console.error(error);
+    });
+  };
+  for (const name of ['audit', 'declaration']) {
+    Object.defineProperty(gate, name, {
+      get() {
+        load();
+        return undefined;
+      },
+      enumerable: false,
+      configurable: true,
+    });
+  }
+  // a page showing a declaration keeps its "your current choice" cells in step: fetch the audit at once
+  if (typeof document !== 'undefined') onReady(document, () => document.querySelector('[data-consent-gate-decision]') && load());
+}
+
+export function assembleGate(config: ConsentGateConfig | unknown, runtime: Runtime): ConsentGate {
+  const resolved = resolveWith(config, runtime.rules, runtime.vendors ?? null);
   const core = createGateCore(resolved, { guard: runtime.guard === undefined ? findGuard() : runtime.guard });
+  const parts = partsFor(resolved, runtime.chunks);
   let banner: Promise<BannerHandle> | null = null;
 
   function openBanner(settings: boolean): Promise<void> {
     if (!banner) {
-      banner = runtime.loadBanner().then((mod) =>
-        mod.mountBanner({ config: resolved, decisions: core.decisions, decide: core.decide }),
+      // the banner names every configured vendor: their files come first
+      banner = Promise.all([runtime.chunks.banner(), ...resolved.vendors.map((v) => parts.vendor(v.id).catch(() => null))]).then(([mod]) =>
+        (mod as BannerModule).mountBanner({ config: resolved, decisions: core.decisions, decide: core.decide }),
       );
       banner.catch(() => {
         banner = null;
@@ -65,15 +168,15 @@ export function assembleGate(config: ConsentGateConfig | unknown, runtime: Runti
     if (banner) void banner.then((handle) => handle.update(event.decisions), () => undefined);
   });
 
-  const gate: ConsentGate = {
+  const methods: GateMethods = {
     grant: (...ids) => core.decide(changeFor(resolved, ids, true, 'grant'), 'api'),
     revoke: (...ids) => core.decide(changeFor(resolved, ids, false, 'revoke'), 'api'),
     decisions: core.decisions,
     isAllowed(id) {
       if (id === 'necessary') return true;
       if (OPTIONAL_PURPOSES.includes(id as OptionalPurpose)) return core.allows('', id as OptionalPurpose);
-      const configured = resolved.vendors.find((v) => v.vendor.id === id);
-      return configured ? core.allows(id, configured.vendor.purpose) : false;
+      const configured = resolved.vendors.find((v) => v.id === id);
+      return configured ? core.allows(id, configured.purpose) : false;
     },
     show: () => openBanner(true),
     on: (event, fn) => core.events.on(event, fn),
@@ -82,8 +185,11 @@ export function assembleGate(config: ConsentGateConfig | unknown, runtime: Runti
     destroy: core.destroy,
   };
 
-  const full: ConsentGate & Record<string, unknown> = { ...gate };
-  for (const feature of runtime.features ?? []) Object.assign(full, feature(core));
+  const gate = Object.assign(runtime.target ?? {}, methods, chatFeature(core, parts)) as ConsentGate;
+  vendorsFeature(core, parts);
+  const extra = runtime.features ?? [];
+  for (const feature of extra) Object.assign(gate, feature(core, parts));
+  if (!('audit' in gate)) auditAccess(gate, core, parts);
 
   // A persistent "Privacy settings" link: any element marked data-consent-gate-settings opens the panel.
   if (typeof document !== 'undefined') {
@@ -102,8 +208,8 @@ export function assembleGate(config: ConsentGateConfig | unknown, runtime: Runti
     const start = () => {
       if (!core.decisions().decided) void openBanner(false).catch(() => undefined);
     };
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
-    else queueMicrotask(start);
+    // (a microtask even when the DOM is ready: calls queued before the runtime loaded are replayed first)
+    onReady(document, () => queueMicrotask(start));
   }
-  return full;
+  return gate;
 }

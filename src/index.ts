@@ -1,23 +1,27 @@
 /**
  * consent-gate for bundlers: `import { createConsentGate } from 'consent-gate'`.
- * Importing has no side effects and works without a DOM; the banner (Klaro) is
- * a separate chunk, fetched only when a banner or settings panel must show.
+ * Importing has no side effects and works without a DOM. The banner, the
+ * chat's prompt and runtime, the audit and the adapters are dynamic imports:
+ * a bundler makes each a file of its own, fetched when a page needs it.
+ * Pass `catalog` with the vendors a site uses to leave the others out.
  */
-import { assembleGate, type ConsentGate, type Feature } from './create.js';
-import { chatFeature } from './chat/feature.js';
-import { auditFeature } from './audit/feature.js';
-import type { BannerModule } from './ui/banner-types.js';
+import { assembleGate, type ConsentGate } from './create.js';
+import { localChunks } from './chunks-local.js';
+import { compileRules } from './guard/rules.js';
+import { catalog } from '../vendors/index.js';
 import type { ConsentGateConfig, Vendor } from './types.js';
 
 export { ConsentGateConfigError } from './errors.js';
-export { catalog } from '../vendors/index.js';
-export type { ConsentGate, Feature } from './create.js';
+export { catalog };
+export type { ConsentGate, Feature, GateMethods } from './create.js';
 export type { ChatFeature, ChatHandle } from './chat/feature.js';
-export type { ChatStatus, ChatState, FailReason } from './chat/runtime.js';
-export type { ChatOptions } from './chat/options.js';
+export type { ChatStatus, ChatState, FailReason } from './chat/state.js';
+export type { ChatOptions } from './contract/chat-options.js';
 export type * from './types.js';
 export { PURPOSES, OPTIONAL_PURPOSES } from './types.js';
-export type { AuditMethods, AuditReport, AuditItem, DeclarationFormat } from './audit/index.js';
+export type { AuditMethods } from './audit/feature.js';
+export type { AuditReport, AuditItem } from './audit/inspect.js';
+export type { DeclarationFormat } from './audit/declaration.js';
 
 export interface CreateOptions {
   /** Vendors to resolve ids against; default: the whole catalog. */
@@ -26,14 +30,13 @@ export interface CreateOptions {
   autoShow?: boolean;
 }
 
-const features: Feature[] = [chatFeature, auditFeature];
-
 /** Create the gate for this page. Throws ConsentGateConfigError when the config is wrong. */
-export function createConsentGate(config: ConsentGateConfig, options: CreateOptions = {}): ConsentGate & Record<string, unknown> {
+export function createConsentGate(config: ConsentGateConfig, options: CreateOptions = {}): ConsentGate {
+  const vendors = options.catalog ?? catalog;
   return assembleGate(config, {
-    loadBanner: () => import('./ui/banner.js') as Promise<BannerModule>,
-    features,
-    ...(options.catalog ? { catalog: options.catalog } : {}),
+    chunks: localChunks(vendors),
+    rules: compileRules(vendors),
+    vendors,
     ...(options.autoShow !== undefined ? { autoShow: options.autoShow } : {}),
   });
 }

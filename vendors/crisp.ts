@@ -10,15 +10,13 @@
  * asks; opening is `chat:open` then `chat:show`; revoking is `session:reset`,
  * then the widget is removed and the session cookie deleted.
  */
-import type { Vendor, VendorContext, VendorData, VendorListener, VendorOptions } from '../src/types.js';
-import { chatOptionSpecs, type ChatOptions } from '../src/chat/options.js';
-import { originsOf, waitFor } from '../src/chat/kit.js';
+import { chatOptionSpecs, hostBaseOption, hostUrl, isObject, MONTH, type ChatOptions, type Vendor, type VendorContext, type VendorData, type VendorListener, type VendorOptions } from '../src/contract/index.js';
+import { originsOf, waitFor } from './_kit.js';
 
 const FACTS = 'vendor-facts reference, "Other chat widgets" table (Crisp row)';
 const DOMAINS = "Crisp developer documentation, 'Crisp Domain Names' (docs.crisp.chat)";
 const COOKIE_POLICIES = "Crisp developer documentation, 'Cookie Policies' (docs.crisp.chat)";
 
-const MONTH = 2629800; // 30.4375 days
 
 export const CRISP_LOADER_HOST = 'client.crisp.chat';
 export const CRISP_LOADER_PATH = '/l.js';
@@ -36,6 +34,7 @@ export interface CrispOptions extends VendorOptions, ChatOptions {
 
 export const data: VendorData = {
   id: 'crisp',
+  kind: 'chat',
   title: 'Crisp chat',
   provider: 'Crisp IM SAS',
   privacyPolicyUrl: 'https://crisp.chat/en/privacy/',
@@ -75,7 +74,7 @@ export const data: VendorData = {
       expected: 'your Crisp website id, a UUID such as "7598bf86-9ebb-46bc-8d61-be8929bbf93d"',
     },
     runtimeConfig: { type: 'object', expected: 'an object of CRISP_RUNTIME_CONFIG settings, such as { locale: "de" }' },
-    hostBase: { type: 'string', pattern: /^(https?:\/\/|\/).*\{host\}/, expected: 'a URL containing {host}, such as "http://localhost:4173/vendor/{host}"' },
+    hostBase: hostBaseOption,
     ...chatOptionSpecs,
   },
 };
@@ -111,11 +110,7 @@ function cw(ctx: Ctx): CrispWindow {
   return ctx.window as unknown as CrispWindow;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The live `$crisp` (taken over by the loader), or undefined while it is still the pre-load array. */
+/** The live `$crisp` (taken over by the loader), or undefined while it is still the pre-load array. @internal (exported for its unit tests) */
 export function liveApi(value: unknown): CrispApi | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const v = value as Partial<CrispApi>;
@@ -126,12 +121,12 @@ function api(ctx: Ctx): CrispApi | undefined {
   return liveApi(cw(ctx).$crisp);
 }
 
-/** The URL of a Crisp host, through `hostBase` when given. */
+/** The URL of a Crisp host, through `hostBase` when given. @internal (exported for its unit tests) */
 export function crispUrl(options: Pick<CrispOptions, 'hostBase'>, host: string, path: string): string {
-  return (options.hostBase ?? 'https://{host}').replace('{host}', host) + path;
+  return hostUrl(options.hostBase, host, path);
 }
 
-/** The runtime config the loader reads: the configured one, with the site's own settings winning. */
+/** The runtime config the loader reads: the configured one, with the site's own settings winning. @internal (exported for its unit tests) */
 export function runtimeConfigOf(given: unknown, site: unknown): Record<string, unknown> {
   return { ...(isObject(given) ? given : {}), ...(isObject(site) ? site : {}) };
 }
@@ -139,6 +134,7 @@ export function runtimeConfigOf(given: unknown, site: unknown): Record<string, u
 /**
  * The command queue before load: `chat:hide` first (the widget stays out of
  * sight until the visitor asks), then the site's own commands in their order.
+ * @internal (exported for its unit tests; not part of the package's API)
  */
 export function preloadQueue(existing: unknown): CrispCommand[] {
   const own = Array.isArray(existing) ? (existing as CrispCommand[]).filter((c) => !(Array.isArray(c) && c[0] === 'do' && c[1] === 'chat:hide' && c.length === 2)) : [];

@@ -3,16 +3,13 @@
  * it drags along. Facts come from the project's vendor-facts reference; each
  * row names its source.
  */
-import type { VendorContext, VendorData, Vendor, VendorListener, VendorOptions } from '../src/types.js';
-import { chatOptionSpecs, type ChatOptions } from '../src/chat/options.js';
-import { originsOf } from '../src/chat/kit.js';
+import { chatOptionSpecs, DAY, hostBaseOption, hostUrl, isObject, MONTH, safe, type ChatOptions, type Vendor, type VendorContext, type VendorData, type VendorListener, type VendorOptions } from '../src/contract/index.js';
+import { originsOf } from './_kit.js';
 
 const KB = "HubSpot knowledge base: 'Cookies set in a visitor's browser by HubSpot'";
 const OCD = 'Open Cookie Database (Apache-2.0)';
 const PAGES = 'HubSpot embed code as seen in public page source';
 
-const MONTH = 2629800; // 30.4375 days
-const DAY = 86400;
 
 export interface HubSpotOptions extends VendorOptions, ChatOptions {
   /** HubSpot account (portal) id, digits only. */
@@ -40,6 +37,7 @@ export interface HubSpotOptions extends VendorOptions, ChatOptions {
 
 export const data: VendorData = {
   id: 'hubspot-conversations',
+  kind: 'chat',
   title: 'HubSpot Conversations',
   provider: 'HubSpot, Inc.',
   privacyPolicyUrl: 'https://legal.hubspot.com/privacy-policy',
@@ -95,7 +93,7 @@ export const data: VendorData = {
     identificationEmail: { type: 'string', pattern: /^[^\s@]+@[^\s@]+$/, expected: 'the visitor\'s email address' },
     identificationToken: { type: 'string', pattern: /^\S+$/, expected: 'the token from HubSpot\'s visitor identification API' },
     settings: { type: 'object', expected: 'an object of further hsConversationsSettings' },
-    hostBase: { type: 'string', pattern: /^(https?:\/\/|\/).*\{host\}/, expected: 'a URL containing {host}, such as "http://localhost:4173/vendor/{host}"' },
+    hostBase: hostBaseOption,
     ...chatOptionSpecs,
   },
 };
@@ -164,10 +162,6 @@ function hs(ctx: Ctx): HubSpotWindow {
   return ctx.window as unknown as HubSpotWindow;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** HubSpot's host names for the configured data-centre. eu1 chat and API host names follow HubSpot's regional naming (unverified). */
 export function hubspotHosts(region: 'na1' | 'eu1' = 'na1'): { loader: string; chat: string; app: string; api: string } {
   const eu = region === 'eu1';
@@ -177,10 +171,6 @@ export function hubspotHosts(region: 'na1' | 'eu1' = 'na1'): { loader: string; c
     app: eu ? 'app-eu1.hubspot.com' : 'app.hubspot.com',
     api: eu ? 'api-eu1.hubspot.com' : 'api.hubspot.com',
   };
-}
-
-function urlOf(o: HubSpotOptions, host: string, path: string): string {
-  return (o.hostBase ?? 'https://{host}').replace('{host}', host) + path;
 }
 
 function sleep(ms: number): Promise<void> {
@@ -272,14 +262,6 @@ function settingsOf(o: HubSpotOptions): Record<string, unknown> {
   return out;
 }
 
-function safe(fn: () => void): void {
-  try {
-    fn();
-  } catch {
-    // HubSpot code that throws never breaks the page
-  }
-}
-
 const adapter: Vendor<HubSpotOptions>['adapter'] = {
   prepare(ctx) {
     const w = hs(ctx);
@@ -310,9 +292,9 @@ const adapter: Vendor<HubSpotOptions>['adapter'] = {
     if (!present) {
       if (loader === 'tracking-code') {
         holdBack(ctx);
-        await ctx.insertScript(urlOf(o, hosts.loader, `/${o.portalId}.js`), { id: 'hs-script-loader' });
+        await ctx.insertScript(hostUrl(o.hostBase, hosts.loader, `/${o.portalId}.js`), { id: 'hs-script-loader' });
       } else {
-        await ctx.insertScript(urlOf(o, hosts.chat, '/conversations-embed.js'), {
+        await ctx.insertScript(hostUrl(o.hostBase, hosts.chat, '/conversations-embed.js'), {
           id: 'hubspot-messages-loader',
           'data-loader': 'hs-scriptloader',
           'data-hsjs-portal': o.portalId,
@@ -359,7 +341,7 @@ const adapter: Vendor<HubSpotOptions>['adapter'] = {
     const o = ctx.options;
     const hosts = hubspotHosts(o.region);
     const first = (o.loader ?? (ctx.allows('analytics') ? 'tracking-code' : 'chat-only')) === 'tracking-code' ? hosts.loader : hosts.chat;
-    return originsOf([first, hosts.chat, hosts.app, hosts.api].map((host) => urlOf(o, host, '/')), ctx.document.baseURI);
+    return originsOf([first, hosts.chat, hosts.app, hosts.api].map((host) => hostUrl(o.hostBase, host, '/')), ctx.document.baseURI);
   },
 
   resume(ctx) {

@@ -1,5 +1,5 @@
 /** The catalog: every vendor consent-gate knows. Adding a vendor means adding its file here. */
-import type { Vendor } from '../src/types.js';
+import type { Vendor } from '../src/contract/index.js';
 import hubspotConversations from './hubspot-conversations.js';
 import crisp from './crisp.js';
 import intercom from './intercom.js';

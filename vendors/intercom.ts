@@ -16,13 +16,10 @@
  * A site with its own chat button passes `hide_default_launcher: true` in
  * `settings`.
  */
-import type { CookieRule, Purpose, Vendor, VendorContext, VendorData, VendorListener, VendorOptions } from '../src/types.js';
-import { chatOptionSpecs, type ChatOptions } from '../src/chat/options.js';
-import { originsOf, waitFor } from '../src/chat/kit.js';
+import { chatOptionSpecs, DAY, hostBaseOption, hostUrl, isObject, MONTH, safe, type ChatOptions, type CookieRule, type Purpose, type Vendor, type VendorContext, type VendorData, type VendorListener, type VendorOptions } from '../src/contract/index.js';
+import { originsOf, waitFor } from './_kit.js';
 
 const FACTS = 'vendor-facts reference, "Other chat widgets" table (Intercom)';
-const MONTH = 2629800; // 30.4375 days
-const DAY = 86400;
 
 export type IntercomRegion = 'us' | 'eu' | 'au';
 
@@ -59,6 +56,7 @@ const cookie = (name: string, lifetime: number, description: string): CookieRule
 
 export const data: VendorData = {
   id: 'intercom',
+  kind: 'chat',
   title: 'Intercom',
   provider: 'Intercom R&D Unlimited Company',
   privacyPolicyUrl: 'https://www.intercom.com/legal/privacy',
@@ -89,7 +87,7 @@ export const data: VendorData = {
     appId: { type: 'string', required: true, pattern: /^[A-Za-z0-9]{1,32}$/, expected: 'your Intercom app id, letters and digits only, e.g. "abc12xyz"' },
     region: { type: 'string', oneOf: ['us', 'eu', 'au'], expected: '"us", "eu" or "au" (where your Intercom workspace is hosted)' },
     settings: { type: 'object', expected: 'an object of further Intercom boot settings, e.g. { "alignment": "left" }' },
-    hostBase: { type: 'string', pattern: /^(https?:\/\/|\/).*\{host\}/, expected: 'a URL containing {host}, such as "http://localhost:4173/vendor/{host}"' },
+    hostBase: hostBaseOption,
     ...chatOptionSpecs,
   },
 };
@@ -141,10 +139,6 @@ function ic(ctx: Ctx): IntercomWindow {
   return ctx.window as unknown as IntercomWindow;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isStub(fn: unknown): fn is IntercomFunction & { q: ArrayLike<unknown>[] } {
   return typeof fn === 'function' && Array.isArray((fn as IntercomFunction).q);
 }
@@ -155,7 +149,7 @@ function live(ctx: Ctx): IntercomFunction | undefined {
   return typeof fn === 'function' && !isStub(fn) ? fn : undefined;
 }
 
-/** Intercom's queue stub, as its install snippet defines it: every call is queued until the Messenger's code replays it. */
+/** Intercom's queue stub, as its install snippet defines it: every call is queued until the Messenger's code replays it. @internal (exported for its unit tests) */
 export function createStub(): IntercomFunction {
   const stub = function (...args: unknown[]) {
     stub.c!(args);
@@ -165,17 +159,18 @@ export function createStub(): IntercomFunction {
   return stub;
 }
 
-/** The `window.Intercom` to queue on: the site's own stub or the live function when present, else a new stub. */
+/** The `window.Intercom` to queue on: the site's own stub or the live function when present, else a new stub. @internal (exported for its unit tests) */
 export function ensureStub(w: IntercomWindow): IntercomFunction {
   if (typeof w.Intercom !== 'function') w.Intercom = createStub();
   return w.Intercom;
 }
 
+/** @internal (exported for its unit tests; not part of the package's API) */
 export function urlOf(options: Pick<IntercomOptions, 'hostBase'>, host: string, path = ''): string {
-  return (options.hostBase ?? 'https://{host}').replace('{host}', host) + path;
+  return hostUrl(options.hostBase, host, path);
 }
 
-/** The settings for `Intercom('boot', …)`: config settings, then the site's own `window.intercomSettings`, then app id and API base from the config. */
+/** The settings for `Intercom('boot', …)`: config settings, then the site's own `window.intercomSettings`, then app id and API base from the config. @internal (exported for its unit tests) */
 export function bootSettings(options: IntercomOptions, site?: unknown): Record<string, unknown> {
   return {
     ...(isObject(options.settings) ? options.settings : {}),
@@ -185,17 +180,9 @@ export function bootSettings(options: IntercomOptions, site?: unknown): Record<s
   };
 }
 
-/** Exact cookie names for an app id, from the catalog's prefix rows. */
+/** Exact cookie names for an app id, from the catalog's prefix rows. @internal (exported for its unit tests) */
 export function cookieNamesFor(appId: string): string[] {
   return data.cookies.map((c) => c.name + appId);
-}
-
-function safe(fn: () => unknown): unknown {
-  try {
-    return fn();
-  } catch {
-    return undefined; // Intercom code that throws never breaks the page
-  }
 }
 
 function booted(ctx: Ctx): IntercomFunction | undefined {

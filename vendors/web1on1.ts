@@ -3,9 +3,8 @@
  * project's vendor-facts reference; each row names its source. The loader URL
  * is not documented publicly, so the site owner must give it (`loaderUrl`).
  */
-import type { StorageRule, Vendor, VendorContext, VendorData, VendorListener, VendorOptions } from '../src/types.js';
-import { chatOptionSpecs, type ChatOptions } from '../src/chat/options.js';
-import { originsOf, waitFor } from '../src/chat/kit.js';
+import { chatOptionSpecs, hostBaseOption, hostUrl, isObject, type ChatOptions, type StorageRule, type Vendor, type VendorContext, type VendorData, type VendorListener, type VendorOptions } from '../src/contract/index.js';
+import { originsOf, waitFor } from './_kit.js';
 
 const FACTS = 'vendor-facts reference, web1on1 section (the vendor says nothing is stored until the visitor starts the widget)';
 
@@ -38,6 +37,7 @@ const key = (name: string, description: string, match?: 'suffix'): StorageRule =
 
 export const data: VendorData = {
   id: 'web1on1',
+  kind: 'chat',
   title: 'web1on1 chat',
   provider: 'web1on1 B.V.',
   privacyPolicyUrl: 'https://www.web1on1.com/privacy',
@@ -68,16 +68,16 @@ export const data: VendorData = {
   options: {
     loaderUrl: { type: 'string', required: true, pattern: /^https:\/\/[^\s/?#]+\/\S*$/, expected: 'the https URL of your web1on1 loader script, e.g. "https://widget.web1on1.com/loader.js"' },
     config: { type: 'object', expected: 'an object of further web1on1 widget configuration' },
-    hostBase: { type: 'string', pattern: /^(https?:\/\/|\/).*\{host\}/, expected: 'a URL containing {host}, such as "http://localhost:4173/vendor/{host}"' },
+    hostBase: hostBaseOption,
     ...chatOptionSpecs,
   },
 };
 
-/** The URL the loader script is fetched from: `loaderUrl`, through `hostBase` when given. */
+/** The URL the loader script is fetched from: `loaderUrl`, through `hostBase` when given. @internal (exported for its unit tests) */
 export function loaderSrc(options: Pick<Web1on1Options, 'loaderUrl' | 'hostBase'>): string {
   if (!options.hostBase) return options.loaderUrl;
   const url = new URL(options.loaderUrl);
-  return options.hostBase.replace('{host}', url.host) + url.pathname + url.search;
+  return hostUrl(options.hostBase, url.host, url.pathname + url.search);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -116,16 +116,12 @@ function w1(ctx: Ctx): Web1on1Window {
   return ctx.window as unknown as Web1on1Window;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function api(ctx: Ctx): Web1on1Api | undefined {
   const found = w1(ctx).web1on1;
   return found && typeof found === 'object' && typeof found.open === 'function' ? found : undefined;
 }
 
-/** Run one queued call on the live API. An unknown method is reported, never thrown at the page. */
+/** Run one queued call on the live API. An unknown method is reported, never thrown at the page. @internal (exported for its unit tests) */
 export function runCall(target: Web1on1Api, call: unknown): unknown {
   if (!Array.isArray(call) || !WEB1ON1_METHODS.includes(call[0] as Web1on1Method)) {
     console.error(`consent-gate: web1on1Queue entry is ${JSON.stringify(call)}; expected [method, ...arguments] with method one of ${WEB1ON1_METHODS.map((m) => `"${m}"`).join(', ')}`);

@@ -6,6 +6,7 @@
  */
 import { ConsentGateConfigError } from '../errors.js';
 import { PURPOSES, type Purpose, type VendorData } from '../types.js';
+import { durationInWords } from '../contract/time.js';
 
 export type DeclarationFormat = 'json' | 'csv' | 'md' | 'html';
 export const DECLARATION_FORMATS: readonly DeclarationFormat[] = ['json', 'csv', 'md', 'html'];
@@ -58,6 +59,14 @@ export interface DeclarationInput {
   cookieDomain?: string;
   /** The site's host, e.g. `www.shop.example`; fills `domains`. Default `*`. */
   siteHost?: string;
+  /**
+   * The registrable domain of `siteHost` (`shop.example`, `shop.co.uk` for
+   * `www.shop.co.uk`), where cookies written on the parent domain live. The
+   * caller finds it: the audit library with the public-suffix list, the
+   * runtime by asking the browser. Without it, such cookies are declared on
+   * `siteHost` itself (as on an IP address or localhost).
+   */
+  siteDomain?: string;
   /** The site's privacy policy (shown for the consent record). */
   privacyPolicyUrl?: string;
   /** The visitor's current decision per purpose (HTML only); omitted: "not decided". */
@@ -68,15 +77,6 @@ export interface DeclarationInput {
   purposes?: readonly Purpose[];
 }
 
-const MONTH = 2629800;
-const UNITS: [number, string][] = [
-  [365.25 * 86400, 'year'],
-  [MONTH, 'month'],
-  [86400, 'day'],
-  [3600, 'hour'],
-  [60, 'minute'],
-  [1, 'second'],
-];
 
 /** Seconds in words: 0 is "session", 15778800 is "6 months", 1800 is "30 minutes". */
 export function lifetimeInWords(seconds: number | null, type: 'cookie' | 'web' = 'cookie', storage?: 'local' | 'session'): string {
@@ -84,22 +84,13 @@ export function lifetimeInWords(seconds: number | null, type: 'cookie' | 'web' =
     if (type === 'cookie') return 'session';
     return storage === 'session' ? 'until the tab closes' : 'until removed';
   }
-  for (const [size, unit] of UNITS) {
-    const n = seconds / size;
-    const whole = Math.round(n);
-    if (whole >= 1 && Math.abs(n - whole) < 1e-9) return `${whole} ${unit}${whole === 1 ? '' : 's'}`;
-  }
-  return `${seconds} seconds`;
+  return durationInWords(seconds, 'exact');
 }
 
-function registrable(host: string): string {
-  const parts = host.replace(/^\./, '').split('.');
-  return parts.length <= 2 ? parts.join('.') : parts.slice(-2).join('.');
-}
-
-function domainsFor(scope: 'host' | 'parent' | undefined, siteHost: string | undefined): string[] {
+function domainsFor(scope: 'host' | 'parent' | undefined, input: DeclarationInput): string[] {
+  const { siteHost, siteDomain } = input;
   if (!siteHost) return ['*'];
-  return [scope === 'parent' ? `.${registrable(siteHost)}` : siteHost];
+  return [scope === 'parent' && siteDomain ? `.${siteDomain}` : siteHost];
 }
 
 /** Every identifier the given vendors store, the consent record first. */
@@ -132,7 +123,7 @@ export function declarationEntries(input: DeclarationInput): Disclosure {
         maxAgeSeconds: c.lifetime,
         lifetime: lifetimeInWords(c.lifetime),
         cookieRefresh: c.refresh === true,
-        domains: domainsFor(c.scope, input.siteHost),
+        domains: domainsFor(c.scope, input),
         purposes: [c.purpose],
         description: c.description,
         ...common,
@@ -147,7 +138,7 @@ export function declarationEntries(input: DeclarationInput): Disclosure {
         maxAgeSeconds: s.lifetime > 0 ? s.lifetime : null,
         lifetime: lifetimeInWords(s.lifetime, 'web', s.storage),
         cookieRefresh: false,
-        domains: domainsFor('host', input.siteHost),
+        domains: domainsFor('host', input),
         purposes: [s.purpose],
         description: s.description,
         ...common,

@@ -6,6 +6,9 @@
 import { decisionText, renderDeclaration, type DeclarationFormat } from './declaration.js';
 import { inspect, readDeviceStorage, type AuditReport } from './inspect.js';
 import type { GateCore } from '../consent/gate.js';
+import type { ResolvedConfig } from '../config.js';
+import { onReady } from '../dom.js';
+import { registrableDomain } from '../cleanup/index.js';
 import type { Purpose } from '../types.js';
 
 export interface AuditMethods {
@@ -15,7 +18,14 @@ export interface AuditMethods {
   audit(): AuditReport;
 }
 
-function refreshChoices(core: GateCore): void {
+/** The page's host and, as the browser's cookie rules say, its registrable domain. */
+function siteOf(): { siteHost?: string; siteDomain?: string } {
+  if (typeof location === 'undefined' || !location.hostname) return {};
+  const siteDomain = registrableDomain(document);
+  return { siteHost: location.hostname, ...(siteDomain ? { siteDomain } : {}) };
+}
+
+function refreshChoices(core: GateCore<ResolvedConfig>): void {
   if (typeof document === 'undefined') return;
   const decisions = core.decisions();
   document.querySelectorAll<HTMLElement>('[data-consent-gate-decision]').forEach((el) => {
@@ -25,13 +35,15 @@ function refreshChoices(core: GateCore): void {
   });
 }
 
-export function auditFeature(core: GateCore): AuditMethods & Record<string, unknown> {
-  const vendors = core.config.vendors.map((v) => v.vendor);
+/**
+ * The audit methods. The vendors' data must be at hand: the runtime fetches
+ * every configured vendor's file before it calls this (a vendor whose file
+ * did not load is left out).
+ */
+export function auditFeature(core: GateCore<ResolvedConfig>): AuditMethods {
+  const vendors = core.config.vendors.flatMap((v) => (v.vendor ? [v.vendor] : []));
   core.events.on('change', () => refreshChoices(core));
-  if (typeof document !== 'undefined') {
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => refreshChoices(core), { once: true });
-    else refreshChoices(core);
-  }
+  if (typeof document !== 'undefined') onReady(document, () => refreshChoices(core));
   return {
     declaration(format: DeclarationFormat = 'json') {
       const { config } = core;
@@ -40,7 +52,7 @@ export function auditFeature(core: GateCore): AuditMethods & Record<string, unkn
         cookieName: config.cookieName,
         lifetimeDays: config.lifetimeDays,
         ...(config.cookieDomain ? { cookieDomain: config.cookieDomain } : {}),
-        ...(typeof location !== 'undefined' && location.hostname ? { siteHost: location.hostname } : {}),
+        ...siteOf(),
         ...(config.banner.privacyPolicyUrl ? { privacyPolicyUrl: config.banner.privacyPolicyUrl } : {}),
         ...(config.nonce ? { nonce: config.nonce } : {}),
         purposes: ['necessary', ...config.purposes],

@@ -1,144 +1,147 @@
 /**
- * The chat feature: for every configured vendor with an `open` hook, a
- * runtime and a facade; the public methods `openChat`, `refresh` and
- * `chat(vendorId)`; the revocation bridge on `revoked`; continuity and
- * `loadOn: 'consent'` on page load and on `change`.
+ * The chat feature as every page carries it: a launcher per configured chat
+ * vendor (./launcher.ts), and the public methods `openChat`, `chat(vendorId)`
+ * and `refresh`. Everything else (the prompt, the failure panel, the vendor
+ * runtime, the vendor's own file) is the chat's lazy part (./chunk.ts),
+ * fetched when the visitor shows intent, when a decision or an earlier
+ * conversation means the chat should load by itself, or when a page's code
+ * asks for it.
  */
 import { ConsentGateConfigError } from '../errors.js';
+import { onReady } from '../dom.js';
+import { chatOptionsOf } from '../contract/chat-options.js';
 import type { GateCore } from '../consent/gate.js';
-import type { VendorListener } from '../types.js';
-import { createFacade, type Facade } from './facade.js';
-import { createVendorRuntime, type ChatStatus, type VendorRuntime } from './runtime.js';
+import type { ConfiguredVendor, ResolvedConfig } from '../config.js';
+import type { Parts } from '../parts.js';
+import type { VendorContext, VendorListener } from '../types.js';
+import { safe } from '../contract/values.js';
+import { sweep } from '../adapter/revoke.js';
+import { createLauncher, type Launcher } from './launcher.js';
+import type { ChatController, ChatHandle } from './chunk.js';
+import type { ChatStatus } from './state.js';
 
-/** What `consentGate.chat(vendorId)` returns. Every method is safe before the vendor has loaded. */
-export interface ChatHandle {
-  /** Open the chat: asks for consent first when needed, then loads and opens. Resolves true once open. */
-  open(): Promise<boolean>;
-  /** Close the chat window (a no-op while not loaded). */
-  close(): void;
-  status(): ChatStatus;
-  /** Clear the vendor's visitor state; before load, deletes its cookies. */
-  clear(options?: Record<string, unknown>): void;
-  refresh(options?: Record<string, unknown>): Promise<void>;
-  /** Subscribe to a vendor event; attached once the vendor loads, detached on revocation. */
-  on(event: string, fn: VendorListener): void;
-  off(event: string, fn: VendorListener): void;
-}
+export type { ChatHandle } from './chunk.js';
 
-export interface ChatFeature extends Record<string, unknown> {
+export interface ChatFeature {
+  /** Open a chat (default: the first configured): asks for consent first when needed, then loads and opens. Resolves true once open. */
   openChat(vendorId?: string): Promise<boolean>;
+  /** Re-read the page in every loaded chat (single-page sites call it after a route change). */
   refresh(options?: Record<string, unknown>): Promise<void>;
+  /** One chat's handle. Every method is safe before the vendor has loaded. */
   chat(vendorId?: string): ChatHandle;
 }
 
-export function chatFeature(core: GateCore): ChatFeature {
-  const chatVendors = core.config.vendors.filter((v) => typeof v.vendor.adapter?.open === 'function');
-  const runtimes = new Map<string, VendorRuntime>();
-  const facades = new Map<string, Facade>();
-  const pendingPrompt = new Map<string, (value: boolean | Promise<boolean>) => void>();
+export function chatFeature(core: GateCore<ResolvedConfig>, parts: Parts): ChatFeature {
+  const chats = core.config.vendors.filter((v) => v.kind === 'chat');
   const browser = typeof window !== 'undefined' && typeof document !== 'undefined';
+  const launchers = new Map<string, Launcher>();
+  /** Subscriptions made before the chat's lazy part arrived, handed over when it does. */
+  const early: [vendorId: string, event: string, fn: VendorListener][] = [];
+  let controller: Promise<ChatController> | null = null;
+  /** The controller once it has arrived, for the synchronous methods of a handle. */
+  let settled: ChatController | null = null;
   let markStarted: () => void = () => undefined;
   const started = new Promise<void>((resolve) => (markStarted = resolve));
 
-  if (browser) for (const configured of chatVendors) runtimes.set(configured.vendor.id, createVendorRuntime(core, configured));
+  /** The chat's lazy part, fetched once. */
+  function lazy(): Promise<ChatController> {
+    if (!controller) {
+      controller = parts.chunks.chat().then((mod) => {
+        const made = mod.startChat(core, parts, launchers);
+        for (const [id, event, fn] of early.splice(0)) made.handle(id).on(event, fn);
+        settled = made;
+        return made;
+      });
+      controller.catch((error) => {
+        controller = null;
+        console.error(error);
+      });
+    }
+    return controller;
+  }
 
-  function runtimeOf(vendorId: unknown, method: string): VendorRuntime {
-    const ids = chatVendors.map((v) => v.vendor.id);
+  function configuredOf(vendorId: unknown, method: string): ConfiguredVendor {
+    const ids = chats.map((v) => v.id);
     const id = vendorId === undefined ? ids[0] : vendorId;
-    const found = typeof id === 'string' ? runtimes.get(id) : undefined;
-    if (found) return found;
-    if (!browser && typeof id === 'string' && ids.includes(id)) throw new Error(`consent-gate: ${method}() needs a browser`);
+    const found = chats.find((v) => v.id === id);
+    if (found && browser) return found;
+    if (found) throw new Error(`consent-gate: ${method}() needs a browser`);
     throw new ConsentGateConfigError(`${method}() argument 1`, `a configured chat vendor id (${ids.map((i) => JSON.stringify(i)).join(', ') || 'none configured'})`, vendorId);
   }
 
-  function activate(runtime: VendorRuntime): Promise<boolean> {
-    const id = runtime.vendor.id;
-    // asked before the DOM was ready (queued or early calls): answer once the facade exists
-    if (!facades.has(id)) return started.then(() => (facades.has(id) ? activate(runtime) : false));
-    if (runtime.allowed()) return runtime.open();
-    if (runtime.options.consentOnClick === 'click') {
-      core.decide({ purposes: { [runtime.vendor.purpose]: true } }, 'click');
-      return runtime.open();
-    }
-    const facade = facades.get(id);
-    if (!facade) return Promise.resolve(false);
-    // a prompt already open for this vendor is answered "no" and replaced
-    pendingPrompt.get(id)?.(false);
-    return new Promise<boolean>((done) => {
-      const resolve = (value: boolean | Promise<boolean>) => {
-        if (pendingPrompt.get(id) === resolve) pendingPrompt.delete(id);
-        done(value);
-      };
-      pendingPrompt.set(id, resolve);
-      runtime.setPromptOpen(true);
-      facade.showPrompt(
-        () => {
-          facade.hidePrompt();
-          runtime.setPromptOpen(false);
-          core.decide({ purposes: { [runtime.vendor.purpose]: true } }, 'prompt');
-          resolve(runtime.open());
-        },
-        () => {
-          facade.hidePrompt();
-          runtime.setPromptOpen(false);
-          resolve(false);
-        },
-      );
+  /** Open a chat once the page's launchers exist (a call queued before the DOM was ready waits for them). */
+  function open(configured: ConfiguredVendor): Promise<boolean> {
+    return started.then(() => (launchers.has(configured.id) ? lazy().then((c) => c.activate(configured.id)) : false)).catch(() => false);
+  }
+
+  function place(configured: ConfiguredVendor): void {
+    const launcher = createLauncher(configured.id, chatOptionsOf(configured.options), document, core.config.nonce, {
+      activate: () => void lazy().then((c) => c.activate(configured.id), () => undefined),
+      intent: () => void lazy().then((c) => c.prefetch(configured.id), () => undefined),
     });
+    launchers.set(configured.id, launcher);
+    // A chat embedded in the page (the vendor's inline container) shows its placeholder there: that takes the chat's lazy part.
+    const vendor = configured.vendor;
+    const inline = vendor && safe(() => vendor.adapter.inlineTarget?.({ vendor, options: configured.options, window, document } as unknown as VendorContext));
+    if (inline) void lazy().then((c) => c.prefetch(configured.id), () => undefined);
   }
 
   function start(): void {
-    for (const runtime of runtimes.values()) {
-      const facade = createFacade(runtime, document, core.config.nonce, {
-        activate: () => void activate(runtime),
-        retry: () => void runtime.open(),
-        intent: () => runtime.preconnect(),
-      });
-      facades.set(runtime.vendor.id, facade);
-      runtime.onState((state, reason) => facade.render(state, reason));
-      facade.render(runtime.state(), runtime.reason());
-      if (runtime.allowed() && (runtime.options.loadOn === 'consent' || runtime.resumable())) void runtime.mount();
-    }
-    markStarted();
+    // A launcher only for a chat whose options are known to be right: checked already (a whole catalog,
+    // or the runtime built for the site), else once the vendor's file has arrived. Wrong options are
+    // logged and leave no launcher (the vendor stays blocked).
+    const waits = chats.map((configured) => (configured.checked ? (place(configured), null) : parts.vendor(configured.id).then(() => place(configured), () => undefined)));
+    void Promise.all(waits).then(markStarted);
+    // The chat loads by itself when it should: `loadOn: 'consent'` once allowed, or a conversation
+    // continued from an earlier page. Both need the vendor's own file; a visitor without consent never
+    // fetches it before a click.
+    const wanted = () => chats.some((v) => core.allows(v.id, v.purpose));
+    if (wanted()) void lazy().then((c) => c.resume(), () => undefined);
+    core.events.on('change', () => {
+      if (wanted()) void lazy().then((c) => c.resume(), () => undefined);
+    });
   }
 
-  if (browser && runtimes.size) {
+  if (browser && chats.length) {
     core.events.on('revoked', (event) => {
-      const runtime = runtimes.get(event.vendor);
-      if (runtime) void runtime.revoke(event.purposes);
+      if (controller && chats.some((v) => v.id === event.vendor)) void controller.then((c) => c.revoke(event.vendor, event.purposes), () => undefined);
     });
-    core.events.on('change', () => {
-      for (const runtime of runtimes.values()) {
-        if (runtime.options.loadOn === 'consent' && runtime.allowed() && runtime.state() === 'idle') void runtime.mount();
-      }
-    });
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
-    else start();
+    onReady(document, start);
   }
 
   function handle(vendorId?: string): ChatHandle {
-    const runtime = runtimeOf(vendorId, 'chat');
+    const configured = configuredOf(vendorId, 'chat');
+    const id = configured.id;
+    const loaded = (): ChatHandle | null => (settled ? settled.handle(id) : null);
     return {
-      open: () => activate(runtime),
-      close: () => {
-        if (runtime.state() === 'prompt') {
-          facades.get(runtime.vendor.id)?.hidePrompt();
-          pendingPrompt.get(runtime.vendor.id)?.(false);
-        }
-        runtime.close();
+      open: () => open(configured),
+      close: () => loaded()?.close(),
+      status: (): ChatStatus => loaded()?.status() ?? { vendor: id, state: 'idle', allowed: core.allows(id, configured.purpose), loaded: false },
+      // before the chat's lazy part has arrived there is nothing of the vendor to reset: delete what it stores, at once
+      clear: (options) => {
+        if (settled) return settled.handle(id).clear(options);
+        if (configured.vendor) sweep(configured.vendor, [configured.purpose]);
       },
-      status: () => runtime.status(),
-      clear: (options) => runtime.clear(options),
-      refresh: (options) => runtime.refresh(options),
-      on: (event, fn) => runtime.on(event, fn),
-      off: (event, fn) => runtime.off(event, fn),
+      refresh: (options) => (loaded() ? loaded()!.refresh(options) : Promise.resolve()),
+      on: (event, fn) => {
+        if (typeof fn !== 'function') throw new TypeError(`consent-gate: chat("${id}").on("${event}", …) needs a function`);
+        if (loaded()) loaded()!.on(event, fn);
+        else early.push([id, event, fn]);
+      },
+      off: (event, fn) => {
+        if (loaded()) loaded()!.off(event, fn);
+        else {
+          const at = early.findIndex((e) => e[0] === id && e[1] === event && e[2] === fn);
+          if (at >= 0) early.splice(at, 1);
+        }
+      },
     };
   }
 
   return {
-    openChat: (vendorId) => activate(runtimeOf(vendorId, 'openChat')),
+    openChat: (vendorId) => open(configuredOf(vendorId, 'openChat')),
     async refresh(options) {
-      await Promise.all([...runtimes.values()].map((r) => r.refresh(options).catch(() => undefined)));
+      if (settled) await settled.refresh(options);
     },
     chat: handle,
   };

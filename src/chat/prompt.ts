@@ -5,6 +5,8 @@
  * pure functions from the catalog data, so they are unit-tested.
  */
 import type { VendorData } from '../types.js';
+import { chatButton } from './launcher.js';
+import { durationInWords } from '../contract/time.js';
 
 export interface PromptTexts {
   title: string;
@@ -15,21 +17,9 @@ export interface PromptTexts {
   notNow: string;
 }
 
-/** A lifetime in seconds in words: 0 → "until you close the browser", 1800 → "30 minutes", 15778800 → "6 months". */
+/** A lifetime in seconds in words for a visitor: 0 → "until you close the browser", 1800 → "30 minutes", 15778800 → "6 months". */
 export function lifetimeText(seconds: number): string {
-  if (seconds <= 0) return 'until you close the browser';
-  const units: [number, string][] = [
-    [31557600, 'year'],
-    [2629800, 'month'],
-    [86400, 'day'],
-    [3600, 'hour'],
-    [60, 'minute'],
-  ];
-  for (const [size, name] of units) {
-    const n = Math.round(seconds / size);
-    if (seconds >= size * 0.95) return `${n} ${name}${n === 1 ? '' : 's'}`;
-  }
-  return `${seconds} seconds`;
+  return seconds <= 0 ? 'until you close the browser' : durationInWords(seconds, 'round');
 }
 
 export function promptTexts(vendor: VendorData): PromptTexts {
@@ -55,16 +45,6 @@ export interface PromptHandlers {
 let counter = 0;
 
 /** Build the prompt element (a non-modal dialog). The caller places it and moves focus. */
-/** A panel button of the chat UI: `cg-chat-btn cg-chat-<name>`, type button. */
-export function chatButton(doc: Document, name: string, text: string, onClick?: () => void): HTMLButtonElement {
-  const button = doc.createElement('button');
-  button.type = 'button';
-  button.className = `cg-chat-btn cg-chat-${name}`;
-  button.textContent = text;
-  if (onClick) button.addEventListener('click', onClick);
-  return button;
-}
-
 export function buildPrompt(doc: Document, vendor: VendorData, handlers: PromptHandlers): HTMLElement {
   const t = promptTexts(vendor);
   const id = `cg-chat-prompt-${++counter}`;

@@ -1,37 +1,20 @@
 /**
- * The generic vendor runtime: drives one configured vendor's adapter through
- * prepare → load → open/mount, with a timeout, offline detection, retry,
- * event subscriptions that wait for the vendor, and the revocation bridge.
- * Knows no vendor: everything specific comes from the adapter and the data.
+ * The generic vendor runtime of a chat: drives one configured vendor's
+ * adapter through prepare → load → open/mount, with a timeout, offline
+ * detection, retry, event subscriptions that wait for the vendor, and the
+ * revocation bridge. Knows no vendor: everything specific comes from the
+ * adapter and the data. Part of the chat's lazy file.
  */
-import { deleteCookies, removeStorage } from '../cleanup/index.js';
-import type { ConfiguredVendor } from '../config.js';
+import type { ResolvedConfig } from '../config.js';
 import type { GateCore } from '../consent/gate.js';
-import type { Purpose, Vendor, VendorContext, VendorListener } from '../types.js';
-import { chatOptionsOf, type ResolvedChatOptions } from './options.js';
+import type { Purpose, Vendor, VendorContext, VendorListener, VendorOptions } from '../types.js';
+import { chatOptionsOf, type ResolvedChatOptions } from '../contract/chat-options.js';
+import { safe } from '../contract/values.js';
+import { LoadError, vendorContext } from '../adapter/context.js';
+import { revokeVendor, sweep } from '../adapter/revoke.js';
+import type { ChatState, ChatStatus, FailReason } from './state.js';
 
-export type ChatState = 'idle' | 'prompt' | 'loading' | 'ready' | 'failed';
-export type FailReason = 'error' | 'timeout' | 'offline';
-
-export interface ChatStatus {
-  vendor: string;
-  state: ChatState;
-  /** Whether the vendor may load (its purpose is granted). */
-  allowed: boolean;
-  /** Whether the vendor's UI is on the page. */
-  loaded: boolean;
-  reason?: FailReason;
-  [key: string]: unknown;
-}
-
-export class ChatLoadError extends Error {
-  readonly reason: FailReason;
-  constructor(reason: FailReason, message: string) {
-    super(message);
-    this.name = 'ChatLoadError';
-    this.reason = reason;
-  }
-}
+export type { ChatState, ChatStatus, FailReason } from './state.js';
 
 export interface VendorRuntime {
   readonly vendor: Vendor;
@@ -59,10 +42,9 @@ export interface VendorRuntime {
   onState(fn: (state: ChatState, reason?: FailReason) => void): void;
 }
 
-export function createVendorRuntime(core: GateCore, configured: ConfiguredVendor): VendorRuntime {
-  const { vendor } = configured;
+export function createVendorRuntime(core: GateCore<ResolvedConfig>, vendor: Vendor, vendorOptions: VendorOptions): VendorRuntime {
   const adapter = vendor.adapter;
-  const options = chatOptionsOf(configured.options);
+  const options = chatOptionsOf(vendorOptions);
   const win = window as Window & typeof globalThis;
   const doc = document;
   const inserted = new Set<Element>();
@@ -77,40 +59,8 @@ export function createVendorRuntime(core: GateCore, configured: ConfiguredVendor
 
   const allowed = () => core.allows(vendor.id, vendor.purpose);
 
-  function contextFor(signal?: AbortSignal): VendorContext {
-    const ctx: VendorContext = {
-      vendor,
-      options: configured.options,
-      window: win,
-      document: doc,
-      allows: (purpose) => core.allows(vendor.id, purpose),
-      insertScript: (src, attributes = {}) => insertScript(src, attributes, signal),
-      deleteCookies: (names) => void deleteCookies(names, doc),
-      removeStorage: (rules) => void removeStorage(rules, win),
-      ...(core.config.nonce ? { nonce: core.config.nonce } : {}),
-      ...(signal ? { signal } : {}),
-    };
-    return ctx;
-  }
+  const contextFor = (signal?: AbortSignal): VendorContext => vendorContext(core, vendor, vendorOptions, { inserted, ...(signal ? { signal } : {}) });
   let ctx = contextFor();
-
-  function insertScript(src: string, attributes: Record<string, string>, signal?: AbortSignal): Promise<HTMLScriptElement> {
-    return new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(new ChatLoadError('error', `consent-gate: load of ${vendor.id} was abandoned`));
-      const el = doc.createElement('script');
-      for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-      el.async = true;
-      if (core.config.nonce) el.nonce = core.config.nonce;
-      el.onload = () => resolve(el);
-      el.onerror = () => {
-        const offline = win.navigator && win.navigator.onLine === false;
-        reject(new ChatLoadError(offline ? 'offline' : 'error', `consent-gate: ${vendor.id} could not load ${src}`));
-      };
-      el.src = src;
-      inserted.add(el);
-      (doc.head || doc.documentElement).appendChild(el);
-    });
-  }
 
   function setState(next: ChatState, reason?: FailReason): void {
     state = next;
@@ -180,7 +130,7 @@ export function createVendorRuntime(core: GateCore, configured: ConfiguredVendor
       else await adapter.mount?.(ctx);
     })();
     const limit = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new ChatLoadError('timeout', `consent-gate: ${vendor.id} did not load within ${options.timeout} ms`)), options.timeout);
+      timer = setTimeout(() => reject(new LoadError('timeout', `consent-gate: ${vendor.id} did not load within ${options.timeout} ms`)), options.timeout);
     });
     const current: Promise<boolean> = Promise.race([work, limit]).then(
       () => {
@@ -193,7 +143,7 @@ export function createVendorRuntime(core: GateCore, configured: ConfiguredVendor
       (error: unknown) => {
         clearTimeout(timer);
         if (own.signal.aborted || controller !== own) return false;
-        const reason: FailReason = win.navigator?.onLine === false ? 'offline' : error instanceof ChatLoadError ? error.reason : 'error';
+        const reason: FailReason = win.navigator?.onLine === false ? 'offline' : error instanceof LoadError ? error.reason : 'error';
         abandon();
         setState('failed', reason);
         return false;
@@ -201,12 +151,6 @@ export function createVendorRuntime(core: GateCore, configured: ConfiguredVendor
     );
     attempt = current;
     return current;
-  }
-
-  function sweep(purposes: readonly Purpose[]): void {
-    const cookies = vendor.cookies.filter((c) => purposes.includes(c.purpose)).map((c) => ({ name: c.name, match: c.match === 'prefix' ? ('prefix' as const) : ('exact' as const) }));
-    deleteCookies(cookies, doc);
-    removeStorage(vendor.storage.filter((s) => purposes.includes(s.purpose)), win);
   }
 
   return {
@@ -227,7 +171,7 @@ export function createVendorRuntime(core: GateCore, configured: ConfiguredVendor
     },
     clear(opts) {
       if (state === 'ready' && adapter.clear) safe(() => adapter.clear!(ctx, opts));
-      else sweep([vendor.purpose]);
+      else sweep(vendor, [vendor.purpose]);
     },
     async refresh(opts) {
       if (state === 'ready' && adapter.refresh) await adapter.refresh(ctx, opts);
@@ -298,12 +242,7 @@ export function createVendorRuntime(core: GateCore, configured: ConfiguredVendor
         attempt = null;
         detach();
       }
-      try {
-        await adapter.revoke?.(ctx, purposes);
-      } catch {
-        // the sweep below still runs
-      }
-      sweep(purposes);
+      await revokeVendor(vendor, ctx, purposes);
       if (main) {
         for (const link of doc.querySelectorAll(`link[rel="preconnect"][data-consent-gate="${vendor.id}"]`)) link.remove();
         preconnected = false;
@@ -315,12 +254,4 @@ export function createVendorRuntime(core: GateCore, configured: ConfiguredVendor
       stateListeners.push(fn);
     },
   };
-}
-
-function safe(fn: () => unknown): void {
-  try {
-    fn();
-  } catch {
-    // vendor code that throws never breaks the page
-  }
 }

@@ -2,12 +2,10 @@
  * The consent record's wire format: pure functions, no dependencies, no DOM.
  *
  * Shared by the head guard (which must read the record before anything else
- * runs and cannot carry js-cookie) and by the runtime, so there is one parser
- * of the record of truth. The guard, on a byte budget, stops at `peekRecord`
- * (checksum, version, policy; it grants only what the record states as
- * exactly `true`); the runtime's `decodeRecord` adds the exact shape, and the
- * runtime hands its decision to the guard as it starts. The two differ only
- * on a record no consent-gate wrote (its checksum made by hand).
+ * runs and cannot carry js-cookie) and by the runtime: both decide with
+ * `decodeRecord` and `recordAllows`, the one specification of "a record
+ * grants", so the two cannot disagree about a record (test/unit/record-agreement.test.ts
+ * feeds both thousands of generated records and compares every grant).
  *
  * Format: `<fnv1a-32 in base 36>.<JSON>`, where the JSON is
  * `{"v":1,"p":policyVersion,"d":{functional,analytics,marketing},"o":{vendorId:boolean},"t":ms,"id":random}`.
@@ -17,6 +15,8 @@
 import type { OptionalPurpose } from '../types.js';
 
 export const SCHEMA_VERSION = 1;
+/** 13 months: the longest a decision is kept before the visitor is asked again, whatever the config says. */
+export const MAX_LIFETIME_DAYS = 395;
 /** Longest cookie value we accept (browsers cap a cookie at about 4 KB). */
 export const MAX_RECORD_LENGTH = 2048;
 
@@ -34,8 +34,10 @@ export interface ConsentRecord {
   id: string;
 }
 
-// 2020-01-01: no record can be older than the project.
-const EARLIEST = 1577836800000;
+/** How long a decision is kept when the config does not say (days). */
+export const DEFAULT_LIFETIME_DAYS = 180;
+/** How far ahead of the reader's clock a record's time may lie (clocks disagree a little). */
+export const CLOCK_SKEW_MS = 86400000;
 
 /** FNV-1a, 32 bit, base 36: catches edits by hand and truncation, not an attacker. */
 export function checksum(text: string): string {
@@ -62,12 +64,10 @@ export function encodeRecord(record: ConsentRecord): string {
 const SHAPE = /^\{"v":1,"p":"[^"\\]{1,64}","d":\{"functional":(true|false),"analytics":(true|false),"marketing":(true|false)\},"o":\{("(?=[a-z0-9-]{1,64}")[a-z0-9]+(-[a-z0-9]+)*":(true|false)(,(?!\})|(?=\}))){0,50}\},"t":\d{13},"id":"[\w-]{16,64}"\}$/;
 
 /**
- * Read a cookie value (already URI-decoded) as far as the head guard needs:
- * the checksum holds, the JSON parses, it is schema version 1, made under
- * `policyVersion` (when given). Null otherwise. Never throws. What it returns
- * is not checked further: `recordAllows` grants only what it states as exactly
- * `true`, so anything malformed grants nothing (and its age is the cookie's:
- * the browser drops it after 13 months).
+ * The first stage of `decodeRecord`: the checksum holds, the JSON parses, it
+ * is schema version 1, made under `policyVersion` (when given). Null
+ * otherwise. Never throws. Its shape and age are not checked: decide with
+ * `decodeRecord`.
  */
 export function peekRecord(raw: unknown, policyVersion?: string): ConsentRecord | null {
   try {
@@ -81,15 +81,15 @@ export function peekRecord(raw: unknown, policyVersion?: string): ConsentRecord 
 }
 
 /**
- * Decode a cookie value (already URI-decoded): `peekRecord`, the JSON in
- * exactly the shape `encodeRecord` writes (SHAPE), and a time from 2020 to one
- * day ahead. Null for anything else. Never throws. The runtime decides with
- * this; the head guard, which must be small, reads with `peekRecord` and is
- * updated by the runtime as it starts.
+ * Decode a cookie value (already URI-decoded), the way the runtime and the
+ * head guard both read the record: `peekRecord`, the JSON in exactly the shape
+ * `encodeRecord` writes (SHAPE), and a time no older than `lifetimeDays`
+ * (at most MAX_LIFETIME_DAYS) and at most CLOCK_SKEW_MS ahead of `now`.
+ * Null ("no decision") for anything else. Never throws.
  */
-export function decodeRecord(raw: unknown, policyVersion?: string, now: number = Date.now()): ConsentRecord | null {
+export function decodeRecord(raw: unknown, policyVersion?: string, now: number = Date.now(), lifetimeDays: number = DEFAULT_LIFETIME_DAYS): ConsentRecord | null {
   const r = typeof raw == 'string' ? peekRecord(raw, policyVersion) : null;
-  return r && SHAPE.test((raw as string).slice((raw as string).indexOf('.') + 1)) && r.t >= EARLIEST && r.t <= now + 86400000 ? r : null;
+  return r && SHAPE.test((raw as string).slice((raw as string).indexOf('.') + 1)) && r.t >= now - Math.min(lifetimeDays, MAX_LIFETIME_DAYS) * 86400000 && r.t <= now + CLOCK_SKEW_MS ? r : null;
 }
 
 /** A cookie's value in a `document.cookie` string, URI-decoded (the first of that name); null when absent or undecodable. Never throws. */

@@ -7,17 +7,16 @@ import { recordAllows, type ConsentRecord } from './codec.js';
 import { Emitter } from './emitter.js';
 import { makeRecord, readRecord, writeRecord, type RecordStore } from './record.js';
 import { ConsentGateConfigError } from '../errors.js';
-import type { ResolvedConfig } from '../config.js';
-import { OPTIONAL_PURPOSES, PURPOSES, type BlockedEntry, type ChangeEvent, type DecisionSource, type Decisions, type OptionalPurpose, type Purpose } from '../types.js';
+import { OPTIONAL_PURPOSES, PURPOSES, type BlockedEntry, type ChangeEvent, type DecisionSource, type Decisions, type GuardBridge, type OptionalPurpose, type Purpose } from '../types.js';
 
-/** What the runtime needs from the head guard (installed as `window.__consentGateGuard`). */
-export interface GuardBridge {
-  /** Re-evaluate everything held back with a new permission function; releases what is now allowed. */
-  update(allows: (vendorId: string, purpose: Purpose) => boolean): void;
-  /** The log of attempts held back so far. */
-  blocked(): BlockedEntry[];
-  /** Set the listener of new held-back attempts (one: the runtime). */
-  onBlocked(fn: (entry: BlockedEntry) => void): void;
+/** What the core needs of a resolved config (src/config.ts `ResolvedConfig` is one). */
+export interface GateSettings {
+  cookieName: string;
+  cookieDomain?: string;
+  lifetimeDays: number;
+  policyVersion: string;
+  /** The configured vendors: each one's id and the purpose it needs to load at all. */
+  vendors: readonly { id: string; purpose: Purpose }[];
 }
 
 export interface RevokedEvent {
@@ -39,8 +38,8 @@ export interface DecisionChange {
 }
 
 /** The internal surface features build on. Not part of the public API. */
-export interface GateCore {
-  readonly config: ResolvedConfig;
+export interface GateCore<C extends GateSettings = GateSettings> {
+  readonly config: C;
   readonly events: Emitter<GateEvents>;
   readonly guard: GuardBridge | null;
   decisions(): Decisions;
@@ -59,7 +58,7 @@ export interface GateOptions {
 
 const SYNC_POLL_MS = 500;
 
-export function createGateCore(config: ResolvedConfig, options: GateOptions = {}): GateCore {
+export function createGateCore<C extends GateSettings>(config: C, options: GateOptions = {}): GateCore<C> {
   const store: RecordStore = {
     name: config.cookieName,
     lifetimeDays: config.lifetimeDays,
@@ -76,7 +75,7 @@ export function createGateCore(config: ResolvedConfig, options: GateOptions = {}
     const purposes = {} as Record<Purpose, boolean>;
     for (const p of PURPOSES) purposes[p] = recordAllows(r, '', p);
     const vendors: Record<string, boolean> = {};
-    for (const { vendor } of config.vendors) vendors[vendor.id] = recordAllows(r, vendor.id, vendor.purpose);
+    for (const vendor of config.vendors) vendors[vendor.id] = recordAllows(r, vendor.id, vendor.purpose);
     return {
       decided: r !== null,
       purposes,
@@ -92,7 +91,7 @@ export function createGateCore(config: ResolvedConfig, options: GateOptions = {}
   function allowedSet(r: ConsentRecord | null): Set<string> {
     const set = new Set<string>();
     for (const p of OPTIONAL_PURPOSES) if (recordAllows(r, '', p)) set.add(p);
-    for (const { vendor } of config.vendors) {
+    for (const vendor of config.vendors) {
       if (recordAllows(r, vendor.id, vendor.purpose)) set.add(vendor.id);
       for (const p of OPTIONAL_PURPOSES) if (recordAllows(r, vendor.id, p)) set.add(`${vendor.id}:${p}`);
     }
@@ -111,7 +110,7 @@ export function createGateCore(config: ResolvedConfig, options: GateOptions = {}
     } catch {
       // the guard keeps what it holds; a failing update never opens anything
     }
-    for (const { vendor } of config.vendors) {
+    for (const vendor of config.vendors) {
       const lost = OPTIONAL_PURPOSES.filter((p) => before.has(`${vendor.id}:${p}`) && !after.has(`${vendor.id}:${p}`));
       if (lost.length) events.emit('revoked', { vendor: vendor.id, purposes: lost });
     }
@@ -200,9 +199,9 @@ function safeCookieString(): string {
 }
 
 /** Turn `grant`/`revoke` ids into a decision change, or throw naming the bad id. */
-export function changeFor(config: ResolvedConfig, ids: readonly unknown[], value: boolean, verb: 'grant' | 'revoke'): DecisionChange {
+export function changeFor(config: GateSettings, ids: readonly unknown[], value: boolean, verb: 'grant' | 'revoke'): DecisionChange {
   const change: Required<Pick<DecisionChange, 'purposes' | 'vendors'>> = { purposes: {}, vendors: {} };
-  const vendorIds = config.vendors.map((v) => v.vendor.id);
+  const vendorIds = config.vendors.map((v) => v.id);
   ids.forEach((id, i) => {
     if (OPTIONAL_PURPOSES.includes(id as OptionalPurpose)) change.purposes[id as OptionalPurpose] = value;
     else if (typeof id === 'string' && vendorIds.includes(id)) change.vendors[id] = value;

@@ -1,14 +1,11 @@
 /**
- * Reading and writing the consent record cookie with js-cookie.
- * The format itself lives in ./codec.ts (shared with the head guard).
+ * Reading and writing the consent record cookie. The format, and the one
+ * reader of a cookie string, live in ./codec.ts (shared with the head guard,
+ * which must read the record before anything else runs); writing is one
+ * `document.cookie` assignment, as RFC 6265 section 4.1.1 spells it.
  */
-import Cookies from 'js-cookie';
-import { SCHEMA_VERSION, decodeRecord, encodeRecord, type ConsentRecord } from './codec.js';
+import { MAX_LIFETIME_DAYS, SCHEMA_VERSION, cookieValue, decodeRecord, encodeRecord, type ConsentRecord } from './codec.js';
 import type { OptionalPurpose } from '../types.js';
-
-/** 13 months, the longest a consent may be kept before asking again. */
-export const MAX_LIFETIME_DAYS = 395;
-export const DEFAULT_LIFETIME_DAYS = 180;
 
 export interface RecordStore {
   name: string;
@@ -17,27 +14,29 @@ export interface RecordStore {
   policyVersion: string;
 }
 
-/** The stored record for this policy version, or null ("no decision"). Never throws. */
+/** The stored record for this policy version, no older than the lifetime, or null ("no decision"). Never throws. */
 export function readRecord(store: RecordStore): ConsentRecord | null {
-  let raw: string | undefined;
+  let raw: string | null;
   try {
-    raw = Cookies.get(store.name);
+    raw = cookieValue(document.cookie, store.name);
   } catch {
     return null;
   }
-  return decodeRecord(raw, store.policyVersion);
+  return decodeRecord(raw, store.policyVersion, Date.now(), store.lifetimeDays);
 }
 
+/**
+ * Write the record: first-party, on path `/` (every page reads it), SameSite
+ * Lax, Secure on https, for the configured lifetime (never over 13 months),
+ * on `store.domain` when the site shares it across subdomains. The value is
+ * URI-encoded (a cookie value may not hold `"`, `,`, `;` or spaces).
+ */
 export function writeRecord(store: RecordStore, record: ConsentRecord): void {
   const days = Math.min(Math.max(store.lifetimeDays, 0), MAX_LIFETIME_DAYS);
-  const secure = typeof location !== 'undefined' && location.protocol === 'https:';
-  Cookies.set(store.name, encodeRecord(record), {
-    expires: days,
-    path: '/',
-    sameSite: 'Lax',
-    secure,
-    ...(store.domain ? { domain: store.domain } : {}),
-  });
+  const expires = new Date(Date.now() + days * 86_400_000).toUTCString();
+  const secure = typeof location !== 'undefined' && location.protocol === 'https:' ? '; Secure' : '';
+  const domain = store.domain ? `; Domain=${store.domain}` : '';
+  document.cookie = `${store.name}=${encodeURIComponent(encodeRecord(record))}; Expires=${expires}; Path=/; SameSite=Lax${domain}${secure}`;
 }
 
 /** A random record id: 22 characters of base64url (132 bits). */

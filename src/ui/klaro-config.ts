@@ -59,11 +59,9 @@ const DESCRIPTION: Record<OptionalPurpose, keyof Texts> = {
   marketing: 'marketingDescription',
 };
 
-/** The titles of the configured vendors that use a purpose (as their main purpose or for any host, cookie or storage key). */
+/** The titles of the configured vendors that use a purpose (their own or any of their hosts', cookies' or storage keys'). */
 export function vendorsFor(config: ResolvedConfig, purpose: OptionalPurpose): string[] {
-  return config.vendors
-    .filter(({ vendor }) => vendor.purpose === purpose || [...vendor.hosts, ...vendor.cookies, ...vendor.storage].some((part) => part.purpose === purpose))
-    .map(({ vendor }) => vendor.title);
+  return config.vendors.filter((v) => v.uses.includes(purpose)).map((v) => v.vendor?.title ?? v.id);
 }
 
 /** What the first layer says, in blocks (a short block each, so none outweighs the page's own content as its largest paint). */

@@ -106,10 +106,9 @@ describe('GPC in the settings panel (Chromium, a stub decision)', () => {
   const stubPage = (lang: string) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>gpc</title></head><body><main><h1>Shop</h1></main>
 <script type="module">
 import { mountBanner } from '/dist/consent-gate-banner.js';
-const part = (purpose) => ({ purpose });
 const vendors = [
-  { vendor: { id: 'chat', title: 'Chat Co', purpose: 'functional', hosts: [], cookies: [], storage: [] }, options: {} },
-  { vendor: { id: 'ads', title: 'Ad Network', purpose: 'marketing', hosts: [], cookies: [], storage: [] }, options: {} },
+  { id: 'chat', uses: ['functional'], vendor: { id: 'chat', title: 'Chat Co', purpose: 'functional', hosts: [], cookies: [], storage: [] }, options: {} },
+  { id: 'ads', uses: ['marketing'], vendor: { id: 'ads', title: 'Ad Network', purpose: 'marketing', hosts: [], cookies: [], storage: [] }, options: {} },
 ];
 const config = { vendors, purposes: ['functional', 'marketing'], banner: {}, cookieName: 'cg', policyVersion: '1', lifetimeDays: 365 };
 const decisions = { decided: true, purposes: { necessary: true, functional: true, analytics: false, marketing: false }, overrides: {}, vendors: {}, decidedAt: 1, id: 'x', policyVersion: '1', gpc: { signal: true, applied: true } };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { dropInHead, html, launchBrowser, openSite, type LaunchedBrowser, type Site } from './harness';
-import { COOKIE_PREFIX, CRISP_LOADER_URL, SESSION_MAX_AGE, WEBSITE_ID, crispEmulator } from '../emulators/crisp/index.mjs';
+import { COOKIE_PREFIX, CRISP_LOADER_URL, SESSION_MAX_AGE, WEBSITE_ID, crispEmulator } from '../../emulators/crisp/index.mjs';
 
 let browser: LaunchedBrowser;
 beforeAll(async () => {

@@ -87,7 +87,7 @@ describe('guard with the runtime (Chromium)', () => {
 <script src="https://js.hs-scripts.com/1234567.js" id="hs-script-loader"></script>
 <script>window.early = consentGate.blocked().length; window.events = []; consentGate.on('blocked', function (e) { events.push(e.target); });
 consentGate.on('change', function () { window.ranAtChange = (window.ran || []).slice(); var s = document.createElement('script'); s.src = 'https://js.usemessages.com/after-grant.js'; document.head.appendChild(s); });</script>
-<script src="/runtime.js" defer></script>`;
+<script src="/dist/consent-gate.js" defer></script>`;
     const site = await open(head, '<script>new Image().src = "https://track.hubspot.com/__ptq.gif";</script>');
     await site.page.waitForFunction(() => typeof (window as any).consentGate.decisions === 'function');
     expect(await site.page.evaluate(() => (window as any).early)).toBe(1);
@@ -104,7 +104,7 @@ consentGate.on('change', function () { window.ranAtChange = (window.ran || []).s
 
 describe('guard: storage keys (Chromium, a guard built with a test catalog)', () => {
   it('localStorage and sessionStorage setItem of declared vendor keys are dropped until granted; other keys pass', async () => {
-    const build = join(ROOT, '.build/src/guard/entry.js');
+    const build = join(ROOT, 'dist/guard-template.js');
     for (let i = 0; i < 120 && !existsSync(build); i++) await new Promise((r) => setTimeout(r, 500));
     const vendor: VendorData = {
       id: 'test-chat', title: 'Test chat', provider: 'Test', privacyPolicyUrl: 'https://chat.test/privacy', purpose: 'functional', summary: 'A test chat.', options: {},

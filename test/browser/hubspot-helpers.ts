@@ -1,7 +1,7 @@
 /** Shared set-up for the HubSpot browser tests: pages, the emulator, small probes. */
 import type { Page } from 'playwright-core';
 import { dropInHead, html, openSite, type LaunchedBrowser, type Site } from './harness';
-import { hubspotEmulator, type HubSpotEmulator } from '../emulators/hubspot/index.mjs';
+import { hubspotEmulator, type HubSpotEmulator } from '../../emulators/hubspot/index.mjs';
 
 export const PORTAL = '1234567';
 export const HUBSPOT_HOST = /(^|\.)(hs-scripts\.com|usemessages\.com|hs-analytics\.net|hubspot\.com|hs-banner\.com|hscollectedforms\.net|hsadspixel\.net)$/;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { html, launchBrowser, openSite, type LaunchedBrowser } from './harness';
-import { hubspotEmulator } from '../emulators/hubspot/index.mjs';
+import { hubspotEmulator } from '../../emulators/hubspot/index.mjs';
 import { ANALYTICS_COOKIES, CHAT_COOKIES, allowAndOpen, cookieCopies, emuCalls, hubspotRequests, launcher, layoutShift, openShop, prompt, widget } from './hubspot-helpers';
 
 let browser: LaunchedBrowser;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { dropInHead, html, launchBrowser, openSite, type LaunchedBrowser, type Site } from './harness';
 import { cookieCopies } from './hubspot-helpers';
-import { APP_ID, BUNDLE_PATH, INTERCOM_API_HOSTS, INTERCOM_CDN_HOST, INTERCOM_WIDGET_HOST, intercomEmulator } from '../emulators/intercom/index.mjs';
+import { APP_ID, BUNDLE_PATH, INTERCOM_API_HOSTS, INTERCOM_CDN_HOST, INTERCOM_WIDGET_HOST, intercomEmulator } from '../../emulators/intercom/index.mjs';
 
 let browser: LaunchedBrowser;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { html, launchBrowser, openSite, type LaunchedBrowser } from './harness';
-import { hubspotEmulator } from '../emulators/hubspot/index.mjs';
+import { hubspotEmulator } from '../../emulators/hubspot/index.mjs';
 import { allowAndOpen, cookieCopies, hubspotRequests, launcher, ANALYTICS_COOKIES, CHAT_COOKIES, PORTAL } from './hubspot-helpers';
 
 let browser: LaunchedBrowser;

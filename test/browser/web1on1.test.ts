@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { dropInHead, html, launchBrowser, openSite, type LaunchedBrowser, type Site } from './harness';
-import { INTEGRATION_ID, WEB1ON1_HOST, WEB1ON1_LOADER_URL, web1on1Emulator } from '../emulators/web1on1/index.mjs';
+import { INTEGRATION_ID, WEB1ON1_HOST, WEB1ON1_LOADER_URL, web1on1Emulator } from '../../emulators/web1on1/index.mjs';
 import web1on1 from '../../vendors/web1on1';
 
 let browser: LaunchedBrowser;

@@ -1,15 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Cookies from 'js-cookie';
 import { assembleGate } from '../../src/create';
+import { testRuntime } from './runtime-kit';
 import { auditFeature } from '../../src/audit/feature';
-import { declarationEntries, lifetimeInWords, renderDeclaration } from '../../src/audit/declaration';
+import { declarationEntries, lifetimeInWords, renderDeclaration } from '../../src/entries/audit';
 import { matchCookie, matchHost, matchStorage } from '../../src/audit/match';
 import { cookieNames, inspect } from '../../src/audit/inspect';
 import { evaluateScan, renderScanReportHtml, type PhaseObservation } from '../../src/audit/scan';
 import { ConsentGateConfigError } from '../../src/errors';
 import { catalog } from '../../vendors/index';
 import type { BannerModule } from '../../src/ui/banner-types';
-import type { GuardBridge } from '../../src/consent/gate';
+import type { GuardBridge } from '../../src/types';
 import type { VendorData } from '../../src/types';
 
 const hubspot = catalog.find((v) => v.id === 'hubspot-conversations')!;
@@ -48,6 +49,18 @@ describe('declaration', () => {
     expect(d.disclosures).toHaveLength(1 + hubspot.cookies.length + 4);
     expect(d.domains.map((x) => x.domain)).toEqual(expect.arrayContaining(['*.usemessages.com', 'widget.acme.example']));
     expect(declarationEntries({ vendors: [hubspot] }).disclosures[1]!.domains).toEqual(['*']);
+  });
+
+  it('parent-domain cookies live on the registrable domain, found with the public-suffix list (www.shop.co.uk → .shop.co.uk)', () => {
+    const d = declarationEntries({ vendors: [hubspot], siteHost: 'www.shop.co.uk' });
+    expect(d.disclosures.find((e) => e.identifier === '__hstc')!.domains).toEqual(['.shop.co.uk']);
+    expect(d.disclosures.find((e) => e.identifier === 'messagesUtk')!.domains).toEqual(['www.shop.co.uk']);
+    const deep = declarationEntries({ vendors: [hubspot], siteHost: 'a.b.shop.example.com' });
+    expect(deep.disclosures.find((e) => e.identifier === '__hstc')!.domains).toEqual(['.example.com']);
+    // an IP address or localhost has no parent domain: the cookie is on the host
+    expect(declarationEntries({ vendors: [hubspot], siteHost: 'localhost' }).disclosures.find((e) => e.identifier === '__hstc')!.domains).toEqual(['localhost']);
+    // the browser runtime says which domain it found; it is taken as given
+    expect(declarationEntries({ vendors: [hubspot], siteHost: 'www.shop.co.uk', siteDomain: 'shop.co.uk' }).disclosures.find((e) => e.identifier === '__hstc')!.domains).toEqual(['.shop.co.uk']);
   });
 
   it('CSV quotes commas and quotes and defuses formulas; Markdown escapes pipes', () => {
@@ -144,7 +157,7 @@ describe('audit feature on the gate', () => {
   it('audit() follows the decisions and carries the guard log; declaration() reflects config and choices', () => {
     const log = [{ time: 1, kind: 'script', target: 'https://js.usemessages.com/conversations-embed.js', vendor: 'hubspot-conversations', purpose: 'functional' as const }];
     const guard: GuardBridge = { update() {}, blocked: () => log, onBlocked() {} };
-    const gate = assembleGate({ vendors: { 'hubspot-conversations': { portalId: '1' } }, cookieName: 'my_consent', cookieLifetimeDays: 30 }, { loadBanner: noBanner, autoShow: false, guard, features: [auditFeature] });
+    const gate = assembleGate({ vendors: { 'hubspot-conversations': { portalId: '1' } }, cookieName: 'my_consent', cookieLifetimeDays: 30 }, testRuntime({ guard, features: [auditFeature] }));
     gates.push(gate);
     document.cookie = '__hstc=1; path=/';
     document.cookie = 'unknown_one=1; path=/';
@@ -166,7 +179,7 @@ describe('audit feature on the gate', () => {
 
   it('keeps embedded declarations\' current-choice cells in step with decisions', () => {
     document.body.innerHTML = renderDeclaration('html', { vendors: [hubspot] });
-    const gate = assembleGate({ vendors: { 'hubspot-conversations': { portalId: '1' } } }, { loadBanner: noBanner, autoShow: false, guard: null, features: [auditFeature] });
+    const gate = assembleGate({ vendors: { 'hubspot-conversations': { portalId: '1' } } }, testRuntime({ features: [auditFeature] }));
     gates.push(gate);
     const cell = () => document.querySelector('[data-consent-gate-decision="functional"]')!;
     expect(cell().textContent).toBe('Not decided yet (off)');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createConsentGate } from '../../src/index';
 import { ConsentGateConfigError } from '../../src/errors';
-import { chatOptionSpecs, chatOptionsOf } from '../../src/chat/options';
+import { chatOptionSpecs, chatOptionsOf } from '../../src/contract/chat-options';
 import { lifetimeText, promptTexts } from '../../src/chat/prompt';
 import { resolveConfig } from '../../src/config';
 import { catalog } from '../../vendors/index';
@@ -56,6 +56,15 @@ function acme(overrides: Partial<Vendor['adapter']> = {}) {
     },
   };
   return { vendor, calls, listeners };
+}
+
+/** A button of the chat UI once it shows (the prompt comes with the chat's lazy part). */
+function button(text: string): Promise<HTMLButtonElement> {
+  return vi.waitFor(() => {
+    const found = [...document.querySelectorAll('button')].find((b) => b.textContent === text);
+    if (!found) throw new Error(`no "${text}" button yet`);
+    return found;
+  }, { timeout: 4000 });
 }
 
 function gateWith(vendor: Vendor, options: Record<string, unknown> = {}) {
@@ -111,7 +120,8 @@ describe('the generic chat runtime (a made-up vendor, no HubSpot)', () => {
     expect(launcher.getAttribute('aria-label')).toBe('Chat with us');
     launcher.click();
     expect(calls).toEqual([]);
-    const allow = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Allow and start chat')!;
+    // the prompt comes with the chat's lazy part
+    const allow = await button('Allow and start chat');
     allow.click();
     await vi.waitFor(() => expect(gate.chat('acme-chat').status()).toMatchObject({ state: 'ready', loaded: true }));
     expect(calls).toEqual(['prepare', 'load', 'open']);
@@ -124,7 +134,7 @@ describe('the generic chat runtime (a made-up vendor, no HubSpot)', () => {
     const { vendor, calls } = acme();
     const gate = gateWith(vendor);
     const pending = gate.openChat();
-    [...document.querySelectorAll('button')].find((b) => b.textContent === 'Not now')!.click();
+    (await button('Not now')).click();
     expect(await pending).toBe(false);
     expect(calls).toEqual([]);
     expect(gate.chat().status().state).toBe('idle');

@@ -1,15 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import Cookies from 'js-cookie';
 import { assembleGate } from '../../src/create';
+import { testRuntime } from './runtime-kit';
 import type { BannerModule } from '../../src/ui/banner-types';
-import type { GuardBridge } from '../../src/consent/gate';
+import type { GuardBridge } from '../../src/types';
 import type { ChangeEvent } from '../../src/types';
 
 const config = { vendors: { 'hubspot-conversations': { portalId: '1234567' } }, policyVersion: '3' };
 const noBanner = () => Promise.reject(new Error('no banner in unit tests')) as Promise<BannerModule>;
 const gates: { destroy(): void }[] = [];
 function make(extra: Partial<Parameters<typeof assembleGate>[1]> = {}) {
-  const gate = assembleGate(config, { loadBanner: noBanner, autoShow: false, guard: null, ...extra });
+  const gate = assembleGate(config, testRuntime(extra));
   gates.push(gate);
   return gate;
 }
@@ -101,6 +102,6 @@ describe('public gate API', () => {
   });
 
   it('throws ConsentGateConfigError for a broken config', () => {
-    expect(() => assembleGate({ vendors: { 'hubspot-conversations': {} } }, { loadBanner: noBanner })).toThrow(/portalId is missing/);
+    expect(() => assembleGate({ vendors: { 'hubspot-conversations': {} } }, testRuntime({ autoShow: true }))).toThrow(/portalId is missing/);
   });
 });

@@ -76,8 +76,11 @@ describe('guard rules (pure)', () => {
 
   it('configure: a valid config gives the record cookie and policy; anything else fails closed (no record honoured)', () => {
     const ok = configure({ vendors: { [V]: { portalId: '1' } }, cookieName: 'cg', policyVersion: '7' }, all)!;
-    expect(ok).toEqual(['cg', '7']);
-    expect(configure({ vendors: {} }, all)).toEqual(['consent_gate', '1']);
+    expect(ok).toEqual(['cg', '7', 180]);
+    expect(configure({ vendors: {} }, all)).toEqual(['consent_gate', '1', 180]);
+    // the record's lifetime, as the runtime takes it; one the runtime refuses honours no record
+    expect(configure({ vendors: {}, cookieLifetimeDays: 30 }, all)).toEqual(['consent_gate', '1', 30]);
+    for (const days of [0, -1, '30', Number.NaN, Number.POSITIVE_INFINITY, null]) expect(configure({ vendors: {}, cookieLifetimeDays: days }, all), String(days)).toBeNull();
     for (const bad of [undefined, null, 'yes', 3, {}, { vendors: null }, { vendors: [V] }, { vendors: [] }, { vendors: 'x' }, { vendors: 5 }, { vendors: true }, { vendors: { [V]: true, nope: true } }]) {
       expect(configure(bad, all), JSON.stringify(bad)).toBeNull();
     }

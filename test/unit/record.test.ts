@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Cookies from 'js-cookie';
 import { checksum, decodeRecord, encodeRecord, cookieValue, peekRecord, recordAllows, MAX_RECORD_LENGTH } from '../../src/consent/codec';
-import { MAX_LIFETIME_DAYS, makeRecord, newRecordId, readRecord, writeRecord } from '../../src/consent/record';
+import { makeRecord, newRecordId, readRecord, writeRecord } from '../../src/consent/record';
+import { MAX_LIFETIME_DAYS } from '../../src/consent/codec';
 
 const store = { name: 'consent_gate', lifetimeDays: 180, policyVersion: '2026-11' };
 

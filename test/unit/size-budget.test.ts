@@ -24,8 +24,8 @@ const vendorCount = catalog.length;
 
 /** Budgets in bytes (1 KB = 1,000 bytes). */
 export const BUDGETS = {
-  /** the head guard with the HubSpot rules (dist/consent-gate-guard-hubspot-conversations.js): 3 KB */
-  guardHubSpot: 3_000,
+  /** the head guard with the HubSpot rules (dist/consent-gate-guard-hubspot-conversations.js): what issue 12 allows for closing the child-window, opaque-frame, host-spelling, editing-command and release-order classes */
+  guardHubSpot: 3_300,
   /** the head guard with the rules of the whole catalog (four vendors) */
   guard: 3_300,
   /** the drop-in runtime (consent record, API, chat facade and prompt, audit) and the catalog */

@@ -3,7 +3,7 @@
  * runtime. A chat vendor spreads `chatOptionSpecs` into its `options` so
  * config validation knows them; the chat feature reads them with defaults.
  */
-import type { OptionSpec, VendorOptions } from '../types.js';
+import type { OptionSpec, VendorOptions } from './types.js';
 
 export interface ChatOptions {
   /** Render consent-gate's own launcher. Default: true, unless the page marks its own element with `data-consent-gate-chat`. */

@@ -1,4 +1,8 @@
-/** Small helpers a chat vendor's adapter (vendors/<id>.ts) builds on. */
+/**
+ * The vendor toolkit: what vendor files (vendors/<id>.ts) share beyond the
+ * contract. A vendor imports the contract (../src/contract/index.js) and this
+ * file, nothing else; the core never imports vendors/.
+ */
 
 /**
  * Wait for a vendor's API to appear after its loader has been inserted: ask

@@ -1,0 +1,125 @@
+/**
+ * A chat's view once its lazy part has arrived: the launcher the page
+ * already shows (./launcher.ts), plus where panels go (next to the element
+ * that asked, in the inline placeholder, or floating by the launcher) and
+ * the inline placeholder in the element the vendor embeds into.
+ */
+import { chatButton, CHAT_ATTRIBUTE, type Launcher } from './launcher.js';
+import type { ChatState } from './state.js';
+
+export interface ChatView {
+  readonly launcher: Launcher;
+  render(state: ChatState): void;
+  /** Show (or, with null, remove) a panel. */
+  setPanel(panel: HTMLElement | null): void;
+  /** The panel showing now, if any. */
+  panel(): HTMLElement | null;
+  /** Give focus back to the element that asked for the chat (or the launcher). */
+  returnFocus(): void;
+  /** Embed an inline placeholder in `selector` (the vendor's inline container) in place of the floating launcher. */
+  placeInline(selector: string, summary: string): void;
+}
+
+export function chatView(launcher: Launcher, doc: Document): ChatView {
+  let placeholder: HTMLElement | null = null;
+  let inline: { selector: string; summary: string } | null = null;
+  let current: HTMLElement | null = null;
+  const o = launcher.options;
+
+  function buildPlaceholder(summary: string): HTMLElement {
+    const box = doc.createElement('div');
+    box.className = 'cg-chat-inline';
+    box.setAttribute('data-consent-gate-placeholder', launcher.vendorId);
+    box.style.height = `${o.placeholderHeight}px`;
+    const title = doc.createElement('p');
+    title.className = 'cg-chat-title';
+    title.textContent = o.label;
+    const text = doc.createElement('p');
+    text.textContent = summary;
+    const start = chatButton(doc, 'start', 'Start chat');
+    start.setAttribute(CHAT_ATTRIBUTE, launcher.vendorId);
+    const live = doc.createElement('p');
+    live.className = 'cg-chat-small';
+    live.setAttribute('role', 'status');
+    box.append(title, text, start, live);
+    return box;
+  }
+
+  function ensureInline(): void {
+    if (!inline || placeholder?.isConnected) return;
+    let target: Element | null = null;
+    try {
+      target = doc.querySelector(inline.selector);
+    } catch {
+      target = null;
+    }
+    if (!target) return;
+    placeholder = buildPlaceholder(inline.summary);
+    target.appendChild(placeholder);
+    // the placeholder is where the chat will be: no floating launcher besides
+    launcher.button?.remove();
+    launcher.status?.remove();
+    launcher.button = launcher.status = null;
+    launcher.status = placeholder.querySelector('[role="status"]');
+  }
+
+  /** Position a panel (absolutely, in document coordinates) below its trigger, or above when there is no room below. */
+  function placeNear(box: HTMLElement, trigger: HTMLElement): void {
+    const view = doc.defaultView;
+    if (!view) return;
+    const r = trigger.getBoundingClientRect();
+    const left = Math.max(8, Math.min(r.left, view.innerWidth - box.offsetWidth - 8));
+    const below = r.bottom + 8;
+    const top = below + box.offsetHeight <= view.innerHeight || r.top - 8 - box.offsetHeight < 0 ? below : r.top - 8 - box.offsetHeight;
+    box.style.left = `${Math.round(left + view.scrollX)}px`;
+    box.style.top = `${Math.round(top + view.scrollY)}px`;
+  }
+
+  const view: ChatView = {
+    launcher,
+    render(state) {
+      if (state === 'ready') {
+        view.setPanel(null);
+        launcher.render(state);
+        placeholder?.remove();
+        placeholder = null;
+        launcher.status = null;
+        return;
+      }
+      ensureInline();
+      launcher.render(state);
+      if (state === 'idle' || state === 'loading') view.setPanel(null);
+    },
+    setPanel(next) {
+      current?.remove();
+      current = next;
+      launcher.button?.setAttribute('aria-expanded', next ? 'true' : 'false');
+      if (!next) return;
+      if (placeholder?.isConnected) {
+        placeholder.appendChild(next);
+        return;
+      }
+      const anchor = launcher.trigger && launcher.trigger !== launcher.button && launcher.trigger.isConnected ? launcher.trigger : null;
+      if (anchor) {
+        // next to the site's own button that asked for it
+        next.classList.add('cg-anchored');
+        doc.body.appendChild(next);
+        placeNear(next, anchor);
+        return;
+      }
+      next.classList.add('cg-floating', launcher.side);
+      doc.body.appendChild(next);
+    },
+    panel: () => current,
+    returnFocus() {
+      const { trigger, button } = launcher;
+      const target = trigger?.isConnected && !trigger.hidden ? trigger : button && !button.hidden ? button : null;
+      target?.focus();
+    },
+    placeInline(selector, summary) {
+      inline = { selector, summary };
+      ensureInline();
+    },
+  };
+  return view;
+}

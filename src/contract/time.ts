@@ -1,0 +1,36 @@
+/**
+ * Lengths of time in seconds, as cookie lifetimes are declared, and one way
+ * of saying them in words.
+ */
+export const MINUTE = 60;
+export const HOUR = 3_600;
+export const DAY = 86_400;
+/** A mean month: 30.4375 days (a year of 365.25 days over 12). */
+export const MONTH = 2_629_800;
+/** A mean year: 365.25 days. */
+export const YEAR = 31_557_600;
+
+const UNITS: readonly [seconds: number, name: string][] = [
+  [YEAR, 'year'],
+  [MONTH, 'month'],
+  [DAY, 'day'],
+  [HOUR, 'hour'],
+  [MINUTE, 'minute'],
+  [1, 'second'],
+];
+
+/**
+ * A positive number of seconds in words, in the largest unit that fits.
+ * `exact`: only a unit that divides it (180 days stays "180 days", for a
+ * declaration); `round`: the nearest whole unit once within 5% of it
+ * (15778800 is "6 months", for a visitor).
+ */
+export function durationInWords(seconds: number, how: 'exact' | 'round'): string {
+  for (const [size, name] of UNITS) {
+    const n = seconds / size;
+    const whole = Math.round(n);
+    const fits = how === 'exact' ? whole >= 1 && Math.abs(n - whole) < 1e-9 : size > 1 && seconds >= size * 0.95;
+    if (fits) return `${whole} ${name}${whole === 1 ? '' : 's'}`;
+  }
+  return `${seconds} seconds`;
+}

@@ -1,0 +1,89 @@
+/**
+ * Elements: how one is held, and the URL properties and attribute setters
+ * through which code gives an element its URL.
+ *
+ * An element is held by never setting its vendor URL attribute: the value
+ * waits in `data-cg-<name>`. An element without its URL fetches nothing, so
+ * clones and copies of a held element are inert too. Release (release.ts)
+ * puts the attribute back.
+ */
+import { deny, urlMatch } from './decide.js';
+import { keep } from './held.js';
+import { patch, type Any } from './patch.js';
+
+/** Attributes through which an element fetches (`srcdoc`: a frame's whole document). */
+export const ATTRIBUTES = ['src', 'srcset', 'href', 'data', 'poster', 'srcdoc', 'imagesrcset'];
+/** Where a held attribute's value waits. */
+export const HOLD = 'data-cg-';
+/** The markup form: `<script type="text/plain" data-consent-gate="vendor-id" data-src="…">`. */
+export const MARK = 'data-consent-gate';
+/** Elements whose URL attribute fetches nothing: links and the base URL. */
+const LINKS = 'a,area,base';
+
+/** Frames and shadow roots met while scanning, for realm.ts to protect and observe. */
+export const frames: Element[] = [];
+export const roots: ShadowRoot[] = [];
+
+/** Hold back attribute `name` of `element` if `value` is a vendor URL whose purposes are not granted; true when held. */
+export function hold(element: Element, name: string, value: unknown): boolean {
+  const text = String(value);
+  if (deny(urlMatch(text, document.baseURI, name), element.localName, text)) {
+    // (through the patched setAttribute, which passes every name but the URL attributes)
+    element.setAttribute(HOLD + name, text);
+    keep(element, true);
+    return true;
+  }
+  // a new URL that may load replaces one held before
+  if (element.hasAttribute(HOLD + name)) element.removeAttribute(HOLD + name);
+  return false;
+}
+
+/** The markup form, not yet released. */
+export const isMarkupForm = (element: Element): boolean => element.localName === 'script' && (element as HTMLScriptElement).type === 'text/plain' && element.hasAttribute(MARK);
+
+/** Look at one element: hold its vendor URLs, note what is held already, and the frames and shadow roots it brings. */
+export function visit(element: Element, attempt?: boolean): void {
+  if (element.shadowRoot) roots.push(element.shadowRoot);
+  if (/^(iframe|frame|object)$/.test(element.localName)) frames.push(element);
+  // an element without attributes fetches nothing: most elements end here
+  if (!element.hasAttributes()) return;
+  for (const name of element.getAttributeNames()) {
+    if (ATTRIBUTES.includes(name) && !element.matches(LINKS)) {
+      if (hold(element, name, element.getAttribute(name))) element.removeAttribute(name);
+      // one held already (a copy of a held element, markup parsed after holding)
+    } else if (name.startsWith(HOLD) || (name === MARK && isMarkupForm(element))) keep(element, attempt);
+  }
+}
+
+/** Look at a node and everything under it (anything else, such as a string, is let be). */
+export function scan(node: Any, attempt?: boolean): void {
+  if (node?.querySelectorAll) {
+    if (node.matches) visit(node, attempt);
+    if (node.firstElementChild) node.querySelectorAll('*').forEach((element: Element) => visit(element, attempt));
+  }
+}
+
+/**
+ * The URL properties (`src`, `srcset`, `href`, `data`, `poster`, `srcdoc`,
+ * `imageSrcset`, `background`) of the element types that fetch through them,
+ * and the attribute setters.
+ */
+export function patchElements(win: Any): void {
+  // (Named, not found by walking window: touching every HTML*Element interface makes the browser build each one, about 10 ms.
+  // <frame> loads only inside a frameset, which has no place for a tag.)
+  for (const type of 'Script IFrame Image Source Link Embed Object Media Video Track Input Body'.split(' ')) {
+    for (const name of ATTRIBUTES) {
+      patch(win['HTML' + type + 'Element']?.prototype, name, (set) => function (this: Element, value: unknown) {
+        if (!hold(this, name, value)) set.call(this, value);
+      });
+    }
+  }
+  // setAttribute(name, value) and setAttributeNS(namespace, name, value) (`xlink:href` is `href`)
+  const setter = (at: number) => (original: Any) =>
+    function (this: Element, ...args: Any[]) {
+      const name = String(args[at]).replace(/^.*:/, '').toLowerCase();
+      if (!(ATTRIBUTES.includes(name) && !this.matches(LINKS) && hold(this, name, args[at + 1]))) return original.apply(this, args);
+    };
+  patch(win.Element.prototype, 'setAttribute', setter(0));
+  patch(win.Element.prototype, 'setAttributeNS', setter(1));
+}

@@ -1,0 +1,39 @@
+/**
+ * The two ways the guard changes the platform. Each patch stands on its own:
+ * one that fails (a property the page froze) leaves the others in place.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Any = any;
+
+/** Replace a method (`make(original)`) or, for an accessor, its setter (`make(originalSetter)`), where `target` has `name` as its own. */
+export function patch(target: object | undefined, name: string, make: (original: Any) => Any): void {
+  try {
+    // (most names are not on most objects: no exception for those, they are many)
+    const descriptor = Object.getOwnPropertyDescriptor(target, name);
+    if (descriptor) {
+      if (descriptor.set) descriptor.set = make(descriptor.set);
+      else descriptor.value = make(descriptor.value);
+      Object.defineProperty(target, name, descriptor);
+    }
+  } catch {
+    // leave this one as the platform made it
+  }
+}
+
+/**
+ * Wrap a function or constructor: `before` sees (and may change) its
+ * arguments, `after` sees its result. A constructor keeps its prototype and
+ * static members (WebSocket.OPEN).
+ */
+export function wrap(target: object | undefined, name: string, before: (args: Any[]) => void, after: (result: Any, args: Any[]) => void = () => {}): void {
+  patch(target, name, (original) => {
+    const wrapped = function (this: unknown, ...args: Any[]) {
+      before(args);
+      const result = new.target ? Reflect.construct(original, args, new.target) : original.apply(this, args);
+      after(result, args);
+      return result;
+    };
+    wrapped.prototype = original.prototype;
+    return Object.setPrototypeOf(wrapped, original);
+  });
+}

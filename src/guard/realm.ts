@@ -1,0 +1,99 @@
+/**
+ * A window (a realm: its own prototypes) and its documents, protected: every
+ * patch installed on its prototypes, its document and shadow roots observed
+ * for what the parser (or any path not patched) puts in, and each same-origin
+ * child window it gets (frames the page or the parser creates, `srcdoc`,
+ * `blob:`, `javascript:` and `document.write` documents, nested frames)
+ * protected in turn, as soon as it exists: when its frame is inserted, when
+ * the parser's frame is seen, when a frame loads, when `open()` returns one.
+ * A frame's first document keeps the window the frame was created with, so
+ * that document's scripts run in a window that is protected already.
+ */
+import { held } from './held.js';
+import { ATTRIBUTES, frames, roots, scan, visit, patchElements } from './elements.js';
+import { sanitize } from './markup.js';
+import { patchNetwork } from './network.js';
+import { patchStorage } from './storage.js';
+import { patchBlobs } from './frames.js';
+import { release } from './release.js';
+import { patch, wrap, type Any } from './patch.js';
+
+/** Realms (by their Element interface) and documents already protected. */
+const seen = new WeakSet<object>();
+
+/** Look at what mutation records say was added (or given a URL), then release what is kept and granted already. */
+function handle(records: MutationRecord[]): void {
+  for (const record of records) {
+    if (record.type === 'attributes') visit(record.target as Element);
+    else record.addedNodes.forEach((node) => scan(node));
+  }
+  settle();
+  if (held.size) release();
+}
+
+// everything the parser (or any path not patched) puts in a document
+const observer = new MutationObserver((records) => {
+  try {
+    handle(records);
+  } catch {
+    // never into the page
+  }
+});
+
+/** Protect the frames and observe the shadow roots that scanning met. */
+function settle(): void {
+  // (most insertions bring neither: no arrays made for them)
+  if (frames.length) frames.splice(0).forEach((frame: Any) => protect(frame.contentWindow));
+  if (roots.length) roots.splice(0).forEach(observe);
+}
+
+/** Watch a document or shadow root: what is in it now, what the parser adds, and the frames in it that load. */
+function observe(root: Document | ShadowRoot): void {
+  if (seen.has(root)) return;
+  seen.add(root);
+  observer.observe(root, { childList: true, subtree: true, attributeFilter: ATTRIBUTES });
+  // (a frame's load event reaches its document in the capture phase; a frame navigated again has a new window)
+  root.addEventListener('load', (event: Any) => protect(event.target.contentWindow), true);
+  scan(root);
+  settle();
+}
+
+/** Protect a window and its same-origin child windows; a cross-origin one (its own site's business) is let be. */
+export function protect(win: Any): void {
+  try {
+    // (reading a cross-origin window's Element throws)
+    if (!seen.has(win.Element)) {
+      seen.add(win.Element);
+      patchRealm(win);
+    }
+    observe(win.document);
+    for (let i = 0; i < win.length; i++) protect(win[i]);
+  } catch {
+    // not ours to protect
+  }
+}
+
+function patchRealm(win: Any): void {
+  patchElements(win);
+  patchNetwork(win);
+  patchStorage(win);
+  patchBlobs(win);
+  const prototypes = ['Node', 'Element', 'Document', 'DocumentFragment', 'ShadowRoot', 'CharacterData', 'Range'].map((name) => win[name]?.prototype);
+  for (const proto of prototypes) {
+    // Insertion: look at what is inserted before the platform does (a script fetches as it is inserted),
+    // then protect the frames it brought.
+    for (const name of 'appendChild insertBefore replaceChild replaceChildren append prepend before after replaceWith insertAdjacentElement adoptNode importNode insertNode'.split(' ')) {
+      wrap(proto, name, (args) => args.forEach((node) => scan(node, true)), settle);
+    }
+    // Markup strings: held before they are parsed; then what they inserted is looked at at once (an image
+    // whose URL is taken away before the end of the task fetches nothing), and a fragment made of them.
+    for (const name of 'innerHTML outerHTML insertAdjacentHTML setHTMLUnsafe write writeln createContextualFragment execCommand'.split(' ')) {
+      patch(proto, name, (original) => function (this: unknown, ...args: unknown[]) {
+        const result = original.apply(this, args.map(sanitize));
+        handle(observer.takeRecords());
+        scan(result);
+        return result;
+      });
+    }
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * The parts of consent-gate a page fetches only when it needs them, and how
+ * features ask for them. The drop-in runtime fetches each from next to
+ * itself; the npm entry imports them dynamically, so a bundler splits them.
+ */
+import type { BannerModule } from './ui/banner-types.js';
+import type { Vendor } from './types.js';
+
+/**
+ * Where the drop-in's part files register themselves (`window.__consentGateParts[name]`):
+ * each is a classic script built from a one-line entry that puts its module there
+ * (see `partEntry` in rollup.config.mjs).
+ */
+export const PARTS_GLOBAL = '__consentGateParts';
+
+export interface Chunks {
+  /** The banner (Klaro) and its settings panel. */
+  banner(): Promise<BannerModule>;
+  /** The chat's prompt, failure panel and vendor runtime (src/chat/chunk.ts). */
+  chat(): Promise<typeof import('./chat/chunk.js')>;
+  /** The declaration and the runtime audit (src/audit/feature.ts). */
+  audit(): Promise<typeof import('./audit/feature.js')>;
+  /** What runs a vendor's adapter outside a chat: revocation, tags the config asks consent-gate to insert (src/adapter/index.ts). */
+  adapter(): Promise<typeof import('./adapter/index.js')>;
+  /** A catalog vendor's data and adapter (vendors/<id>.ts). */
+  vendor(id: string): Promise<Vendor>;
+}
+
+export interface Parts {
+  chunks: Chunks;
+  /**
+   * A configured vendor's data and adapter, its options checked against the
+   * vendor's specs. Rejects when its file cannot load or its options are
+   * wrong; the error is logged once and the vendor stays blocked.
+   */
+  vendor(id: string): Promise<Vendor>;
+}

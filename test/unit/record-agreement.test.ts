@@ -1,0 +1,99 @@
+/**
+ * The guard and the runtime grant from the same records (issue 17): thousands
+ * of generated configs and records (valid, expired, from the future, another
+ * policy, wrong shapes, valid checksums on hostile JSON), each read by the
+ * guard's reader (`guardRecord`, what installGuard runs) and by the runtime's
+ * (`resolveConfig`, then `createGateCore` reading the cookie), and their
+ * grants compared for every purpose and vendor.
+ */
+import fc from 'fast-check';
+import Cookies from 'js-cookie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checksum, recordAllows } from '../../src/consent/codec';
+import { createGateCore } from '../../src/consent/gate';
+import { resolveConfig } from '../../src/config';
+import { compileRules, guardRecord } from '../../src/guard/rules';
+import { catalog } from '../../vendors/index';
+
+const rules = compileRules(catalog);
+const DAY = 86400000;
+const VENDORS = [...catalog.map((v) => v.id), 'unknown-vendor'];
+const PURPOSES = ['functional', 'analytics', 'marketing'];
+
+afterEach(() => {
+  for (const name of Object.keys(Cookies.get())) Cookies.remove(name, { path: '/' });
+});
+
+const hostile = fc.oneof(fc.constant('true'), fc.constant(1), fc.constant(null), fc.constant([]), fc.constant({}), fc.string({ maxLength: 5 }));
+const decision = fc.oneof({ weight: 8, arbitrary: fc.boolean() }, { weight: 1, arbitrary: hostile });
+const record = fc.record(
+  {
+    v: fc.oneof({ weight: 8, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.constantFrom(2, '1', 0) }),
+    p: fc.oneof({ weight: 6, arbitrary: fc.constantFrom('1', '2026-11') }, { weight: 1, arbitrary: fc.constantFrom('', 'x'.repeat(65), 'v"2', 7) }),
+    d: fc.oneof(
+      { weight: 8, arbitrary: fc.record({ functional: decision, analytics: decision, marketing: decision }) },
+      { weight: 1, arbitrary: fc.constantFrom({ functional: true }, { marketing: true, analytics: true, functional: true }, { functional: true, analytics: true, marketing: true, necessary: true }, [true, true, true]) },
+    ),
+    o: fc.oneof(
+      { weight: 6, arbitrary: fc.dictionary(fc.constantFrom(...VENDORS), decision, { maxKeys: 3 }) },
+      { weight: 1, arbitrary: fc.constantFrom({ 'Bad Id': true }, null, [true], 'x') },
+    ),
+    // age in days: within and beyond every lifetime, and ahead of the clock
+    age: fc.oneof(fc.double({ min: -3, max: 500, noNaN: true }), fc.constantFrom(0, 29.99, 30.01, 179.9, 180.1, 394.9, 395.1, -0.9, -1.1)),
+    id: fc.oneof({ weight: 8, arbitrary: fc.constant('abcdefghijklmnopqrstuv') }, { weight: 1, arbitrary: fc.constantFrom('short', 'a b c d e f g h i j k', 5) }),
+    extra: fc.oneof({ weight: 8, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constant(1) }),
+    spaced: fc.boolean(),
+    tampered: fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+  },
+  { requiredKeys: ['v', 'p', 'd', 'o', 'age', 'id', 'extra', 'spaced', 'tampered'] },
+);
+const config = fc.record({
+  policyVersion: fc.constantFrom('1', '2026-11'),
+  cookieLifetimeDays: fc.constantFrom(undefined, null, 1, 30, 180, 395, 1000, 0, -5, 'x', Number.NaN, Number.POSITIVE_INFINITY, 30.5),
+});
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function cookieValueOf(r: any, now: number): string {
+  const body: Record<string, unknown> = { v: r.v, p: r.p, d: r.d, o: r.o, t: Math.round(now - r.age * DAY), id: r.id };
+  if (r.extra !== undefined) body.x = r.extra;
+  const json = JSON.stringify(body, null, r.spaced ? 1 : undefined);
+  return `${r.tampered ? 'x' : checksum(json)}.${json}`;
+}
+
+describe('the guard and the runtime read every record alike', () => {
+  it('3,000 generated configs and records: the same grant for every purpose and vendor', () => {
+    let granting = 0;
+    fc.assert(
+      fc.property(config, record, (c, r) => {
+        const now = Date.now();
+        const input = { vendors: { 'hubspot-conversations': { portalId: '1234567' } }, ...c, ...(c.cookieLifetimeDays === undefined ? { cookieLifetimeDays: undefined } : {}) };
+        if (c.cookieLifetimeDays === undefined) delete (input as Record<string, unknown>).cookieLifetimeDays;
+        const value = cookieValueOf(r, now);
+        document.cookie = `consent_gate=${encodeURIComponent(value)}; path=/`;
+        const guard = guardRecord(input, rules, document.cookie, now);
+        let runtime: (vendor: string, purpose: string) => boolean = () => false;
+        let core: ReturnType<typeof createGateCore> | null = null;
+        try {
+          core = createGateCore(resolveConfig(input, catalog));
+          runtime = (vendor, purpose) => core!.allows(vendor, purpose as never);
+        } catch {
+          // a config the runtime refuses: it starts nothing and grants nothing
+        }
+        try {
+          for (const vendor of VENDORS) {
+            for (const purpose of PURPOSES) {
+              const fromGuard = recordAllows(guard, vendor, purpose);
+              expect(fromGuard, `${vendor} ${purpose} ${value} ${JSON.stringify(c)}`).toBe(runtime(vendor, purpose));
+              if (fromGuard) granting++;
+            }
+          }
+        } finally {
+          core?.destroy();
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    // the generator reaches records that grant, not only refused ones
+    expect(granting).toBeGreaterThan(300);
+  }, 120_000);
+});
