@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
+import { bannerFile, bannerPlugins } from './rollup.banner.mjs';
 
 const B = '.build';
 
@@ -103,9 +104,9 @@ export default [
         chunkFileNames: `chunks/[name]-[hash].${ext}`,
         exports: 'named',
         // Klaro (BSD-3-Clause) and js-cookie (MIT) are bundled so the package installs with no dependencies
-        banner: (chunk) => (chunk.name === 'banner' ? '/*! Includes Klaro 0.7 (c) KIProtect GmbH, BSD-3-Clause */' : ''),
+        banner: (chunk) => (chunk.name === 'banner' ? '/*! Includes Klaro 0.7 (c) KIProtect GmbH, BSD-3-Clause; Preact (c) Jason Miller, MIT */' : ''),
       },
-      plugins: [nodeResolve({ browser: true }), commonjs(), cssAsString(), ...(format === 'es' ? [copyTypes()] : [])],
+      plugins: [...bannerPlugins(), nodeResolve({ browser: true }), commonjs(), cssAsString(), ...(format === 'es' ? [copyTypes()] : [])],
     };
   }),
   // declaration generators and scan verdicts for the CLI and privacy tooling: one self-contained file, kept out of the npm entry
@@ -121,7 +122,8 @@ export default [
   partFile('declare', `${B}/src/declare.js`),
   partFile('receipts', `${B}/src/receipts/client.js`),
   ...vendorIds.map((id) => partFile(`vendor-${id}`, `${B}/vendors/${id}.js`, 'default')),
-  browserFile(`${B}/src/entries/banner.js`, 'dist/consent-gate-banner.js'),
+  // ── banner (rollup.banner.mjs): dist/consent-gate-banner.js, an ES module the runtime imports, and consent-gate-banner-<lang>.js beside it ──
+  bannerFile(`${B}/src/entries/banner.js`, 'dist'),
   // the guard template (dist/guard-template.js) and the guard files written from it
   (() => {
     const config = browserFile(`${B}/src/entries/guard.js`, 'dist/guard-template.js');

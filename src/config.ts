@@ -56,7 +56,8 @@ export interface ResolvedConfig {
   lifetimeDays: number;
   purposes: OptionalPurpose[];
   nonce?: string;
-  lang: string;
+  /** The banner's language as configured; absent: the page's `<html lang>` decides. */
+  lang?: string;
   banner: BannerTexts;
   bannerUrl?: string;
   receipts?: { endpoint?: string; retryDays?: number };
@@ -180,7 +181,7 @@ export function resolveWith(input: unknown, rules: CompiledRules, whole: readonl
   const cookieName = optionalString(input, 'cookieName', 'a cookie name of letters, digits, "_" or "-" (at most 64), not a vendor\'s cookie', (v) => /^[A-Za-z0-9_-]{1,64}$/.test(v) && !isVendorCookie(v)) ?? 'consent_gate';
   const cookieDomain = optionalString(input, 'cookieDomain', 'a domain such as ".shop.example"', (v) => /^\.?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/.test(v));
   const nonce = optionalString(input, 'nonce', 'a string (the nonce of your Content-Security-Policy)');
-  const lang = optionalString(input, 'lang', 'a language code such as "en"', (v) => /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(v)) ?? 'en';
+  const lang = optionalString(input, 'lang', 'a language code such as "en"', (v) => /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(v));
   const bannerUrl = optionalString(input, 'bannerUrl', 'a URL string');
 
   let lifetimeDays = DEFAULT_LIFETIME_DAYS;
@@ -222,7 +223,7 @@ export function resolveWith(input: unknown, rules: CompiledRules, whole: readonl
     lifetimeDays,
     purposes,
     ...(nonce ? { nonce } : {}),
-    lang,
+    ...(lang ? { lang } : {}),
     banner,
     ...(bannerUrl ? { bannerUrl } : {}),
     ...(receipts ? { receipts } : {}),

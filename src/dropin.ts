@@ -16,6 +16,7 @@
  */
 import { assembleGate, findGuard } from './create.js';
 import { PARTS_GLOBAL, type Chunks } from './parts.js';
+import type { BannerModule } from './ui/banner-types.js';
 import type { CompiledRules } from './guard/rules.js';
 import type { DeclarationReader } from './config.js';
 import { isDeclaration } from './declare.js';
@@ -71,7 +72,8 @@ const vendorPart = (id: string, nonce: string | undefined) => part<Vendor>(`vend
 function chunksFor(raw: { bannerUrl?: unknown; nonce?: unknown } | undefined, vendors: readonly Vendor[]): Chunks {
   const nonce = typeof raw?.nonce === 'string' ? raw.nonce : undefined;
   return {
-    banner: () => part('banner', nonce, typeof raw?.bannerUrl === 'string' ? raw.bannerUrl : undefined),
+    // the banner is an ES module (src/entries/banner.ts): import() fetches it with this script's nonce, and its language files from beside it
+    banner: () => import(/* webpackIgnore: true */ new URL(typeof raw?.bannerUrl === 'string' ? raw.bannerUrl : beside('consent-gate-banner.js'), document.baseURI).href) as Promise<BannerModule>,
     chat: () => part('chat', nonce),
     audit: () => part('audit', nonce),
     adapter: () => part('adapter', nonce),

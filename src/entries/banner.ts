@@ -1,6 +1,6 @@
-/** Drop-in banner file (`dist/consent-gate-banner.js`): registers the banner as the runtime's `banner` part. */
-import { mountBanner } from '../ui/banner.js';
-import { PARTS_GLOBAL } from '../parts.js';
-
-const w = window as unknown as Record<string, Record<string, unknown> | undefined>;
-(w[PARTS_GLOBAL] ||= {}).banner = { mountBanner };
+/**
+ * The drop-in banner file (`dist/consent-gate-banner.js`): an ES module the
+ * runtime imports when a banner or the settings panel must show. Its
+ * languages are the files `consent-gate-banner-<lang>.js` beside it.
+ */
+export { mountBanner } from '../ui/banner.js';

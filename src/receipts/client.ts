@@ -20,6 +20,7 @@ import { OPTIONAL_PURPOSES } from '../contract/types.js';
 import type { ResolvedConfig } from '../config.js';
 import type { ChangeEvent, Decisions } from '../types.js';
 import type { ConsentReceipt, ReceiptAction, ReceiptSource } from './schema.js';
+import { chooseLanguage, languageTag } from '../ui/texts.js';
 
 /** Most receipts that wait to be sent again; the oldest go first. */
 export const MAX_PENDING = 50;
@@ -76,7 +77,8 @@ export function makeReceipt(config: ResolvedConfig, decisions: Decisions, cause:
     purposes,
     vendors: { ...decisions.vendors },
     gpc: { signal: decisions.gpc?.signal === true, applied: decisions.gpc?.applied === true },
-    language: config.lang,
+    // the language the visitor was shown (the banner's choice: config, else the page's, else English)
+    language: languageTag(chooseLanguage(config.lang, typeof document !== 'undefined' ? document.documentElement.lang : undefined).language),
     path: typeof location !== 'undefined' ? location.pathname.replace(/[\0-\x1f]/g, '').slice(0, 512) || '/' : '/',
   };
 }

@@ -1,28 +1,20 @@
 /**
- * The banner: Klaro's UI driven by our record. Loaded lazily (it carries
- * Klaro), only when a banner or the settings panel must show.
+ * The banner: Klaro's UI, built from Klaro's sources on Preact, driven by
+ * our record. An ES module loaded only when a banner or the settings panel
+ * must show; English is inside, every other language is its own small module
+ * fetched when the page asks for it.
  */
-import * as klaro from 'klaro/dist/klaro-no-translations-no-css.js';
-import klaroCss from 'klaro/dist/klaro.min.css';
-import { BANNER_ELEMENT_ID, changeFromKlaro, klaroConfig, klaroConsents } from './klaro-config.js';
+import { h, render } from 'preact';
+import App from 'klaro/src/components/app.jsx';
+import { t as translate } from 'klaro/src/utils/i18n.js';
+import css from './banner.scss';
+import { BANNER_ELEMENT_ID, changeFromKlaro, klaroConfig, klaroConsents, noticeParts } from './klaro-config.js';
+import { BannerManager } from './manager.js';
+import { bannerRoot, watchFocus, type FocusWatch } from './focus.js';
+import english from './lang/en.js';
+import { LOADERS } from './lang/index.js';
+import { chooseLanguage, languageTag, LANGUAGES, type Language, type Texts } from './texts.js';
 import type { BannerBridge, BannerHandle } from './banner-types.js';
-import type { Decisions } from '../types.js';
-
-/**
- * Our look on top of Klaro's: "Accept all" and "Reject all" equally
- * prominent, the notice at the bottom left and at most `100vw - 120px` wide at
- * every viewport width, so it never covers a chat launcher in the bottom-right
- * corner.
- */
-const OVERRIDES = `
-#${BANNER_ELEMENT_ID} .klaro .cookie-notice:not(.cookie-modal-notice){left:20px;right:auto;bottom:20px;width:auto;max-width:min(400px,calc(100vw - 120px));border-radius:4px}
-#${BANNER_ELEMENT_ID} .klaro .cookie-notice .cn-buttons{display:flex;gap:.5em;flex-wrap:wrap}
-#${BANNER_ELEMENT_ID} .klaro .cookie-notice .cm-btn.cn-decline,
-#${BANNER_ELEMENT_ID} .klaro .cookie-notice .cm-btn.cm-btn-success,
-#${BANNER_ELEMENT_ID} .klaro .cookie-modal .cm-btn.cn-decline,
-#${BANNER_ELEMENT_ID} .klaro .cookie-modal .cm-btn.cm-btn-accept-all{background:#1b4f9c;color:#fff;font-weight:600;font-size:1em;padding:.6em 1.1em;min-width:8em;border:0;border-radius:4px}
-#${BANNER_ELEMENT_ID} .klaro .cm-btn:focus-visible,#${BANNER_ELEMENT_ID} .klaro a:focus-visible{outline:3px solid #ffbf47;outline-offset:2px}
-`;
 
 function injectStyles(nonce: string | undefined): void {
   const id = `${BANNER_ELEMENT_ID}-styles`;
@@ -30,73 +22,92 @@ function injectStyles(nonce: string | undefined): void {
   const style = document.createElement('style');
   style.id = id;
   if (nonce) style.nonce = nonce;
-  style.textContent = klaroCss + OVERRIDES;
+  style.textContent = css;
   document.head.appendChild(style);
 }
 
+interface Loaded {
+  language: Language;
+  texts: Texts;
+}
+
+/** The texts for the page's language; English (with one warning) when that language is not shipped or its file cannot be fetched. */
+function loadTexts(configLang: string | undefined): Promise<Loaded> {
+  const { language, missing } = chooseLanguage(configLang, document.documentElement.lang);
+  if (missing) console.warn(`consent-gate: the banner has no texts for "${missing}"; it shows English. Languages: ${LANGUAGES.join(', ')}.`);
+  if (language === 'en') return Promise.resolve({ language, texts: english });
+  return LOADERS[language]().then(
+    (mod) => ({ language, texts: mod.default }),
+    (error: unknown) => {
+      console.warn(`consent-gate: could not fetch the banner's "${language}" texts; it shows English.`, error);
+      return { language: 'en' as const, texts: english };
+    },
+  );
+}
+
 /**
- * Say where the first layer is, for what must keep out of its way (the chat
- * launcher): `--consent-gate-banner-inset` on the root element is the
- * distance from the viewport's bottom to the notice's top edge while the
- * notice shows; it is removed when the notice hides.
+ * After the page's next paint (the first paint is the site's, not the
+ * banner's), each step in a task of its own: parsing the stylesheet and
+ * rendering are each a few milliseconds, together they would make one long task.
  */
-function publishInset(): void {
-  const root = document.documentElement;
-  const measure = () => {
-    const notice = document.querySelector(`#${BANNER_ELEMENT_ID} .cookie-notice:not(.cookie-modal-notice)`);
-    const rect = notice?.getBoundingClientRect();
-    if (rect && rect.width > 0 && rect.height > 0 && rect.top < innerHeight) root.style.setProperty('--consent-gate-banner-inset', `${Math.round(innerHeight - rect.top)}px`);
-    else root.style.removeProperty('--consent-gate-banner-inset');
+function afterPaint(...steps: (() => void)[]): void {
+  const next = () => {
+    const step = steps.shift();
+    if (!step) return;
+    step();
+    if (steps.length) setTimeout(next, 0);
   };
-  new MutationObserver(measure).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'style'] });
-  addEventListener('resize', measure);
-  measure();
+  requestAnimationFrame(() => setTimeout(next, 0));
 }
 
 export function mountBanner(bridge: BannerBridge): BannerHandle {
-  publishInset();
-  const config = klaroConfig(bridge.config);
-  injectStyles(bridge.config.nonce);
-  const manager = klaro.getManager(config);
+  const texts = loadTexts(bridge.config.lang);
   let mode: 'hidden' | 'notice' | 'settings' = 'hidden';
+  let shown = 0;
+  let root: HTMLElement | null = null;
+  let focus: FocusWatch | null = null;
 
-  function seed(decisions: Decisions): void {
-    const consents = klaroConsents(bridge.config, decisions);
-    manager.consents = { ...consents };
-    manager.savedConsents = { ...consents };
-    manager.confirmed = decisions.decided;
-    manager.notify('consents', manager.consents);
-  }
-
-  seed(bridge.decisions());
-  manager.watch({
-    update(_obj, name, data) {
-      if (name !== 'saveConsents') return;
-      const saved = data as { consents: Record<string, unknown>; type: string };
-      mode = 'hidden';
-      bridge.decide(changeFromKlaro(bridge.config, saved.consents, saved.type), 'banner');
-    },
+  const manager = new BannerManager((consents, type) => {
+    mode = 'hidden';
+    bridge.decide(changeFromKlaro(bridge.config, consents, type), 'banner');
   });
+
+  function draw(settings: boolean, { language, texts }: Loaded): void {
+    root ??= bannerRoot(BANNER_ELEMENT_ID);
+    focus ??= watchFocus(root);
+    const decisions = bridge.decisions();
+    const config = klaroConfig(bridge.config, texts, { lang: languageTag(language), gpcApplied: decisions.gpc?.applied === true });
+    // the GPC notice, emphasised on a line of its own under the marketing description
+    const services = config.services.map((s) => (s.note ? { ...s, description: [s.description, h('strong', { class: 'cg-gpc' }, s.note)] } : s));
+    // the first layer: the purposes and their providers before its description, the privacy policy after
+    const parts = noticeParts(bridge.config, texts);
+    const noticeBefore = parts.purposes.length ? [h('p', { class: 'cg-intro' }, parts.intro), h('ul', { class: 'cg-purposes' }, parts.purposes.map((p) => h('li', null, p)))] : null;
+    const noticeAfter = parts.policy ? h('p', { class: 'cg-policy' }, parts.policy[0], h('a', { href: bridge.config.banner.privacyPolicyUrl }, texts.policyName), parts.policy[1]) : null;
+    // the first layer shows while the record holds no decision
+    manager.seed(klaroConsents(bridge.config, decisions), settings ? decisions.decided : false);
+    if (settings) focus.remember();
+    const t = (key: unknown, ...params: unknown[]) => translate(config.translations, config.lang, 'zz', key, ...params);
+    render(h(App, { t, lang: config.lang, manager, config: { ...config, services, noticeBefore, noticeAfter }, testing: false, modal: settings, show: ++shown }), root);
+  }
 
   return {
     show(settings = false) {
-      seed(bridge.decisions());
-      if (settings) {
-        mode = 'settings';
-        klaro.show(config, true);
-      } else {
-        mode = 'notice';
-        // the first layer shows while the record holds no decision
-        manager.confirmed = false;
-        klaro.render(config, {});
-      }
+      mode = settings ? 'settings' : 'notice';
+      void texts.then((loaded) => {
+        const styles = () => injectStyles(bridge.config.nonce);
+        // the settings panel answers a click at once; the first layer waits for the page's paint
+        if (settings) {
+          styles();
+          draw(true, loaded);
+        } else afterPaint(styles, () => mode === 'notice' && draw(false, loaded));
+      });
     },
     update(decisions) {
-      seed(decisions);
+      manager.seed(klaroConsents(bridge.config, decisions), decisions.decided);
       // a decision made elsewhere answers the first layer; an open settings panel only reflects it
       if (mode === 'notice' && decisions.decided) {
         mode = 'hidden';
-        manager.notify('applyConsents', manager.consents);
+        manager.notify('applyConsents', 0);
       }
     },
   };

@@ -1,30 +1,29 @@
 /**
- * Generates Klaro's configuration from the resolved config and the catalog,
- * and translates Klaro's decisions back into ours. Pure functions: no Klaro,
- * no DOM, so they are unit-tested.
+ * Generates Klaro's configuration from the resolved config, the catalog and
+ * the texts of one language, and translates Klaro's decisions back into
+ * ours. Pure functions: no Klaro, no DOM, so they are unit-tested.
  *
  * Klaro's pitfalls handled here: one service per purpose with an explicit
  * `default: false` and no global `default: true`; no string hooks (no
  * callbacks at all: vendors react to our record, not to Klaro); Klaro keeps
- * nothing of its own (`storageMethod: 'test'` is its in-memory store).
+ * nothing of its own (its state lives in src/ui/manager.ts, fed from our record).
  */
 import type { ResolvedConfig } from '../config.js';
 import type { DecisionChange } from '../consent/gate.js';
 import type { Decisions, OptionalPurpose } from '../types.js';
+import english from './lang/en.js';
+import { fill, type Texts } from './texts.js';
 
 export const BANNER_ELEMENT_ID = 'consent-gate-banner';
-
-const PURPOSE_TEXT: Record<OptionalPurpose, { title: string; description: string }> = {
-  functional: { title: 'Functional', description: 'Features you ask for, such as live chat.' },
-  analytics: { title: 'Analytics', description: 'Measuring how the site is used, to improve it.' },
-  marketing: { title: 'Marketing', description: 'Advertising and marketing tools.' },
-};
 
 export interface KlaroService {
   name: OptionalPurpose;
   title: string;
   description: string;
-  purposes: OptionalPurpose[];
+  /** Shown under the description, emphasised (the GPC notice on marketing). */
+  note?: string;
+  /** Empty: each service is a purpose already, Klaro need not repeat it. */
+  purposes: never[];
   default: false;
   required: false;
   optOut: false;
@@ -47,59 +46,99 @@ export interface KlaroConfig {
   disablePoweredBy: true;
   htmlTexts: false;
   showNoticeTitle: true;
+  /** The BCP 47 tag of the language shown (Klaro's key for it and the `lang` attribute). */
   lang: string;
   purposeOrder: OptionalPurpose[];
   services: KlaroService[];
   translations: Record<string, Record<string, unknown>>;
 }
 
-function vendorsFor(config: ResolvedConfig, purpose: OptionalPurpose): string[] {
+const DESCRIPTION: Record<OptionalPurpose, keyof Texts> = {
+  functional: 'functionalDescription',
+  analytics: 'analyticsDescription',
+  marketing: 'marketingDescription',
+};
+
+/** The titles of the configured vendors that use a purpose (their own or any of their hosts', cookies' or storage keys'). */
+export function vendorsFor(config: ResolvedConfig, purpose: OptionalPurpose): string[] {
   return config.vendors.filter((v) => v.uses.includes(purpose)).map((v) => v.vendor?.title ?? v.id);
 }
 
-export function klaroConfig(config: ResolvedConfig): KlaroConfig {
-  const texts = config.banner;
+/** What the first layer says, in blocks (a short block each, so none outweighs the page's own content as its largest paint). */
+export interface NoticeParts {
+  /** "We would like to use these optional services:" */
+  intro: string;
+  /** One line per purpose in use, with the providers behind it: "Functional (HubSpot Conversations)". */
+  purposes: string[];
+  /** What the choice means (the site's own text when it gives one). */
+  description: string;
+  /** The privacy policy sentence around its link, when the site has a policy: [before, after]. */
+  policy: [string, string] | null;
+}
+
+export function noticeParts(config: ResolvedConfig, texts: Texts): NoticeParts {
+  const [before = '', after = ''] = texts.policyText.split('{privacyPolicy}');
+  return {
+    intro: texts.services.replace(/\s*\{purposes\}\s*[.。]?\s*$/, ''),
+    purposes: config.purposes.map((p) => {
+      const vendors = vendorsFor(config, p);
+      return vendors.length ? `${texts[p]} (${vendors.join(', ')})` : texts[p];
+    }),
+    description: config.banner.description ?? texts.description,
+    policy: config.banner.privacyPolicyUrl ? [before, after] : null,
+  };
+}
+
+export interface KlaroConfigOptions {
+  /** The BCP 47 tag of `texts`' language. Default `en`. */
+  lang?: string;
+  /** Whether a Global Privacy Control signal turned marketing off (Decisions.gpc.applied). */
+  gpcApplied?: boolean;
+}
+
+export function klaroConfig(config: ResolvedConfig, texts: Texts = english, options: KlaroConfigOptions = {}): KlaroConfig {
+  const lang = options.lang ?? 'en';
+  const site = config.banner;
   const services: KlaroService[] = config.purposes.map((purpose) => {
     const vendors = vendorsFor(config, purpose);
-    return {
+    const service: KlaroService = {
       name: purpose,
-      title: PURPOSE_TEXT[purpose].title,
-      description: PURPOSE_TEXT[purpose].description + (vendors.length ? ` Used by: ${vendors.join(', ')}.` : ''),
-      purposes: [purpose],
+      title: texts[purpose],
+      description: texts[DESCRIPTION[purpose]] + (vendors.length ? ' ' + fill(texts.usedBy, { vendors: vendors.join(', ') }) : ''),
+      purposes: [],
       default: false,
       required: false,
       optOut: false,
       onlyOnce: true,
       cookies: [],
     };
+    if (purpose === 'marketing' && options.gpcApplied) service.note = texts.gpcHonored;
+    return service;
   });
   const translation: Record<string, unknown> = {
-    ok: texts.acceptAll ?? 'Accept all',
-    decline: texts.rejectAll ?? 'Reject all',
-    acceptAll: texts.acceptAll ?? 'Accept all',
-    acceptSelected: texts.save ?? 'Save choices',
-    save: texts.save ?? 'Save choices',
-    close: 'Close',
+    ok: site.acceptAll ?? texts.acceptAll,
+    decline: site.rejectAll ?? texts.rejectAll,
+    acceptAll: site.acceptAll ?? texts.acceptAll,
+    acceptSelected: site.save ?? texts.save,
+    save: site.save ?? texts.save,
+    close: texts.close,
     consentNotice: {
-      title: texts.title ?? 'Your privacy',
-      description: texts.description ?? 'We would like to use a few optional services. Nothing optional loads until you say yes, and you can change your mind at any time under "Privacy settings".',
-      learnMore: texts.settings ?? 'Settings',
-      changeDescription: 'Our privacy policy changed since your last visit; please decide again.',
+      title: site.title ?? texts.title,
+      description: config.banner.description ?? texts.description,
+      learnMore: site.settings ?? texts.settings,
+      changeDescription: texts.changed,
     },
     consentModal: {
-      title: texts.title ?? 'Privacy settings',
-      description: 'Choose which optional services this site may use. Necessary cookies (such as the one that keeps this choice) are always on.',
+      title: site.title ?? texts.settingsTitle,
+      description: texts.settingsDescription,
     },
-    purposes: Object.fromEntries(config.purposes.map((p) => [p, PURPOSE_TEXT[p]])),
+    privacyPolicy: { name: texts.policyName, text: texts.policyText },
+    purposes: Object.fromEntries(config.purposes.map((p) => [p, { title: texts[p], description: texts[DESCRIPTION[p]] }])),
     service: {
-      disableAll: { title: 'All optional services', description: 'Turn every optional service on or off.' },
-      purpose: 'purpose',
-      purposes: 'purposes',
-      required: { title: '(always on)', description: 'Always on.' },
-      optOut: { title: '(opt-out)', description: 'On unless you turn it off.' },
+      disableAll: { title: texts.toggleAllTitle, description: texts.toggleAllDescription },
     },
   };
-  if (texts.privacyPolicyUrl) translation.privacyPolicyUrl = texts.privacyPolicyUrl;
+  if (site.privacyPolicyUrl) translation.privacyPolicyUrl = site.privacyPolicyUrl;
   return {
     version: 1,
     elementID: BANNER_ELEMENT_ID,
@@ -115,10 +154,11 @@ export function klaroConfig(config: ResolvedConfig): KlaroConfig {
     disablePoweredBy: true,
     htmlTexts: false,
     showNoticeTitle: true,
-    lang: config.lang,
+    lang,
     purposeOrder: [...config.purposes],
     services,
-    translations: { zz: translation, [config.lang]: translation },
+    // `zz` is Klaro's fallback language
+    translations: { zz: translation, [lang]: translation },
   };
 }
 
