@@ -22,7 +22,7 @@ import { declaredService as declaredServiceOf, isDeclaration } from './declare.j
  * a declaration; resolveConfig, for the npm entry and the command line, has it.
  */
 export type DeclarationReader = typeof declaredServiceOf;
-import { OPTIONAL_PURPOSES, PURPOSES, type BannerTexts, type ConsentGateConfig, type OptionalPurpose, type OptionSpec, type Purpose, type Vendor, type VendorKind, type VendorOptions } from './types.js';
+import { OPTIONAL_PURPOSES, PURPOSES, type BannerTexts, type ConsentGateConfig, type ConsentModeConfig, type GpcMode, type OptionalPurpose, type OptionSpec, type Purpose, type Vendor, type VendorKind, type VendorOptions } from './types.js';
 
 
 /** The catalog config ids resolve against: whole, or as the compiled rule table. */
@@ -61,6 +61,9 @@ export interface ResolvedConfig {
   banner: BannerTexts;
   bannerUrl?: string;
   receipts?: { endpoint?: string; retryDays?: number };
+  /** What the Global Privacy Control signal refuses (see ConsentGateConfig). */
+  gpc: GpcMode;
+  consentMode?: ConsentModeConfig;
 }
 
 const TOP_LEVEL: Record<keyof ConsentGateConfig, true> = {
@@ -75,8 +78,39 @@ const TOP_LEVEL: Record<keyof ConsentGateConfig, true> = {
   banner: true,
   bannerUrl: true,
   receipts: true,
+  gpc: true,
+  consentMode: true,
 };
 const BANNER_KEYS = ['title', 'description', 'acceptAll', 'rejectAll', 'settings', 'save', 'privacyPolicyUrl'];
+
+const GPC_MODES: readonly GpcMode[] = ['opt-out', 'reject-all', 'ignore'];
+const CONSENT_MODE_KEYS = ['types', 'region', 'waitForUpdate', 'adsDataRedaction', 'urlPassthrough'];
+/** Google Consent Mode v2's consent types (Google, "Consent mode reference", support.google.com/analytics/answer/13802165). */
+export const GOOGLE_CONSENT_TYPES = ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage', 'functionality_storage', 'personalization_storage', 'security_storage'];
+
+/** `consentMode`: Google Consent Mode settings. Throws ConsentGateConfigError naming the exact path. */
+function resolveConsentMode(raw: unknown): ConsentModeConfig {
+  if (!isObject(raw)) throw new ConsentGateConfigError('consentMode', `an object with any of ${list(CONSENT_MODE_KEYS)}`, raw);
+  for (const [key, value] of Object.entries(raw)) {
+    const at = `consentMode.${key}`;
+    if (!CONSENT_MODE_KEYS.includes(key)) throw new ConsentGateConfigError(at, `one of ${list(CONSENT_MODE_KEYS)}`, value);
+    if (key === 'types') {
+      if (!isObject(value)) throw new ConsentGateConfigError(at, 'an object mapping consent types to a purpose, "granted" or "denied", e.g. { "security_storage": "granted" }', value);
+      for (const [type, to] of Object.entries(value)) {
+        if (!GOOGLE_CONSENT_TYPES.includes(type)) throw new ConsentGateConfigError(`${at}.${type}`, `one of Google's consent types ${list(GOOGLE_CONSENT_TYPES)}`, to);
+        if (!([...OPTIONAL_PURPOSES, 'granted', 'denied'] as unknown[]).includes(to)) throw new ConsentGateConfigError(`${at}.${type}`, `one of ${list([...OPTIONAL_PURPOSES, 'granted', 'denied'])}`, to);
+      }
+    } else if (key === 'region') {
+      if (!Array.isArray(value) || !value.length) throw new ConsentGateConfigError(at, 'a non-empty array of ISO 3166-2 region codes, e.g. ["ES", "US-CA"]', value);
+      value.forEach((code, i) => {
+        if (typeof code !== 'string' || !/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(code)) throw new ConsentGateConfigError(`${at}[${i}]`, 'an ISO 3166-2 country or subdivision code in capitals, e.g. "ES" or "US-CA"', code);
+      });
+    } else if (key === 'waitForUpdate') {
+      if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 60_000) throw new ConsentGateConfigError(at, 'a whole number of milliseconds from 0 to 60000, e.g. 500', value);
+    } else if (typeof value !== 'boolean') throw new ConsentGateConfigError(at, 'true or false', value);
+  }
+  return raw as ConsentModeConfig;
+}
 
 /** Values for an error message: `"a", "b"`. */
 export function list(values: readonly (string | number)[]): string {
@@ -184,6 +218,10 @@ export function resolveWith(input: unknown, rules: CompiledRules, whole: readonl
   const lang = optionalString(input, 'lang', 'a language code such as "en"', (v) => /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(v));
   const bannerUrl = optionalString(input, 'bannerUrl', 'a URL string');
 
+  const gpc = input.gpc === undefined ? 'opt-out' : (input.gpc as GpcMode);
+  if (!GPC_MODES.includes(gpc)) throw new ConsentGateConfigError('gpc', `one of ${list(GPC_MODES)}: what the Global Privacy Control signal refuses (marketing, every optional purpose, nothing)`, input.gpc);
+  const consentMode = input.consentMode === undefined ? undefined : resolveConsentMode(input.consentMode);
+
   let lifetimeDays = DEFAULT_LIFETIME_DAYS;
   if (input.cookieLifetimeDays !== undefined) {
     const days = input.cookieLifetimeDays;
@@ -227,5 +265,7 @@ export function resolveWith(input: unknown, rules: CompiledRules, whole: readonl
     banner,
     ...(bannerUrl ? { bannerUrl } : {}),
     ...(receipts ? { receipts } : {}),
+    gpc,
+    ...(consentMode ? { consentMode } : {}),
   };
 }

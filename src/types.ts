@@ -52,6 +52,35 @@ export interface ConsentGateConfig {
    * later pages for `retryDays` days (default 30).
    */
   receipts?: { endpoint?: string; retryDays?: number };
+  /**
+   * What the Global Privacy Control signal (`navigator.globalPrivacyControl`,
+   * `Sec-GPC: 1`) does: `opt-out` (default) refuses `marketing`, the "sale or
+   * sharing" purpose, even over an earlier accept (11 CCR §7025(c)(3));
+   * `reject-all` refuses every optional purpose; `ignore`. A visitor may opt
+   * back in by a choice made while the signal is on.
+   */
+  gpc?: GpcMode;
+  /** Google Consent Mode settings for the consent signals the head guard writes (vendors with a `gtag` signal). */
+  consentMode?: ConsentModeConfig;
+}
+
+export type GpcMode = 'opt-out' | 'reject-all' | 'ignore';
+
+/**
+ * Google Consent Mode, as the site wants it (Google's consent guide:
+ * developers.google.com/tag-platform/security/guides/consent).
+ */
+export interface ConsentModeConfig {
+  /** A consent type's purpose, or always `granted` or `denied`, over the vendor's own map (e.g. `{ security_storage: 'granted' }`). */
+  types?: Record<string, OptionalPurpose | 'granted' | 'denied'>;
+  /** ISO 3166-2 country or subdivision codes the default applies to (`region` in the default command). */
+  region?: string[];
+  /** Milliseconds the tags wait for an `update` after the default (`wait_for_update`). */
+  waitForUpdate?: number;
+  /** `gtag('set', 'ads_data_redaction', …)`: redact ad-click identifiers while ad_storage is denied. */
+  adsDataRedaction?: boolean;
+  /** `gtag('set', 'url_passthrough', …)`: pass ad-click identifiers in URLs while storage is denied. */
+  urlPassthrough?: boolean;
 }
 
 /** What the visitor has decided. */
@@ -101,6 +130,12 @@ export interface GuardBridge {
   onBlocked(fn: (entry: BlockedEntry) => void): void;
   /** The catalog the guard was built with, as its compiled rule table: the drop-in runtime resolves config ids against it. */
   rules?: CompiledRules;
+  /**
+   * Let one held element, or one in the markup form, load now whatever the
+   * permission (a placeholder's "load this embed once"); the page's later
+   * attempts are held as before.
+   */
+  release?(element: Element): void;
 }
 
 /** One attempt the guard held back. */

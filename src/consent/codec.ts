@@ -8,9 +8,11 @@
  * feeds both thousands of generated records and compares every grant).
  *
  * Format: `<fnv1a-32 in base 36>.<JSON>`, where the JSON is
- * `{"v":1,"p":policyVersion,"d":{functional,analytics,marketing},"o":{vendorId:boolean},"t":ms,"id":random}`.
- * Anything else (unreadable, tampered, oversized, another schema version)
- * decodes to `null`, which every caller treats as "no decision".
+ * `{"v":1,"p":policyVersion,"d":{functional,analytics,marketing},"o":{vendorId:boolean},"t":ms,"id":random}`,
+ * and `,"g":1` before the closing brace when the decision was made while the
+ * browser sent the Global Privacy Control signal (records without it stay
+ * valid). Anything else (unreadable, tampered, oversized, another schema
+ * version) decodes to `null`, which every caller treats as "no decision".
  */
 import type { OptionalPurpose } from '../types.js';
 
@@ -32,6 +34,11 @@ export interface ConsentRecord {
   t: number;
   /** Random id of this record. */
   id: string;
+  /**
+   * Decided while the browser sent the Global Privacy Control signal: the
+   * visitor's own choice then, which stands over the signal (see recordAllows).
+   */
+  g?: 1;
 }
 
 /** How long a decision is kept when the config does not say (days). */
@@ -48,7 +55,7 @@ export function checksum(text: string): string {
 
 export function encodeRecord(record: ConsentRecord): string {
   const d = record.d;
-  const json = JSON.stringify({ v: record.v, p: record.p, d: { functional: d.functional, analytics: d.analytics, marketing: d.marketing }, o: record.o, t: record.t, id: record.id });
+  const json = JSON.stringify({ v: record.v, p: record.p, d: { functional: d.functional, analytics: d.analytics, marketing: d.marketing }, o: record.o, t: record.t, id: record.id, g: record.g ? 1 : undefined });
   return checksum(json) + '.' + json;
 }
 
@@ -59,9 +66,15 @@ export function encodeRecord(record: ConsentRecord): string {
  * which JSON.parse refuses);
  * `d` the three optional purposes as booleans; `o` at most 50 vendor ids
  * (lower-case words joined by hyphens, at most 64 characters) to booleans;
- * `t` an integer of 13 digits; `id` 16 to 64 URL-safe characters.
+ * `t` an integer of 13 digits; `id` 16 to 64 URL-safe characters; `g`, when
+ * there, 1.
+ *
+ * (Re-encoding the parsed JSON with encodeRecord and comparing strings checks
+ * the keys and their order too, but not the values: with the checks on `p`,
+ * the ids in `o`, `t` and `id` it needs, it is longer than this expression in
+ * the head guard, measured.)
  */
-const SHAPE = /^\{"v":1,"p":"[^"\\]{1,64}","d":\{"functional":(true|false),"analytics":(true|false),"marketing":(true|false)\},"o":\{("(?=[a-z0-9-]{1,64}")[a-z0-9]+(-[a-z0-9]+)*":(true|false)(,(?!\})|(?=\}))){0,50}\},"t":\d{13},"id":"[\w-]{16,64}"\}$/;
+const SHAPE = /^\{"v":1,"p":"[^"\\]{1,64}","d":\{"functional":(true|false),"analytics":(true|false),"marketing":(true|false)\},"o":\{("(?=[a-z0-9-]{1,64}")[a-z0-9]+(-[a-z0-9]+)*":(true|false)(,(?!\})|(?=\}))){0,50}\},"t":\d{13},"id":"[\w-]{16,64}"(,"g":1)?\}$/;
 
 /**
  * The first stage of `decodeRecord`: the checksum holds, the JSON parses, it
@@ -101,8 +114,34 @@ export function cookieValue(cookieString: string, name: string): string | null {
   }
 }
 
-/** Whether a vendor may use a purpose under a record (null record: nothing optional is allowed). */
-export function recordAllows(record: ConsentRecord | null, vendorId: string, purpose: string): boolean {
+/**
+ * Whether the browser sends the Global Privacy Control signal
+ * (`navigator.globalPrivacyControl`: true; 1 or "1" as some extensions set it).
+ */
+export function gpcSignal(navigator: unknown): boolean {
+  return (navigator as { globalPrivacyControl?: unknown } | undefined)?.globalPrivacyControl == true;
+}
+
+/**
+ * The purposes the Global Privacy Control signal refuses under the config's
+ * `gpc` setting: `marketing` (the "sale or sharing" purpose) for `opt-out`,
+ * the default; every optional purpose for `reject-all`; none for `ignore`, or
+ * without the signal.
+ */
+export function gpcRefuses(signal: boolean, mode?: unknown): OptionalPurpose[] {
+  return !signal || mode == 'ignore' ? [] : mode == 'reject-all' ? ['functional', 'analytics', 'marketing'] : ['marketing'];
+}
+
+/**
+ * Whether a vendor may use a purpose under a record (null record: nothing
+ * optional is allowed), with `refused` the purposes the GPC signal refuses now
+ * (gpcRefuses): the signal refuses them even over an earlier accept, unless
+ * the record was decided while the signal was on (its `g`), when the
+ * visitor's own choice stands (11 CCR §7025(c)(3): the business may offer an
+ * opportunity to consent). The one specification of a grant, for the guard
+ * and the runtime.
+ */
+export function recordAllows(record: ConsentRecord | null, vendorId: string, purpose: string, refused: readonly string[] = []): boolean {
   // a vendor's own decision wins over its purpose's
-  return purpose === 'necessary' || (!!record && (record.o[vendorId] ?? record.d[purpose as OptionalPurpose]) === true);
+  return purpose === 'necessary' || (!!record && !(refused.includes(purpose) && !record.g) && (record.o[vendorId] ?? record.d[purpose as OptionalPurpose]) === true);
 }

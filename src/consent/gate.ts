@@ -3,12 +3,12 @@
  * record writes, announces changes, tells the guard, and keeps other tabs in
  * step. Features (banner, chat, audit) are built on the `GateCore` it exposes.
  */
-import { cookieValue, peekRecord, recordAllows, type ConsentRecord } from './codec.js';
+import { cookieValue, gpcRefuses, gpcSignal, peekRecord, recordAllows, type ConsentRecord } from './codec.js';
 import { Emitter } from './emitter.js';
 import { deleteRecord, makeRecord, readRecord, writeRecord, type RecordStore } from './record.js';
 import { ConsentGateConfigError } from '../errors.js';
 import type { ConsentReceipt } from '../receipts/schema.js';
-import { OPTIONAL_PURPOSES, PURPOSES, type BlockedEntry, type ChangeEvent, type DecisionSource, type Decisions, type GuardBridge, type OptionalPurpose, type Purpose } from '../types.js';
+import { OPTIONAL_PURPOSES, PURPOSES, type BlockedEntry, type ChangeEvent, type DecisionSource, type Decisions, type GpcMode, type GuardBridge, type OptionalPurpose, type Purpose } from '../types.js';
 
 /** What the core needs of a resolved config (src/config.ts `ResolvedConfig` is one). */
 export interface GateSettings {
@@ -16,8 +16,10 @@ export interface GateSettings {
   cookieDomain?: string;
   lifetimeDays: number;
   policyVersion: string;
-  /** The configured vendors: each one's id and the purpose it needs to load at all. */
-  vendors: readonly { id: string; purpose: Purpose }[];
+  /** The configured vendors: each one's id, the purpose it needs to load at all, and every purpose it uses (default: that one). */
+  vendors: readonly { id: string; purpose: Purpose; uses?: readonly Purpose[] }[];
+  /** What the Global Privacy Control signal refuses; default `opt-out`. */
+  gpc?: GpcMode;
 }
 
 export interface RevokedEvent {
@@ -61,6 +63,8 @@ export interface GateOptions {
   guard?: GuardBridge | null;
   /** Channel name for cross-tab sync; default derived from the cookie name. */
   channel?: string;
+  /** Whether the browser sends the Global Privacy Control signal; default: `navigator.globalPrivacyControl`, read once. */
+  gpcSignal?: boolean;
 }
 
 const SYNC_POLL_MS = 500;
@@ -75,14 +79,18 @@ export function createGateCore<C extends GateSettings>(config: C, options: GateO
   const events = new Emitter<GateEvents>();
   const guard = options.guard ?? null;
   let record: ConsentRecord | null = readRecord(store);
-
-  const allowsUnder = (r: ConsentRecord | null) => (vendorId: string, purpose: Purpose) => recordAllows(r, vendorId, purpose);
+  // The Global Privacy Control signal, read once as the head guard reads it, and what it refuses under the config
+  // (no record is written because it was seen: a record without `g` is refused those purposes while the signal is on).
+  const signal = options.gpcSignal ?? gpcSignal(typeof navigator === 'undefined' ? undefined : navigator);
+  const refused = gpcRefuses(signal, config.gpc);
+  const allows = (r: ConsentRecord | null, vendorId: string, purpose: Purpose) => recordAllows(r, vendorId, purpose, refused);
+  const allowsUnder = (r: ConsentRecord | null) => (vendorId: string, purpose: Purpose) => allows(r, vendorId, purpose);
 
   function decisionsOf(r: ConsentRecord | null): Decisions {
     const purposes = {} as Record<Purpose, boolean>;
-    for (const p of PURPOSES) purposes[p] = recordAllows(r, '', p);
+    for (const p of PURPOSES) purposes[p] = allows(r, '', p);
     const vendors: Record<string, boolean> = {};
-    for (const vendor of config.vendors) vendors[vendor.id] = recordAllows(r, vendor.id, vendor.purpose);
+    for (const vendor of config.vendors) vendors[vendor.id] = allows(r, vendor.id, vendor.purpose);
     return {
       decided: r !== null,
       purposes,
@@ -91,16 +99,17 @@ export function createGateCore<C extends GateSettings>(config: C, options: GateO
       decidedAt: r ? r.t : null,
       id: r ? r.id : null,
       policyVersion: config.policyVersion,
+      gpc: { signal, applied: refused.length > 0 && !r?.g },
     };
   }
 
   /** Everything that is allowed under a record: purposes, vendors, and vendor:purpose pairs. */
   function allowedSet(r: ConsentRecord | null): Set<string> {
     const set = new Set<string>();
-    for (const p of OPTIONAL_PURPOSES) if (recordAllows(r, '', p)) set.add(p);
+    for (const p of OPTIONAL_PURPOSES) if (allows(r, '', p)) set.add(p);
     for (const vendor of config.vendors) {
-      if (recordAllows(r, vendor.id, vendor.purpose)) set.add(vendor.id);
-      for (const p of OPTIONAL_PURPOSES) if (recordAllows(r, vendor.id, p)) set.add(`${vendor.id}:${p}`);
+      if (allows(r, vendor.id, vendor.purpose)) set.add(vendor.id);
+      for (const p of OPTIONAL_PURPOSES) if (allows(r, vendor.id, p)) set.add(`${vendor.id}:${p}`);
     }
     return set;
   }
@@ -126,10 +135,19 @@ export function createGateCore<C extends GateSettings>(config: C, options: GateO
 
   function decide(change: DecisionChange, source: DecisionSource): void {
     const base: Record<OptionalPurpose, boolean> = record ? { ...record.d } : { functional: false, analytics: false, marketing: false };
-    for (const [p, value] of Object.entries(change.purposes ?? {})) base[p as OptionalPurpose] = value === true;
     const overrides: Record<string, boolean> = change.reset || !record ? {} : { ...record.o };
+    // A choice made while the signal applies starts from what the visitor has now: the purposes the signal
+    // refuses stay refused unless this change grants them again, and so do the vendors allowed before that use one.
+    if (refused.length && !record?.g) {
+      for (const p of refused) base[p] = false;
+      for (const vendor of config.vendors) {
+        if (overrides[vendor.id] && (vendor.uses ?? [vendor.purpose]).some((p) => refused.includes(p as OptionalPurpose))) delete overrides[vendor.id];
+      }
+    }
+    for (const [p, value] of Object.entries(change.purposes ?? {})) base[p as OptionalPurpose] = value === true;
     Object.assign(overrides, change.vendors ?? {});
-    const next = makeRecord(config.policyVersion, base, overrides, record?.id);
+    // recorded as made while the signal was on: the visitor's own choice then stands over it
+    const next = makeRecord(config.policyVersion, base, overrides, record?.id, undefined, signal);
     try {
       writeRecord(store, next);
     } catch {
@@ -188,7 +206,7 @@ export function createGateCore<C extends GateSettings>(config: C, options: GateO
     events,
     guard,
     decisions: () => decisionsOf(record),
-    allows: (vendorId, purpose) => recordAllows(record, vendorId, purpose),
+    allows: (vendorId, purpose) => allows(record, vendorId, purpose),
     decide,
     expired() {
       if (record) return null;

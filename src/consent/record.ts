@@ -54,12 +54,14 @@ export function newRecordId(): string {
   return id;
 }
 
+/** A record of a decision; `gpc`: made while the browser sent the Global Privacy Control signal (the record's `g`). */
 export function makeRecord(
   policyVersion: string,
   decisions: Record<OptionalPurpose, boolean>,
   overrides: Record<string, boolean>,
   id: string = newRecordId(),
   now: number = Date.now(),
+  gpc = false,
 ): ConsentRecord {
-  return { v: SCHEMA_VERSION, p: policyVersion, d: { ...decisions }, o: { ...overrides }, t: now, id };
+  return { v: SCHEMA_VERSION, p: policyVersion, d: { ...decisions }, o: { ...overrides }, t: now, id, ...(gpc ? { g: 1 as const } : {}) };
 }

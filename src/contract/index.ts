@@ -4,4 +4,5 @@ export { PURPOSES, OPTIONAL_PURPOSES } from './types.js';
 export { chatOptionSpecs, chatOptionsOf, type ChatOptions, type ResolvedChatOptions } from './chat-options.js';
 export { DEFAULT_HOST_BASE, hostBaseOption, hostUrl } from './hosts.js';
 export { isObject, safe } from './values.js';
+export { consentModeOption } from './consent-mode.js';
 export { MINUTE, HOUR, DAY, MONTH, YEAR, durationInWords } from './time.js';

@@ -4,11 +4,11 @@
  * held back. `deny` is the one question a patch asks.
  */
 import type { BlockedEntry, Purpose } from '../types.js';
-import { matchElementAttribute, mentionedHost, type CompiledRules, type Match } from './rules.js';
+import { matchElementAttribute, mentionedHost, type RuleTable, type Match } from './rules.js';
 
 export type Allows = (vendorId: string, purpose: Purpose) => boolean;
 
-export let rules: CompiledRules;
+export let rules: RuleTable;
 /** The consent record's cookie name: a write of it always passes (see matchCookieWrite). */
 export let recordName: string | undefined;
 let allows: Allows;
@@ -16,7 +16,7 @@ const log: BlockedEntry[] = [];
 // the runtime is the one listener
 let listener = (_entry: BlockedEntry): void => {};
 
-export function start(compiled: CompiledRules, first: Allows, record?: string): void {
+export function start(compiled: RuleTable, first: Allows, record?: string): void {
   rules = compiled;
   allows = first;
   recordName = record;

@@ -8,14 +8,19 @@
  * puts the attribute back.
  */
 import { deny, urlMatch } from './decide.js';
-import { keep } from './held.js';
+import { keep, once } from './held.js';
 import { patch, type Any } from './patch.js';
 
 /** Attributes through which an element fetches (`srcdoc`: a frame's whole document). */
 export const ATTRIBUTES = ['src', 'srcset', 'href', 'data', 'poster', 'srcdoc', 'imagesrcset'];
 /** Where a held attribute's value waits. */
 export const HOLD = 'data-cg-';
-/** The markup form: `<script type="text/plain" data-consent-gate="vendor-id" data-src="…">`. */
+/**
+ * The markup form: `<script type="text/plain" data-consent-gate="vendor-id" data-src="…">`
+ * (or inline code), and any other element marked so with its URL attributes
+ * written as `data-<name>` (`<iframe data-consent-gate="youtube" data-src="…">`,
+ * `<img data-consent-gate="…" data-srcset="…">`).
+ */
 export const MARK = 'data-consent-gate';
 /** Elements whose URL attribute fetches nothing: links and the base URL. */
 const LINKS = 'a,area,base';
@@ -27,7 +32,7 @@ export const roots: ShadowRoot[] = [];
 /** Hold back attribute `name` of `element` if `value` is a vendor URL whose purposes are not granted; true when held. */
 export function hold(element: Element, name: string, value: unknown): boolean {
   const text = String(value);
-  if (deny(urlMatch(text, document.baseURI, name), element.localName, text)) {
+  if (element !== once && deny(urlMatch(text, document.baseURI, name), element.localName, text)) {
     // (through the patched setAttribute, which passes every name but the URL attributes)
     element.setAttribute(HOLD + name, text);
     keep(element, true);
@@ -38,8 +43,9 @@ export function hold(element: Element, name: string, value: unknown): boolean {
   return false;
 }
 
-/** The markup form, not yet released. */
-export const isMarkupForm = (element: Element): boolean => element.localName === 'script' && (element as HTMLScriptElement).type === 'text/plain' && element.hasAttribute(MARK);
+/** The markup form, not yet released (release takes a script's `text/plain` type away, another element's `data-<name>` attributes). */
+export const isMarkupForm = (element: Element): boolean =>
+  element.hasAttribute(MARK) && (element.localName == 'script' ? (element as HTMLScriptElement).type == 'text/plain' : ATTRIBUTES.some((name) => element.hasAttribute('data-' + name)));
 
 /** Look at one element: hold its vendor URLs, note what is held already, and the frames and shadow roots it brings. */
 export function visit(element: Element, attempt?: boolean): void {

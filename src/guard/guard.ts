@@ -13,6 +13,13 @@
  *   frames.ts    what the page puts in Blobs (blob: frames and workers)
  *   realm.ts     a window and its documents: patches, observers, child windows
  *   release.ts   release in the order the page attempted, each once
+ *   signals.ts   consent signals vendors read (Consent Mode, UET, HubSpot)
+ *
+ * What it holds back: every vendor of the compiled rule table it was built
+ * with, and the services the site declares in `window.consentGateConfig`
+ * (compiled here, rules.ts `guardSetup`). What it grants at first: the
+ * record, read as the runtime reads it, under the Global Privacy Control
+ * signal (`navigator.globalPrivacyControl`, read here, at once).
  *
  * Size: the guard with the HubSpot rules is held to a byte budget
  * (test/unit/size-budget.test.ts). What costs bytes after minification:
@@ -22,35 +29,41 @@
  * min+gzip size) or `node test/fixtures/guard/bundle.mjs`, and its speed with
  * `node bench/guard-overhead.mjs`.
  */
-import { recordAllows } from '../consent/codec.js';
 import type { BlockedEntry } from '../types.js';
 import { blocked, onBlocked, setAllows, start, type Allows } from './decide.js';
 import { protect } from './realm.js';
-import { release } from './release.js';
-import { configure, guardRecord, type CompiledRules } from './rules.js';
+import { release, releaseOnce } from './release.js';
+import { guardAllows, guardSetup, type CompiledRules } from './rules.js';
+import { signal } from './signals.js';
+import { gpcSignal } from '../consent/codec.js';
 
 export type { Allows } from './decide.js';
 
-/** The bridge the runtime talks to (`window.__consentGateGuard`); the same shape as `GuardBridge` in src/consent/gate.ts. Its methods need no `this`. */
+/** The bridge the runtime talks to (`window.__consentGateGuard`); the same shape as `GuardBridge` in src/types.ts. Its methods need no `this`. */
 export interface Guard {
   update(allows: Allows): void;
   blocked(): BlockedEntry[];
   onBlocked(fn: (entry: BlockedEntry) => void): void;
+  release(element: Element): void;
 }
 
 export function installGuard(win: Window & { consentGateConfig?: unknown }, rules: CompiledRules): Guard {
-  // the runtime's own reading of the record (decodeRecord), so the two grant the same
-  const record = guardRecord(win.consentGateConfig, rules, win.document.cookie, Date.now());
-  start(rules, (vendor, purpose) => recordAllows(record, vendor, purpose), configure(win.consentGateConfig, rules)?.[0]);
+  // the config read once: the rules to hold back with (the catalog's and the site's own), the record, GPC
+  const setup = guardSetup(win.consentGateConfig, rules, gpcSignal(win.navigator));
+  // the runtime's own reading of the record (decodeRecord, recordAllows), so the two grant the same
+  start(setup?.[3] ?? rules, guardAllows(setup, win.document.cookie, Date.now()), setup?.[0]);
   protect(win);
+  signal(win, 'default', setup?.[5]);
   return {
     update(fn) {
       // (a permission function that is not one throws in deny: everything stays held;
       // an error while releasing goes to the runtime, which catches it, and what is left stays held)
       setAllows(fn);
+      signal(win, 'update');
       release();
     },
     blocked,
     onBlocked,
+    release: releaseOnce,
   };
 }

@@ -8,3 +8,9 @@ export function keep(element: Element, attempt?: boolean): void {
   if (attempt) held.delete(element);
   held.add(element);
 }
+
+/** The element `release(element)` is letting load once, whatever the permission (then its copy), while it does; else null. */
+export let once: Element | null = null;
+export function letOnce(element: Element | null): void {
+  once = element;
+}

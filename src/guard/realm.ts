@@ -21,14 +21,19 @@ import { patch, wrap, type Any } from './patch.js';
 /** Realms (by their Element interface) and documents already protected. */
 const seen = new WeakSet<object>();
 
-/** Look at what mutation records say was added (or given a URL), then release what is kept and granted already. */
+/**
+ * Look at what mutation records say was added (or given a URL), then release
+ * what is kept and granted already, in a task of its own (Chromium does not
+ * navigate a frame the parser has just inserted when its `src` is set before
+ * the parser's task ends).
+ */
 function handle(records: MutationRecord[]): void {
   for (const record of records) {
     if (record.type === 'attributes') visit(record.target as Element);
     else record.addedNodes.forEach((node) => scan(node));
   }
   settle();
-  if (held.size) release();
+  if (held.size) setTimeout(release);
 }
 
 // everything the parser (or any path not patched) puts in a document

@@ -1,11 +1,14 @@
 /**
  * Release: every held element whose purposes are now granted gets its URL
- * back, in the order the page attempted them, each once. A script element
- * runs at most once, so a copy (attributes, nonce, text) takes its place.
+ * back, in the order the page attempted them, each once; so does the markup
+ * form of a vendor whose main purpose is granted. A script element runs at
+ * most once, so a copy (attributes, nonce, text) takes its place.
+ * `releaseOnce` lets one element load whatever the permission (a
+ * placeholder's "load this embed once").
  */
 import { deny, rules, urlMatch } from './decide.js';
 import { ATTRIBUTES, HOLD, MARK, isMarkupForm } from './elements.js';
-import { held } from './held.js';
+import { held, letOnce, once } from './held.js';
 import { mainPurpose } from './rules.js';
 import type { Any } from './patch.js';
 
@@ -20,23 +23,30 @@ function mayLoad(element: Element): boolean {
   });
 }
 
-export function release(): void {
-  // (taken out of `held` at once: released once)
-  const ready = [...held].filter((element) => mayLoad(element) && held.delete(element));
+/** Release `ready` (default: every held element that may load now, taken out of `held` at once: released once), one after another. */
+export function release(ready = [...held].filter((element) => mayLoad(element) && held.delete(element))): void {
   const next = (): void => {
     const element: Any = ready.shift();
     if (!element) return;
     const form = isMarkupForm(element);
-    const copy = element.localName === 'script' && element.isConnected ? element.cloneNode(true) : element;
+    const script = element.localName === 'script';
+    const copy = script && element.isConnected ? element.cloneNode(true) : element;
+    // (release(element) lets the copy through too)
+    if (element === once) letOnce(copy);
     for (const name of ATTRIBUTES) {
-      // (the markup form keeps its URL in data-src, a held element in data-cg-src)
-      const value = copy.getAttribute((form ? 'data-' : HOLD) + name);
-      copy.removeAttribute(HOLD + name);
+      // (the markup form keeps its URL in data-src, a held element in data-cg-src; either moves to src)
+      const from = (form ? 'data-' : HOLD) + name;
+      const value = copy.getAttribute(from);
+      copy.removeAttribute(from);
       if (value !== null) copy.setAttribute(name, value);
     }
     // (an empty type is a classic script)
-    if (form) copy.type = element.getAttribute('data-type') ?? '';
-    if (copy === element) return next();
+    if (form && script) copy.type = element.getAttribute('data-type') ?? '';
+    if (copy === element) {
+      // a media element chooses among its <source> children again (a <picture> does by itself)
+      if (element.localName == 'source') element.parentNode?.load?.();
+      return next();
+    }
     if (!element.hasAttribute('async')) copy.async = false;
     element.replaceWith(copy);
     // one after another: a script without async waits for the one before it, as in the page
@@ -44,4 +54,21 @@ export function release(): void {
     else next();
   };
   next();
+}
+
+/**
+ * Let one held element, or one in the markup form, load now whatever the
+ * permission; the page's later attempts are held as before. (Its own purpose
+ * is not granted by this: the vendor's code in a frame or script it loads is
+ * held as any other.)
+ */
+export function releaseOnce(element: Element): void {
+  if (held.delete(element) || isMarkupForm(element)) {
+    letOnce(element);
+    try {
+      release([element]);
+    } finally {
+      letOnce(null);
+    }
+  }
 }

@@ -1,11 +1,14 @@
 /**
- * The guard's decisions as pure functions: the catalog compiled into a compact
- * rule table, and "which vendor and purpose does this URL, cookie write or
- * storage key belong to?". No DOM, no globals: unit-tested in jsdom, shared by
- * the build (which embeds the compiled table) and the guard.
+ * The guard's decisions as pure functions: vendor data compiled into a
+ * compact rule table, the page's config read into what the guard works with,
+ * and "which vendor and purpose does this URL, cookie write or storage key
+ * belong to?". No DOM, no globals: unit-tested in jsdom, shared by the build
+ * (which embeds the catalog's compiled table), the runtime (which resolves
+ * config ids against it) and the guard (which compiles the site's own
+ * services at run time, with the same compileParts).
  */
-import { DEFAULT_LIFETIME_DAYS, cookieValue, decodeRecord, type ConsentRecord } from '../consent/codec.js';
-import type { Purpose, VendorData } from '../types.js';
+import { DEFAULT_LIFETIME_DAYS, cookieValue, decodeRecord, gpcRefuses, recordAllows, type ConsentRecord } from '../consent/codec.js';
+import type { ConsentSignal, OptionalPurpose, Purpose, VendorData } from '../types.js';
 
 /** A vendor and the purpose a URL, cookie or key belongs to. */
 export interface Match {
@@ -13,11 +16,11 @@ export interface Match {
   p: Purpose;
 }
 
-/** The optional purposes in the order a rule's first character counts them. */
-const PURPOSES: Purpose[] = ['functional', 'analytics', 'marketing'];
+/** The purposes in the order a rule's first character counts them; `necessary` last: its parts get no rule (never held back). */
+export const PURPOSES: readonly Purpose[] = ['functional', 'analytics', 'marketing', 'necessary'];
 
 /**
- * The catalog reduced to what the guard needs: ids, patterns, purposes.
+ * Vendor data reduced to what the guard needs: ids, patterns, purposes.
  * `necessary` parts are left out (never blocked).
  *
  * Each kind of rule is one string of space-separated rules, most specific
@@ -31,103 +34,205 @@ const PURPOSES: Purpose[] = ['functional', 'analytics', 'marketing'];
  * `h` is matched against `hostname + pathname`, `c` against a cookie name,
  * `s` against `l:key` (localStorage) or `s:key` (sessionStorage).
  */
-export interface CompiledRules {
+export interface RuleTable {
   /** `[vendor id, main purpose]` */
   v: [string, Purpose][];
-  /** Each vendor's kind, a letter per row of `v`: `c` chat, `e` embed, `t` tag (the runtime reads it; the guard does not). */
-  k: string;
   h: string;
   c: string;
   s: string;
+  /** The vendors' consent signals (compileSignals). */
+  g?: CompiledSignal[];
 }
 
-type Row = [pattern: string, specificity: number, purpose: Purpose, vendor: number];
-
-/** Rows into one rule string, most specific first. */
-function rules(rows: Row[]): string {
-  return rows
-    .sort((a, b) => b[1] - a[1])
-    .map((r) => PURPOSES.indexOf(r[2]) + r[3].toString(36) + r[0])
-    .join(' ');
+/** The rule table of a catalog, as the build embeds it in the guard and the runtime resolves config ids against it. */
+export interface CompiledRules extends RuleTable {
+  /** Each vendor's kind, a letter per row of `v`: `c` chat, `e` embed, `t` tag (the runtime reads it; the guard does not). */
+  k: string;
 }
 
-/** A name as a pattern: refused when it holds a character the pattern language gives a meaning to, or a space. */
-function literal(text: string, what: string): string {
-  if (!/^[\w.:/@%~!,;=+-]+$/.test(text)) throw new TypeError(`compileRules: ${what} "${text}" has a character the guard's rule format cannot carry (letters, digits and . : / @ % ~ ! , ; = + - _ only)`);
-  return text;
+/**
+ * A ConsentSignal as the guard carries it: the vendors whose signal it is
+ * (their indices in `v`, base 36: the first one's permission decides; vendors
+ * sharing a queue and command share one signal, such as the Google tags on
+ * `dataLayer`), the queue, the style's first letter (`g`tag, `l`ist,
+ * `a`rgs), the command, each consent type's purpose (`granted`: always), the
+ * values for granted and denied, and the globals set first.
+ */
+export type CompiledSignal = [vendors: string, queue: string, style: string, command: string[], types: Record<string, string>, values: ConsentSignal['values'], globals?: ConsentSignal['globals']];
+
+/**
+ * How specific a rule is: one without a wildcard before any with one, a
+ * longer host (or name) before a shorter one, a path before none. (An exact
+ * cookie or key `name$` is longer than any prefix rule that matches the same
+ * name.)
+ */
+function specificity(rule: string): number {
+  const pattern = rule.slice(2);
+  return (pattern.includes('*') ? 0 : 1e6) + pattern.split('/')[0]!.length * 1e3 + pattern.length;
 }
 
-export function compileRules(vendors: readonly VendorData[]): CompiledRules {
-  if (vendors.length > 36) throw new RangeError('compileRules: at most 36 vendors fit the rule format');
-  const h: Row[] = [];
-  const c: Row[] = [];
-  const s: Row[] = [];
-  vendors.forEach((vendor, i) => {
-    for (const r of vendor.hosts) {
-      if (r.purpose === 'necessary') continue;
+/** Rules as one rule string, most specific first. */
+const sorted = (list: string[]): string => list.sort((a, b) => specificity(b) - specificity(a)).join(' ');
+
+/** What compileRules cannot carry (a site's declaration the guard cannot read fails closed with it). */
+function refuse(text: unknown): never {
+  throw new TypeError('compileRules cannot carry ' + JSON.stringify(text) + ': no purpose, storage or name of letters, digits and .:/@%~!,;=+-_ (36 vendors at most)');
+}
+
+/**
+ * The rules of vendors' hosts, cookies and storage keys, added to those of
+ * table `base` (the guard compiles a site's own services onto the catalog's;
+ * its other fields are kept). A part without a purpose has its vendor's (a
+ * declaration may leave it out, and a list). Throws on anything it cannot
+ * carry: a purpose that is none, a name with a character the pattern
+ * language gives a meaning to (or a space), a storage that is neither local
+ * nor session, a list that is none, more than 36 vendors.
+ */
+export function compileParts<T extends RuleTable>(vendors: readonly VendorData[], base = { v: [], h: '', c: '', s: '' } as unknown as T): T {
+  const lists = [base.h, base.c, base.s].map((list) => list.split(' ').filter(Boolean));
+  const index = (purpose: unknown): number => (PURPOSES.includes(purpose as Purpose) ? PURPOSES.indexOf(purpose as Purpose) : refuse(purpose));
+  const v = vendors.map((vendor, i): [string, Purpose] => {
+    const at = base.v.length + i;
+    if (at > 35) refuse(vendor.id);
+    /** A rule of list `kind` (0 hosts, 1 cookies, 2 storage) for a part, unless it is necessary; `name` is what the pattern is made of. */
+    const add = (kind: number, part: { purpose?: Purpose }, name: string, pattern: string): void => {
+      const p = index(part.purpose ?? vendor.purpose);
+      if (!/^[\w.:/@%~!,;=+-]+$/.test(name)) refuse(name);
+      if (p < 3) lists[kind]!.push(p + at.toString(36) + pattern);
+    };
+    /** A cookie name or storage key: exact (`name$`), prefix (`name`) or suffix (`*name$`). */
+    const named = (kind: number, part: { purpose?: Purpose; match?: string }, where: string, name: string): void =>
+      add(kind, part, name, where + (part.match == 'suffix' ? '*' : '') + name + (part.match == 'prefix' ? '' : '$'));
+    // (a declaration may leave a list out)
+    for (const r of vendor.hosts ?? []) {
       const host = r.host.toLowerCase();
-      const wild = host.startsWith('*.');
       const path = r.path?.startsWith('/') ? r.path : '/' + (r.path ?? '');
-      // An exact host before any wildcard, a longer host before a shorter one, a path before none.
-      const score = (wild ? 0 : 1e6) + host.length * 1e3 + path.length;
-      h.push([(wild ? '*' : '') + literal(wild ? host.slice(1) : host, `${vendor.id} host`) + literal(path, `${vendor.id} path`), score, r.purpose, i]);
+      // (`*.host` as it is: `*` is any run of characters but `/`)
+      add(0, r, host.replace(/^\*\./, '') + path, host + path);
     }
-    for (const r of vendor.cookies) {
-      if (r.purpose === 'necessary') continue;
-      const prefix = r.match === 'prefix';
-      c.push([literal(r.name, `${vendor.id} cookie`) + (prefix ? '' : '$'), (prefix ? 0 : 1e6) + r.name.length, r.purpose, i]);
-    }
-    for (const r of vendor.storage) {
-      if (r.purpose === 'necessary') continue;
-      const key = literal(r.key, `${vendor.id} storage key`);
-      const how = r.match ?? 'exact';
-      s.push([r.storage[0] + ':' + (how === 'suffix' ? '*' + key + '$' : how === 'prefix' ? key : key + '$'), (how === 'exact' ? 1e6 : 0) + r.key.length, r.purpose, i]);
+    for (const r of vendor.cookies ?? []) named(1, r, '', r.name);
+    for (const r of vendor.storage ?? []) named(2, r, r.storage == 'local' ? 'l:' : r.storage == 'session' ? 's:' : refuse(r.storage), r.key);
+    return [vendor.id, PURPOSES[index(vendor.purpose)]!];
+  });
+  return { ...base, v: [...base.v, ...v], h: sorted(lists[0]!), c: sorted(lists[1]!), s: sorted(lists[2]!) };
+}
+
+/** The vendors' consent signals as the guard carries them (see CompiledSignal): one per queue and command. */
+export function compileSignals(vendors: readonly VendorData[]): CompiledSignal[] {
+  const out: CompiledSignal[] = [];
+  vendors.forEach((vendor, i) => {
+    for (const signal of vendor.signals ?? []) {
+      const same = out.find((o) => o[1] === signal.queue && o[2] === signal.style[0] && o[3].join() === signal.command.join());
+      if (same) same[0] += i.toString(36);
+      else {
+        const types = Object.fromEntries(Object.entries(signal.types).map(([type, purpose]) => [type, purpose === true || purpose === 'necessary' ? 'granted' : purpose]));
+        out.push([i.toString(36), signal.queue, signal.style[0]!, [...signal.command], types, [...signal.values] as unknown as ConsentSignal['values'], ...(signal.globals ? [{ ...signal.globals }] : [])] as CompiledSignal);
+      }
     }
   });
+  return out;
+}
+
+/** The catalog's (or a site's own selection's) rule table: every vendor's rules, kinds and consent signals. */
+export function compileRules(vendors: readonly VendorData[]): CompiledRules {
   const kind = (v: VendorData) => (v.kind ?? (typeof (v as { adapter?: { open?: unknown } }).adapter?.open === 'function' ? 'chat' : 'tag'))[0];
-  return { v: vendors.map((v) => [v.id, v.purpose]), k: vendors.map(kind).join(''), h: rules(h), c: rules(c), s: rules(s) };
+  const signals = compileSignals(vendors);
+  return { ...compileParts<RuleTable>(vendors), k: vendors.map(kind).join(''), ...(signals.length ? { g: signals } : {}) };
 }
 
 /** Each rule string's rules with their regular expressions, made once (a page asks thousands of times). */
 const compiled: Record<string, [string, RegExp][]> = {};
 
 /** The vendor and purpose of the first (most specific) rule matching `text`, if that vendor is in use. */
-export function find(rules: CompiledRules, list: string, text: string): Match | null {
+export function find(rules: RuleTable, list: string, text: string): Match | null {
   const rule = (compiled[list] ||= list.split(' ').map((r) => [r, RegExp('^' + r.slice(2).replace(/\./g, '\\.').replace(/\*/g, '[^/]*'))])).find((r) => r[0] && r[1].test(text))?.[0];
   return ruleMatch(rules, rule);
 }
 
 /** The vendor and purpose a rule names (its first two characters), if that vendor is in use. */
-function ruleMatch(rules: CompiledRules, rule: string | undefined): Match | null {
+function ruleMatch(rules: RuleTable, rule: string | undefined): Match | null {
   const vendor = rule && rules.v[parseInt(rule[1]!, 36)];
   return vendor ? { v: vendor[0], p: PURPOSES[+rule[0]!]! } : null;
 }
 
-/** What the guard works with after reading the page's config: where the record is, which policy it must be under, how long it lasts. */
-export type GuardSetup = [cookieName: string, policyVersion: string, lifetimeDays: number];
+/**
+ * What the guard works with after reading the page's config: where the
+ * record is, which policy it must be under, how long it lasts; the rules it
+ * holds back with (the catalog's and the site's own services'); the purposes
+ * the Global Privacy Control signal refuses; Google Consent Mode's settings.
+ */
+export type GuardSetup = [cookieName: string, policyVersion: string, lifetimeDays: number, rules: RuleTable, refused: OptionalPurpose[], consentMode: unknown];
+
+/** The config as the guard reads it (the runtime checks it whole: src/config.ts). */
+interface GuardConfig {
+  vendors: Record<string, { consentMode?: unknown } | undefined>;
+  cookieName?: string;
+  policyVersion?: string;
+  cookieLifetimeDays?: number;
+  gpc?: string;
+  consentMode?: unknown;
+}
 
 /**
- * Read `window.consentGateConfig`. Returns null (fail closed: no record
- * honoured, so every catalog vendor stays held back) when it has no `vendors`
- * object, names a vendor the catalog does not know, or has a
+ * Read `window.consentGateConfig` (`gpc`: whether the browser sends the
+ * Global Privacy Control signal). Returns null (fail closed: no record
+ * honoured, so every vendor the guard knows stays held back) when it has no
+ * `vendors` object, names a vendor id the catalog does not know with no
+ * declaration the guard can read (see src/declare.ts: a purpose, and hosts,
+ * cookies and storage keys compileParts can carry), has a
  * `cookieLifetimeDays` the runtime refuses (anything but a finite number
- * above 0). Never throws. (A `cookieName` or `policyVersion` that is not a
- * string finds no record: nothing is allowed either.) Every catalog vendor is
- * held back until its purpose is granted, whether the config names it or not:
- * a vendor the site pastes by hand gets nothing before consent either.
+ * above 0), or a `gpc` that is not one of its three. Never throws. (A
+ * `cookieName` or `policyVersion` that is not a string finds no record:
+ * nothing is allowed either.)
+ *
+ * Every catalog vendor is held back until its purpose is granted, whether the
+ * config names it or not: a vendor the site pastes by hand gets nothing
+ * before consent either. A catalog vendor with a phased consent signal that
+ * the config runs with `consentMode: 'advanced'` (Google's tags, Microsoft
+ * UET) loads before consent with the signal's denied defaults: its hosts are
+ * not held and its markup form needs nothing; its cookies and storage keys
+ * still wait for their purposes.
  */
-export function configure(config: unknown, all: CompiledRules): GuardSetup | null {
+export function guardSetup(config: unknown, all: RuleTable, gpc = false): GuardSetup | null {
   try {
-    const c = config as { vendors: object; cookieName?: string; policyVersion?: string; cookieLifetimeDays?: number };
+    const c = config as GuardConfig;
+    const vendors = c.vendors;
     // (as the runtime: absent is the default, anything else must be a finite number above 0)
     const days = c.cookieLifetimeDays === undefined ? DEFAULT_LIFETIME_DAYS : c.cookieLifetimeDays;
-    // (a missing `vendors` throws; an array, a string or a number is not a plain object)
-    return c.vendors.constructor == Object && Object.keys(c.vendors).every((id) => all.v.some((v) => v[0] === id)) && typeof days == 'number' && days > 0 && days < Infinity
-      ? [c.cookieName ?? 'consent_gate', c.policyVersion ?? '1', days]
+    // catalog vendors in Consent Mode's advanced mode: their main purpose needs nothing, their hosts pass
+    const v = all.v.map((row, i): [string, Purpose] =>
+      vendors[row[0]]?.consentMode == 'advanced' && all.g?.some((g) => g[0].includes(i.toString(36)) && g[3].includes('{phase}')) ? [row[0], 'necessary'] : row,
+    );
+    // the site's own services compiled onto the catalog's rules (throws on a declaration it cannot read)
+    const rules = compileParts(
+      Object.keys(vendors)
+        .filter((id) => !all.v.some((v) => v[0] === id))
+        .map((id) => ({ ...vendors[id], id }) as unknown as VendorData),
+      { ...all, v, h: all.h.split(' ').filter((rule) => v[parseInt(rule[1]!, 36)]?.[1] != 'necessary').join(' ') },
+    );
+    // (a missing `vendors` threw; an array, a string or a number is not a plain object)
+    return vendors.constructor == Object && typeof days == 'number' && days > 0 && days < Infinity && [undefined, 'opt-out', 'reject-all', 'ignore'].includes(c.gpc)
+      ? [c.cookieName ?? 'consent_gate', c.policyVersion ?? '1', days, rules, gpcRefuses(gpc, c.gpc), c.consentMode]
       : null;
   } catch {
     return null;
   }
+}
+
+/** `guardSetup`'s record part: the record's cookie name, policy version and lifetime; null as there. */
+export function configure(config: unknown, all: RuleTable): [cookieName: string, policyVersion: string, lifetimeDays: number] | null {
+  return (guardSetup(config, all)?.slice(0, 3) as [string, string, number] | undefined) ?? null;
+}
+
+/**
+ * The guard's permission before the runtime gives one: the setup's record
+ * cookie in `cookies` (a `document.cookie` string), read as the runtime reads
+ * it (`decodeRecord` with the config's policy version and lifetime), under the
+ * GPC signal; nothing optional without a setup or a record.
+ */
+export function guardAllows(setup: GuardSetup | null, cookies: string, now: number): (vendorId: string, purpose: Purpose) => boolean {
+  const record = setup && decodeRecord(cookieValue(cookies, setup[0]), setup[1], now, setup[2]);
+  return (vendor, purpose) => recordAllows(record, vendor, purpose, setup?.[4]);
 }
 
 /**
@@ -135,8 +240,8 @@ export function configure(config: unknown, all: CompiledRules): GuardSetup | nul
  * `document.cookie` string), read as the runtime reads it (`decodeRecord`
  * with the config's policy version and lifetime), or null.
  */
-export function guardRecord(config: unknown, all: CompiledRules, cookies: string, now: number): ConsentRecord | null {
-  const setup = configure(config, all);
+export function guardRecord(config: unknown, all: RuleTable, cookies: string, now: number): ConsentRecord | null {
+  const setup = guardSetup(config, all);
   return setup && decodeRecord(cookieValue(cookies, setup[0]), setup[1], now, setup[2]);
 }
 
@@ -157,13 +262,13 @@ export function spellOut(text: string): string {
  * `.usemessages.com`. (No host rules at all: '' is in any text, which then
  * names nothing.)
  */
-export function mentionedHost(rules: CompiledRules, text: string): Match | null {
+export function mentionedHost(rules: RuleTable, text: string): Match | null {
   const plain = spellOut(text);
   return ruleMatch(rules, rules.h.split(' ').find((rule) => plain.includes(rule.slice(2).replace(/^\*|\/.*/g, ''))));
 }
 
 /** Whether a piece of markup may name a ruled host (a cheap test before parsing it). */
-export function mentionsHost(rules: CompiledRules, markup: string): boolean {
+export function mentionsHost(rules: RuleTable, markup: string): boolean {
   return !!mentionedHost(rules, markup);
 }
 
@@ -177,7 +282,7 @@ export function mentionsHost(rules: CompiledRules, markup: string): boolean {
  * without a host (`blob:`, `about:`) is looked at by its path alone, which
  * never starts with a ruled host.
  */
-export function matchUrl(rules: CompiledRules, url: string, base?: string): Match | null {
+export function matchUrl(rules: RuleTable, url: string, base?: string): Match | null {
   try {
     const u = new URL(url, base);
     const [type, ...data] = u.href.split(',');
@@ -193,7 +298,7 @@ export function matchUrl(rules: CompiledRules, url: string, base?: string): Matc
  * comma-separated candidate's URL, so any vendor URL in it counts; a URL with
  * a comma in it is looked at up to the comma, which keeps its host).
  */
-export function matchAttribute(rules: CompiledRules, value: string, base?: string): Match | null {
+export function matchAttribute(rules: RuleTable, value: string, base?: string): Match | null {
   for (const part of value.split(',')) {
     const m = matchUrl(rules, part.trim().split(/\s/)[0]!, base);
     if (m) return m;
@@ -207,7 +312,7 @@ export function matchAttribute(rules: CompiledRules, value: string, base?: strin
  * its text names), any other (`src`, `href`, `data`, `poster`, `background`)
  * as one URL.
  */
-export function matchElementAttribute(rules: CompiledRules, name: string, value: string, base?: string): Match | null {
+export function matchElementAttribute(rules: RuleTable, name: string, value: string, base?: string): Match | null {
   return name == 'srcdoc' ? mentionedHost(rules, value) : name.endsWith('srcset') ? matchAttribute(rules, value, base) : matchUrl(rules, value, base);
 }
 
@@ -229,7 +334,7 @@ export function isDeletion(write: string, now: number = Date.now()): boolean {
 }
 
 /** The vendor and purpose of a cookie name, or null. */
-export function matchCookie(rules: CompiledRules, name: string): Match | null {
+export function matchCookie(rules: RuleTable, name: string): Match | null {
   return find(rules, rules.c, name);
 }
 
@@ -238,19 +343,19 @@ export function matchCookie(rules: CompiledRules, name: string): Match | null {
  * must pass: no vendor's cookie (asked first: most writes are the site's
  * own), the consent record itself, or a deletion.
  */
-export function matchCookieWrite(rules: CompiledRules, write: string, recordName: string, now: number = Date.now()): Match | null {
+export function matchCookieWrite(rules: RuleTable, write: string, recordName: string, now: number = Date.now()): Match | null {
   const name = cookieName(write);
   const match = matchCookie(rules, name);
   return match && name !== recordName && !isDeletion(write, now) ? match : null;
 }
 
 /** The vendor and purpose of a Web Storage key (`storage`: 'l' local, 's' session), or null. */
-export function matchKey(rules: CompiledRules, key: string, storage: string): Match | null {
+export function matchKey(rules: RuleTable, key: string, storage: string): Match | null {
   return find(rules, rules.s, storage + ':' + key);
 }
 
 /** Every purpose a vendor's rules hold back, its main purpose first (the purposes a banner must offer for it). */
-export function vendorPurposes(rules: CompiledRules, vendorId: string): Purpose[] {
+export function vendorPurposes(rules: RuleTable, vendorId: string): Purpose[] {
   const index = rules.v.findIndex((row) => row[0] === vendorId);
   if (index < 0) return [];
   const found = new Set<Purpose>([rules.v[index]![1]]);
@@ -261,6 +366,6 @@ export function vendorPurposes(rules: CompiledRules, vendorId: string): Purpose[
 }
 
 /** The main purpose of a vendor, or undefined for an id the rules do not know. */
-export function mainPurpose(rules: CompiledRules, vendorId: string | null): Purpose | undefined {
+export function mainPurpose(rules: RuleTable, vendorId: string | null): Purpose | undefined {
   return rules.v.find((row) => row[0] === vendorId)?.[1];
 }

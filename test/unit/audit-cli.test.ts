@@ -98,7 +98,7 @@ describe('consent-gate declare', () => {
     expect(csv.stdout.split('\r\n')[0]).toMatch(/^identifier,type,purposes,maxAgeSeconds/);
   });
 
-  it('usage errors exit 2 and say what was expected', () => {
+  it('usage errors exit 2 and say what was expected', { timeout: 60_000 }, () => {
     const format = cli(['declare', '--format', 'xml']);
     expect(format.code).toBe(2);
     expect(format.stderr).toContain('--format "xml": expected one of json, csv, md, html');

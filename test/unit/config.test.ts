@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config';
 import { ConsentGateConfigError } from '../../src/errors';
 import { catalog } from '../../vendors/index';
+import { signalCatalog } from '../fixtures/guard/signal-catalog';
 
 const ok = { vendors: { 'hubspot-conversations': { portalId: '1234567' } } };
 
@@ -81,6 +82,74 @@ describe('config validation', () => {
     expect(errorOf({ ...ok, vendor: {} }).path).toBe('vendor');
     expect(errorOf({ vendors: { 'hubspot-conversations': 'yes' } }).message).toBe(
       'consent-gate config: vendors.hubspot-conversations is "yes"; expected an object of vendor options (or true when the vendor needs none)',
+    );
+  });
+
+  it('gpc: opt-out by default; one of its three', () => {
+    expect(resolveConfig(ok, catalog).gpc).toBe('opt-out');
+    expect(resolveConfig({ ...ok, gpc: 'reject-all' }, catalog).gpc).toBe('reject-all');
+    expect(errorOf({ ...ok, gpc: 'opt_out' }).message).toBe(
+      'consent-gate config: gpc is "opt_out"; expected one of "opt-out", "reject-all", "ignore": what the Global Privacy Control signal refuses (marketing, every optional purpose, nothing)',
+    );
+  });
+});
+
+describe('config validation: consentMode (Google Consent Mode)', () => {
+  it('resolves every setting', () => {
+    const consentMode = { types: { security_storage: 'granted', ad_user_data: 'denied', analytics_storage: 'functional' }, region: ['ES', 'US-CA'], waitForUpdate: 500, adsDataRedaction: true, urlPassthrough: false };
+    expect(resolveConfig({ ...ok, consentMode }, catalog).consentMode).toEqual(consentMode);
+    expect(resolveConfig(ok, catalog).consentMode).toBeUndefined();
+  });
+
+  it('is an object', () => {
+    expect(errorOf({ ...ok, consentMode: true }).message).toBe('consent-gate config: consentMode is true; expected an object with any of "types", "region", "waitForUpdate", "adsDataRedaction", "urlPassthrough"');
+  });
+
+  it('has no other keys', () => {
+    expect(errorOf({ ...ok, consentMode: { wait_for_update: 500 } }).message).toBe('consent-gate config: consentMode.wait_for_update is 500; expected one of "types", "region", "waitForUpdate", "adsDataRedaction", "urlPassthrough"');
+  });
+
+  it('types is an object', () => {
+    expect(errorOf({ ...ok, consentMode: { types: ['ad_storage'] } }).message).toBe(
+      'consent-gate config: consentMode.types is ["ad_storage"]; expected an object mapping consent types to a purpose, "granted" or "denied", e.g. { "security_storage": "granted" }',
+    );
+  });
+
+  it('types names Google\'s consent types only', () => {
+    expect(errorOf({ ...ok, consentMode: { types: { ads_storage: 'marketing' } } }).message).toBe(
+      'consent-gate config: consentMode.types.ads_storage is "marketing"; expected one of Google\'s consent types "ad_storage", "ad_user_data", "ad_personalization", "analytics_storage", "functionality_storage", "personalization_storage", "security_storage"',
+    );
+  });
+
+  it('types maps to an optional purpose, granted or denied', () => {
+    expect(errorOf({ ...ok, consentMode: { types: { ad_storage: 'advertising' } } }).message).toBe('consent-gate config: consentMode.types.ad_storage is "advertising"; expected one of "functional", "analytics", "marketing", "granted", "denied"');
+    expect(errorOf({ ...ok, consentMode: { types: { security_storage: 'necessary' } } }).path).toBe('consentMode.types.security_storage');
+  });
+
+  it('region is a non-empty array', () => {
+    expect(errorOf({ ...ok, consentMode: { region: 'ES' } }).message).toBe('consent-gate config: consentMode.region is "ES"; expected a non-empty array of ISO 3166-2 region codes, e.g. ["ES", "US-CA"]');
+    expect(errorOf({ ...ok, consentMode: { region: [] } }).path).toBe('consentMode.region');
+  });
+
+  it('region holds ISO 3166-2 codes in capitals', () => {
+    expect(errorOf({ ...ok, consentMode: { region: ['ES', 'us-ca'] } }).message).toBe('consent-gate config: consentMode.region[1] is "us-ca"; expected an ISO 3166-2 country or subdivision code in capitals, e.g. "ES" or "US-CA"');
+  });
+
+  it('waitForUpdate is whole milliseconds from 0 to 60000', () => {
+    for (const value of [-1, 1.5, '500', 60_001]) {
+      expect(errorOf({ ...ok, consentMode: { waitForUpdate: value } }).message).toBe(`consent-gate config: consentMode.waitForUpdate is ${JSON.stringify(value)}; expected a whole number of milliseconds from 0 to 60000, e.g. 500`);
+    }
+  });
+
+  it('adsDataRedaction and urlPassthrough are booleans', () => {
+    expect(errorOf({ ...ok, consentMode: { adsDataRedaction: 'true' } }).message).toBe('consent-gate config: consentMode.adsDataRedaction is "true"; expected true or false');
+    expect(errorOf({ ...ok, consentMode: { urlPassthrough: 1 } }).message).toBe('consent-gate config: consentMode.urlPassthrough is 1; expected true or false');
+  });
+
+  it("a vendor's consentMode option (a tag with a phased signal) is basic or advanced", () => {
+    expect(resolveConfig({ vendors: { 'google-tag': { consentMode: 'advanced' } } }, signalCatalog).vendors[0]!.options).toEqual({ consentMode: 'advanced' });
+    expect(() => resolveConfig({ vendors: { 'google-tag': { consentMode: 'full' } } }, signalCatalog)).toThrow(
+      'consent-gate config: vendors.google-tag.consentMode is "full"; expected "basic" (held back until granted) or "advanced" (loads with denied defaults and sends cookieless pings; its cookies wait for consent)',
     );
   });
 });

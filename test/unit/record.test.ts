@@ -229,7 +229,8 @@ describe('consent record', () => {
       expect(() => readRecord(store)).not.toThrow();
       expect(readRecord(store)).toBeNull();
     }
-  });
+    // (a few seconds of work: more on a busy machine)
+  }, 60_000);
 
   it('allows per purpose, with per-vendor overrides, and never without a record', () => {
     const r = makeRecord('1', { functional: true, analytics: false, marketing: false }, { 'hubspot-conversations': false, web1on1: true });
