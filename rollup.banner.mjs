@@ -107,6 +107,20 @@ export const PATCHES = [
   },
   {
     file: 'components/consent-modal.jsx',
+    find: 'if (!config.hideDeclineAll && !manager.confirmed)',
+    replace: 'if (!config.hideDeclineAll)',
+    count: 1,
+    why: 'the settings panel reopened after a decision keeps "Reject all": withdrawing is as easy as giving consent (GDPR Art. 7(3))',
+  },
+  {
+    file: 'components/consent-modal.jsx',
+    find: 'if (config.acceptAll && !manager.confirmed) {',
+    replace: 'if (config.acceptAll) {',
+    count: 1,
+    why: 'and "Accept all" beside it, equally prominent, as on the first visit',
+  },
+  {
+    file: 'components/consent-modal.jsx',
     find: "import Purposes from './purposes';",
     replace: 'const Purposes = () => null;',
     count: 1,

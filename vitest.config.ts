@@ -19,6 +19,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // expect.poll waits for what a page does in its own time (a chain of scripts loaded one after another,
+          // a widget's state after its frame): 10 s before a poll fails, not the default 1 s, on a shared 2-core machine
+          expect: { poll: { timeout: 10_000 } },
         },
       },
       {

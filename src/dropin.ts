@@ -56,8 +56,9 @@ function part<T>(name: string, nonce: string | undefined, url = beside(`consent-
       // disarms Klaro's own start-up, which reads window[data-klaro-config] (the banner part carries Klaro)
       el.setAttribute('data-klaro-config', 'consentGateNoKlaroAutoSetup');
       if (nonce) el.nonce = nonce;
-      el.onload = () => (name in registry() ? resolve(registry()[name]) : reject(new Error(`consent-gate: ${url} loaded but did not register "${name}"`)));
-      el.onerror = () => reject(new Error(`consent-gate: could not load ${url}`));
+      // once it has run, its element goes: a part leaves nothing in the page (a vendor part's name is no vendor script)
+      el.onload = () => (el.remove(), name in registry() ? resolve(registry()[name]) : reject(new Error(`consent-gate: ${url} loaded but did not register "${name}"`)));
+      el.onerror = () => (el.remove(), reject(new Error(`consent-gate: could not load ${url}`)));
       document.head.appendChild(el);
     });
     found.catch(() => loading.delete(name));
