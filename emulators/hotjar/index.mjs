@@ -44,7 +44,13 @@ function hotjarMain(cfg, kit) {
   var dom = kit.topDomain('_hjTLDTest');
   var userCookie = '_hjSessionUser_' + cfg.site;
   var existing = kit.getCookie(userCookie);
-  var user = existing ? JSON.parse(atob(existing)).id : kit.hex(16);
+  var user = null;
+  try {
+    user = existing ? JSON.parse(atob(existing)).id : null;
+  } catch (e) {
+    // a cookie Hotjar cannot read: a new visitor id, as for a first visit
+  }
+  user = user || kit.hex(16);
   var now = Date.now();
   kit.setCookie(userCookie, btoa(JSON.stringify({ id: user, created: now, existing: !!existing })), 365 * 86400, dom);
   kit.setCookie('_hjSession_' + cfg.site, btoa(JSON.stringify({ id: kit.hex(16), c: now, s: 0, r: 0, sb: 0 })), 1800, dom);
