@@ -5,8 +5,8 @@
  * `dataLayer` and `gtag()` function). Part of the vendor toolkit: the
  * contract and this file are all a Google vendor file imports.
  */
-import { hostUrl, type ConsentSignal, type OptionSpec, type VendorContext } from '../src/contract/index.js';
-import { scriptOnPage } from './_kit.js';
+import { hostUrl, type ConsentSignal, type VendorContext } from '../src/contract/index.js';
+import { scriptOnPage } from './_tags.js';
 
 /** Where the Google tag (gtag.js) and Google Tag Manager (gtm.js) load from. */
 export const GOOGLE_TAG_HOST = 'www.googletagmanager.com';
@@ -34,13 +34,6 @@ export const GOOGLE_CONSENT_MODE: ConsentSignal = {
   values: ['granted', 'denied'],
   source:
     "standards-facts §1: Google's consent guide (developers.google.com/tag-platform/security/guides/consent: default before any config or event, update on change, 'granted'/'denied') and consent mode reference (support.google.com/analytics/answer/13802165: the seven types); the purpose map is the one vanilla-cookieconsent and c15t use (analytics → analytics_storage; marketing → the three ad_ types; functional → functionality_storage and personalization_storage; security_storage always granted, as Cookiebot's official snippet sets it)",
-};
-
-/** The `consentMode` option of the Google vendors (and Microsoft UET). */
-export const consentModeOption: OptionSpec = {
-  type: 'string',
-  oneOf: ['basic', 'advanced'],
-  expected: '"basic" (the tag is held back until its purpose is granted; the default) or "advanced" (the tag loads with denied defaults and sends cookieless pings; its cookies stay held back until granted)',
 };
 
 interface GoogleWindow {

@@ -11,7 +11,8 @@
  * call, and the runtime's sweep deletes `_gcl_*`, `_gac_*` and `_gcl_ls`.
  */
 import { DAY, hostBaseOption, type Vendor, type VendorData, type VendorOptions } from '../src/contract/index.js';
-import { consentModeOption, GOOGLE_CONSENT_MODE, GOOGLE_TAG_HOST, loadGtag } from './_google.js';
+import { GOOGLE_CONSENT_MODE, GOOGLE_TAG_HOST, loadGtag } from './_google.js';
+import { consentModeOption } from './_tags.js';
 
 const FACTS = 'tag-facts §2 (Google tag for Google Ads)';
 const CSP = `unverified: ${FACTS}, Hosts row: many independent public CSPs that cite Google's CSP guide, Google Ads section [CSP]`;

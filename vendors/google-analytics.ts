@@ -12,7 +12,8 @@
  * sweep deletes `_ga`, `_ga_*` on every parent domain and path.
  */
 import { DAY, hostBaseOption, MINUTE, type Vendor, type VendorData, type VendorOptions } from '../src/contract/index.js';
-import { consentModeOption, GOOGLE_CONSENT_MODE, GOOGLE_TAG_HOST, loadGtag } from './_google.js';
+import { GOOGLE_CONSENT_MODE, GOOGLE_TAG_HOST, loadGtag } from './_google.js';
+import { consentModeOption } from './_tags.js';
 
 const FACTS = 'tag-facts §1 (Google tag: GA4)';
 /** `cookie_expires` default: 63072000 s (two years of 365 days) [G3]. */

@@ -12,8 +12,8 @@
  * `dataLayer`.
  */
 import { hostBaseOption, hostUrl, type Vendor, type VendorData, type VendorOptions } from '../src/contract/index.js';
-import { scriptOnPage } from './_kit.js';
-import { consentModeOption, dataLayerOf, GOOGLE_CONSENT_MODE, GOOGLE_TAG_HOST } from './_google.js';
+import { consentModeOption, scriptOnPage } from './_tags.js';
+import { dataLayerOf, GOOGLE_CONSENT_MODE, GOOGLE_TAG_HOST } from './_google.js';
 
 const FACTS = 'tag-facts §3 (Google Tag Manager)';
 export const GTM_PATH = '/gtm.js';

@@ -7,7 +7,7 @@
  * `_hj*` cookie and the keys below.
  */
 import { DAY, hostBaseOption, hostUrl, type Vendor, type VendorData, type VendorOptions } from '../src/contract/index.js';
-import { scriptOnPage } from './_kit.js';
+import { scriptOnPage } from './_tags.js';
 
 const FACTS = 'tag-facts §8 (Hotjar)';
 export const HOTJAR_HOST = 'static.hotjar.com';

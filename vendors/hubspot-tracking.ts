@@ -13,7 +13,7 @@
  * `revokeCookieConsent`, and the runtime's sweep deletes the cookies.
  */
 import { DAY, hostBaseOption, hostUrl, MONTH, safe, type Vendor, type VendorData, type VendorOptions } from '../src/contract/index.js';
-import { queueOf, scriptOnPage } from './_kit.js';
+import { queueOf, scriptOnPage } from './_tags.js';
 import { HUBSPOT_CONSENT } from './_hubspot.js';
 
 const FACTS = 'vendor-facts reference, HubSpot section';

@@ -6,7 +6,7 @@
  * deletes its first-party cookies and key.
  */
 import { DAY, hostBaseOption, hostUrl, type Vendor, type VendorData, type VendorOptions } from '../src/contract/index.js';
-import { scriptOnPage } from './_kit.js';
+import { scriptOnPage } from './_tags.js';
 
 const FACTS = 'tag-facts §5 (LinkedIn Insight Tag)';
 const OCD = `unverified: ${FACTS}, from the Open Cookie Database, whose wording matches LinkedIn's cookie table [OCD][L3]`;

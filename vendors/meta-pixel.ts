@@ -9,7 +9,7 @@
  * `_fbp` and `_fbc` on every parent domain and path.
  */
 import { DAY, hostBaseOption, hostUrl, safe, type Vendor, type VendorData, type VendorOptions } from '../src/contract/index.js';
-import { scriptOnPage } from './_kit.js';
+import { scriptOnPage } from './_tags.js';
 
 const FACTS = 'tag-facts §4 (Meta Pixel)';
 export const META_SCRIPT_HOST = 'connect.facebook.net';

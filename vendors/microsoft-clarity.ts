@@ -13,7 +13,7 @@
  * Clarity on that path; the runtime's sweep removes it with the cookies.
  */
 import { DAY, hostBaseOption, hostUrl, safe, type Vendor, type VendorContext, type VendorData, type VendorOptions } from '../src/contract/index.js';
-import { scriptOnPage } from './_kit.js';
+import { scriptOnPage } from './_tags.js';
 
 const FACTS = 'tag-facts §7 (Microsoft Clarity)';
 const CODE = `${FACTS}: Clarity's source code @8aa987e, packages/clarity-js/src/data/cookie.ts and metadata.ts [C3]`;

@@ -10,8 +10,7 @@
  * first-party cookies, but deletes none: the runtime's sweep does.
  */
 import { DAY, hostBaseOption, hostUrl, MONTH, type ConsentSignal, type Vendor, type VendorData, type VendorOptions } from '../src/contract/index.js';
-import { scriptOnPage } from './_kit.js';
-import { consentModeOption } from './_google.js';
+import { consentModeOption, scriptOnPage } from './_tags.js';
 
 const FACTS = 'tag-facts §6 (Microsoft Advertising UET)';
 export const UET_HOST = 'bat.bing.com';

@@ -10,7 +10,7 @@ import { ConsentGateConfigError } from '../../src/errors';
 import { compileRules, matchCookie, matchCookieWrite, matchKey, matchUrl, type CompiledRules } from '../../src/guard/rules';
 import type { Purpose, Vendor, VendorContext } from '../../src/types';
 import { catalog } from '../../vendors/index';
-import { queueOf, scriptOnPage } from '../../vendors/_kit';
+import { queueOf, scriptOnPage } from '../../vendors/_tags';
 import { dataLayerOf, gtagOf, hasCommand } from '../../vendors/_google';
 import googleAnalytics from '../../vendors/google-analytics';
 import googleAds from '../../vendors/google-ads';
@@ -260,7 +260,7 @@ describe("the head guard's compiled rules hold back each tag's hosts, cookies an
   });
 });
 
-describe('the vendor toolkit: a loader already on the page', () => {
+describe('the tag toolkit: a loader already on the page', () => {
   it('finds a script by its live src, the guard\'s held data-cg-src, the markup form\'s data-src, or through hostBase', () => {
     expect(scriptOnPage(document, undefined, 'bat.bing.com', '/bat.js')).toBeNull();
     for (const [attr, value] of [['src', 'https://bat.bing.com/bat.js'], ['data-cg-src', '//bat.bing.com/bat.js'], ['data-src', 'https://bat.bing.com/bat.js?x=1']]) {
