@@ -5,6 +5,7 @@
  */
 import { chatOptionSpecs, DAY, hostBaseOption, hostUrl, isObject, MONTH, safe, type ChatOptions, type Vendor, type VendorContext, type VendorData, type VendorListener, type VendorOptions } from '../src/contract/index.js';
 import { originsOf } from './_kit.js';
+import { HUBSPOT_CONSENT } from './_hubspot.js';
 
 const KB = "HubSpot knowledge base: 'Cookies set in a visitor's browser by HubSpot'";
 const OCD = 'Open Cookie Database (Apache-2.0)';
@@ -80,6 +81,7 @@ export const data: VendorData = {
     { name: '__cfuvid', purpose: 'necessary', lifetime: 0, description: 'Cloudflare rate limiting in front of HubSpot.', source: KB },
   ],
   storage: [],
+  signals: [HUBSPOT_CONSENT],
   options: {
     portalId: { type: 'string', required: true, pattern: /^\d{1,12}$/, expected: 'your HubSpot account id as a string of digits, e.g. "1234567"' },
     region: { type: 'string', oneOf: ['na1', 'eu1'] },

@@ -13,19 +13,22 @@ import { catalog } from '../../vendors/index';
 
 const rules = compileRules(catalog);
 const BASE = 'https://www.shop.test/page/';
-const hostRules = catalog.flatMap((v) => v.hosts.filter((h) => h.purpose !== 'necessary').map((h) => h.host.toLowerCase()));
+const ruled = catalog.flatMap((v) => v.hosts.filter((h) => h.purpose !== 'necessary').map((h) => ({ host: h.host.toLowerCase(), path: h.path })));
+const hostRules = [...new Set(ruled.map((r) => r.host))];
 
-/** The oracle: whether the browser would connect to a ruled host (path-scoped rules aside, which the catalog's hosts do not need here). */
+/** The oracle: whether the browser would connect to a ruled host, under the rule's path prefix when it has one (www.google.com is ruled under /pagead/ only). */
 function isVendorHost(url: string, base = BASE): boolean {
   let host: string;
+  let path: string;
   try {
     const u = new URL(url, base);
     if (!/^(https?|wss?):$/.test(u.protocol)) return false;
     host = u.hostname.replace(/\.+$/, '');
+    path = u.pathname;
   } catch {
     return false;
   }
-  return hostRules.some((rule) => (rule.startsWith('*.') ? host.endsWith(rule.slice(1)) : host === rule));
+  return ruled.some((rule) => (rule.host.startsWith('*.') ? host.endsWith(rule.host.slice(1)) : host === rule.host) && (!rule.path || path.startsWith(rule.path)));
 }
 
 const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?$/);
