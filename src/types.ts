@@ -70,7 +70,7 @@ export interface Decisions {
 }
 
 /** Where a decision came from. */
-export type DecisionSource = 'banner' | 'api' | 'prompt' | 'click' | 'sync' | 'record';
+export type DecisionSource = 'banner' | 'api' | 'prompt' | 'click' | 'sync' | 'record' | 'placeholder';
 
 export interface ChangeEvent {
   /** Purposes and vendor ids that became allowed. */
@@ -94,6 +94,12 @@ export interface GuardBridge {
   onBlocked(fn: (entry: BlockedEntry) => void): void;
   /** The catalog the guard was built with, as its compiled rule table: the drop-in runtime resolves config ids against it. */
   rules?: CompiledRules;
+  /**
+   * A one-time pass: release this one held element now, whatever its
+   * vendor's purpose (a visitor's "Load" on an embed's placeholder). Nothing
+   * is recorded; the next element of that vendor is held as before.
+   */
+  release?(element: Element): void;
 }
 
 /** One attempt the guard held back. */
