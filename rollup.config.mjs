@@ -105,8 +105,8 @@ const partFile = (name, path, pick) => {
   return { ...config, plugins: [partEntry(name, path, pick), ...config.plugins] };
 };
 
-/** The chat vendors (the one-vendor runtime files are built for them). */
-const chatVendorIds = vendorIds.filter((id) => /kind: 'chat'/.test(readFileSync(`vendors/${id}.ts`, 'utf8')));
+/** The chat and embed vendors (the one-vendor runtime files are built for them: a site with one chat, or only YouTube videos, say). */
+const chatVendorIds = vendorIds.filter((id) => /kind: '(chat|embed)'/.test(readFileSync(`vendors/${id}.ts`, 'utf8')));
 
 export default [
   // npm: ESM and CJS, each vendor as its own entry; the banner is a lazy chunk.
@@ -137,6 +137,8 @@ export default [
   partFile('chat', `${B}/src/chat/chunk.js`),
   partFile('audit', `${B}/src/audit/feature.js`),
   partFile('adapter', `${B}/src/adapter/index.js`),
+  // the embeds' placeholders: fetched only by a page whose config names an embed vendor
+  partFile('embed', `${B}/src/embed/index.js`),
   ...vendorIds.map((id) => partFile(`vendor-${id}`, `${B}/vendors/${id}.js`, 'default')),
   browserFile(`${B}/src/entries/banner.js`, 'dist/consent-gate-banner.js'),
   // the guard template (dist/guard-template.js) and the guard files written from it

@@ -12,6 +12,7 @@ export function localChunks(catalog: readonly Vendor[]): Chunks {
     chat: () => import('./chat/chunk.js'),
     audit: () => import('./audit/feature.js'),
     adapter: () => import('./adapter/index.js'),
+    embed: () => import('./embed/index.js'),
     vendor(id) {
       const found = catalog.find((v) => v.id === id);
       return found ? Promise.resolve(found) : Promise.reject(new Error(`consent-gate: no vendor ${JSON.stringify(id)} in the catalog given`));

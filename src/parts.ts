@@ -24,6 +24,8 @@ export interface Chunks {
   adapter(): Promise<typeof import('./adapter/index.js')>;
   /** A catalog vendor's data and adapter (vendors/<id>.ts). */
   vendor(id: string): Promise<Vendor>;
+  /** The embeds' placeholders (src/embed/index.ts): fetched only by a page whose config names an embed vendor. */
+  embed(): Promise<typeof import('./embed/index.js')>;
 }
 
 export interface Parts {
