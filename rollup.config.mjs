@@ -122,6 +122,8 @@ export default [
         format,
         entryFileNames: `[name].${ext}`,
         chunkFileNames: `chunks/[name]-[hash].${ext}`,
+        // the vendor toolkit and the contract helpers vendors share travel in one chunk, whichever vendors import which
+        manualChunks: (id) => (/[\\/](vendors[\\/]_kit|src[\\/]contract[\\/](hosts|chat-options|values))\.js$/.test(id) ? '_kit' : undefined),
         exports: 'named',
         // Klaro (BSD-3-Clause) and js-cookie (MIT) are bundled so the package installs with no dependencies
         banner: (chunk) => (chunk.name === 'banner' ? '/*! Includes Klaro 0.7 (c) KIProtect GmbH, BSD-3-Clause */' : ''),
