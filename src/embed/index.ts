@@ -86,6 +86,8 @@ export async function startEmbeds(core: GateCore<ResolvedConfig>, parts: Parts):
   injectEmbedStyles(doc, core.config.nonce);
 
   const embeds = new Map<Element, Embed>();
+  /** Frames made here inside a box: the box is the embed, never the frame. */
+  const made = new WeakSet<Element>();
   const allowed = (e: Embed) => core.allows(e.vendor.vendor.id, e.vendor.vendor.purpose);
   const base = () => doc.baseURI;
 
@@ -151,6 +153,7 @@ export async function startEmbeds(core: GateCore<ResolvedConfig>, parts: Parts):
       frame.allowFullscreen = true;
       e.placeholder?.remove();
       e.made = frame;
+      made.add(frame);
       // inserted before it has a URL: the guard looks at what is inserted, and the pass is for the frame as it is
       e.el.appendChild(frame);
     }
@@ -205,6 +208,7 @@ export async function startEmbeds(core: GateCore<ResolvedConfig>, parts: Parts):
   }
 
   function consider(el: Element): void {
+    if (made.has(el)) return;
     const known = embeds.get(el);
     if (known) {
       if (known.loaded || !known.frame) return;
