@@ -24,6 +24,14 @@ export interface EmbedTextTable {
   policy: string;
 }
 
+/**
+ * The languages the placeholder speaks: the banner's, every language Klaro
+ * 0.7.22 ships (by Klaro's file name). English is the project's own;
+ * every other language is machine-drafted, to be reviewed by a native
+ * speaker.
+ */
+export const EMBED_LANGUAGES = ['ca', 'cs', 'da', 'de', 'el', 'en', 'es', 'fi', 'fr', 'gl', 'hr', 'hu', 'it', 'nl', 'no', 'oc', 'pl', 'pt', 'ro', 'ru', 'sr', 'sr_cyrl', 'sv', 'tr', 'zh'] as const;
+
 export const EMBED_TEXTS: Readonly<Record<string, EmbedTextTable>> = {
   en: {
     videoFrom: 'Video from {title}',
@@ -33,6 +41,30 @@ export const EMBED_TEXTS: Readonly<Record<string, EmbedTextTable>> = {
     always: 'Always allow {title}',
     policy: '{provider} privacy policy',
   },
+  ca: { videoFrom: 'Vídeo de {title}', mapFrom: 'Mapa de {title}', loadVideo: 'Carrega el vídeo', loadMap: 'Carrega el mapa', always: 'Permet sempre {title}', policy: 'Política de privadesa de {provider}' },
+  cs: { videoFrom: 'Video ze služby {title}', mapFrom: 'Mapa ze služby {title}', loadVideo: 'Načíst video', loadMap: 'Načíst mapu', always: 'Vždy povolit {title}', policy: 'Zásady ochrany soukromí společnosti {provider}' },
+  da: { videoFrom: 'Video fra {title}', mapFrom: 'Kort fra {title}', loadVideo: 'Indlæs video', loadMap: 'Indlæs kort', always: 'Tillad altid {title}', policy: 'Privatlivspolitik for {provider}' },
+  de: { videoFrom: 'Video von {title}', mapFrom: 'Karte von {title}', loadVideo: 'Video laden', loadMap: 'Karte laden', always: '{title} immer erlauben', policy: 'Datenschutzerklärung von {provider}' },
+  el: { videoFrom: 'Βίντεο από {title}', mapFrom: 'Χάρτης από {title}', loadVideo: 'Φόρτωση βίντεο', loadMap: 'Φόρτωση χάρτη', always: 'Να επιτρέπεται πάντα: {title}', policy: 'Πολιτική απορρήτου: {provider}' },
+  es: { videoFrom: 'Vídeo de {title}', mapFrom: 'Mapa de {title}', loadVideo: 'Cargar vídeo', loadMap: 'Cargar mapa', always: 'Permitir siempre {title}', policy: 'Política de privacidad de {provider}' },
+  fi: { videoFrom: 'Video palvelusta {title}', mapFrom: 'Kartta palvelusta {title}', loadVideo: 'Lataa video', loadMap: 'Lataa kartta', always: 'Salli aina {title}', policy: 'Tietosuojakäytäntö: {provider}' },
+  fr: { videoFrom: 'Vidéo de {title}', mapFrom: 'Carte de {title}', loadVideo: 'Charger la vidéo', loadMap: 'Charger la carte', always: 'Toujours autoriser {title}', policy: 'Politique de confidentialité de {provider}' },
+  gl: { videoFrom: 'Vídeo de {title}', mapFrom: 'Mapa de {title}', loadVideo: 'Cargar o vídeo', loadMap: 'Cargar o mapa', always: 'Permitir sempre {title}', policy: 'Política de privacidade de {provider}' },
+  hr: { videoFrom: 'Videozapis s usluge {title}', mapFrom: 'Karta s usluge {title}', loadVideo: 'Učitaj videozapis', loadMap: 'Učitaj kartu', always: 'Uvijek dopusti {title}', policy: 'Pravila privatnosti: {provider}' },
+  hu: { videoFrom: 'Videó innen: {title}', mapFrom: 'Térkép innen: {title}', loadVideo: 'Videó betöltése', loadMap: 'Térkép betöltése', always: 'Mindig engedélyezve: {title}', policy: 'Adatvédelmi irányelvek: {provider}' },
+  it: { videoFrom: 'Video da {title}', mapFrom: 'Mappa da {title}', loadVideo: 'Carica il video', loadMap: 'Carica la mappa', always: 'Consenti sempre {title}', policy: 'Informativa sulla privacy di {provider}' },
+  nl: { videoFrom: 'Video van {title}', mapFrom: 'Kaart van {title}', loadVideo: 'Video laden', loadMap: 'Kaart laden', always: '{title} altijd toestaan', policy: 'Privacybeleid van {provider}' },
+  no: { videoFrom: 'Video fra {title}', mapFrom: 'Kart fra {title}', loadVideo: 'Last inn video', loadMap: 'Last inn kart', always: 'Tillat alltid {title}', policy: 'Personvernerklæring for {provider}' },
+  oc: { videoFrom: 'Vidèo de {title}', mapFrom: 'Mapa de {title}', loadVideo: 'Cargar la vidèo', loadMap: 'Cargar la mapa', always: 'Totjorn autorizar {title}', policy: 'Politica de confidencialitat de {provider}' },
+  pl: { videoFrom: 'Film z serwisu {title}', mapFrom: 'Mapa z serwisu {title}', loadVideo: 'Wczytaj film', loadMap: 'Wczytaj mapę', always: 'Zawsze zezwalaj: {title}', policy: 'Polityka prywatności: {provider}' },
+  pt: { videoFrom: 'Vídeo de {title}', mapFrom: 'Mapa de {title}', loadVideo: 'Carregar vídeo', loadMap: 'Carregar mapa', always: 'Permitir sempre {title}', policy: 'Política de privacidade de {provider}' },
+  ro: { videoFrom: 'Videoclip de pe {title}', mapFrom: 'Hartă de pe {title}', loadVideo: 'Încarcă videoclipul', loadMap: 'Încarcă harta', always: 'Permite întotdeauna {title}', policy: 'Politica de confidențialitate: {provider}' },
+  ru: { videoFrom: 'Видео из сервиса {title}', mapFrom: 'Карта из сервиса {title}', loadVideo: 'Загрузить видео', loadMap: 'Загрузить карту', always: 'Всегда разрешать {title}', policy: 'Политика конфиденциальности: {provider}' },
+  sr: { videoFrom: 'Video sa usluge {title}', mapFrom: 'Mapa sa usluge {title}', loadVideo: 'Učitaj video', loadMap: 'Učitaj mapu', always: 'Uvek dozvoli {title}', policy: 'Politika privatnosti: {provider}' },
+  sr_cyrl: { videoFrom: 'Видео са услуге {title}', mapFrom: 'Мапа са услуге {title}', loadVideo: 'Учитај видео', loadMap: 'Учитај мапу', always: 'Увек дозволи {title}', policy: 'Политика приватности: {provider}' },
+  sv: { videoFrom: 'Video från {title}', mapFrom: 'Karta från {title}', loadVideo: 'Läs in video', loadMap: 'Läs in karta', always: 'Tillåt alltid {title}', policy: 'Integritetspolicy för {provider}' },
+  tr: { videoFrom: '{title} videosu', mapFrom: '{title} haritası', loadVideo: 'Videoyu yükle', loadMap: 'Haritayı yükle', always: '{title} için her zaman izin ver', policy: '{provider} gizlilik politikası' },
+  zh: { videoFrom: '来自 {title} 的视频', mapFrom: '来自 {title} 的地图', loadVideo: '加载视频', loadMap: '加载地图', always: '始终允许 {title}', policy: '{provider} 隐私政策' },
 };
 
 /** The words of a placeholder for `vendor` in `lang` (a language code such as `de` or `de-CH`). */
@@ -46,9 +78,15 @@ export interface EmbedTexts {
   policy: string;
 }
 
-/** The table for a language: the exact code, else its first part (`de` for `de-CH`), else English; each key falls back to English. */
+/**
+ * The table for a language tag: the full tag (`sr-Cyrl` → `sr_cyrl`), else
+ * its primary subtag (`de` for `de-CH`; Norwegian Bokmål and Nynorsk, `nb`
+ * and `nn`, → `no`), else English; each key falls back to English.
+ */
 export function tableFor(lang: string, tables: Readonly<Record<string, Partial<EmbedTextTable>>> = EMBED_TEXTS): EmbedTextTable {
-  const own = tables[lang] ?? tables[lang.split('-')[0]!] ?? {};
+  const full = lang.toLowerCase().replace(/-/g, '_');
+  const primary = full.split('_')[0]!;
+  const own = tables[full] ?? tables[primary === 'nb' || primary === 'nn' ? 'no' : primary] ?? {};
   return { ...EMBED_TEXTS.en!, ...own };
 }
 

@@ -11,7 +11,7 @@ import youtube, { youtubeEmbedUrl } from '../../vendors/youtube';
 import vimeo, { vimeoEmbedUrl } from '../../vendors/vimeo';
 import googleMaps, { mapsEmbedUrl } from '../../vendors/google-maps';
 import { reach } from '../../vendors/_embed';
-import { EMBED_TEXTS, embedTexts, fill, tableFor } from '../../src/embed/texts';
+import { EMBED_LANGUAGES, EMBED_TEXTS, embedTexts, fill, tableFor } from '../../src/embed/texts';
 import { attributeLength, boxStyle } from '../../src/embed/box';
 import { findEmbed, posterOf, type EmbedVendor } from '../../src/embed/find';
 import { compileRules, matchCookie, matchUrl } from '../../src/guard/rules';
@@ -96,7 +96,31 @@ describe('placeholder words (src/embed/texts.ts)', () => {
     expect(tableFor('de-CH', tables).loadVideo).toBe('Video laden');
     expect(tableFor('de', tables).always).toBe(EMBED_TEXTS.en!.always);
     expect(tableFor('xx', tables)).toEqual(EMBED_TEXTS.en);
-    expect(embedTexts(vimeo, 'fr').load).toBe('Load video');
+    expect(embedTexts(vimeo, 'ja').load).toBe('Load video');
+  });
+
+  it('every shipped language has every key, filled in, with the same {names} as English', () => {
+    const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    expect(Object.keys(EMBED_TEXTS).sort()).toEqual([...EMBED_LANGUAGES].sort());
+    for (const lang of EMBED_LANGUAGES) {
+      const table = EMBED_TEXTS[lang]!;
+      expect(Object.keys(table).sort(), lang).toEqual(Object.keys(EMBED_TEXTS.en!).sort());
+      for (const [key, text] of Object.entries(table)) {
+        expect(text.trim(), `${lang}.${key}`).not.toBe('');
+        expect(names(text), `${lang}.${key}`).toEqual(names(EMBED_TEXTS.en![key as keyof typeof table]));
+      }
+      // a language other than English says it in its own words
+      if (lang !== 'en') expect(table.loadVideo, lang).not.toBe(EMBED_TEXTS.en!.loadVideo);
+    }
+  });
+
+  it('a page in a shipped language gets its words: by full tag, by primary subtag, Norwegian from nb and nn', () => {
+    expect(embedTexts(youtube, 'de')).toMatchObject({ name: 'Video von YouTube', load: 'Video laden', always: 'YouTube immer erlauben' });
+    expect(embedTexts(googleMaps, 'fr-CA').load).toBe('Charger la carte');
+    expect(embedTexts(vimeo, 'sr-Cyrl').load).toBe(EMBED_TEXTS.sr_cyrl!.loadVideo);
+    expect(embedTexts(vimeo, 'sr-Latn').load).toBe(EMBED_TEXTS.sr!.loadVideo);
+    expect(embedTexts(vimeo, 'nb').load).toBe(EMBED_TEXTS.no!.loadVideo);
+    expect(embedTexts(vimeo, 'nn-NO').load).toBe(EMBED_TEXTS.no!.loadVideo);
   });
 
   it('fill replaces known names only', () => {
