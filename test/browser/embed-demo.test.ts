@@ -75,6 +75,8 @@ async function openDemo(path: string) {
   const vendorPaths: string[] = [];
   const outside: string[] = [];
   const errors: string[] = [];
+  /** Every path asked of the demo's own origin. */
+  const paths: string[] = [];
   page.on('console', (m) => {
     // (a missing resource is reported below with its URL)
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
@@ -85,6 +87,7 @@ async function openDemo(path: string) {
     if (r.status() >= 400 && new URL(r.url()).pathname !== '/favicon.ico') errors.push(`${r.status()} ${r.url()}`);
   });
   page.on('request', (r) => {
+    if (r.url().startsWith(base)) paths.push(new URL(r.url()).pathname);
     if (!r.url().startsWith(base)) outside.push(r.url());
     else if (VENDOR_HOSTS.includes(new URL(r.url()).pathname.split('/')[2]!)) vendorPaths.push(new URL(r.url()).pathname + new URL(r.url()).search);
   });
@@ -92,10 +95,10 @@ async function openDemo(path: string) {
   await page.addInitScript({ content: SHIFTS.replace(/<\/?script>/g, '') });
   await page.goto(new URL(path, base).href);
   await ready(page);
-  await placeholders(page, 3);
+  if (path.startsWith('/blog/')) await placeholders(page, 3);
   await settle(page);
   const failed = (e: Error) => new Error(`${e.message}; the page logged: ${JSON.stringify(errors)}`);
-  return { context, page, vendorPaths, outside, errors, failed };
+  return { context, page, vendorPaths, outside, errors, failed, paths };
 }
 
 const placeholderOfVendor = (page: Page, id: string) => page.locator(`.cg-embed[data-consent-gate-placeholder="${id}"]`);
@@ -148,6 +151,17 @@ describe('the demo Blog page (npm run demo), videos and a map emulated offline',
     await placeholders(page, 3);
     expect(await page.locator('iframe[title="How we roast our coffee (video)"]').getAttribute('src')).toBeNull();
     await context.close();
+  });
+
+  it("the placeholders' code (dist/consent-gate-embed.js) is fetched only by the page whose config names an embed vendor", async () => {
+    const home = await openDemo('/');
+    expect(await home.page.locator('.cg-embed').count()).toBe(0);
+    expect(home.paths.filter((p) => p.includes('consent-gate-embed'))).toEqual([]);
+    expect(home.errors).toEqual([]);
+    await home.context.close();
+    const blog = await openDemo('/blog/');
+    expect(blog.paths.filter((p) => p.includes('consent-gate-embed'))).toEqual(['/dist/consent-gate-embed.js']);
+    await blog.context.close();
   });
 
   it('"Load" on the map, through the head guard (its one-time pass, __consentGateGuard.release): the map loads from the emulator, the videos keep their placeholders, nothing is recorded', async () => {
