@@ -102,6 +102,8 @@ export default [
         format,
         entryFileNames: `[name].${ext}`,
         chunkFileNames: `chunks/[name]-[hash].${ext}`,
+        // the vendor toolkit and the contract helpers vendors share travel in one chunk, whichever vendors import which
+        manualChunks: (id) => (/[\\/](vendors[\\/]_kit|src[\\/]contract[\\/](hosts|chat-options|values))\.js$/.test(id) ? '_kit' : undefined),
         exports: 'named',
         // Klaro (BSD-3-Clause) and js-cookie (MIT) are bundled so the package installs with no dependencies
         banner: (chunk) => (chunk.name === 'banner' ? '/*! Includes Klaro 0.7 (c) KIProtect GmbH, BSD-3-Clause; Preact (c) Jason Miller, MIT */' : ''),
@@ -121,6 +123,8 @@ export default [
   partFile('adapter', `${B}/src/adapter/index.js`),
   partFile('declare', `${B}/src/declare.js`),
   partFile('receipts', `${B}/src/receipts/client.js`),
+  // the embeds' placeholders: fetched only by a page whose config names an embed vendor
+  partFile('embed', `${B}/src/embed/index.js`),
   ...vendorIds.map((id) => partFile(`vendor-${id}`, `${B}/vendors/${id}.js`, 'default')),
   // ── banner (rollup.banner.mjs): dist/consent-gate-banner.js, an ES module the runtime imports, and consent-gate-banner-<lang>.js beside it ──
   bannerFile(`${B}/src/entries/banner.js`, 'dist'),

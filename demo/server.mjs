@@ -25,6 +25,11 @@ import { hubspotEmulator, HUBSPOT_HOSTS } from '../emulators/hubspot/index.mjs';
 import { web1on1Emulator, INTEGRATION_ID as WEB1ON1_INTEGRATION_ID, WEB1ON1_LOADER_URL } from '../emulators/web1on1/index.mjs';
 import { intercomEmulator, APP_ID as INTERCOM_APP_ID } from '../emulators/intercom/index.mjs';
 import { crispEmulator, WEBSITE_ID as CRISP_WEBSITE_ID, COOKIE_PREFIX as CRISP_COOKIE_PREFIX } from '../emulators/crisp/index.mjs';
+// --- embeds: the Blog page's videos and map ---
+import { youtubeEmulator } from '../emulators/youtube/index.mjs';
+import { vimeoEmulator } from '../emulators/vimeo/index.mjs';
+import { mapsEmulator } from '../emulators/google-maps/index.mjs';
+// --- end embeds ---
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
@@ -82,6 +87,19 @@ export function demoConfig(query, env = process.env) {
   return { vendors: { [id]: VENDORS[id].config(query, env) }, policyVersion: 'demo-1' };
 }
 
+// --- embeds: the Blog page (/blog/): a YouTube video, a Vimeo video and a Google map, each behind a placeholder ---
+export const BLOG_PATH = '/blog/';
+/** The embed vendors of the Blog page, offline through the emulators. */
+export const BLOG_EMBEDS = ['youtube', 'vimeo', 'google-maps'];
+
+/** The consent-gate config of the Blog page: the shop's chat vendor and the three embed vendors. */
+export function blogConfig(query, env = process.env) {
+  const config = demoConfig(query, env);
+  for (const id of BLOG_EMBEDS) config.vendors[id] = { hostBase: HOST_BASE };
+  return config;
+}
+// --- end embeds ---
+
 function hubspotConfig(query, env) {
   const real = typeof env.HUBSPOT_PORTAL_ID === 'string' && /^\d{1,12}$/.test(env.HUBSPOT_PORTAL_ID);
   const vendor = { portalId: real ? env.HUBSPOT_PORTAL_ID : '1234567', ...CHAT };
@@ -102,11 +120,9 @@ function inlineJson(value) {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
-function page(title, query, env) {
-  const template = readFileSync(join(HERE, 'index.html'), 'utf8');
+function page(title, query, env, template = readFileSync(join(HERE, 'index.html'), 'utf8'), config = demoConfig(query, env)) {
   const { id, unknown } = pickVendor(query);
   const vendor = VENDORS[id];
-  const config = demoConfig(query, env);
   const options = config.vendors[id];
   const mode = options.hostBase ? `offline (${vendor.title} emulator)` : `real HubSpot scripts, portal ${options.portalId}`;
   const q = id === DEFAULT_VENDOR ? '' : `?vendor=${encodeURIComponent(id)}`;
@@ -184,11 +200,23 @@ export function createDemoServer(options = {}) {
     ...web1on1Emulator({ hostBase: HOST_BASE }).handlers,
     ...intercomEmulator({ hostBase: HOST_BASE }).handlers,
     ...crispEmulator({ hostBase: HOST_BASE }).handlers,
+    // --- embeds ---
+    ...youtubeEmulator({ hostBase: HOST_BASE }).handlers,
+    ...vimeoEmulator({ hostBase: HOST_BASE }).handlers,
+    ...mapsEmulator({ hostBase: HOST_BASE }).handlers,
+    // --- end embeds ---
   };
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
     try {
+      // --- embeds: the Blog page ---
+      if (path === BLOG_PATH) {
+        res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
+        return res.end(page('Blog', url.searchParams, env, readFileSync(join(HERE, 'blog.html'), 'utf8'), blogConfig(url.searchParams, env)));
+      }
+      if (path === '/blog-poster.svg') return sendFile(res, join(HERE, 'blog-poster.svg'));
+      // --- end embeds ---
       if (PAGES[path]) {
         // (made per request: compressed, never cached)
         const body = page(PAGES[path], url.searchParams, env);
@@ -215,7 +243,10 @@ export function createDemoServer(options = {}) {
         const answer = await handlers[m[1]](new URL(`https://${m[1]}${m[2]}${url.search}`));
         if (answer === 'abort') return req.socket.destroy();
         if (answer === null) return notFound(res);
-        res.writeHead(answer.status ?? 200, { 'content-type': answer.contentType ?? 'text/plain', ...(answer.headers ?? {}) });
+        const headers = { ...(answer.headers ?? {}) };
+        // (an emulator joins several Set-Cookie values with newlines, as a route handler takes them)
+        if (typeof headers['set-cookie'] === 'string') headers['set-cookie'] = headers['set-cookie'].split('\n');
+        res.writeHead(answer.status ?? 200, { 'content-type': answer.contentType ?? 'text/plain', ...headers });
         return res.end(answer.body);
       }
       return notFound(res);

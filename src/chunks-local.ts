@@ -13,6 +13,7 @@ export function localChunks(catalog: readonly Vendor[]): Chunks {
     audit: () => import('./audit/feature.js'),
     adapter: () => import('./adapter/index.js'),
     receipts: () => import('./receipts/client.js'),
+    embed: () => import('./embed/index.js'),
     vendor(id) {
       const found = catalog.find((v) => v.id === id);
       return found ? Promise.resolve(found) : Promise.reject(new Error(`consent-gate: no vendor ${JSON.stringify(id)} in the catalog given`));

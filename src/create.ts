@@ -233,6 +233,10 @@ export function assembleGate(config: ConsentGateConfig | unknown, runtime: Runti
   const gate = Object.assign(runtime.target ?? {}, methods, chatFeature(core, parts)) as ConsentGate;
   vendorsFeature(core, parts);
   receiptsFeature(core, parts);
+  // Embeds (videos, maps): their placeholders are a part of their own, fetched only when the config names an embed vendor.
+  if (typeof document !== 'undefined' && resolved.vendors.some((v) => v.kind === 'embed')) {
+    onReady(document, () => void parts.chunks.embed().then((mod) => mod.startEmbeds(core, parts)).catch((error) => console.error(error)));
+  }
   const extra = runtime.features ?? [];
   for (const feature of extra) Object.assign(gate, feature(core, parts));
   if (!('audit' in gate)) auditAccess(gate, core, parts);

@@ -5,3 +5,13 @@ export function onReady(doc: Document, fn: () => void): void {
   if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', fn, { once: true });
   else fn();
 }
+
+/** A stylesheet in the document once (by its element id), with the config's nonce for a strict Content-Security-Policy. */
+export function injectStyle(doc: Document, id: string, css: string, nonce?: string): void {
+  if (doc.getElementById(id)) return;
+  const style = doc.createElement('style');
+  style.id = id;
+  if (nonce) style.nonce = nonce;
+  style.textContent = css;
+  (doc.head || doc.documentElement).appendChild(style);
+}

@@ -7,7 +7,8 @@
  * cross-tab sync, the chat launchers. Every other part is a file next to it,
  * fetched with a <script> (the config's nonce on it) when a page needs it:
  * `consent-gate-banner.js`, `consent-gate-chat.js`, `consent-gate-audit.js`,
- * `consent-gate-adapter.js`, `consent-gate-vendor-<id>.js`. Each registers
+ * `consent-gate-adapter.js`, `consent-gate-embed.js` (embeds' placeholders,
+ * only when the config names an embed vendor), `consent-gate-vendor-<id>.js`. Each registers
  * itself in `window.__consentGateParts` (see ./parts.ts).
  *
  * The vendors it knows are the head guard's: the guard carries the catalog
@@ -79,6 +80,7 @@ function chunksFor(raw: { bannerUrl?: unknown; nonce?: unknown } | undefined, ve
     audit: () => part('audit', nonce),
     adapter: () => part('adapter', nonce),
     receipts: () => part('receipts', nonce),
+    embed: () => part('embed', nonce),
     vendor(id) {
       const inside = vendors.find((v) => v.id === id);
       return inside ? Promise.resolve(inside) : vendorPart(id, nonce);

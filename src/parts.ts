@@ -26,6 +26,8 @@ export interface Chunks {
   receipts(): Promise<typeof import('./receipts/client.js')>;
   /** A catalog vendor's data and adapter (vendors/<id>.ts). */
   vendor(id: string): Promise<Vendor>;
+  /** The embeds' placeholders (src/embed/index.ts): fetched only by a page whose config names an embed vendor. */
+  embed(): Promise<typeof import('./embed/index.js')>;
 }
 
 export interface Parts {

@@ -13,6 +13,9 @@ import linkedinInsight from './linkedin-insight.js';
 import microsoftUet from './microsoft-uet.js';
 import microsoftClarity from './microsoft-clarity.js';
 import hotjar from './hotjar.js';
+import youtube from './youtube.js';
+import vimeo from './vimeo.js';
+import googleMaps from './google-maps.js';
 
 export const catalog: readonly Vendor[] = [
   hubspotConversations as unknown as Vendor,
@@ -30,4 +33,8 @@ export const catalog: readonly Vendor[] = [
   microsoftUet as unknown as Vendor,
   microsoftClarity as unknown as Vendor,
   hotjar as unknown as Vendor,
+  // embeds: videos and maps shown in a placeholder until the visitor loads them (src/embed/)
+  youtube as unknown as Vendor,
+  vimeo as unknown as Vendor,
+  googleMaps as unknown as Vendor,
 ];

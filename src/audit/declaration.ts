@@ -17,14 +17,14 @@ export interface DisclosureEntry {
   identifier: string;
   /** `cookie`, or `web` for Web Storage (as in the IAB disclosure). */
   type: 'cookie' | 'web';
-  /** For `web`: which storage. */
-  storage?: 'local' | 'session';
+  /** For `web`: which storage (`indexeddb`: a database in a vendor's frame). */
+  storage?: 'local' | 'session' | 'indexeddb';
   /** Seconds; 0 is a session cookie; null for web storage kept until removed. */
   maxAgeSeconds: number | null;
   /** The lifetime in words, e.g. "6 months". */
   lifetime: string;
   cookieRefresh: boolean;
-  /** Where it is written: the site's host, its parent domain, or `*` (any site using the vendor). */
+  /** Where it is written: the site's host, its parent domain, `*` (any site using the vendor), or the vendor's own domain (a third-party cookie, a vendor frame's storage). */
   domains: string[];
   purposes: Purpose[];
   description: string;
@@ -79,7 +79,7 @@ export interface DeclarationInput {
 
 
 /** Seconds in words: 0 is "session", 15778800 is "6 months", 1800 is "30 minutes". */
-export function lifetimeInWords(seconds: number | null, type: 'cookie' | 'web' = 'cookie', storage?: 'local' | 'session'): string {
+export function lifetimeInWords(seconds: number | null, type: 'cookie' | 'web' = 'cookie', storage?: 'local' | 'session' | 'indexeddb'): string {
   if (seconds === null || seconds <= 0) {
     if (type === 'cookie') return 'session';
     return storage === 'session' ? 'until the tab closes' : 'until removed';
@@ -145,6 +145,23 @@ export function declarationEntries(input: DeclarationInput): Disclosure {
         source: s.source,
       });
     }
+    // what the vendor keeps on its own domain or in its own frame: declared where it lives (the page cannot delete it)
+    for (const t of v.thirdParty ?? []) {
+      const web = t.type !== 'cookie';
+      disclosures.push({
+        identifier: t.match === 'prefix' ? `${t.name}*` : t.name,
+        type: web ? 'web' : 'cookie',
+        ...(web ? { storage: t.type as 'local' | 'session' | 'indexeddb' } : {}),
+        maxAgeSeconds: web && t.lifetime <= 0 ? null : t.lifetime,
+        lifetime: lifetimeInWords(t.lifetime, web ? 'web' : 'cookie', web ? (t.type as 'local' | 'session' | 'indexeddb') : undefined),
+        cookieRefresh: false,
+        domains: [t.domain],
+        purposes: [t.purpose],
+        description: t.description,
+        ...common,
+        source: t.source,
+      });
+    }
     for (const h of v.hosts) domains.push({ domain: h.path ? `${h.host}${h.path}` : h.host, use: h.description, vendor: v.id, purposes: [h.purpose] });
   }
   return { generator: 'consent-gate', disclosures, domains };
@@ -170,6 +187,8 @@ function mdField(value: unknown): string {
 export function escapeHtml(value: unknown): string {
   return cell(value).replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 }
+
+const STORAGE_TITLES: Record<'local' | 'session' | 'indexeddb', string> = { local: 'Local storage', session: 'Session storage', indexeddb: 'IndexedDB' };
 
 const PURPOSE_TITLES: Record<Purpose, string> = {
   necessary: 'Strictly necessary',
@@ -202,8 +221,9 @@ function renderHtml(d: Disclosure, input: DeclarationInput): string {
         .filter((e) => e.purposes.includes(p))
         .map((e) => {
           const policy = e.privacyPolicyUrl ? ` <a href="${escapeHtml(e.privacyPolicyUrl)}" rel="noopener">Privacy policy</a>` : '';
-          const type = e.type === 'cookie' ? 'Cookie' : e.storage === 'session' ? 'Session storage' : 'Local storage';
-          return `<tr><td><code>${escapeHtml(e.identifier)}</code></td><td>${escapeHtml(e.vendorTitle)}<br><small>${escapeHtml(e.provider)}</small>${policy}</td><td>${type}</td><td>${escapeHtml(e.lifetime)}${e.cookieRefresh ? ' (renewed on each visit)' : ''}</td><td>${escapeHtml(e.description)}</td></tr>`;
+          const type = e.type === 'cookie' ? 'Cookie' : STORAGE_TITLES[e.storage ?? 'local'];
+          const where = e.domains.some((d) => d !== '*' && d !== input.siteHost && d !== `.${input.siteDomain}`) ? `<br><small>${escapeHtml(e.domains.join(' '))}</small>` : '';
+          return `<tr><td><code>${escapeHtml(e.identifier)}</code></td><td>${escapeHtml(e.vendorTitle)}<br><small>${escapeHtml(e.provider)}</small>${policy}</td><td>${type}${where}</td><td>${escapeHtml(e.lifetime)}${e.cookieRefresh ? ' (renewed on each visit)' : ''}</td><td>${escapeHtml(e.description)}</td></tr>`;
         })
         .join('');
       return rows ? `<h3>${PURPOSE_TITLES[p]}</h3><table data-purpose="${p}"><thead><tr><th>Name</th><th>Provider</th><th>Type</th><th>Lifetime</th><th>What it is for</th></tr></thead><tbody>${rows}</tbody></table>` : '';
@@ -222,7 +242,7 @@ export function renderDeclaration(format: DeclarationFormat, input: DeclarationI
       return [CSV_COLUMNS.join(','), ...d.disclosures.map((e) => CSV_COLUMNS.map((c) => csvField(e[c])).join(','))].join('\r\n') + '\r\n';
     case 'md': {
       const head = '| Name | Type | Purpose | Lifetime | Provider | What it is for |\n|---|---|---|---|---|---|';
-      const rows = d.disclosures.map((e) => `| \`${mdField(e.identifier)}\` | ${e.type === 'cookie' ? 'cookie' : `${e.storage}Storage`} | ${mdField(e.purposes)} | ${mdField(e.lifetime)}${e.cookieRefresh ? ' (renewed)' : ''} | ${mdField(e.provider)} (${mdField(e.vendorTitle)}) | ${mdField(e.description)} |`);
+      const rows = d.disclosures.map((e) => `| \`${mdField(e.identifier)}\` | ${e.type === 'cookie' ? 'cookie' : e.storage === 'indexeddb' ? 'IndexedDB' : `${e.storage}Storage`} | ${mdField(e.purposes)} | ${mdField(e.lifetime)}${e.cookieRefresh ? ' (renewed)' : ''} | ${mdField(e.provider)} (${mdField(e.vendorTitle)}) | ${mdField(e.description)} |`);
       return [head, ...rows].join('\n') + '\n';
     }
     case 'html':

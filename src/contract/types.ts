@@ -60,6 +60,38 @@ export interface StorageRule extends Sourced {
   lifetime: number;
 }
 
+/**
+ * Something the vendor keeps on the visitor's device out of the page's reach:
+ * a cookie on the vendor's own domain (a third-party cookie), or a key in the
+ * storage of the vendor's own frame (which browsers key by the vendor's
+ * origin). The page can neither read nor delete it: the only control is never
+ * loading the vendor before consent. Declared, so visitors and a privacy
+ * policy know of it; never matched against the page's own cookies or keys,
+ * never swept on withdrawal.
+ */
+export interface ThirdPartyRule extends Sourced {
+  /** Cookie name or storage key, or its prefix when `match` is `prefix`. */
+  name: string;
+  match?: 'exact' | 'prefix';
+  /** A cookie, or the storage of the vendor's frame: `local`, `session`, `indexeddb` (a database name). */
+  type: 'cookie' | 'local' | 'session' | 'indexeddb';
+  /** Where it lives: a cookie's domain (`.youtube.com`) or a frame's host (`www.youtube-nocookie.com`). */
+  domain: string;
+  purpose: Purpose;
+  /** Lifetime in seconds; 0 means a session cookie, or kept until removed. */
+  lifetime: number;
+}
+
+/** What the placeholder of an embed (`kind: 'embed'`) needs to know about the vendor. */
+export interface EmbedInfo {
+  /** What the visitor loads: a `video` or a `map` (the placeholder's words). */
+  media: 'video' | 'map';
+  /** Width over height of an embed that gives no size of its own, e.g. 16 / 9. */
+  ratio: number;
+  /** The frame's `allow` list: given to a frame consent-gate makes, and added to a site's frame that lacks it so it can start at once. */
+  allow: string;
+}
+
 /** The schema of one vendor option, checked by config validation. */
 export interface OptionSpec {
   type: 'string' | 'number' | 'boolean' | 'object' | 'function';
@@ -104,6 +136,10 @@ export interface VendorData {
    * whenever a decision changes.
    */
   signals?: readonly ConsentSignal[];
+  /** What the vendor keeps out of the page's reach (its own domain's cookies, its frame's storage). */
+  thirdParty?: readonly ThirdPartyRule[];
+  /** For an embed (`kind: 'embed'`): what its placeholder needs. */
+  embed?: EmbedInfo;
   options: Readonly<Record<string, OptionSpec>>;
 }
 
@@ -204,6 +240,15 @@ export interface VendorAdapter<O extends VendorOptions = VendorOptions> {
   inlineTarget?(ctx: VendorContext<O>): string | null;
   /** Undo a failed or abandoned load (remove inserted elements and globals) so a retry starts clean. */
   unload?(ctx: VendorContext<O>): void;
+  /**
+   * For an embed: the URL its frame loads, made from the URL the site wrote
+   * (absolute), or null when that URL is not one of this vendor's embeds.
+   * The vendor's privacy-preserving form (another host, a parameter) is
+   * applied here; `start`: the visitor asked for this embed, so it starts at
+   * once where the vendor allows. It may read only `vendor`, `options`,
+   * `window` and `document` of the context.
+   */
+  embedUrl?(ctx: VendorContext<O>, url: string, start: boolean): string | null;
 }
 
 /** A catalog entry: data plus adapter. */

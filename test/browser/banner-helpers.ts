@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { axe } from './axe';
 import { dropInHead } from './harness';
 
 const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export const SHOP_CONFIG = { vendors: { 'hubspot-conversations': { portalId: '1234567' } }, policyVersion: '2026-11', banner: { privacyPolicyUrl: '/privacy' } };
 
@@ -21,13 +21,7 @@ export const modal = (page: Page) => page.locator('#consent-gate-banner .cm-moda
 
 /** axe-core 4.11 on the banner with the WCAG 2.0/2.1/2.2 A and AA rules; returns the violations, summarised. */
 export async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    const axe = (window as any).axe;
-    const r = await axe.run({ include: [['#consent-gate-banner']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-    return r.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ') + ' ' + (n.failureSummary ?? '')).join(' | ')}`);
-  });
-  return result;
+  return (await axe(page, '#consent-gate-banner')).violations;
 }
 
 /** Which element has focus, as a short description (id, else tag and text). */
