@@ -12,7 +12,7 @@
  */
 import { ConsentGateConfigError } from './errors.js';
 import { DEFAULT_LIFETIME_DAYS, MAX_LIFETIME_DAYS } from './consent/codec.js';
-import { isObject } from './contract/values.js';
+import { isObject, list } from './contract/values.js';
 import { compileRules, matchCookie, vendorPurposes, type CompiledRules } from './guard/rules.js';
 import { declaredService, isDeclaration } from './declare.js';
 import { OPTIONAL_PURPOSES, PURPOSES, type BannerTexts, type ConsentGateConfig, type OptionalPurpose, type OptionSpec, type Purpose, type Vendor, type VendorKind, type VendorOptions } from './types.js';
@@ -68,10 +68,7 @@ const TOP_LEVEL: Record<keyof ConsentGateConfig, true> = {
 };
 const BANNER_KEYS = ['title', 'description', 'acceptAll', 'rejectAll', 'settings', 'save', 'privacyPolicyUrl'];
 
-/** Values for an error message: `"a", "b"`. */
-export function list(values: readonly (string | number)[]): string {
-  return values.map((v) => JSON.stringify(v)).join(', ');
-}
+export { list };
 
 function optionalString(input: Record<string, unknown>, key: string, expected: string, test?: (v: string) => boolean): string | undefined {
   const value = input[key];
@@ -86,6 +83,8 @@ function checkOption(path: string, spec: OptionSpec, value: unknown): void {
   if (!typeOk) throw new ConsentGateConfigError(path, expected, value);
   if (spec.oneOf && !spec.oneOf.includes(value as string | number)) throw new ConsentGateConfigError(path, expected, value);
   if (spec.pattern && typeof value === 'string' && !spec.pattern.test(value)) throw new ConsentGateConfigError(path, expected, value);
+  const problem = spec.check?.(value);
+  if (problem) throw new ConsentGateConfigError(path + problem.at, problem.expected, problem.received);
 }
 
 /** Check a catalog vendor's options against its specs. Throws ConsentGateConfigError on the first mistake. */
