@@ -64,6 +64,14 @@ export function createVendorRuntime(core: GateCore<ResolvedConfig>, vendor: Vend
   let preconnected = false;
   /** A refresh asked for while loading, done once ready. */
   let refreshWhenReady: Record<string, unknown> | null = null;
+  /**
+   * The page (URL without fragment) the loaded vendor last re-read through
+   * its refresh: a refresh without options for that same page again (a
+   * site's own `refresh()` right after the route change that already led to
+   * one) is left out, as it would show nothing new.
+   */
+  let reread: string | null = null;
+  const page = () => win.location.href.replace(/#.*/, '');
   /** The roots of what the vendor added to the page during the last load (see `watch`). */
   const added: Element[] = [];
 
@@ -199,8 +207,12 @@ export function createVendorRuntime(core: GateCore<ResolvedConfig>, vendor: Vend
         settle();
         if (own.signal.aborted || controller !== own) return false;
         attempt = null;
+        reread = null;
         setState('ready');
-        if (refreshWhenReady) void Promise.resolve(adapter.refresh?.(ctx, refreshWhenReady)).catch(() => undefined);
+        if (refreshWhenReady) {
+          reread = page();
+          void Promise.resolve(adapter.refresh?.(ctx, refreshWhenReady)).catch(() => undefined);
+        }
         refreshWhenReady = null;
         return true;
       },
@@ -239,7 +251,12 @@ export function createVendorRuntime(core: GateCore<ResolvedConfig>, vendor: Vend
       else sweep(vendor, [vendor.purpose]);
     },
     async refresh(opts) {
-      if (state === 'ready' && adapter.refresh) await adapter.refresh(ctx, opts);
+      if (state === 'ready' && adapter.refresh) {
+        const here = page();
+        if (here === reread && (!opts || !Object.keys(opts).length)) return;
+        reread = here;
+        await adapter.refresh(ctx, opts);
+      }
       // asked while loading (a route change during the download): once the chat is there
       else if (state === 'loading' && adapter.refresh) refreshWhenReady = opts ?? {};
     },

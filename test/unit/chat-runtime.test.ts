@@ -109,6 +109,24 @@ describe('route changes and the show settings', () => {
     await vi.waitFor(() => expect(calls).toEqual(['load', 'open', 'refresh']));
   });
 
+  it('a route change refreshes a loaded chat once; the site\'s own refresh() for that same page adds none, one with options or after another route change does', async () => {
+    const { vendor: v, calls } = vendor(0);
+    const gate = gateWith(v, { consentOnClick: 'click' });
+    expect(await gate.openChat()).toBe(true);
+    history.pushState({}, '', '/pricing');
+    await vi.waitFor(() => expect(calls).toEqual(['load', 'open', 'refresh']));
+    await gate.refresh();
+    expect(calls).toEqual(['load', 'open', 'refresh']);
+    await gate.refresh({ openToNewThread: true });
+    expect(calls).toEqual(['load', 'open', 'refresh', 'refresh']);
+    history.pushState({}, '', '/pricing#plans');
+    await gate.refresh();
+    expect(calls).toEqual(['load', 'open', 'refresh', 'refresh']);
+    history.pushState({}, '', '/help/');
+    await vi.waitFor(() => expect(calls).toEqual(['load', 'open', 'refresh', 'refresh', 'refresh']));
+    history.replaceState({}, '', '/');
+  });
+
   it('openChat() where the chat does not show resolves false, says why, and loads nothing', async () => {
     const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
     const { vendor: v, calls } = vendor(0);
