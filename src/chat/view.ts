@@ -122,7 +122,9 @@ export function chatView(launcher: Launcher, doc: Document, texts: PanelTexts): 
         return;
       }
       next.classList.add('cg-floating', launcher.side);
-      doc.body.appendChild(next);
+      // right after the launcher: Tab goes from it into the panel, Shift+Tab from the panel back to it
+      if (launcher.button?.isConnected) launcher.button.after(next);
+      else doc.body.appendChild(next);
     },
     panel: () => current,
     returnFocus() {
