@@ -48,7 +48,7 @@ export function ruleMatches(rule: UrlRule, href: string): boolean {
   return hit !== negated;
 }
 
-/** Whether a page gets the chat by the targeting rules: any rule that matches shows it (HubSpot's "OR"); no rules, every page. */
+/** Whether a page gets the chat by the targeting rules: any rule that matches shows it (the vendors' "OR"); no rules, every page. */
 export function targeted(show: ChatShow | undefined, href: string): boolean {
   const urls = show?.urls;
   return !urls || urls.some((rule) => ruleMatches(rule, href));
