@@ -86,3 +86,15 @@ function demoPanel() {
 if (window.consentGate && typeof window.consentGate.decisions === 'function') demoPanel();
 else addEventListener('consent-gate:ready', demoPanel, { once: true });
 
+
+// The business-hours switch: the config is read once per page, so a new choice reloads the page with ?hours=.
+(function hoursSwitch() {
+  var select = document.getElementById('hours');
+  if (!select) return;
+  select.addEventListener('change', function () {
+    var url = new URL(location.href);
+    if (select.value) url.searchParams.set('hours', select.value);
+    else url.searchParams.delete('hours');
+    location.assign(url.href);
+  });
+})();

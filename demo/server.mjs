@@ -35,7 +35,8 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
 const DIST = join(ROOT, 'dist');
 const TYPES = { '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.html': 'text/html; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png' };
-const PAGES = { '/': 'Home', '/product/': 'Product', '/help/': 'Help' };
+/** The shop's pages; the checkout is one the chat does not target (see demoShow). */
+const PAGES = { '/': 'Home', '/product/': 'Product', '/help/': 'Help', '/checkout/': 'Checkout' };
 const HOST_BASE = '/vendor/{host}';
 /** Options every vendor of the demo gets: consent-gate's own launcher, a fallback link, a short timeout. */
 const CHAT = { launcher: true, fallbackUrl: 'mailto:help@shop.example', timeout: 8000 };
@@ -74,6 +75,42 @@ export const VENDORS = {
 };
 export const DEFAULT_VENDOR = 'hubspot-conversations';
 
+/* ---------- where and when the chat shows (its `show` settings) ---------- */
+
+/** The business-hours switch of the live panel (`?hours=`): its choices, the first the default. */
+export const HOURS = {
+  '': 'always open',
+  open: 'open now, with a reply time',
+  away: 'closed now: away message',
+  hide: 'closed now: no launcher',
+};
+
+/**
+ * The chat's `show` settings for a request: never on the checkout, and the
+ * team's hours the switch asks for. "Closed now" is a team in UTC working
+ * only on the weekday after tomorrow, so it is closed whenever the demo runs,
+ * and the prompt has a return time to tell.
+ */
+export function demoShow(query, now = Date.now()) {
+  const show = { urls: [{ operator: 'does-not-start-with', value: '/checkout/' }] };
+  const mode = query.get('hours');
+  const days = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+  if (mode === 'open') show.hours = { timeZone: 'UTC', days: Object.fromEntries(days.map((d) => [d, ['00:00-24:00']])), replyTime: 'We usually reply within a few minutes.' };
+  if (mode === 'away' || mode === 'hide') {
+    const later = days[new Date(now + 2 * 86_400_000).getUTCDay()];
+    show.hours = { timeZone: 'UTC', days: { [later]: ['09:00-17:00'] }, outside: mode };
+  }
+  return show;
+}
+
+function hoursSwitch(query) {
+  const mode = Object.hasOwn(HOURS, query.get('hours') ?? '') ? query.get('hours') ?? '' : '';
+  const options = Object.entries(HOURS).map(([value, label]) => `<option value="${value}"${value === mode ? ' selected' : ''}>${escapeHtml(label)}</option>`).join('');
+  return `<div class="controls"><label>Team hours <select id="hours">${options}</select></label></div>`;
+}
+
+/* ------------------------------------------------------------------------- */
+
 /** The vendor a request asks for: `{ id, unknown }`, `unknown` holding a `?vendor=` value the demo does not offer. */
 export function pickVendor(query) {
   const asked = query.get('vendor');
@@ -84,7 +121,7 @@ export function pickVendor(query) {
 /** The consent-gate config of the demo page for a request. */
 export function demoConfig(query, env = process.env) {
   const { id } = pickVendor(query);
-  return { vendors: { [id]: VENDORS[id].config(query, env) }, policyVersion: 'demo-1' };
+  return { vendors: { [id]: { ...VENDORS[id].config(query, env), show: demoShow(query) } }, policyVersion: 'demo-1' };
 }
 
 // --- embeds: the Blog page (/blog/): a YouTube video, a Vimeo video and a Google map, each behind a placeholder ---
@@ -148,6 +185,7 @@ function page(title, query, env, template = readFileSync(join(HERE, 'index.html'
     inline: id === 'hubspot-conversations' && query.get('inline') === '1' ? '<section class="inline-chat" id="inline-chat" aria-label="Chat"></section>' : '',
     demo: inlineJson({ id, title: vendor.title, tag: vendor.tag, events: vendor.events }),
     config: inlineJson(config),
+    hours: hoursSwitch(query),
   };
   // one pass, with a function: nothing from the request is read as a placeholder or a replacement pattern
   return template.replace(/\{\{(\w+)\}\}/g, (whole, name) => (Object.hasOwn(values, name) ? values[name] : whole));

@@ -12,7 +12,7 @@
  */
 import { ConsentGateConfigError } from './errors.js';
 import { DEFAULT_LIFETIME_DAYS, MAX_LIFETIME_DAYS } from './consent/codec.js';
-import { isObject } from './contract/values.js';
+import { isObject, list } from './contract/values.js';
 import { compileRules, matchCookie, vendorPurposes, type CompiledRules } from './guard/rules.js';
 import { declaredService as declaredServiceOf, isDeclaration } from './declare.js';
 
@@ -112,10 +112,7 @@ function resolveConsentMode(raw: unknown): ConsentModeConfig {
   return raw as ConsentModeConfig;
 }
 
-/** Values for an error message: `"a", "b"`. */
-export function list(values: readonly (string | number)[]): string {
-  return values.map((v) => JSON.stringify(v)).join(', ');
-}
+export { list };
 
 function optionalString(input: Record<string, unknown>, key: string, expected: string, test?: (v: string) => boolean): string | undefined {
   const value = input[key];
@@ -130,6 +127,8 @@ function checkOption(path: string, spec: OptionSpec, value: unknown): void {
   if (!typeOk) throw new ConsentGateConfigError(path, expected, value);
   if (spec.oneOf && !spec.oneOf.includes(value as string | number)) throw new ConsentGateConfigError(path, expected, value);
   if (spec.pattern && typeof value === 'string' && !spec.pattern.test(value)) throw new ConsentGateConfigError(path, expected, value);
+  const problem = spec.check?.(value);
+  if (problem) throw new ConsentGateConfigError(path + problem.at, problem.expected, problem.received);
 }
 
 /** Check a catalog vendor's options against its specs. Throws ConsentGateConfigError on the first mistake. */

@@ -18,6 +18,7 @@ export type { ConsentGate, Feature, GateMethods } from './create.js';
 export type { ChatFeature, ChatHandle } from './chat/feature.js';
 export type { ChatStatus, ChatState, FailReason } from './chat/state.js';
 export type { ChatOptions } from './contract/chat-options.js';
+export type { ChatShow, UrlRule, UrlOperator, BusinessHours, Weekday } from './contract/chat-show.js';
 export type * from './types.js';
 export { PURPOSES, OPTIONAL_PURPOSES } from './types.js';
 export type { AuditMethods } from './audit/feature.js';

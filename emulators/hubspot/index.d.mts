@@ -18,6 +18,8 @@ export interface HubSpotEmulatorOptions {
   /** ms a 'timeout' failure holds a request before answering 504 (default 30000). */
   hold?: number;
   analyticsTimestamp?: number;
+  /** The chat script loads, but no widget appears (HubSpot's own targeting leaves the page out). */
+  showNothing?: boolean;
 }
 
 export interface HubSpotEmulator {
@@ -27,6 +29,8 @@ export interface HubSpotEmulator {
   restore(host: string): void;
   release(): void;
   pad(host: string, bytes: number): void;
+  /** From the next chat script served on: whether the widget never appears. */
+  showNothing(on?: boolean): void;
   answer(url: URL): EmulatorAnswer;
 }
 

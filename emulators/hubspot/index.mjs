@@ -9,6 +9,7 @@
  *   hubspot.fail('js.usemessages.com', '404');             // or 'timeout', 'offline', '500'
  *   hubspot.restore('js.usemessages.com');
  *   hubspotEmulator({ pad: { 'js.usemessages.com': 180_000 } }) // scripts padded to a byte size
+ *   hubspot.showNothing(true);                             // no chatflow targets the page: the widget never appears
  *
  * What it models (and where it is conservative):
  * - loader `js.hs-scripts.com/{portalId}.js` (eu1: `js-eu1.hs-scripts.com`) injects the
@@ -28,6 +29,10 @@
  *   `__hssc`, `__hssrc` on the parent (registrable) domain, sends `track.hubspot.com/__ptq.gif`,
  *   and processes `_hsq` / `_hsp`. `revokeCookieConsent` is recorded but deletes nothing:
  *   where HubSpot deletes is not documented, so the tests prove consent-gate's own sweep.
+ * - "shows nothing" (`showNothing`): HubSpot's own targeting, audience or availability leaves
+ *   the page out, so the chat script loads and `HubSpotConversations` exists, but `widget.load()`
+ *   creates no widget (`status().loaded` stays false, no `widgetLoaded`), as when no chatflow's
+ *   targeting rules match the page URL (HubSpot knowledge base "Use conversations").
  * Every call the page makes is logged in `window.__hsEmu.calls`.
  */
 
@@ -189,6 +194,7 @@ function chatMain(cfg) {
         log('widget.load', opts || null);
         if (throttled('load')) return;
         if (widget) return;
+        if (cfg.showNothing) return log('untargeted');
         create(!!(opts && opts.widgetOpen));
       },
       refresh: function (opts) {
@@ -445,6 +451,7 @@ export const HUBSPOT_HOSTS = [
  * - failures: { [host]: '404' | '500' | 'timeout' | 'offline' } initial failures.
  * - hold: ms a 'timeout' failure holds a request before answering 504 (default 30000).
  * - analyticsTimestamp: the {ts} path segment the loader uses (default 1700000000000).
+ * - showNothing: the chat script loads but no widget appears (see above); also `showNothing(on)` later.
  */
 export function hubspotEmulator(options = {}) {
   const hostBase = options.hostBase ?? DEFAULT_BASE;
@@ -452,6 +459,7 @@ export function hubspotEmulator(options = {}) {
   const failures = new Map(Object.entries(options.failures ?? {}));
   const hold = options.hold ?? 30000;
   const ts = options.analyticsTimestamp ?? 1700000000000;
+  let showNothing = options.showNothing === true;
   const requests = [];
   const waiting = new Set();
 
@@ -467,7 +475,7 @@ export function hubspotEmulator(options = {}) {
       const m = /^\/(\d+)\.js$/.exec(path);
       return m ? script(loaderMain, { portalId: m[1], hublet: hublet(host), hostBase, ts }) : null;
     }
-    if (host.endsWith('usemessages.com')) return path === '/conversations-embed.js' ? script(chatMain, { hostBase }) : null;
+    if (host.endsWith('usemessages.com')) return path === '/conversations-embed.js' ? script(chatMain, { hostBase, showNothing }) : null;
     if (host.endsWith('hs-analytics.net')) {
       const m = /^\/analytics\/\d+\/(\d+)\.js$/.exec(path);
       return m ? script(analyticsMain, { portalId: m[1], hublet: hublet(host), hostBase }) : null;
@@ -524,6 +532,10 @@ export function hubspotEmulator(options = {}) {
     /** Pad a host's scripts to a byte size. */
     pad(host, bytes) {
       pad[host] = bytes;
+    },
+    /** From the next chat script served on: whether HubSpot's own targeting leaves the page out (the widget never appears). */
+    showNothing(on = true) {
+      showNothing = on;
     },
     /** The answer for a URL, without failures (for servers that want the bodies). */
     answer,

@@ -1,9 +1,10 @@
 /**
- * The chat's lazy part: the vendor runtimes, the contextual prompt and the
- * failure panel, wired to the launchers the page already shows. Fetched when
- * the visitor shows intent (hover, focus, pointer-down), clicks, or when the
- * chat should load by itself (`loadOn: 'consent'`, a conversation continued
- * from an earlier page).
+ * The chat's lazy part: the vendor runtimes, the contextual prompt (and,
+ * outside business hours, the away prompt) and the failure panel, wired to
+ * the launchers the page already shows. Fetched when the visitor shows
+ * intent (hover, focus, pointer-down), clicks, or when the chat should load
+ * by itself (`loadOn: 'consent'`, a conversation continued from an earlier
+ * page).
  */
 import type { ResolvedConfig } from '../config.js';
 import type { GateCore } from '../consent/gate.js';
@@ -15,6 +16,9 @@ import { failurePanel, injectPanelStyles } from './panels.js';
 import { buildPrompt } from './prompt.js';
 import { createVendorRuntime, type VendorRuntime } from './runtime.js';
 import type { ChatStatus } from './state.js';
+import { returnTime } from './show.js';
+import { fill, panelTexts, textsFor, type PanelTexts } from './texts.js';
+import { pageLanguage } from '../ui/texts.js';
 
 /** What `consentGate.chat(vendorId)` returns. Every method is safe before the vendor has loaded. */
 export interface ChatHandle {
@@ -41,7 +45,16 @@ export interface ChatController {
   resume(): void;
   revoke(vendorId: string, purposes: readonly Purpose[]): Promise<void>;
   refresh(options?: Record<string, unknown>): Promise<void>;
+  /** A route change of a single-page site: every loaded vendor re-reads the page (its `refresh`, where it has one). */
+  navigated(): void;
   handle(vendorId: string): ChatHandle;
+}
+
+/** "We're back tomorrow at 9:00 AM." for the next opening, in the page's language. */
+function backText(texts: PanelTexts, next: number | null, lang: string): string | null {
+  if (next === null) return null;
+  const words = returnTime(next, Date.now(), lang);
+  return fill(words.when === 'today' ? texts.backToday : words.when === 'tomorrow' ? texts.backTomorrow : texts.backLater, { day: words.day, time: words.time });
 }
 
 export function startChat(core: GateCore<ResolvedConfig>, parts: Parts, launchers: ReadonlyMap<string, Launcher>): ChatController {
@@ -51,7 +64,17 @@ export function startChat(core: GateCore<ResolvedConfig>, parts: Parts, launcher
   const known = new Map<string, VendorRuntime>();
   const pendingPrompt = new Map<string, (value: boolean | Promise<boolean>) => void>();
   const views = new Map<string, ChatView>();
-  for (const [id, launcher] of launchers) views.set(id, chatView(launcher, document));
+  const lang = pageLanguage(core.config.lang);
+  const texts = textsFor(panelTexts, lang);
+  for (const [id, launcher] of launchers) {
+    const view = chatView(launcher, document, texts);
+    views.set(id, view);
+    launcher.onShowing = () => {
+      // a prompt open where the chat no longer shows is answered "no"
+      if (!launcher.showing.shown) closePrompt(id);
+      view.showingChanged();
+    };
+  }
 
   /** The runtime of a chat vendor, made once its file has arrived and its options are checked; null when it cannot load. */
   function runtimeOf(id: string): Promise<VendorRuntime | null> {
@@ -81,7 +104,7 @@ export function startChat(core: GateCore<ResolvedConfig>, parts: Parts, launcher
   function render(runtime: VendorRuntime, launcher: ChatView, state: ReturnType<VendorRuntime['state']>, reason?: ReturnType<VendorRuntime['reason']>): void {
     launcher.render(state);
     if (state !== 'failed') return;
-    const box = failurePanel(document, reason ?? 'error', { url: runtime.options.fallbackUrl, label: runtime.options.fallbackLabel }, {
+    const box = failurePanel(document, texts, reason ?? 'error', { url: runtime.options.fallbackUrl, label: runtime.options.fallbackLabel }, {
       retry: () => void runtime.open(),
       close: () => {
         launcher.setPanel(null);
@@ -89,17 +112,37 @@ export function startChat(core: GateCore<ResolvedConfig>, parts: Parts, launcher
       },
     });
     launcher.setPanel(box);
-    box.querySelector<HTMLElement>('.cg-chat-retry')?.focus();
+    box.querySelector<HTMLElement>('.cg-chat-buttons > *')?.focus();
+  }
+
+  /** Close the prompt of a vendor, if one shows, answering it "no". */
+  function closePrompt(id: string): void {
+    const view = views.get(id);
+    if (view?.panel()?.classList.contains('cg-chat-prompt')) view.setPanel(null);
+    known.get(id)?.setPromptOpen(false);
+    pendingPrompt.get(id)?.(false);
+  }
+
+  /** Open the vendor's chat for the visitor; once open, focus goes into it. */
+  function openFor(runtime: VendorRuntime, view: ChatView): Promise<boolean> {
+    return runtime.open().then((open) => {
+      if (open) view.focusChat(runtime.ui());
+      return open;
+    });
   }
 
   async function activate(id: string): Promise<boolean> {
     const runtime = await runtimeOf(id);
     const launcher = views.get(id);
     if (!runtime || !launcher) return false;
-    if (runtime.allowed()) return runtime.open();
-    if (runtime.options.consentOnClick === 'click') {
-      core.decide({ purposes: { [runtime.vendor.purpose]: true } }, 'click');
-      return runtime.open();
+    const { away, next } = launcher.launcher.showing;
+    const hours = runtime.options.show?.hours;
+    if (!away) {
+      if (runtime.allowed()) return openFor(runtime, launcher);
+      if (runtime.options.consentOnClick === 'click') {
+        core.decide({ purposes: { [runtime.vendor.purpose]: true } }, 'click');
+        return openFor(runtime, launcher);
+      }
     }
     // a prompt already open for this vendor is answered "no" and replaced
     pendingPrompt.get(id)?.(false);
@@ -114,26 +157,46 @@ export function startChat(core: GateCore<ResolvedConfig>, parts: Parts, launcher
         if (launcher.panel()?.classList.contains('cg-chat-prompt')) launcher.setPanel(null);
         runtime.setPromptOpen(false);
       };
-      const box = buildPrompt(document, runtime.vendor, {
-        onAllow: () => {
-          hide();
-          core.decide({ purposes: { [runtime.vendor.purpose]: true } }, 'prompt');
-          resolve(runtime.open());
+      const { fallbackUrl, fallbackLabel } = runtime.options;
+      const box = buildPrompt(
+        document,
+        {
+          vendor: runtime.vendor,
+          texts,
+          allowed: runtime.allowed(),
+          ...(away ? { away: { message: hours?.awayMessage ?? texts.awayBody, back: backText(texts, next, lang), leave: hours?.leaveMessage !== false } } : {}),
+          ...(hours?.replyTime ? { replyTime: hours.replyTime } : {}),
+          ...(fallbackUrl ? { fallback: { url: fallbackUrl, label: fallbackLabel ?? texts.fallback } } : {}),
         },
-        onDismiss: () => {
-          hide();
-          resolve(false);
-          launcher.returnFocus();
+        {
+          onAllow: () => {
+            hide();
+            if (!runtime.allowed()) core.decide({ purposes: { [runtime.vendor.purpose]: true } }, 'prompt');
+            // while the chat loads, focus waits on what asked for it (the busy launcher says "Loading chat…")
+            launcher.returnFocus();
+            resolve(openFor(runtime, launcher));
+          },
+          onDismiss: () => {
+            hide();
+            resolve(false);
+            launcher.returnFocus();
+          },
+          onLeave: () => {
+            hide();
+            resolve(false);
+          },
         },
-      });
+      );
       launcher.setPanel(box);
-      box.querySelector<HTMLElement>('.cg-chat-allow')?.focus();
+      box.querySelector<HTMLElement>('.cg-chat-buttons > *')?.focus();
     });
   }
 
   function resume(): void {
     for (const configured of core.config.vendors) {
       if (configured.kind !== 'chat' || !core.allows(configured.id, configured.purpose)) continue;
+      // not where, to whom or when the chat does not show
+      if (launchers.get(configured.id)?.showing.shown === false) continue;
       void runtimeOf(configured.id).then((runtime) => {
         if (runtime && runtime.allowed() && runtime.state() === 'idle' && (runtime.options.loadOn === 'consent' || runtime.resumable())) void runtime.mount();
       });
@@ -146,11 +209,7 @@ export function startChat(core: GateCore<ResolvedConfig>, parts: Parts, launcher
       open: () => activate(id),
       close: () => {
         void withRuntime((runtime) => {
-          if (runtime.state() === 'prompt') {
-            const launcher = views.get(id);
-            if (launcher?.panel()?.classList.contains('cg-chat-prompt')) launcher.setPanel(null);
-            pendingPrompt.get(id)?.(false);
-          }
+          if (runtime.state() === 'prompt') closePrompt(id);
           runtime.close();
         }, undefined);
       },
@@ -174,6 +233,9 @@ export function startChat(core: GateCore<ResolvedConfig>, parts: Parts, launcher
     },
     async refresh(options) {
       await Promise.all([...runtimes.values()].map((made) => made.then((r) => r?.refresh(options)).catch(() => undefined)));
+    },
+    navigated() {
+      for (const made of runtimes.values()) void made.then((r) => r?.refresh()).catch(() => undefined);
     },
     handle,
   };

@@ -1,13 +1,16 @@
 /**
  * The chat feature as every page carries it: a launcher per configured chat
- * vendor (./launcher.ts), and the public methods `openChat`, `chat(vendorId)`
- * and `refresh`. Everything else (the prompt, the failure panel, the vendor
- * runtime, the vendor's own file) is the chat's lazy part (./chunk.ts),
- * fetched when the visitor shows intent, when a decision or an earlier
- * conversation means the chat should load by itself, or when a page's code
- * asks for it.
+ * vendor (./launcher.ts), shown where, to whom and when the chat appears (its
+ * `show` settings, decided by ./show.ts: again on a route change of a
+ * single-page site, a change of consent, and when business hours begin or
+ * end), and the public methods `openChat`, `chat(vendorId)` and `refresh`.
+ * Everything else (the prompt, the failure panel, the vendor runtime, the
+ * vendor's own file) is the chat's lazy part (./chunk.ts), fetched when the
+ * visitor shows intent, when a decision or an earlier conversation means the
+ * chat should load by itself, or when a page's code asks for it.
  */
 import { ConsentGateConfigError } from '../errors.js';
+import { pageLanguage } from '../ui/texts.js';
 import { onReady } from '../dom.js';
 import { chatOptionsOf } from '../contract/chat-options.js';
 import type { GateCore } from '../consent/gate.js';
@@ -17,6 +20,8 @@ import type { VendorContext, VendorListener } from '../types.js';
 import { safe } from '../contract/values.js';
 import { sweep } from '../adapter/revoke.js';
 import { createLauncher, type Launcher } from './launcher.js';
+import { onNavigate } from './navigate.js';
+import { showing } from './show.js';
 import type { ChatController, ChatHandle } from './chunk.js';
 import type { ChatStatus } from './state.js';
 
@@ -69,21 +74,66 @@ export function chatFeature(core: GateCore<ResolvedConfig>, parts: Parts): ChatF
     throw new ConsentGateConfigError(`${method}() argument 1`, `a configured chat vendor id (${ids.map((i) => JSON.stringify(i)).join(', ') || 'none configured'})`, vendorId);
   }
 
+  /**
+   * Whether the chat is shown here and now; says why in the console when it
+   * is not (a page's code asked for it, or a click on an element the site
+   * left visible).
+   */
+  function available(launcher: Launcher): boolean {
+    const { shown, why } = launcher.showing;
+    if (!shown) console.info(`consent-gate: the ${launcher.vendorId} chat is not shown ${why === 'page' ? 'on this page (show.urls)' : why === 'audience' ? 'before analytics is granted (show.audience)' : 'outside business hours (show.hours)'}`);
+    return shown;
+  }
+
   /** Open a chat once the page's launchers exist (a call queued before the DOM was ready waits for them). */
   function open(configured: ConfiguredVendor): Promise<boolean> {
-    return started.then(() => (launchers.has(configured.id) ? lazy().then((c) => c.activate(configured.id)) : false)).catch(() => false);
+    return started.then(() => {
+      const launcher = launchers.get(configured.id);
+      return launcher && available(launcher) ? lazy().then((c) => c.activate(configured.id)) : false;
+    }).catch(() => false);
+  }
+
+  /** Chats embedded in the page (an inline placeholder). */
+  const inlined = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Decide again for every launcher whether its chat shows (page, visitor, hours), and when to decide next. */
+  function decide(): void {
+    clearTimeout(timer);
+    let next = Infinity;
+    for (const launcher of launchers.values()) {
+      const show = launcher.options.show;
+      const now = Date.now();
+      const decided = show ? showing(show, location.href, core.allows(launcher.vendorId, 'analytics'), now) : launcher.showing;
+      if (decided.shown !== launcher.showing.shown || decided.away !== launcher.showing.away || decided.why !== launcher.showing.why) launcher.setShowing(decided);
+      else launcher.showing = decided;
+      // an inline placeholder is the chat's lazy part: fetched once the chat shows here
+      if (decided.shown && inlined.has(launcher.vendorId)) void lazy().then((c) => c.prefetch(launcher.vendorId), () => undefined);
+      if (decided.next !== null) next = Math.min(next, decided.next - now);
+    }
+    // again when business hours begin or end (at most an hour ahead, so a sleeping computer or a clock change catches up)
+    if (next !== Infinity) timer = setTimeout(decide, Math.min(Math.max(next, 1000), 3_600_000));
   }
 
   function place(configured: ConfiguredVendor): void {
-    const launcher = createLauncher(configured.id, chatOptionsOf(configured.options), document, core.config.nonce, {
-      activate: () => void lazy().then((c) => c.activate(configured.id), () => undefined),
-      intent: () => void lazy().then((c) => c.prefetch(configured.id), () => undefined),
+    const launcher = createLauncher(configured.id, chatOptionsOf(configured.options), document, core.config.nonce, pageLanguage(core.config.lang), {
+      activate: () => void (available(launcher) && lazy().then((c) => c.activate(configured.id), () => undefined)),
+      intent: () => void (launcher.showing.shown && lazy().then((c) => c.prefetch(configured.id), () => undefined)),
     });
     launchers.set(configured.id, launcher);
     // A chat embedded in the page (the vendor's inline container) shows its placeholder there: that takes the chat's lazy part.
     const vendor = configured.vendor;
-    const inline = vendor && safe(() => vendor.adapter.inlineTarget?.({ vendor, options: configured.options, window, document } as unknown as VendorContext));
-    if (inline) void lazy().then((c) => c.prefetch(configured.id), () => undefined);
+    if (vendor && safe(() => vendor.adapter.inlineTarget?.({ vendor, options: configured.options, window, document } as unknown as VendorContext))) inlined.add(configured.id);
+    decide();
+  }
+
+  /** A route change of a single-page site: decide again, and let every loaded vendor re-read the page (its own targeting). */
+  let address = '';
+  function navigated(): void {
+    const now = location.href.replace(/#.*/, '');
+    if (now === address) return;
+    address = now;
+    decide();
+    if (controller) void controller.then((c) => c.navigated(), () => undefined);
   }
 
   function start(): void {
@@ -92,12 +142,16 @@ export function chatFeature(core: GateCore<ResolvedConfig>, parts: Parts): ChatF
     // logged and leave no launcher (the vendor stays blocked).
     const waits = chats.map((configured) => (configured.checked ? (place(configured), null) : parts.vendor(configured.id).then(() => place(configured), () => undefined)));
     void Promise.all(waits).then(markStarted);
+    address = location.href.replace(/#.*/, '');
+    onNavigate(window, navigated);
     // The chat loads by itself when it should: `loadOn: 'consent'` once allowed, or a conversation
     // continued from an earlier page. Both need the vendor's own file; a visitor without consent never
     // fetches it before a click.
     const wanted = () => chats.some((v) => core.allows(v.id, v.purpose));
     if (wanted()) void lazy().then((c) => c.resume(), () => undefined);
     core.events.on('change', () => {
+      // the audience `tracked` follows the analytics decision
+      decide();
       if (wanted()) void lazy().then((c) => c.resume(), () => undefined);
     });
   }

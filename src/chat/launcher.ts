@@ -8,6 +8,8 @@
  */
 import type { ResolvedChatOptions } from '../contract/chat-options.js';
 import type { ChatState } from './state.js';
+import type { Showing } from './show.js';
+import { launcherTexts, textsFor, type LauncherTexts } from './texts.js';
 
 export const CHAT_ATTRIBUTE = 'data-consent-gate-chat';
 const STYLE_ID = 'consent-gate-chat-styles';
@@ -16,11 +18,14 @@ const STYLE_ID = 'consent-gate-chat-styles';
  * The launcher keeps out of the banner's way through a CSS custom property
  * the banner sets while its notice shows: `--consent-gate-banner-inset`, the
  * distance from the bottom of the viewport to the notice's top edge.
+ *
+ * The focus ring is two rings, white inside dark (#0b0c0c), so it keeps a
+ * contrast of at least 3:1 (WCAG 1.4.11) next to any page or button colour.
  */
 const CSS = `.cg-chat-launcher{position:fixed;bottom:20px;z-index:2147483000;width:60px;height:60px;margin:0;padding:0;border:0;border-radius:50%;background:var(--cg-chat-bg,#1b4f9c);color:var(--cg-chat-fg,#fff);box-shadow:0 2px 12px rgba(0,0,0,.28);cursor:pointer;display:flex;align-items:center;justify-content:center}
 .cg-right{right:20px}.cg-left{left:20px}.cg-chat-launcher.cg-left{bottom:max(20px,calc(var(--consent-gate-banner-inset,0px) + 12px))}
 .cg-chat-launcher[hidden]{display:none}
-.cg-chat-launcher:focus-visible{outline:3px solid #ffbf47;outline-offset:3px}
+.cg-chat-launcher:focus-visible{outline:3px solid #0b0c0c;outline-offset:2px;box-shadow:0 0 0 2px #fff,0 2px 12px rgba(0,0,0,.28)}
 .cg-chat-launcher svg{width:30px;height:30px}
 .cg-chat-launcher[aria-busy=true]::after{content:"";position:absolute;inset:-4px;border-radius:50%;border:3px solid transparent;border-top-color:var(--cg-chat-bg,#1b4f9c);animation:cg-spin 1s linear infinite}
 @keyframes cg-spin{to{transform:rotate(360deg)}}
@@ -51,6 +56,16 @@ export interface Launcher {
   status: HTMLElement | null;
   /** The element the visitor last used to ask for the chat. */
   trigger: HTMLElement | null;
+  /** The words of the launcher in the page's language. */
+  readonly texts: LauncherTexts;
+  /** The accessible name: the config's `label`, else the launcher's own. */
+  readonly label: string;
+  /** Whether the chat shows here and now (its `show` settings), as last decided. */
+  showing: Showing;
+  /** Apply a new decision of the `show` settings: no launcher (and the site's marked elements hidden) where the chat would not appear. */
+  setShowing(showing: Showing): void;
+  /** Told after `setShowing` (the chat's lazy part, for its placeholder and panels). */
+  onShowing: (() => void) | null;
   /** Show a state on the button and the site's marked elements: busy while loading, gone once the vendor's own UI is up. */
   render(state: ChatState): void;
   /** The site's elements marked for this vendor. */
@@ -67,7 +82,10 @@ export function chatButton(doc: Document, name: string, text: string, onClick?: 
   return button;
 }
 
-export function createLauncher(vendorId: string, options: ResolvedChatOptions, doc: Document, nonce: string | undefined, actions: LauncherActions): Launcher {
+/** Marks a site's element the launcher hid because the chat does not show here (so only those are shown again). */
+const HID = 'data-consent-gate-hid';
+
+export function createLauncher(vendorId: string, options: ResolvedChatOptions, doc: Document, nonce: string | undefined, lang: string, actions: LauncherActions): Launcher {
   if (!doc.getElementById(STYLE_ID)) {
     const style = doc.createElement('style');
     style.id = STYLE_ID;
@@ -76,6 +94,8 @@ export function createLauncher(vendorId: string, options: ResolvedChatOptions, d
     doc.head.appendChild(style);
   }
   const attribute = `[${CHAT_ATTRIBUTE}="${vendorId.replace(/["\\]/g, '\\$&')}"]`;
+  const texts = textsFor(launcherTexts, lang);
+  let state: ChatState = 'idle';
   const launcher: Launcher = {
     vendorId,
     options,
@@ -83,28 +103,47 @@ export function createLauncher(vendorId: string, options: ResolvedChatOptions, d
     button: null,
     status: null,
     trigger: null,
+    texts,
+    label: options.label ?? texts.label,
+    showing: { shown: true, away: false, next: null },
     marked: () => [...doc.querySelectorAll<HTMLElement>(attribute)],
-    render(state) {
+    render(next) {
+      state = next;
+      const shown = launcher.showing.shown;
       for (const el of launcher.marked()) {
-        el.setAttribute('data-consent-gate-chat-state', state);
+        el.setAttribute('data-consent-gate-chat-state', shown ? state : 'unavailable');
         if (state === 'loading') el.setAttribute('aria-busy', 'true');
         else el.removeAttribute('aria-busy');
+        // the site's own button for the chat goes where the chat does not appear, and comes back with it
+        if (!shown && !el.hidden) {
+          el.hidden = true;
+          el.setAttribute(HID, '');
+        } else if (shown && el.hasAttribute(HID)) {
+          el.hidden = false;
+          el.removeAttribute(HID);
+        }
       }
       const { button, status } = launcher;
       if (button) {
-        button.hidden = state === 'ready';
+        button.hidden = state === 'ready' || !shown;
         if (state === 'loading') button.setAttribute('aria-busy', 'true');
         else button.removeAttribute('aria-busy');
       }
-      if (status) status.textContent = state === 'loading' ? 'Loading chat…' : '';
+      if (status) status.textContent = state === 'loading' ? texts.loading : '';
     },
+    setShowing(showing) {
+      launcher.showing = showing;
+      launcher.render(state);
+      launcher.onShowing?.();
+    },
+    onShowing: null,
   };
 
   if (options.launcher ?? launcher.marked().length === 0) {
     const button = (launcher.button = doc.createElement('button'));
     button.type = 'button';
     button.className = `cg-chat-launcher ${launcher.side}`;
-    button.setAttribute('aria-label', options.label);
+    button.setAttribute('aria-label', launcher.label);
     button.setAttribute('aria-expanded', 'false');
     button.setAttribute(CHAT_ATTRIBUTE, vendorId);
     button.setAttribute('data-consent-gate-launcher', '');

@@ -1,9 +1,10 @@
 /**
  * The generic vendor runtime of a chat: drives one configured vendor's
  * adapter through prepare → load → open/mount, with a timeout, offline
- * detection, retry, event subscriptions that wait for the vendor, and the
- * revocation bridge. Knows no vendor: everything specific comes from the
- * adapter and the data. Part of the chat's lazy file.
+ * detection, a check that the vendor's chat appears once its code has
+ * loaded (`show.appearWithin`), retry, event subscriptions that wait for the
+ * vendor, and the revocation bridge. Knows no vendor: everything specific
+ * comes from the adapter and the data. Part of the chat's lazy file.
  */
 import type { ResolvedConfig } from '../config.js';
 import type { GateCore } from '../consent/gate.js';
@@ -40,7 +41,12 @@ export interface VendorRuntime {
   /** The revocation bridge for this vendor. */
   revoke(purposes: readonly Purpose[]): Promise<void>;
   onState(fn: (state: ChatState, reason?: FailReason) => void): void;
+  /** What the vendor added to the page while loading and opening (its widget), still on the page. */
+  ui(): Element[];
 }
+
+/** Elements a vendor adds that are no UI of its own. */
+const NOT_UI = /^(SCRIPT|STYLE|LINK|META|NOSCRIPT|TEMPLATE)$/;
 
 export function createVendorRuntime(core: GateCore<ResolvedConfig>, vendor: Vendor, vendorOptions: VendorOptions): VendorRuntime {
   const adapter = vendor.adapter;
@@ -56,6 +62,18 @@ export function createVendorRuntime(core: GateCore<ResolvedConfig>, vendor: Vend
   let controller: AbortController | null = null;
   let attempt: Promise<boolean> | null = null;
   let preconnected = false;
+  /** A refresh asked for while loading, done once ready. */
+  let refreshWhenReady: Record<string, unknown> | null = null;
+  /**
+   * The page (URL without fragment) the loaded vendor last re-read through
+   * its refresh: a refresh without options for that same page again (a
+   * site's own `refresh()` right after the route change that already led to
+   * one) is left out, as it would show nothing new.
+   */
+  let reread: string | null = null;
+  const page = () => win.location.href.replace(/#.*/, '');
+  /** The roots of what the vendor added to the page during the last load (see `watch`). */
+  const added: Element[] = [];
 
   const allowed = () => core.allows(vendor.id, vendor.purpose);
 
@@ -97,6 +115,46 @@ export function createVendorRuntime(core: GateCore<ResolvedConfig>, vendor: Vend
     inserted.clear();
   }
 
+  /** Resolves once the vendor's status says its UI is on the page (at once when it has no status to ask). */
+  function appeared(signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => {
+        if (signal.aborted) return;
+        let loaded = true;
+        try {
+          loaded = !adapter.status || adapter.status(ctx).loaded === true;
+        } catch {
+          loaded = false;
+        }
+        if (loaded) resolve();
+        else setTimeout(check, 100);
+      };
+      check();
+    });
+  }
+
+  /** Note the elements the vendor adds to the page until the returned function is called: its widget, for focus. */
+  function watch(): () => void {
+    added.length = 0;
+    if (typeof MutationObserver !== 'function') return () => undefined;
+    const note = (records: MutationRecord[]) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (node.nodeType !== 1) continue;
+          const el = node as Element;
+          if (NOT_UI.test(el.tagName) || el.closest('[class^="cg-chat"],[class*=" cg-chat"]') || added.some((root) => root.contains(el))) continue;
+          added.push(el);
+        }
+      }
+    };
+    const observer = new MutationObserver(note);
+    observer.observe(doc.documentElement, { childList: true, subtree: true });
+    return () => {
+      note(observer.takeRecords());
+      observer.disconnect();
+    };
+  }
+
   function run(kind: 'open' | 'mount'): Promise<boolean> {
     if (!allowed()) return Promise.resolve(false);
     if (state === 'ready') {
@@ -120,30 +178,49 @@ export function createVendorRuntime(core: GateCore<ResolvedConfig>, vendor: Vend
     controller = own;
     ctx = contextFor(own.signal);
     setState('loading');
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stopWatching = watch();
+    const timers: ReturnType<typeof setTimeout>[] = [];
+    /** Rejects after `ms` with the error `make` gives then. */
+    const after = (ms: number, make: () => Error) => new Promise<never>((_, reject) => void timers.push(setTimeout(() => reject(make()), ms)));
+    /** Set once the vendor's code has loaded: from then on, a chat that does not come is one the vendor chose not to show. */
+    let loadedCode = false;
+    const hidden = (ms: number) => new LoadError('hidden', `consent-gate: ${vendor.id} loaded but showed no chat within ${ms} ms: its own settings (targeting, audience or availability) leave out this page or this visitor, so the failure panel shows instead. Keep the chat's show settings in consent-gate's config in step with the vendor's.`);
     const work = (async () => {
       adapter.prepare?.(ctx);
       await adapter.load?.(ctx);
       if (own.signal.aborted) return;
+      loadedCode = true;
       attach();
-      if (kind === 'open') await adapter.open?.(ctx);
-      else await adapter.mount?.(ctx);
+      const shown = Promise.resolve(kind === 'open' ? adapter.open?.(ctx) : adapter.mount?.(ctx));
+      const within = options.show?.appearWithin;
+      if (!within) return shown;
+      // the vendor's own answer (its status) says whether its chat is on the page
+      return Promise.race([shown.then(() => appeared(own.signal)), after(within, () => hidden(within))]);
     })();
-    const limit = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new LoadError('timeout', `consent-gate: ${vendor.id} did not load within ${options.timeout} ms`)), options.timeout);
-    });
+    const limit = after(options.timeout, () => (loadedCode ? hidden(options.timeout) : new LoadError('timeout', `consent-gate: ${vendor.id} did not load within ${options.timeout} ms`)));
+    const settle = () => {
+      for (const timer of timers) clearTimeout(timer);
+      stopWatching();
+    };
     const current: Promise<boolean> = Promise.race([work, limit]).then(
       () => {
-        clearTimeout(timer);
+        settle();
         if (own.signal.aborted || controller !== own) return false;
         attempt = null;
+        reread = null;
         setState('ready');
+        if (refreshWhenReady) {
+          reread = page();
+          void Promise.resolve(adapter.refresh?.(ctx, refreshWhenReady)).catch(() => undefined);
+        }
+        refreshWhenReady = null;
         return true;
       },
       (error: unknown) => {
-        clearTimeout(timer);
+        settle();
         if (own.signal.aborted || controller !== own) return false;
         const reason: FailReason = win.navigator?.onLine === false ? 'offline' : error instanceof LoadError ? error.reason : 'error';
+        if (reason === 'hidden') console.warn((error as Error).message);
         abandon();
         setState('failed', reason);
         return false;
@@ -174,7 +251,14 @@ export function createVendorRuntime(core: GateCore<ResolvedConfig>, vendor: Vend
       else sweep(vendor, [vendor.purpose]);
     },
     async refresh(opts) {
-      if (state === 'ready' && adapter.refresh) await adapter.refresh(ctx, opts);
+      if (state === 'ready' && adapter.refresh) {
+        const here = page();
+        if (here === reread && (!opts || !Object.keys(opts).length)) return;
+        reread = here;
+        await adapter.refresh(ctx, opts);
+      }
+      // asked while loading (a route change during the download): once the chat is there
+      else if (state === 'loading' && adapter.refresh) refreshWhenReady = opts ?? {};
     },
     status() {
       let own: Record<string, unknown> = { loaded: false };
@@ -253,5 +337,6 @@ export function createVendorRuntime(core: GateCore<ResolvedConfig>, vendor: Vend
     onState(fn) {
       stateListeners.push(fn);
     },
+    ui: () => added.filter((el) => el.isConnected),
   };
 }

@@ -1,11 +1,13 @@
 /**
  * A chat's view once its lazy part has arrived: the launcher the page
  * already shows (./launcher.ts), plus where panels go (next to the element
- * that asked, in the inline placeholder, or floating by the launcher) and
- * the inline placeholder in the element the vendor embeds into.
+ * that asked, in the inline placeholder, or floating by the launcher), the
+ * inline placeholder in the element the vendor embeds into (only where the
+ * chat shows), and where focus goes once the vendor's chat is open.
  */
 import { chatButton, CHAT_ATTRIBUTE, type Launcher } from './launcher.js';
 import type { ChatState } from './state.js';
+import type { PanelTexts } from './texts.js';
 
 export interface ChatView {
   readonly launcher: Launcher;
@@ -18,9 +20,21 @@ export interface ChatView {
   returnFocus(): void;
   /** Embed an inline placeholder in `selector` (the vendor's inline container) in place of the floating launcher. */
   placeInline(selector: string, summary: string): void;
+  /** The chat opened at the visitor's request: move focus into the vendor's widget (`ui`: what it added to the page), else keep it on what asked. */
+  focusChat(ui: readonly Element[]): void;
+  /** The `show` settings were decided again: the placeholder and panels go where the chat does not show, and come back with it. */
+  showingChanged(): void;
 }
 
-export function chatView(launcher: Launcher, doc: Document): ChatView {
+/** Whether an element is rendered (it has a box) and not hidden from everyone. */
+function visible(el: Element): boolean {
+  return el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+}
+
+/** Where focus goes in a vendor's widget: its message field, else its frame, else its first control. */
+const FOCUS_ORDER = ['textarea,input:not([type=hidden])', 'iframe', 'button,a[href],[tabindex]:not([tabindex="-1"])'];
+
+export function chatView(launcher: Launcher, doc: Document, texts: PanelTexts): ChatView {
   let placeholder: HTMLElement | null = null;
   let inline: { selector: string; summary: string } | null = null;
   let current: HTMLElement | null = null;
@@ -33,10 +47,10 @@ export function chatView(launcher: Launcher, doc: Document): ChatView {
     box.style.height = `${o.placeholderHeight}px`;
     const title = doc.createElement('p');
     title.className = 'cg-chat-title';
-    title.textContent = o.label;
+    title.textContent = launcher.label;
     const text = doc.createElement('p');
     text.textContent = summary;
-    const start = chatButton(doc, 'start', 'Start chat');
+    const start = chatButton(doc, 'start', texts.start);
     start.setAttribute(CHAT_ATTRIBUTE, launcher.vendorId);
     const live = doc.createElement('p');
     live.className = 'cg-chat-small';
@@ -46,7 +60,7 @@ export function chatView(launcher: Launcher, doc: Document): ChatView {
   }
 
   function ensureInline(): void {
-    if (!inline || placeholder?.isConnected) return;
+    if (!inline || placeholder?.isConnected || !launcher.showing.shown) return;
     let target: Element | null = null;
     try {
       target = doc.querySelector(inline.selector);
@@ -108,7 +122,9 @@ export function chatView(launcher: Launcher, doc: Document): ChatView {
         return;
       }
       next.classList.add('cg-floating', launcher.side);
-      doc.body.appendChild(next);
+      // right after the launcher: Tab goes from it into the panel, Shift+Tab from the panel back to it
+      if (launcher.button?.isConnected) launcher.button.after(next);
+      else doc.body.appendChild(next);
     },
     panel: () => current,
     returnFocus() {
@@ -119,6 +135,25 @@ export function chatView(launcher: Launcher, doc: Document): ChatView {
     placeInline(selector, summary) {
       inline = { selector, summary };
       ensureInline();
+    },
+    showingChanged() {
+      if (launcher.showing.shown) return ensureInline();
+      view.setPanel(null);
+      placeholder?.remove();
+      placeholder = null;
+    },
+    focusChat(ui) {
+      const active = doc.activeElement;
+      // the vendor took focus itself, or the visitor went on elsewhere: leave it there
+      const ours = !active || active === doc.body || !active.isConnected || (active as HTMLElement).hidden || active === launcher.trigger || active.closest('[class^="cg-chat"],[class*=" cg-chat"]');
+      if (!ours) return;
+      for (const selector of FOCUS_ORDER) {
+        for (const root of ui) {
+          const found = [root, ...root.querySelectorAll(selector)].find((el) => el.matches(selector) && visible(el)) as HTMLElement | undefined;
+          if (found) return found.focus();
+        }
+      }
+      view.returnFocus();
     },
   };
   return view;

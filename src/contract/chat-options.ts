@@ -4,13 +4,14 @@
  * config validation knows them; the chat feature reads them with defaults.
  */
 import type { OptionSpec, VendorOptions } from './types.js';
+import { checkShow, type ChatShow } from './chat-show.js';
 
 export interface ChatOptions {
   /** Render consent-gate's own launcher. Default: true, unless the page marks its own element with `data-consent-gate-chat`. */
   launcher?: boolean;
   /** Corner of the launcher. Default `bottom-right` (the banner sits bottom left, so they never overlap). */
   position?: 'bottom-right' | 'bottom-left';
-  /** Accessible name (and visible text of the inline placeholder). Default "Chat with us". */
+  /** Accessible name (and visible text of the inline placeholder). Default "Chat with us" (src/chat/texts.ts). */
   label?: string;
   /** Launcher background colour (any CSS colour). */
   color?: string;
@@ -24,12 +25,14 @@ export interface ChatOptions {
   timeout?: number;
   /** Where to send visitors when the chat cannot load, e.g. `mailto:help@shop.example`. */
   fallbackUrl?: string;
-  /** Text of the fallback link. Default "Email us instead". */
+  /** Text of the fallback link. Default "Email us instead" (src/chat/texts.ts). */
   fallbackLabel?: string;
   /** Reload the page after a revocation for a clean slate. Default false. */
   reloadOnRevoke?: boolean;
   /** Height in px of the inline placeholder (match the height you give the embedded chat). Default 500. */
   placeholderHeight?: number;
+  /** Where, to whom and when the chat appears (targeting rules, audience, business hours): see ./chat-show.ts. Default: every page, every visitor, always. */
+  show?: ChatShow;
 }
 
 const CSS_COLOUR = /^[#a-zA-Z0-9(),.%\s-]{1,64}$/;
@@ -47,21 +50,25 @@ export const chatOptionSpecs: Readonly<Record<keyof ChatOptions, OptionSpec>> = 
   fallbackLabel: { type: 'string', pattern: /^.{1,120}$/, expected: 'a text of 1 to 120 characters' },
   reloadOnRevoke: { type: 'boolean' },
   placeholderHeight: { type: 'number', expected: 'a height in px, such as 500' },
+  show: { type: 'object', expected: 'an object with urls, audience, hours or appearWithin', check: checkShow },
 };
 
 export interface ResolvedChatOptions {
   launcher: boolean | undefined;
   position: 'bottom-right' | 'bottom-left';
-  label: string;
+  /** undefined: the chat's own text (src/chat/texts.ts) */
+  label: string | undefined;
   color: string;
   textColor: string;
   loadOn: 'click' | 'consent';
   consentOnClick: 'prompt' | 'click';
   timeout: number;
   fallbackUrl: string | undefined;
-  fallbackLabel: string;
+  /** undefined: the chat's own text (src/chat/texts.ts) */
+  fallbackLabel: string | undefined;
   reloadOnRevoke: boolean;
   placeholderHeight: number;
+  show: ChatShow | undefined;
 }
 
 /** Chat options with defaults applied (validation already ran in config). */
@@ -71,15 +78,16 @@ export function chatOptionsOf(options: VendorOptions): ResolvedChatOptions {
   return {
     launcher: o.launcher,
     position: o.position ?? 'bottom-right',
-    label: o.label ?? 'Chat with us',
+    label: o.label,
     color: o.color ?? '#1b4f9c',
     textColor: o.textColor ?? '#ffffff',
     loadOn: o.loadOn ?? 'click',
     consentOnClick: o.consentOnClick ?? 'prompt',
     timeout,
     fallbackUrl: o.fallbackUrl,
-    fallbackLabel: o.fallbackLabel ?? 'Email us instead',
+    fallbackLabel: o.fallbackLabel,
     reloadOnRevoke: o.reloadOnRevoke === true,
     placeholderHeight: typeof o.placeholderHeight === 'number' && o.placeholderHeight > 0 ? o.placeholderHeight : 500,
+    show: o.show,
   };
 }

@@ -102,6 +102,19 @@ export interface OptionSpec {
   pattern?: RegExp;
   /** Human words for what is expected, used in error messages. */
   expected?: string;
+  /**
+   * A closer look at a value that passed the checks above (an object
+   * option's inner fields): the first problem found, or undefined.
+   */
+  check?(value: unknown): OptionProblem | undefined;
+}
+
+/** What is wrong inside an option's value: where below the option, what was expected there, what was found. */
+export interface OptionProblem {
+  /** The path below the option, such as `.hours.days.tue[1]`. */
+  at: string;
+  expected: string;
+  received: unknown;
 }
 
 /** The data half of a catalog entry: everything a declaration, the guard and the banner need. */

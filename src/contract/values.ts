@@ -17,3 +17,8 @@ export function safe<T>(fn: () => T): T | undefined {
     return undefined;
   }
 }
+
+/** Values for an error message: `"a", "b"`. */
+export function list(values: readonly (string | number)[]): string {
+  return values.map((v) => JSON.stringify(v)).join(', ');
+}

@@ -30,6 +30,7 @@ import { safe } from '../contract/values.js';
 import { boxStyle, measure } from './box.js';
 import { BOX, HELD_SRC, MARK, SELECTOR, WATCHED, findEmbed, isBlank, posterOf, type EmbedVendor, type Found } from './find.js';
 import { embedTexts } from './texts.js';
+import { pageLanguage } from '../ui/texts.js';
 import { buildPlaceholder, injectEmbedStyles } from './view.js';
 
 export { embedTexts, EMBED_TEXTS } from './texts.js';
@@ -90,8 +91,6 @@ export async function startEmbeds(core: GateCore<ResolvedConfig>, parts: Parts):
   const made = new WeakSet<Element>();
   const allowed = (e: Embed) => core.allows(e.vendor.vendor.id, e.vendor.vendor.purpose);
   const base = () => doc.baseURI;
-  /** The placeholders speak the banner's language: config `lang`, else the page's `<html lang>`. */
-  const pageLanguage = () => core.config.lang || doc.documentElement.lang || 'en';
 
   /** The site's frame back in the markup form, waiting: its URL in `data-src`, none in `src` or the guard's `data-cg-src`. */
   function toMarkupForm(e: Embed): void {
@@ -103,7 +102,7 @@ export async function startEmbeds(core: GateCore<ResolvedConfig>, parts: Parts):
   function show(e: Embed): void {
     if (e.placeholder?.isConnected) return;
     const vendor = e.vendor.vendor;
-    const texts = embedTexts(vendor, pageLanguage(), e.el.getAttribute('title') ?? e.el.getAttribute('data-title'));
+    const texts = embedTexts(vendor, pageLanguage(core.config.lang), e.el.getAttribute('title') ?? e.el.getAttribute('data-title'));
     const input = { vendorId: vendor.id, texts, privacyPolicyUrl: vendor.privacyPolicyUrl, poster: posterOf(e.el, vendors, base()) };
     const handlers = { onLoad: () => load(e, true, true), onAlways: () => always(e) };
     const ratio = vendor.embed?.ratio ?? 16 / 9;
@@ -162,7 +161,7 @@ export async function startEmbeds(core: GateCore<ResolvedConfig>, parts: Parts):
     e.placeholder = null;
     e.loaded = true;
     e.start = false;
-    if (!frame.title) frame.title = embedTexts(vendor, pageLanguage(), e.el.getAttribute('title') ?? e.el.getAttribute('data-title')).name;
+    if (!frame.title) frame.title = embedTexts(vendor, pageLanguage(core.config.lang), e.el.getAttribute('title') ?? e.el.getAttribute('data-title')).name;
     // a frame may autoplay only when the page delegates it (Permissions Policy); the click is the visitor's intent
     if (start) allowFeature(frame, 'autoplay');
     frame.removeAttribute(HELD_SRC);

@@ -81,7 +81,12 @@ export function chooseLanguage(configLang: string | undefined, pageLang: string 
   return language ? { language } : { language: 'en', missing: asked };
 }
 
-/** Fill `{name}` placeholders. */
+/** The language a page's consent-gate texts speak: config `lang`, else the page's `<html lang>`, else English. */
+export function pageLanguage(configLang: string | undefined): string {
+  return configLang || (typeof document === 'undefined' ? '' : document.documentElement.lang) || 'en';
+}
+
+/** Fill `{name}` placeholders (a name without a value stays as written). */
 export function fill(text: string, values: Record<string, string>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(values, name) ? values[name]! : whole));
 }

@@ -18,16 +18,16 @@ export interface AxeSummary {
   ran: string[];
 }
 
-/** axe on the whole page, or on what `include` selects (a CSS selector). */
-export async function axe(page: Page, include?: string): Promise<AxeSummary> {
+/** axe on the whole page, or inside what `include` selects (CSS selectors). */
+export async function axe(page: Page, include?: string | string[]): Promise<AxeSummary> {
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(
     async ({ tags, include }) => {
       const axe = (window as any).axe;
-      const r = await axe.run(include ? { include: [[include]] } : document, { runOnly: { type: 'tag', values: tags } });
+      const r = await axe.run(include ? { include: [include].flat().map((s) => [s]) } : document, { runOnly: { type: 'tag', values: tags } });
       const summary = (v: any) => `${v.id}: ${v.nodes.map((n: any) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(' | ')}`;
       return { version: r.testEngine.version, violations: r.violations.map(summary), ran: [...r.passes, ...r.incomplete].map((x: any) => x.id) };
     },
-    { tags: WCAG_22_AA, include },
+    { tags: WCAG_22_AA, include: include ?? null },
   );
 }

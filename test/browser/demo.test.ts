@@ -195,3 +195,63 @@ describe('demo vendor selector (?vendor=), each vendor served offline by the dem
   });
 });
 
+
+describe('demo: where and when the chat shows (show settings)', () => {
+  it('the checkout is a page the chat does not target: no launcher, no "Ask us" button; the shop\'s other pages have both', async () => {
+    const { context, page, errors } = await visit('/');
+    await page.locator('button.cg-chat-launcher').waitFor({ state: 'visible' });
+    await page.getByRole('link', { name: 'Go to the checkout' }).click();
+    await page.waitForURL(/\/checkout\/$/);
+    await page.waitForFunction(() => typeof (window as any).consentGate?.decisions === 'function' && document.querySelector('button.cg-chat-launcher') !== null);
+    expect(await page.locator('h1').innerText()).toBe('Checkout');
+    expect(await page.locator('button.cg-chat-launcher').isHidden()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Ask us in the chat' }).count()).toBe(0);
+    expect(await page.evaluate(() => (window as any).consentGate.openChat())).toBe(false);
+    await page.goBack();
+    await page.locator('button.cg-chat-launcher').waitFor({ state: 'visible' });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the business-hours switch in the live panel: closed with the away message, the prompt says when the team is back; closed with no launcher, none', async () => {
+    const { context, page, errors } = await visit('/');
+    const hours = page.getByRole('combobox', { name: 'Team hours' });
+    expect(await hours.inputValue()).toBe('');
+    await hours.selectOption('away');
+    await page.waitForURL(/\?hours=away$/);
+    await page.locator('button.cg-chat-launcher').click();
+    const away = page.locator('[data-consent-gate-away]');
+    await away.waitFor({ state: 'visible' });
+    expect(await away.innerText()).toMatch(/We're back on \w+day/);
+    expect(await away.getByRole('link', { name: 'Email us instead' }).getAttribute('href')).toBe('mailto:help@shop.example');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('combobox', { name: 'Team hours' }).selectOption('hide');
+    await page.waitForURL(/\?hours=hide$/);
+    await page.waitForFunction(() => typeof (window as any).consentGate?.decisions === 'function' && document.querySelector('button.cg-chat-launcher') !== null);
+    expect(await page.locator('button.cg-chat-launcher').isHidden()).toBe(true);
+
+    await page.getByRole('combobox', { name: 'Team hours' }).selectOption('open');
+    await page.waitForURL(/\?hours=open$/);
+    await page.locator('button.cg-chat-launcher').click();
+    await page.locator('[data-consent-gate-prompt]').waitFor({ state: 'visible' });
+    expect(await page.locator('[data-consent-gate-prompt]').innerText()).toContain('We usually reply within a few minutes.');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the hours the switch sets: closed now whatever the day (only the weekday after tomorrow), always open with a reply time', async () => {
+    // @ts-expect-error plain JavaScript module without types
+    const { demoShow } = await import('../../demo/server.mjs');
+    for (let day = 0; day < 7; day++) {
+      const now = Date.UTC(2026, 2, 1 + day, 12);
+      const show = demoShow(new URLSearchParams('hours=away'), now);
+      const after = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][(new Date(now).getUTCDay() + 2) % 7];
+      expect(show.hours).toEqual({ timeZone: 'UTC', days: { [after!]: ['09:00-17:00'] }, outside: 'away' });
+    }
+    expect(demoShow(new URLSearchParams('hours=hide')).hours.outside).toBe('hide');
+    expect(Object.keys(demoShow(new URLSearchParams('hours=open')).hours.days)).toHaveLength(7);
+    expect(demoShow(new URLSearchParams('')).hours).toBeUndefined();
+    expect(demoShow(new URLSearchParams('')).urls).toEqual([{ operator: 'does-not-start-with', value: '/checkout/' }]);
+  });
+});

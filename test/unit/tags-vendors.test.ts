@@ -164,7 +164,8 @@ describe("the head guard's compiled rules hold back each tag's hosts, cookies an
       expect(url(u), u).toEqual(hit('google-ads', 'marketing'));
     }
     expect(url('https://www.google.com/recaptcha/api.js')).toBeNull();
-    expect(url('https://www.google.com/maps/embed?pb=1')).toBeNull();
+    // a Maps embed is not Google Ads': the catalog's Google Maps holds it
+    expect(url('https://www.google.com/maps/embed?pb=1')).toEqual(hit('google-maps', 'functional'));
     expect(url('https://www.googletagmanager.com/gtag/js?id=AW-123456789')).toEqual(hit('google-analytics', 'analytics'));
     expect(matchUrl(compileRules([googleAds]), 'https://www.googletagmanager.com/gtag/js?id=AW-123456789')).toEqual(hit('google-ads', 'marketing'));
     for (const name of ['_gcl_au', '_gcl_aw', '_gcl_dc', '_gac_UA-1-1', '_gac_gb_123']) expect(matchCookie(all, name), name).toEqual(hit('google-ads', 'marketing'));
