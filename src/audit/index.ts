@@ -14,3 +14,7 @@ export type { ScanReport, PhaseObservation, PhaseId, Violation, ViolationKind, O
 export { resolveConfig } from '../config.js';
 export { catalog } from '../../vendors/index.js';
 export type { ResolvedConfig } from '../config.js';
+export { rewriteHtml, FETCHING_ATTRIBUTES } from './rewrite.js';
+export type { RewriteResult, RewriteOptions, VendorTag } from './rewrite.js';
+export { compileRules, matchUrl } from '../guard/rules.js';
+export type { CompiledRules } from '../guard/rules.js';
