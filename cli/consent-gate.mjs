@@ -3,9 +3,11 @@
  * consent-gate command line:
  *
  *   consent-gate declare [--vendor id …] [--format json|csv|md|html] [--config file] [--host www.example.com]
- *   consent-gate scan <url> [--out dir] [--config file] [--route host[/path]=dir …] [--offline]
+ *   consent-gate scan <url> [--out dir] [--config file] [--route host[/path]=dir …] [--offline] [--pages N]
+ *   consent-gate rewrite <files, folders or globs> [--check] [--config file]
  *
- * Exit codes: 0 success (scan: clean), 1 scan found violations, 2 usage error.
+ * Exit codes: 0 success (scan: clean), 1 scan found violations (rewrite: a
+ * file would change with --check, or a tag was left), 2 usage error.
  */
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.mjs';
@@ -25,7 +27,18 @@ const USAGE = `Usage:
       the network must be quiet before each snapshot. Chromium: CHROME_PATH, else
       /usr/bin/chromium.
       Exit 0 when clean, 1 on violations, 2 when the scan could not run
-      (bad arguments, Chromium missing, page unreachable).`;
+      (bad arguments, Chromium missing, page unreachable).
+  consent-gate rewrite <files, folders or globs> [--check] [--config file]
+      Rewrite vendor tags written in HTML files to the markup form the head
+      guard releases on consent (<script type="text/plain"
+      data-consent-gate="vendor-id" data-src="…">; other tags keep their name,
+      their URL attribute becomes data-src, data-srcset, data-href, …). Every
+      other attribute and all other text stay as written; a second run changes
+      nothing. A folder stands for its .html and .htm files; quote globs
+      ("public/**/*.html"). --check changes nothing and lists the files that
+      would change. --config adds the vendors of a consent-gate config.
+      Exit 0 when nothing is left to rewrite, 1 when --check finds a file that
+      would change or a tag must be rewritten by hand, 2 on usage errors.`;
 
 async function declare(argv) {
   const { values } = parseArgs({
@@ -58,6 +71,10 @@ async function main(argv) {
   if (command === 'scan') {
     const { scanCommand } = await import('./scan.mjs');
     return scanCommand(rest, await loadLibrary());
+  }
+  if (command === 'rewrite') {
+    const { rewriteCommand } = await import('./rewrite.mjs');
+    return rewriteCommand(rest, await loadLibrary());
   }
   if (command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
