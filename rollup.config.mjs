@@ -108,6 +108,8 @@ export default [
   browserFile(`${B}/src/dropin.js`, 'dist/consent-gate.js'),
   browserFile(`${B}/src/ui/banner-entry.js`, 'dist/consent-gate-banner.js'),
   guardFile(`${B}/src/guard/entry.js`, 'dist/consent-gate-guard.js'),
+  // the opt-in consent service worker, with the same compiled rules as the guard
+  guardFile(`${B}/src/sw/entry.js`, 'dist/consent-gate-sw.js'),
   // the same two files for a site with one chat vendor: dist/consent-gate-<id>.js and dist/consent-gate-guard-<id>.js
   ...vendorIds.flatMap(oneVendorFiles),
 ];
