@@ -17,9 +17,15 @@ const USAGE = `Usage:
   consent-gate declare [--vendor id …] [--format json|csv|md|html] [--config file] [--host site-host]
       Print the cookie and storage declaration of the catalog (or of the vendors
       in --config, or of the given --vendor ids).
-  consent-gate scan <url> [--out dir] [--config file] [--route host[/path]=dir …] [--hosts dir] [--offline]
+  consent-gate scan <url> [--pages N [--parallel N]] [--out dir] [--config file] [--route host[/path]=dir …] [--hosts dir] [--offline]
       Drive Chromium through three phases (before consent, after accepting all,
-      after withdrawal) and report violations in <out>/report.json and report.html.
+      after withdrawal) and report violations in <out>/report.json and report.html,
+      with a screenshot of each phase and every vendor tag written in the page's
+      HTML (with its position and its markup form). --pages N scans the site:
+      its sitemap.xml, then same-origin links, breadth-first, up to N pages,
+      each on a fresh profile (a progress line per page on stderr), and sums up
+      per vendor and per cookie which pages they were on; --parallel N (1)
+      scans N pages at once.
       --route serves a host (or host/path prefix) from a local folder; --hosts dir
       serves every subfolder named like a host (dir/js.usemessages.com/…) as that
       host; --offline fails every request to a host without a route, so nothing

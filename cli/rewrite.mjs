@@ -88,7 +88,7 @@ export function expandFiles(args, cwd = process.cwd()) {
 }
 
 /** A start tag on one line, shortened for a terminal. */
-function oneLine(tag, max = 140) {
+export function oneLine(tag, max = 140) {
   const flat = tag.replace(/\s+/g, ' ');
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }

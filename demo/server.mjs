@@ -136,6 +136,12 @@ function page(title, query, env) {
   return template.replace(/\{\{(\w+)\}\}/g, (whole, name) => (Object.hasOwn(values, name) ? values[name] : whole));
 }
 
+/** The demo's pages for crawlers (and `consent-gate scan --pages`): each page with each chat vendor. */
+export function sitemap(origin) {
+  const urls = Object.keys(PAGES).flatMap((path) => Object.keys(VENDORS).map((id) => `${origin}${path}${id === DEFAULT_VENDOR ? '' : `?vendor=${encodeURIComponent(id)}`}`));
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.map((u) => `  <url><loc>${escapeHtml(u)}</loc></url>`).join('\n')}\n</urlset>\n`;
+}
+
 function sendFile(res, file) {
   if (!existsSync(file) || !statSync(file).isFile()) return notFound(res);
   res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
@@ -165,6 +171,10 @@ export function createDemoServer(options = {}) {
       if (PAGES[path]) {
         res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
         return res.end(page(PAGES[path], url.searchParams, env));
+      }
+      if (path === '/sitemap.xml') {
+        res.writeHead(200, { 'content-type': 'application/xml; charset=utf-8', 'cache-control': 'no-store' });
+        return res.end(sitemap(`http://${req.headers.host ?? 'localhost'}`));
       }
       if (path === '/demo.js' || path === '/demo.css') return sendFile(res, join(HERE, path.slice(1)));
       if (path.startsWith('/dist/')) {

@@ -115,7 +115,7 @@ describe('consent-gate declare', () => {
   });
 });
 
-describe('consent-gate rewrite', () => {
+describe('consent-gate rewrite', { timeout: 60_000 }, () => {
   const EMBED = '<!doctype html>\r\n<html><head>\r\n<link rel="preconnect" href="https://js.usemessages.com">\r\n</head><body>\r\n<!-- <script src="https://js.hs-scripts.com/1.js"></script> -->\r\n<script type="text/javascript" id="hs-script-loader" async defer nonce="n0nce" src="//js.hs-scripts.com/1234567.js"></script>\r\n<noscript><img src="https://track.hubspot.com/__ptq.gif?a=1&amp;k=1" alt=""></noscript>\r\n<script src="/own.js"></script>\r\n</body></html>\r\n';
   const CLEAN = '<!doctype html><p>no vendor here <a href="https://www.hubspot.com/">HubSpot</a></p>';
 
@@ -204,5 +204,54 @@ describe('consent-gate rewrite', () => {
     expect(latin1.code).toBe(2);
     expect(latin1.stderr).toContain('latin1.html: not UTF-8 text');
     expect(cli(['rewrite', 'x.html', '--fix'], dir).code).toBe(2);
+  });
+});
+
+describe('scan helpers: the pages of a whole-site scan', async () => {
+  const { pageKey, sitemapLocations, createCrawl } = await import('../../cli/scan-site.mjs');
+  const { globToRegExp } = await import('../../cli/rewrite.mjs');
+
+  it('pageKey: same origin only, no fragment, no empty query, no downloads', () => {
+    const o = 'https://www.shop.test';
+    expect(pageKey('/about/#team', o)).toBe('https://www.shop.test/about/');
+    expect(pageKey('/about/?', o)).toBe('https://www.shop.test/about/');
+    expect(pageKey('?vendor=crisp', `${o}/help/`)).toBe(null);
+    expect(pageKey('/help/?vendor=crisp', o)).toBe('https://www.shop.test/help/?vendor=crisp');
+    expect(pageKey('https://other.test/', o)).toBe(null);
+    expect(pageKey('http://www.shop.test/', o)).toBe(null);
+    expect(pageKey('mailto:a@shop.test', o)).toBe(null);
+    expect(pageKey('/catalogue.PDF', o)).toBe(null);
+    expect(pageKey('/sitemap.xml', o)).toBe(null);
+    expect(pageKey('http://[bad', o)).toBe(null);
+  });
+
+  it('sitemapLocations: <loc> of a urlset or an index, namespaced or not, character references decoded', () => {
+    const xml = '<?xml version="1.0"?><urlset><url><loc> https://www.shop.test/a?x=1&amp;y=2 </loc></url><url><sm:loc>https://www.shop.test/&#98;</sm:loc></url></urlset>';
+    expect(sitemapLocations(xml)).toEqual(['https://www.shop.test/a?x=1&y=2', 'https://www.shop.test/b']);
+    expect(sitemapLocations('not xml')).toEqual([]);
+  });
+
+  it('createCrawl: breadth-first, each page once, up to the limit', () => {
+    const crawl = createCrawl('https://www.shop.test/', 3);
+    crawl.add(['https://www.shop.test/', '/a/', 'https://www.shop.test/a/#x', '/b/', '/c/']);
+    expect(crawl.known).toBe(3);
+    expect([crawl.next(), crawl.next()]).toEqual(['https://www.shop.test/', 'https://www.shop.test/a/']);
+    crawl.add(['/d/']);
+    expect(crawl.next()).toBe('https://www.shop.test/b/');
+    expect(crawl.next()).toBe(null);
+    expect(crawl.taken).toBe(3);
+  });
+
+  it('globToRegExp: ** any folders, * and ? in one name, classes and alternatives', () => {
+    const t = (glob: string, path: string) => globToRegExp(glob).test(path);
+    expect(t('**/*.html', 'a/b/c.html')).toBe(true);
+    expect(t('**/*.html', 'c.html')).toBe(true);
+    expect(t('*.html', 'a/c.html')).toBe(false);
+    expect(t('a/**/b/*.htm?', 'a/x/y/b/q.html')).toBe(true);
+    expect(t('{blog,shop}/*.html', 'shop/x.html')).toBe(true);
+    expect(t('{blog,shop}/*.html', 'help/x.html')).toBe(false);
+    expect(t('[!x]*.html', 'y.html')).toBe(true);
+    expect(t('[!x]*.html', 'x.html')).toBe(false);
+    expect(t('a.html', 'aXhtml')).toBe(false);
   });
 });
