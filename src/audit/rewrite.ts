@@ -56,7 +56,7 @@ export const FETCHING_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = 
 const URL_LISTS = ['srcset', 'imagesrcset'];
 
 /** The attribute that names the vendor of a tag in the markup form. */
-export const MARKUP_ATTRIBUTE = 'data-consent-gate';
+const MARKUP_ATTRIBUTE = 'data-consent-gate';
 
 /** Relative URLs of a file with no address of its own resolve here: first party, never a vendor. */
 const FIRST_PARTY = 'https://first-party.invalid/';

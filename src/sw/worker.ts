@@ -30,7 +30,7 @@ export interface WorkerOptions {
   policyVersion: string;
 }
 
-export const DEFAULT_OPTIONS: WorkerOptions = { cookieName: 'consent_gate', policyVersion: '1' };
+const DEFAULT_OPTIONS: WorkerOptions = { cookieName: 'consent_gate', policyVersion: '1' };
 
 /** The message a page posts when the worker cannot read cookies itself. */
 export const COOKIE_MESSAGE = 'consent-gate:cookie';
