@@ -93,9 +93,12 @@ export function oneLine(tag, max = 140) {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-/** The rules of the catalog and of the vendors of --config (a site's own, once config can declare them). */
-async function rulesFor(lib, configPath) {
-  const { vendors } = await vendorsFor(lib, { config: configPath });
+/**
+ * The rules vendor tags are found with: every catalog vendor (the head guard
+ * holds them all, configured or not) and the vendors of a --config (a site's
+ * own, once config can declare them).
+ */
+export function markupRules(lib, vendors) {
   const byId = new Map([...lib.catalog, ...vendors].map((v) => [v.id, v]));
   return lib.compileRules([...byId.values()]);
 }
@@ -115,7 +118,7 @@ export async function rewriteCommand(argv, lib) {
   });
   if (!positionals.length) throw new UsageError('rewrite needs HTML files, folders or globs, e.g. consent-gate rewrite "public/**/*.html"');
   const files = expandFiles(positionals);
-  const rules = await rulesFor(lib, values.config);
+  const rules = markupRules(lib, (await vendorsFor(lib, { config: values.config })).vendors);
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const out = (line) => process.stdout.write(`${line}\n`);
   let changed = 0;

@@ -42,8 +42,8 @@ export async function scanPage(browser, url, settings) {
       }
       if (observation.id === 'before-consent') links = await pageLinks(page);
     };
-    const { phases, html } = await runPhases(page, recorder, { url, log, notes, after });
-    const markup = html === null ? [] : markupOf(lib, html, url, settings.rules);
+    const { phases, html, htmlUrl } = await runPhases(page, recorder, { url, log, notes, after });
+    const markup = html === null ? [] : markupOf(lib, html, htmlUrl, settings.rules);
     if (html === null) notes.push('the HTML of the page was not readable: vendor tags written in it are not listed');
     for (const t of markup) log(`  vendor tag in the HTML, ${lib.markupWhere(t)}: ${oneLine(t.tag, 400)} ${t.vendor} (${t.purpose}); markup form: ${t.rewritten ? oneLine(t.rewritten, 400) : `rewrite by hand (${t.reason})`}`);
     const report = lib.evaluateScan({ url, startedAt, finishedAt: new Date().toISOString(), phases, vendors: settings.vendors, cookieName: settings.cookieName, markup, notes });

@@ -115,16 +115,17 @@ async function decisionPhase(page, recorder, decision, { log, notes }) {
 /**
  * The three phases on `page`. `after(observation)` runs after each snapshot
  * (the scanner logs it and takes the screenshot). Returns the observations
- * and the HTML the browser received for the page.
+ * and the HTML the browser received for the page, with its URL.
  */
 export async function runPhases(page, recorder, { url, log, notes, after }) {
   const { observation: before, response } = await beforeConsent(page, recorder, url, log);
   await after(before);
-  // the page's HTML as served: what the preload scanner read
-  const html = await response?.text().catch(() => null) ?? null;
+  // the page's HTML as served (after any redirect): what the preload scanner read
+  const html = (await response?.text().catch(() => null)) ?? null;
+  const htmlUrl = response?.url() ?? url;
   const accepted = await decisionPhase(page, recorder, DECISIONS.accept, { log, notes });
   await after(accepted);
   const withdrawn = await decisionPhase(page, recorder, DECISIONS.withdraw, { log, notes });
   await after(withdrawn);
-  return { phases: [before, accepted, withdrawn], html };
+  return { phases: [before, accepted, withdrawn], html, htmlUrl };
 }

@@ -18,6 +18,7 @@ import { chromiumPath, parseScanArgs } from './scan-options.mjs';
 import { scanPage } from './scan-page.mjs';
 import { createCrawl, sitemapPages } from './scan-site.mjs';
 import { fetchText } from './scan-network.mjs';
+import { markupRules } from './rewrite.mjs';
 
 const out = (line) => process.stdout.write(`${line}\n`);
 
@@ -96,9 +97,7 @@ export async function scanCommand(argv, lib) {
   const options = parseScanArgs(argv);
   const { vendors, resolved } = await vendorsFor(lib, { config: options.config });
   const executablePath = chromiumPath();
-  // vendor tags in the HTML: any catalog vendor's (as the guard holds them), and the config's
-  const byId = new Map([...lib.catalog, ...vendors].map((v) => [v.id, v]));
-  const settings = { ...options, lib, vendors, cookieName: resolved?.cookieName ?? 'consent_gate', rules: lib.compileRules([...byId.values()]), log: out, shots: '' };
+  const settings = { ...options, lib, vendors, cookieName: resolved?.cookieName ?? 'consent_gate', rules: markupRules(lib, vendors), log: out, shots: '' };
 
   const startedAt = new Date().toISOString();
   out(`consent-gate scan ${options.target.href}${options.pages === null ? '' : ` (up to ${options.pages} page${options.pages === 1 ? '' : 's'})`}`);
