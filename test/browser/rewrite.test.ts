@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 const openPage = (body: string, guarded: boolean) => openPageIn(browser, body, guarded);
 
-describe('rewrite to the markup form (Chromium)', () => {
+describe('rewrite to the markup form (Chromium)', { timeout: 120_000 }, () => {
   it('as written, every kind of vendor tag fetches its URL (even with the head guard, the preload-scanner kinds do)', async () => {
     const plain = await openPage(TAGS, false);
     await quiet(plain);

@@ -59,7 +59,8 @@ async function openReport(out: string) {
   return { page, context };
 }
 
-describe('consent-gate scan (Chromium)', () => {
+// each test runs the CLI, which starts a Chromium of its own, once or twice
+describe('consent-gate scan (Chromium)', { timeout: 180_000 }, () => {
   it("HubSpot's embed code without consent-gate: exit 1, names the hosts and the cookies set before consent", async () => {
     const { run, report, out } = await scanFixture('embed-no-gate');
     expect(run.stderr).toBe('');

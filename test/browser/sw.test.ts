@@ -27,9 +27,10 @@ const js = (body: string): Served => ({ body, contentType: 'text/javascript' });
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 /** Every vendor host a page below names, answering as the vendor would. */
-const VENDOR_HOSTS = ['js.hs-scripts.com', 'js.usemessages.com', 'js.hs-analytics.net', 'track.hubspot.com', 'js.hubspot.com', 'api.hubspot.com'];
+const VENDOR_HOSTS = ['js.hs-scripts.com', 'js.usemessages.com', 'js.hs-analytics.net', 'track.hubspot.com', 'js.hubspot.com', 'api.hubspot.com', 'app.hubspot.com'];
 const vendorAnswer: HostHandler = (url) => {
   if (url.pathname.endsWith('.gif')) return { body: GIF, contentType: 'image/gif' };
+  if (url.pathname.startsWith('/conversations-visitor')) return { body: '<!doctype html><p>chat', contentType: 'text/html' };
   if (url.pathname.endsWith('.css')) return { body: 'p{color:red}', contentType: 'text/css' };
   if (url.pathname.endsWith('.mjs')) return js('export const vendor = true;');
   if (url.pathname.endsWith('.json') || url.host === 'api.hubspot.com') return { body: '{"vendor":true}', contentType: 'application/json' };
@@ -135,7 +136,7 @@ async function settled(site: SwSite) {
 
 const vendorServed = (site: SwSite) => site.served.filter((u) => VENDOR_HOSTS.includes(new URL(u).host));
 
-describe('consent service worker (Chromium)', () => {
+describe('consent service worker (Chromium)', { timeout: 120_000 }, () => {
   it('from the second page view no request reaches a vendor host: preload scanner, CSS url() and @import, import(), a worker, child frames', async () => {
     const site = await openShop();
     // the first view: the worker does not control the page yet, and the guard alone cannot hold these back
@@ -253,6 +254,19 @@ describe('consent service worker (Chromium)', () => {
       expect(vendorServed(site)).toEqual(['https://api.hubspot.com/y.json']);
       await site.close();
     }
+  });
+
+  it('does not see the navigation of a cross-origin vendor frame (it belongs to the frame\'s origin): the documented limit', async () => {
+    const site = await openShop({ ...PAGES, '/frame.html': html('<iframe src="https://app.hubspot.com/conversations-visitor/1234567" title="chat"></iframe><img src="https://track.hubspot.com/beside.gif" alt="">') });
+    await site.page.goto(site.url('/frame.html'));
+    await register(site.page);
+    site.served.length = 0;
+    await site.page.reload();
+    await expect.poll(() => site.requests.some((r) => r.url === 'https://track.hubspot.com/beside.gif')).toBe(true);
+    await expect.poll(() => site.served).toContain('https://app.hubspot.com/conversations-visitor/1234567');
+    // the image beside it, a request of the page, is refused
+    expect(site.served).not.toContain('https://track.hubspot.com/beside.gif');
+    await site.close();
   });
 
   it("from a site's own worker with importScripts: vendors refused, the site's own fetch handler still answers", async () => {
