@@ -68,6 +68,15 @@ const guardFiles = () => ({
   },
 });
 
+/** Writes the whole catalog's compiled rules into a built file that reads them from CONSENT_GATE_RULES (the service worker). */
+const catalogRulesIn = () => ({
+  name: 'catalog-rules',
+  async generateBundle(_options, bundle) {
+    const [{ catalog }, { guardFor }] = await Promise.all([built('vendors/index.js'), built('src/bundle/guard-file.js')]);
+    for (const file of Object.values(bundle)) if (file.type === 'chunk') file.code = guardFor(file.code, catalog);
+  },
+});
+
 /**
  * A part of the drop-in runtime (dist/consent-gate-<name>.js): a classic
  * script whose one-line virtual entry puts a module (or its default export)
@@ -132,5 +141,10 @@ export default [
   (() => {
     const config = browserFile(`${B}/src/entries/guard.js`, 'dist/guard-template.js');
     return { ...config, output: { ...config.output, plugins: [...config.output.plugins, guardFiles()] } };
+  })(),
+  // the opt-in consent service worker (src/sw/), with the whole catalog's rules written in as in the guard
+  (() => {
+    const config = browserFile(`${B}/src/sw/entry.js`, 'dist/consent-gate-sw.js');
+    return { ...config, output: { ...config.output, plugins: [...config.output.plugins, catalogRulesIn()] } };
   })(),
 ];

@@ -3,11 +3,13 @@
  * consent-gate command line:
  *
  *   consent-gate declare [--vendor id …] [--format json|csv|md|html] [--config file] [--host www.example.com]
- *   consent-gate scan <url> [--out dir] [--config file] [--route host[/path]=dir …] [--offline]
+ *   consent-gate scan <url> [--out dir] [--config file] [--route host[/path]=dir …] [--offline] [--pages N]
  *   consent-gate bundle --config file --out dir
  *   consent-gate receipts serve|export|purge …   (see cli/receipts.mjs)
+ *   consent-gate rewrite <files, folders or globs> [--check] [--config file]
  *
- * Exit codes: 0 success (scan: clean), 1 scan found violations, 2 usage error.
+ * Exit codes: 0 success (scan: clean), 1 scan found violations (rewrite: a
+ * file would change with --check, or a tag was left), 2 usage error.
  */
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.mjs';
@@ -18,9 +20,15 @@ const USAGE = `Usage:
   consent-gate declare [--vendor id …] [--format json|csv|md|html] [--config file] [--host site-host]
       Print the cookie and storage declaration of the catalog (or of the vendors
       in --config, or of the given --vendor ids).
-  consent-gate scan <url> [--out dir] [--config file] [--route host[/path]=dir …] [--hosts dir] [--offline]
+  consent-gate scan <url> [--pages N [--parallel N]] [--out dir] [--config file] [--route host[/path]=dir …] [--hosts dir] [--offline]
       Drive Chromium through three phases (before consent, after accepting all,
-      after withdrawal) and report violations in <out>/report.json and report.html.
+      after withdrawal) and report violations in <out>/report.json and report.html,
+      with a screenshot of each phase and every vendor tag written in the page's
+      HTML (with its position and its markup form). --pages N scans the site:
+      its sitemap.xml, then same-origin links, breadth-first, up to N pages,
+      each on a fresh profile (a progress line per page on stderr), and sums up
+      per vendor and per cookie which pages they were on; --parallel N (1)
+      scans N pages at once.
       --route serves a host (or host/path prefix) from a local folder; --hosts dir
       serves every subfolder named like a host (dir/js.usemessages.com/…) as that
       host; --offline fails every request to a host without a route, so nothing
@@ -33,6 +41,17 @@ const USAGE = `Usage:
       Write the drop-in files for exactly the vendors the config names: a guard
       with their rules and a runtime that carries them, beside the parts a page
       fetches when it needs them; print each file's size.
+  consent-gate rewrite <files, folders or globs> [--check] [--config file]
+      Rewrite vendor tags written in HTML files to the markup form the head
+      guard releases on consent (<script type="text/plain"
+      data-consent-gate="vendor-id" data-src="…">; other tags keep their name,
+      their URL attribute becomes data-src, data-srcset, data-href, …). Every
+      other attribute and all other text stay as written; a second run changes
+      nothing. A folder stands for its .html and .htm files; quote globs
+      ("public/**/*.html"). --check changes nothing and lists the files that
+      would change. --config adds the vendors of a consent-gate config.
+      Exit 0 when nothing is left to rewrite, 1 when --check finds a file that
+      would change or a tag must be rewritten by hand, 2 on usage errors.
 ${RECEIPTS_USAGE}`;
 
 async function declare(argv) {
@@ -74,6 +93,10 @@ async function main(argv) {
   if (command === 'receipts') {
     const { receiptsCommand } = await import('./receipts.mjs');
     return receiptsCommand(rest);
+  }
+  if (command === 'rewrite') {
+    const { rewriteCommand } = await import('./rewrite.mjs');
+    return rewriteCommand(rest, await loadLibrary());
   }
   if (command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(`${USAGE}\n`);

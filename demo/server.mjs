@@ -191,6 +191,12 @@ function page(title, query, env, template = readFileSync(join(HERE, 'index.html'
   return template.replace(/\{\{(\w+)\}\}/g, (whole, name) => (Object.hasOwn(values, name) ? values[name] : whole));
 }
 
+/** The demo's pages for crawlers (and `consent-gate scan --pages`): each page with each chat vendor, and the Blog. */
+export function sitemap(origin) {
+  const urls = [...Object.keys(PAGES).flatMap((path) => Object.keys(VENDORS).map((id) => `${origin}${path}${id === DEFAULT_VENDOR ? '' : `?vendor=${encodeURIComponent(id)}`}`)), `${origin}${BLOG_PATH}`];
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.map((u) => `  <url><loc>${escapeHtml(u)}</loc></url>`).join('\n')}\n</urlset>\n`;
+}
+
 /**
  * A file as a real site serves it: compressed (brotli when the browser asks
  * for it, else gzip), with a validator (ETag) and an hour of caching, so what
@@ -253,8 +259,12 @@ export function createDemoServer(options = {}) {
         res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
         return res.end(page('Blog', url.searchParams, env, readFileSync(join(HERE, 'blog.html'), 'utf8'), blogConfig(url.searchParams, env)));
       }
-      if (path === '/blog-poster.svg') return sendFile(res, join(HERE, 'blog-poster.svg'));
+      if (path === '/blog-poster.svg') return sendFile(req, res, join(HERE, 'blog-poster.svg'));
       // --- end embeds ---
+      if (path === '/sitemap.xml') {
+        res.writeHead(200, { 'content-type': 'application/xml; charset=utf-8', 'cache-control': 'no-store' });
+        return res.end(sitemap(`http://${req.headers.host ?? 'localhost'}`));
+      }
       if (PAGES[path]) {
         // (made per request: compressed, never cached)
         const body = page(PAGES[path], url.searchParams, env);

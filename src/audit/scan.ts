@@ -5,6 +5,7 @@
  */
 import { escapeHtml, lifetimeInWords } from './declaration.js';
 import { matchCookie, matchHost, matchStorage } from './match.js';
+import type { VendorTag } from './rewrite.js';
 import type { Purpose, VendorData } from '../types.js';
 
 export type PhaseId = 'before-consent' | 'after-accept' | 'after-withdrawal';
@@ -49,6 +50,8 @@ export interface PhaseObservation {
   cookies: ObservedCookie[];
   storage: ObservedStorage[];
   requests: ObservedRequest[];
+  /** A screenshot of the page at the snapshot, relative to the report (e.g. `screenshots/1-before-consent.jpg`). */
+  screenshot?: string;
 }
 
 export interface Classified {
@@ -97,6 +100,12 @@ export interface ScanReport {
   clean: boolean;
   phases: PhaseReport[];
   violations: Violation[];
+  /**
+   * Vendor tags written in the page's HTML as served (Chromium's preload
+   * scanner requests them before any script runs), each with its position,
+   * the tag as written and its markup form (see `rewriteHtml`).
+   */
+  markup: VendorTag[];
   notes: string[];
 }
 
@@ -109,6 +118,8 @@ export interface EvaluateInput {
   vendors: readonly VendorData[];
   /** The consent record's cookie name (declared, necessary). */
   cookieName: string;
+  /** Vendor tags in the page's HTML (`rewriteHtml(html, rules, { baseUrl: url })`, changes and tags left). */
+  markup?: readonly VendorTag[];
   notes?: string[];
 }
 
@@ -160,6 +171,24 @@ function setByText(setBy: readonly string[]): string[] {
   return setBy.length ? [`set by ${setBy.join(' <- ')}`] : [];
 }
 
+/** Where a vendor tag is written, in one line. */
+export function markupWhere(t: Pick<VendorTag, 'line' | 'column' | 'within'>): string {
+  return `line ${t.line}:${t.column}${t.within ? ` (in ${t.within === 'srcdoc' ? 'an iframe srcdoc' : '<noscript>'})` : ''}`;
+}
+
+/** The vendor tags of the HTML that fetch from `host`: evidence of where a request before consent came from. */
+function markupEvidence(markup: readonly VendorTag[], host: string, pageUrl: string): string[] {
+  return markup
+    .filter((t) => {
+      try {
+        return new URL(t.url.trim(), pageUrl).host === host;
+      } catch {
+        return false;
+      }
+    })
+    .map((t) => `written in the HTML at ${markupWhere(t)}: ${t.tag}`);
+}
+
 /** Turn three observed phases into a report with verdicts. */
 export function evaluateScan(input: EvaluateInput): ScanReport {
   const violations: Violation[] = [];
@@ -179,7 +208,7 @@ export function evaluateScan(input: EvaluateInput): ScanReport {
   if (before) {
     for (const h of before.hosts) {
       if (optional(h.purpose)) {
-        violations.push({ kind: 'host-before-consent', phase: before.id, target: h.host, vendor: h.vendor, purpose: h.purpose, message: `${h.host} (${h.vendor}, ${h.purpose}) was contacted before consent`, evidence: h.urls.slice(0, 5) });
+        violations.push({ kind: 'host-before-consent', phase: before.id, target: h.host, vendor: h.vendor, purpose: h.purpose, message: `${h.host} (${h.vendor}, ${h.purpose}) was contacted before consent`, evidence: [...h.urls.slice(0, 5), ...markupEvidence(input.markup ?? [], h.host, input.url)] });
       }
     }
     for (const c of before.cookies) {
@@ -236,6 +265,7 @@ export function evaluateScan(input: EvaluateInput): ScanReport {
     clean: violations.length === 0,
     phases,
     violations,
+    markup: [...(input.markup ?? [])],
     notes: input.notes ?? [],
   };
 }
@@ -250,7 +280,7 @@ const KIND_TITLES: Record<ViolationKind, string> = {
   'host-after-withdrawal': 'Vendor host contacted after withdrawal',
 };
 
-const REPORT_STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2em;color:#1d1d1f}table{border-collapse:collapse;width:100%;margin:.5em 0 1.5em}th,td{border:1px solid #c9ccd1;padding:.3em .5em;text-align:left;vertical-align:top;word-break:break-word}th{background:#eef0f3}.verdict{padding:.8em 1em;border-radius:6px;font-size:1.2em;font-weight:600}.verdict.clean{background:#e3f5e6;color:#106b21}.verdict.violations{background:#fbe4e4;color:#9a1c1c}tr.bad td{background:#fdf1f1}code{font-size:.95em}small{color:#555}`;
+const REPORT_STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2em;color:#1d1d1f}table{border-collapse:collapse;width:100%;margin:.5em 0 1.5em}th,td{border:1px solid #c9ccd1;padding:.3em .5em;text-align:left;vertical-align:top;word-break:break-word}th{background:#eef0f3}.verdict{padding:.8em 1em;border-radius:6px;font-size:1.2em;font-weight:600}.verdict.clean{background:#e3f5e6;color:#106b21}.verdict.violations{background:#fbe4e4;color:#9a1c1c}tr.bad td{background:#fdf1f1}code{font-size:.95em}small{color:#555}figure{margin:.5em 0 1.5em}figure img{max-width:100%;border:1px solid #c9ccd1}section.page{border-top:3px solid #c9ccd1;margin-top:2em}`;
 
 function table(headers: string[], rows: string[][], rowClass: (i: number) => string = () => ''): string {
   if (!rows.length) return '<p><em>none</em></p>';
@@ -261,8 +291,24 @@ function table(headers: string[], rows: string[][], rowClass: (i: number) => str
 
 const who = (c: Classified) => (c.declared ? `${escapeHtml(c.vendor)} / ${escapeHtml(c.purpose)}` : '<strong>undeclared</strong>');
 
-/** The report as a standalone HTML page. */
-export function renderScanReportHtml(report: ScanReport): string {
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The table of vendor tags written in a page's HTML. */
+function markupTable(markup: readonly VendorTag[]): string {
+  const e = escapeHtml;
+  return table(
+    ['Where', 'Tag as written', 'Vendor / purpose', 'Markup form (consent-gate rewrite)'],
+    markup.map((t) => [e(markupWhere(t)), `<code>${e(t.tag)}</code>`, `${e(t.vendor)} / ${e(t.purpose)}`, t.rewritten ? `<code>${e(t.rewritten)}</code>` : `<small>rewrite by hand: ${e(t.reason)}</small>`]),
+    () => 'bad',
+  );
+}
+
+/**
+ * One page's sections: the summary per phase, the vendor tags in its HTML,
+ * and each phase's tables and screenshot. `prefix` goes before every id (a
+ * site report holds several pages).
+ */
+function pageSections(report: ScanReport, prefix = '', level = 2): { summary: string; markup: string; phases: string } {
   const e = escapeHtml;
   const flagged = (phase: PhaseId, target: string, domain?: string) => report.violations.some((v) => v.phase === phase && v.target === target && (domain === undefined || v.domain === undefined || v.domain === domain));
   const summary = table(
@@ -270,11 +316,7 @@ export function renderScanReportHtml(report: ScanReport): string {
     report.phases.map((p) => [e(PHASE_TITLES[p.id]), e(p.action), String(p.hosts.length), String(p.cookies.length), String(p.storage.length), p.violations ? `<strong>${p.violations}</strong>` : '0']),
     (i) => (report.phases[i]!.violations ? 'bad' : ''),
   );
-  const violations = table(
-    ['Verdict', 'Phase', 'Target', 'Vendor / purpose', 'Details', 'Evidence'],
-    report.violations.map((v) => [e(KIND_TITLES[v.kind]), e(v.phase), `<code>${e(v.target)}</code>${v.domain ? `<br><small>${e(v.domain)}</small>` : ''}`, v.vendor ? `${e(v.vendor)} / ${e(v.purpose)}` : 'undeclared', e(v.message), v.evidence.map((x) => `<small>${e(x)}</small>`).join('<br>')]),
-    () => 'bad',
-  );
+  const markup = `<div id="${prefix}markup">${markupTable(report.markup)}</div>`;
   const phases = report.phases
     .map((p) => {
       const hosts = table(
@@ -292,10 +334,205 @@ export function renderScanReportHtml(report: ScanReport): string {
         p.storage.map((s) => [`<code>${e(s.key)}</code>`, e(s.storage), e(s.origin), who(s), s.setBy.map((x) => `<small>${e(x)}</small>`).join('<br>') || '<small>unknown</small>']),
         (i) => (flagged(p.id, p.storage[i]!.key, p.storage[i]!.origin) ? 'bad' : ''),
       );
-      return `<section id="${p.id}"><h2>${e(PHASE_TITLES[p.id])}</h2><p>${e(p.action)}</p><h3>Requests by host</h3>${hosts}<h3>Cookies</h3>${cookies}<h3>Web Storage</h3>${storage}</section>`;
+      const shot = p.screenshot ? `<figure><img src="${e(p.screenshot)}" alt="${e(`The page: ${PHASE_TITLES[p.id]}`)}" loading="lazy" width="640"><figcaption><small>${e(PHASE_TITLES[p.id])}</small></figcaption></figure>` : '';
+      const h = (n: number, text: string) => `<h${n}>${e(text)}</h${n}>`;
+      return `<section id="${prefix}${p.id}">${h(level, PHASE_TITLES[p.id])}<p>${e(p.action)}</p>${shot}${h(level + 1, 'Requests by host')}${hosts}${h(level + 1, 'Cookies')}${cookies}${h(level + 1, 'Web Storage')}${storage}</section>`;
     })
     .join('');
-  const notes = report.notes.length ? `<h2>Notes</h2><ul>${report.notes.map((n) => `<li>${e(n)}</li>`).join('')}</ul>` : '';
-  const verdict = report.clean ? 'Clean: no violations found' : `${report.violations.length} violation${report.violations.length === 1 ? '' : 's'} found`;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>consent-gate scan: ${e(report.url)}</title><style>${REPORT_STYLE}</style></head><body><h1>consent-gate scan</h1><p><code>${e(report.url)}</code><br><small>${e(report.startedAt)} to ${e(report.finishedAt)}; declared vendors: ${e(report.declaredVendors.join(', ') || 'none')}</small></p><p class="verdict ${report.clean ? 'clean' : 'violations'}" id="verdict">${e(verdict)}</p><h2>Summary per phase</h2>${summary}<h2>Violations</h2><div id="violations">${violations}</div>${notes}${phases}</body></html>`;
+  return { summary, markup, phases };
+}
+
+function violationRows(violations: readonly (Violation & { page?: string })[], withPage: boolean): string {
+  const e = escapeHtml;
+  return table(
+    [...(withPage ? ['Page'] : []), 'Verdict', 'Phase', 'Target', 'Vendor / purpose', 'Details', 'Evidence'],
+    violations.map((v) => [...(withPage ? [`<small>${e(v.page)}</small>`] : []), e(KIND_TITLES[v.kind]), e(v.phase), `<code>${e(v.target)}</code>${v.domain ? `<br><small>${e(v.domain)}</small>` : ''}`, v.vendor ? `${e(v.vendor)} / ${e(v.purpose)}` : 'undeclared', e(v.message), v.evidence.map((x) => `<small>${e(x)}</small>`).join('<br>')]),
+    () => 'bad',
+  );
+}
+
+const page = (title: string, body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${REPORT_STYLE}</style></head><body>${body}</body></html>`;
+const notesList = (notes: readonly string[], level = 2) => (notes.length ? `<h${level}>Notes</h${level}><ul>${notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : '');
+
+/** The report as a standalone HTML page. */
+export function renderScanReportHtml(report: ScanReport): string {
+  const e = escapeHtml;
+  const { summary, markup, phases } = pageSections(report);
+  const verdict = report.clean ? 'Clean: no violations found' : `${plural(report.violations.length, 'violation')} found`;
+  return page(
+    `consent-gate scan: ${report.url}`,
+    `<h1>consent-gate scan</h1><p><code>${e(report.url)}</code><br><small>${e(report.startedAt)} to ${e(report.finishedAt)}; declared vendors: ${e(report.declaredVendors.join(', ') || 'none')}</small></p><p class="verdict ${report.clean ? 'clean' : 'violations'}" id="verdict">${e(verdict)}</p><h2>Summary per phase</h2>${summary}<h2>Violations</h2><div id="violations">${violationRows(report.violations, false)}</div><h2>Vendor tags in the HTML</h2><p><small>Fetched by the browser's preload scanner before any script runs; the markup form makes no request until consent.</small></p>${markup}${notesList(report.notes)}${phases}`,
+  );
+}
+
+/** Where something was seen on one page: the page and the phases. */
+export interface SeenOn {
+  url: string;
+  phases: PhaseId[];
+}
+
+/** One vendor across the pages of a site. */
+export interface SiteVendor {
+  vendor: string;
+  purposes: Purpose[];
+  /** Hosts of the vendor contacted in any phase. */
+  hosts: string[];
+  /** Its cookies (`name@domain`) and storage keys (`local:key`, `session:key`) present in any phase. */
+  cookies: string[];
+  storage: string[];
+  /** Pages where a host was contacted, or a cookie or key was present, with the phases. */
+  pages: SeenOn[];
+  /** Its tags written in the pages' HTML. */
+  tags: number;
+  violations: number;
+}
+
+/** One cookie (name and domain) across the pages of a site. */
+export interface SiteCookie extends Classified {
+  name: string;
+  domain: string;
+  pages: SeenOn[];
+  violations: number;
+}
+
+export interface SiteViolation extends Violation {
+  /** The page it was found on. */
+  page: string;
+}
+
+/** A whole-site scan: each page's report, and what they add up to. */
+export interface SiteReport {
+  tool: 'consent-gate scan';
+  url: string;
+  startedAt: string;
+  finishedAt: string;
+  declaredVendors: string[];
+  clean: boolean;
+  /** Every page's report, in the order scanned. */
+  pages: ScanReport[];
+  /** Every page's violations, each naming its page. */
+  violations: SiteViolation[];
+  vendors: SiteVendor[];
+  cookies: SiteCookie[];
+  notes: string[];
+}
+
+export interface SiteInput {
+  url: string;
+  startedAt: string;
+  finishedAt: string;
+  pages: readonly ScanReport[];
+  notes?: string[];
+}
+
+/** Add a phase to where something was seen. */
+function seen(list: SeenOn[], url: string, phase: PhaseId): void {
+  let entry = list.find((s) => s.url === url);
+  if (!entry) list.push((entry = { url, phases: [] }));
+  if (!entry.phases.includes(phase)) entry.phases.push(phase);
+}
+
+const addTo = <T>(list: T[], value: T) => void (list.includes(value) || list.push(value));
+
+/** Sum up the pages of a site: per vendor and per cookie, which pages and phases. */
+export function summarizeSite(input: SiteInput): SiteReport {
+  const vendors = new Map<string, SiteVendor>();
+  const cookies = new Map<string, SiteCookie>();
+  const vendor = (id: string): SiteVendor => {
+    let v = vendors.get(id);
+    if (!v) vendors.set(id, (v = { vendor: id, purposes: [], hosts: [], cookies: [], storage: [], pages: [], tags: 0, violations: 0 }));
+    return v;
+  };
+  for (const report of input.pages) {
+    for (const p of report.phases) {
+      for (const h of p.hosts) {
+        if (!h.vendor) continue;
+        const v = vendor(h.vendor);
+        addTo(v.hosts, h.host);
+        addTo(v.purposes, h.purpose!);
+        seen(v.pages, report.url, p.id);
+      }
+      for (const c of p.cookies) {
+        const key = `${c.name}\u0000${c.domain}`;
+        let entry = cookies.get(key);
+        if (!entry) cookies.set(key, (entry = { name: c.name, domain: c.domain, vendor: c.vendor, purpose: c.purpose, declared: c.declared, pages: [], violations: 0 }));
+        seen(entry.pages, report.url, p.id);
+        if (c.vendor && c.vendor !== 'consent-gate') {
+          const v = vendor(c.vendor);
+          addTo(v.cookies, `${c.name}@${c.domain}`);
+          addTo(v.purposes, c.purpose!);
+          seen(v.pages, report.url, p.id);
+        }
+      }
+      for (const s of p.storage) {
+        if (!s.vendor) continue;
+        const v = vendor(s.vendor);
+        addTo(v.storage, `${s.storage}:${s.key}`);
+        addTo(v.purposes, s.purpose!);
+        seen(v.pages, report.url, p.id);
+      }
+    }
+    for (const t of report.markup) {
+      const v = vendor(t.vendor);
+      v.tags++;
+      addTo(v.purposes, t.purpose);
+    }
+    for (const violation of report.violations) {
+      if (violation.vendor && vendors.has(violation.vendor)) vendors.get(violation.vendor)!.violations++;
+      const c = violation.kind.startsWith('cookie') || violation.kind === 'undeclared-cookie' ? cookies.get(`${violation.target}\u0000${violation.domain}`) : undefined;
+      if (c) c.violations++;
+    }
+  }
+  const violations = input.pages.flatMap((r) => r.violations.map((v) => ({ ...v, page: r.url })));
+  return {
+    tool: 'consent-gate scan',
+    url: input.url,
+    startedAt: input.startedAt,
+    finishedAt: input.finishedAt,
+    declaredVendors: input.pages[0]?.declaredVendors ?? [],
+    clean: violations.length === 0,
+    pages: [...input.pages],
+    violations,
+    vendors: [...vendors.values()].sort((a, b) => a.vendor.localeCompare(b.vendor)),
+    cookies: [...cookies.values()].sort((a, b) => a.name.localeCompare(b.name) || a.domain.localeCompare(b.domain)),
+    notes: input.notes ?? [],
+  };
+}
+
+/** Pages and their phases, in words. */
+function seenText(list: readonly SeenOn[]): string {
+  return list.map((s) => `<small>${escapeHtml(s.url)}: ${s.phases.map((p) => escapeHtml(p)).join(', ')}</small>`).join('<br>');
+}
+
+/** A whole-site report as a standalone HTML page. */
+export function renderSiteReportHtml(report: SiteReport): string {
+  const e = escapeHtml;
+  const failing = report.pages.filter((p) => !p.clean).length;
+  const verdict = report.clean ? `Clean: no violations on ${plural(report.pages.length, 'page')}` : `${plural(report.violations.length, 'violation')} on ${failing} of ${plural(report.pages.length, 'page')}`;
+  const pages = table(
+    ['#', 'Page', 'Violations', 'Vendor tags in the HTML'],
+    report.pages.map((p, i) => [String(i + 1), `<a href="#page-${i + 1}">${e(p.url)}</a>`, p.violations.length ? `<strong>${p.violations.length}</strong>` : '0', String(p.markup.length)]),
+    (i) => (report.pages[i]!.clean ? '' : 'bad'),
+  );
+  const vendors = table(
+    ['Vendor', 'Purposes', 'Hosts contacted', 'Cookies and storage keys', 'Pages (phases)', 'Tags in the HTML', 'Violations'],
+    report.vendors.map((v) => [e(v.vendor), e(v.purposes.join(', ')), v.hosts.map((h) => `<code>${e(h)}</code>`).join('<br>'), [...v.cookies, ...v.storage].map((c) => `<code>${e(c)}</code>`).join('<br>'), seenText(v.pages), String(v.tags), v.violations ? `<strong>${v.violations}</strong>` : '0']),
+    (i) => (report.vendors[i]!.violations ? 'bad' : ''),
+  );
+  const cookies = table(
+    ['Name', 'Domain', 'Vendor / purpose', 'Pages (phases)', 'Violations'],
+    report.cookies.map((c) => [`<code>${e(c.name)}</code>`, e(c.domain), who(c), seenText(c.pages), c.violations ? `<strong>${c.violations}</strong>` : '0']),
+    (i) => (report.cookies[i]!.violations ? 'bad' : ''),
+  );
+  const each = report.pages
+    .map((p, i) => {
+      const id = `page-${i + 1}-`;
+      const sections = pageSections(p, id, 3);
+      return `<section class="page" id="page-${i + 1}"><h2>${i + 1}. <code>${e(p.url)}</code></h2><p class="verdict ${p.clean ? 'clean' : 'violations'}">${e(p.clean ? 'Clean' : `${plural(p.violations.length, 'violation')}`)}</p>${sections.summary}<h3>Violations</h3><div id="${id}violations">${violationRows(p.violations, false)}</div><h3>Vendor tags in the HTML</h3>${sections.markup}${notesList(p.notes, 3)}${sections.phases}</section>`;
+    })
+    .join('');
+  return page(
+    `consent-gate scan: ${report.url} (${plural(report.pages.length, 'page')})`,
+    `<h1>consent-gate scan of a site</h1><p><code>${e(report.url)}</code>, ${plural(report.pages.length, 'page')}<br><small>${e(report.startedAt)} to ${e(report.finishedAt)}; declared vendors: ${e(report.declaredVendors.join(', ') || 'none')}</small></p><p class="verdict ${report.clean ? 'clean' : 'violations'}" id="verdict">${e(verdict)}</p><h2>Pages</h2><div id="pages">${pages}</div><h2>Violations</h2><div id="violations">${violationRows(report.violations, true)}</div><h2>Vendors across the site</h2><div id="vendors">${vendors}</div><h2>Cookies across the site</h2><div id="cookies">${cookies}</div>${notesList(report.notes)}${each}`,
+  );
 }

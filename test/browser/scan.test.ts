@@ -59,7 +59,8 @@ async function openReport(out: string) {
   return { page, context };
 }
 
-describe('consent-gate scan (Chromium)', () => {
+// each test runs the CLI, which starts a Chromium of its own, once or twice
+describe('consent-gate scan (Chromium)', { timeout: 180_000 }, () => {
   it("HubSpot's embed code without consent-gate: exit 1, names the hosts and the cookies set before consent", async () => {
     const { run, report, out } = await scanFixture('embed-no-gate');
     expect(run.stderr).toBe('');
@@ -78,6 +79,15 @@ describe('consent-gate scan (Chromium)', () => {
     expect(violations.some((v) => v.phase === 'after-withdrawal')).toBe(false);
     expect(report.notes.join(' ')).toMatch(/no way to withdraw/);
     expect(run.stdout).toMatch(/js\.usemessages\.com .* was contacted before consent/);
+    // the vendor tag written in the HTML: its position, the tag, its markup form; named as where the request came from
+    expect(report.markup).toEqual([
+      expect.objectContaining({ line: 11, column: 3, element: 'script', vendor: 'hubspot-conversations', purpose: 'functional', tag: '<script type="text/javascript" id="hs-script-loader" async defer src="//js.hs-scripts.com/1234567.js">', rewritten: '<script type="text/plain" data-consent-gate="hubspot-conversations" data-type="text/javascript" id="hs-script-loader" async defer data-src="//js.hs-scripts.com/1234567.js">' }),
+    ]);
+    expect(run.stdout).toContain('  vendor tag in the HTML, line 11:3: <script type="text/javascript" id="hs-script-loader" async defer src="//js.hs-scripts.com/1234567.js"> hubspot-conversations (functional); markup form: <script type="text/plain" data-consent-gate="hubspot-conversations" data-type="text/javascript" id="hs-script-loader" async defer data-src="//js.hs-scripts.com/1234567.js">\n');
+    expect(violations.find((v) => v.target === 'js.hs-scripts.com')!.evidence).toContain('written in the HTML at line 11:3: <script type="text/javascript" id="hs-script-loader" async defer src="//js.hs-scripts.com/1234567.js">');
+    // a screenshot of each phase
+    expect(report.phases.map((p: { screenshot: string }) => p.screenshot)).toEqual(['screenshots/before-consent.jpg', 'screenshots/after-accept.jpg', 'screenshots/after-withdrawal.jpg']);
+    for (const p of report.phases) expect(readFileSync(join(out, p.screenshot)).length).toBeGreaterThan(1000);
 
     const { page, context } = await openReport(out);
     expect(await page.locator('#verdict').textContent()).toBe(`${violations.length} violations found`);
@@ -87,6 +97,8 @@ describe('consent-gate scan (Chromium)', () => {
     for (const name of ['js.hs-scripts.com', 'js.usemessages.com', '__hstc', 'hubspotutk', 'messagesUtk']) expect(text).toContain(name);
     // the phase tables mark the offending rows
     expect(await page.locator('#before-consent tr.bad').count()).toBeGreaterThanOrEqual(violations.length);
+    expect(await page.locator('#markup tbody tr').textContent()).toMatch(/line 11:3.*hs-script-loader.*hubspot-conversations \/ functional.*data-consent-gate="hubspot-conversations"/);
+    expect(await page.locator('#before-consent figure img').evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBeGreaterThan(100);
     const shot = await page.screenshot({ path: join(tmpdir(), 'consent-gate-shots', 'report-embed.png'), fullPage: true });
     expect(shot.length).toBeGreaterThan(50_000);
     await context.close();

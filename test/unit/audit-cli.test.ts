@@ -5,7 +5,7 @@
  * reference with its purpose and lifetime.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,8 +14,8 @@ const ROOT = resolve(__dirname, '../..');
 const CLI = join(ROOT, 'cli/consent-gate.mjs');
 const REFERENCE = resolve(ROOT, 'test/fixtures/reference/vendor-facts.md');
 
-function cli(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
+function cli(args: string[], cwd = ROOT) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -112,5 +112,146 @@ describe('consent-gate declare', () => {
     expect(config.stderr).toContain('vendors.hubspot-conversations.portalId');
     expect(cli(['frobnicate']).code).toBe(2);
     expect(cli(['declare', '--nope']).code).toBe(2);
+  });
+});
+
+describe('consent-gate rewrite', { timeout: 60_000 }, () => {
+  const EMBED = '<!doctype html>\r\n<html><head>\r\n<link rel="preconnect" href="https://js.usemessages.com">\r\n</head><body>\r\n<!-- <script src="https://js.hs-scripts.com/1.js"></script> -->\r\n<script type="text/javascript" id="hs-script-loader" async defer nonce="n0nce" src="//js.hs-scripts.com/1234567.js"></script>\r\n<noscript><img src="https://track.hubspot.com/__ptq.gif?a=1&amp;k=1" alt=""></noscript>\r\n<script src="/own.js"></script>\r\n</body></html>\r\n';
+  const CLEAN = '<!doctype html><p>no vendor here <a href="https://www.hubspot.com/">HubSpot</a></p>';
+
+  function site() {
+    const dir = mkdtempSync(join(tmpdir(), 'cg-rewrite-'));
+    mkdirSync(join(dir, 'public/blog'), { recursive: true });
+    mkdirSync(join(dir, 'public/node_modules/x'), { recursive: true });
+    writeFileSync(join(dir, 'public/index.html'), EMBED);
+    writeFileSync(join(dir, 'public/blog/post.htm'), EMBED);
+    writeFileSync(join(dir, 'public/about.html'), CLEAN);
+    writeFileSync(join(dir, 'public/node_modules/x/index.html'), EMBED);
+    writeFileSync(join(dir, 'public/notes.txt'), EMBED);
+    return dir;
+  }
+
+  it('--check lists the files that would change and exits 1, changing nothing; a rewrite exits 0 and a second run finds nothing', () => {
+    const dir = site();
+    const check = cli(['rewrite', 'public/**/*.htm*', '--check'], dir);
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('would rewrite public/blog/post.htm: 3 vendor tags');
+    expect(check.stdout).toContain('would rewrite public/index.html: 3 vendor tags');
+    expect(check.stdout).toMatch(/^ {2}public\/index\.html:6:1 <script type="text\/javascript" id="hs-script-loader" .*> hubspot-conversations \(functional\)$/m);
+    expect(check.stdout).toMatch(/^ {2}public\/index\.html:7:11 <img .*> hubspot-conversations \(analytics\) \(in <noscript>\)$/m);
+    expect(check.stdout).toContain('2 of 3 files would change');
+    expect(check.stdout).not.toContain('about.html:');
+    // node_modules is not walked by **
+    expect(check.stdout).not.toContain('node_modules');
+    expect(readFileSync(join(dir, 'public/index.html'), 'utf8')).toBe(EMBED);
+
+    const run = cli(['rewrite', 'public'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('rewrote public/index.html: 3 vendor tags');
+    expect(run.stdout).toContain('2 of 3 files rewritten');
+    const html = readFileSync(join(dir, 'public/index.html'), 'utf8');
+    expect(html).toBe(
+      EMBED.replace('<link rel="preconnect" href=', '<link data-consent-gate="hubspot-conversations" rel="preconnect" data-href=')
+        .replace('<script type="text/javascript" id="hs-script-loader" async defer nonce="n0nce" src=', '<script type="text/plain" data-consent-gate="hubspot-conversations" data-type="text/javascript" id="hs-script-loader" async defer nonce="n0nce" data-src=')
+        .replace('<img src=', '<img data-consent-gate="hubspot-conversations" data-src='),
+    );
+    expect(readFileSync(join(dir, 'public/about.html'), 'utf8')).toBe(CLEAN);
+    expect(readFileSync(join(dir, 'public/notes.txt'), 'utf8')).toBe(EMBED);
+
+    const again = cli(['rewrite', 'public', '--check'], dir);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe('3 files checked: no vendor tag to rewrite\n');
+    expect(cli(['rewrite', 'public'], dir).stdout).toBe('3 files checked: no vendor tag to rewrite\n');
+    expect(readFileSync(join(dir, 'public/index.html'), 'utf8')).toBe(html);
+  });
+
+  it('a tag that cannot be rewritten is named on stderr with its reason, and the exit code is 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cg-rewrite-'));
+    writeFileSync(join(dir, 'lazy.html'), '<img class="lazy" data-src="/real.png" src="https://track.hubspot.com/__ptq.gif">');
+    const r = cli(['rewrite', 'lazy.html'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('lazy.html: 1 vendor tag left as written');
+    expect(r.stderr).toMatch(/lazy\.html:1:1 <img .*> hubspot-conversations \(analytics\): left as written, the tag already has a data-src attribute/);
+  });
+
+  it('--config adds the vendors of a site config (and checks it)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cg-rewrite-'));
+    writeFileSync(join(dir, 'a.html'), '<script src="https://widget.intercom.io/widget/abc"></script>');
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ vendors: { intercom: { appId: 'abc' } } }));
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ vendors: { nope: true } }));
+    const r = cli(['rewrite', 'a.html', '--check', '--config', 'config.json'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('a.html:1:1 <script src="https://widget.intercom.io/widget/abc"> intercom (functional)');
+    const bad = cli(['rewrite', 'a.html', '--config', 'bad.json'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('vendors.nope');
+  });
+
+  it('usage errors exit 2: no files, a missing file, a glob matching nothing, a file that is not UTF-8, an unknown option', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cg-rewrite-'));
+    writeFileSync(join(dir, 'latin1.html'), Buffer.from([0x3c, 0x70, 0x3e, 0xe9, 0x3c, 0x2f, 0x70, 0x3e]));
+    const none = cli(['rewrite'], dir);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('rewrite needs HTML files, folders or globs');
+    const missing = cli(['rewrite', 'nope.html'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nope.html: no such file or folder');
+    const glob = cli(['rewrite', 'site/**/*.html'], dir);
+    expect(glob.code).toBe(2);
+    expect(glob.stderr).toContain('site/**/*.html: matched no files');
+    const latin1 = cli(['rewrite', 'latin1.html'], dir);
+    expect(latin1.code).toBe(2);
+    expect(latin1.stderr).toContain('latin1.html: not UTF-8 text');
+    expect(cli(['rewrite', 'x.html', '--fix'], dir).code).toBe(2);
+  });
+});
+
+describe('scan helpers: the pages of a whole-site scan', async () => {
+  const { pageKey, sitemapLocations, createCrawl } = await import('../../cli/scan-site.mjs');
+  const { globToRegExp } = await import('../../cli/rewrite.mjs');
+
+  it('pageKey: same origin only, no fragment, no empty query, no downloads', () => {
+    const o = 'https://www.shop.test';
+    expect(pageKey('/about/#team', o)).toBe('https://www.shop.test/about/');
+    expect(pageKey('/about/?', o)).toBe('https://www.shop.test/about/');
+    expect(pageKey('?vendor=crisp', `${o}/help/`)).toBe(null);
+    expect(pageKey('/help/?vendor=crisp', o)).toBe('https://www.shop.test/help/?vendor=crisp');
+    expect(pageKey('https://other.test/', o)).toBe(null);
+    expect(pageKey('http://www.shop.test/', o)).toBe(null);
+    expect(pageKey('mailto:a@shop.test', o)).toBe(null);
+    expect(pageKey('/catalogue.PDF', o)).toBe(null);
+    expect(pageKey('/sitemap.xml', o)).toBe(null);
+    expect(pageKey('http://[bad', o)).toBe(null);
+  });
+
+  it('sitemapLocations: <loc> of a urlset or an index, namespaced or not, character references decoded', () => {
+    const xml = '<?xml version="1.0"?><urlset><url><loc> https://www.shop.test/a?x=1&amp;y=2 </loc></url><url><sm:loc>https://www.shop.test/&#98;</sm:loc></url></urlset>';
+    expect(sitemapLocations(xml)).toEqual(['https://www.shop.test/a?x=1&y=2', 'https://www.shop.test/b']);
+    expect(sitemapLocations('not xml')).toEqual([]);
+  });
+
+  it('createCrawl: breadth-first, each page once, up to the limit', () => {
+    const crawl = createCrawl('https://www.shop.test/', 3);
+    crawl.add(['https://www.shop.test/', '/a/', 'https://www.shop.test/a/#x', '/b/', '/c/']);
+    expect(crawl.known).toBe(3);
+    expect([crawl.next(), crawl.next()]).toEqual(['https://www.shop.test/', 'https://www.shop.test/a/']);
+    crawl.add(['/d/']);
+    expect(crawl.next()).toBe('https://www.shop.test/b/');
+    expect(crawl.next()).toBe(null);
+    expect(crawl.taken).toBe(3);
+  });
+
+  it('globToRegExp: ** any folders, * and ? in one name, classes and alternatives', () => {
+    const t = (glob: string, path: string) => globToRegExp(glob).test(path);
+    expect(t('**/*.html', 'a/b/c.html')).toBe(true);
+    expect(t('**/*.html', 'c.html')).toBe(true);
+    expect(t('*.html', 'a/c.html')).toBe(false);
+    expect(t('a/**/b/*.htm?', 'a/x/y/b/q.html')).toBe(true);
+    expect(t('{blog,shop}/*.html', 'shop/x.html')).toBe(true);
+    expect(t('{blog,shop}/*.html', 'help/x.html')).toBe(false);
+    expect(t('[!x]*.html', 'y.html')).toBe(true);
+    expect(t('[!x]*.html', 'x.html')).toBe(false);
+    expect(t('a.html', 'aXhtml')).toBe(false);
   });
 });

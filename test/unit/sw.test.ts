@@ -1,0 +1,157 @@
+// @vitest-environment node
+/**
+ * The consent service worker's logic with a stand-in for the worker scope:
+ * its options, its decisions, and the paths Chromium does not take (a worker
+ * without the Cookie Store API, which learns the record from the page's
+ * message). What a browser does with its answers is test/browser/sw.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { catalog } from '../../vendors/index';
+import { compileRules } from '../../src/guard/rules';
+import { encodeRecord, type ConsentRecord } from '../../src/consent/codec';
+import { COOKIE_MESSAGE, installConsentWorker, workerOptions, type WorkerScope } from '../../src/sw/worker';
+
+const rules = compileRules(catalog);
+const granted: ConsentRecord = { v: 1, p: '1', d: { functional: true, analytics: false, marketing: false }, o: {}, t: Date.now(), id: 'abcdefghijklmnop' };
+const cookie = (record: ConsentRecord, name = 'consent_gate') => `other=1; ${name}=${encodeURIComponent(encodeRecord(record))}`;
+
+type Listener = (event: any) => void;
+function fakeScope(cookies: string | null) {
+  const listeners: Record<string, Listener[]> = {};
+  const fetched: string[] = [];
+  const waits: Promise<unknown>[] = [];
+  const calls: string[] = [];
+  let jar = cookies;
+  const scope = {
+    addEventListener: (type: string, fn: Listener) => void (listeners[type] ||= []).push(fn),
+    fetch: async (request: Request) => (fetched.push(request.url), new Response('vendor')),
+    ...(cookies === null
+      ? {}
+      : {
+          cookieStore: {
+            getAll: async (name: string) =>
+              (jar ?? '')
+                .split('; ')
+                .map((p) => ({ name: p.slice(0, p.indexOf('=')), value: p.slice(p.indexOf('=') + 1) }))
+                .filter((c) => c.name === name),
+          },
+        }),
+    registration: { scope: 'https://www.shop.test/', cookies: { subscribe: async (s: unknown) => void calls.push(`subscribe ${JSON.stringify(s)}`) } },
+    skipWaiting: async () => void calls.push('skipWaiting'),
+    clients: { claim: async () => void calls.push('claim') },
+  };
+  const event = (type: string, extra: object = {}) => {
+    const e = { type, stopped: false, answer: undefined as Promise<Response> | undefined, waitUntil: (p: Promise<unknown>) => void waits.push(p), respondWith: (r: Promise<Response>) => void (e.answer = r), stopImmediatePropagation: () => void (e.stopped = true), ...extra };
+    for (const fn of listeners[type] ?? []) fn(e);
+    return e;
+  };
+  /** A request as the worker sees it: its answer, or 'untouched' when it let the browser fetch it. */
+  const request = async (url: string) => {
+    const e = event('fetch', { request: new Request(url) });
+    if (!e.answer) return 'untouched';
+    const response = await e.answer;
+    return response.type === 'error' ? 'refused' : `fetched by the worker: ${await response.text()}`;
+  };
+  return { scope: scope as unknown as WorkerScope, event, request, fetched, calls, settle: () => Promise.all(waits), setCookies: (c: string) => void (jar = c) };
+}
+
+describe('workerOptions', () => {
+  it('reads the worker URL query, with the config defaults', () => {
+    expect(workerOptions('')).toEqual({ cookieName: 'consent_gate', policyVersion: '1' });
+    expect(workerOptions('?cookieName=shop_consent&policyVersion=2024-05')).toEqual({ cookieName: 'shop_consent', policyVersion: '2024-05' });
+  });
+  it("reads a site worker's object when given", () => {
+    expect(workerOptions('?cookieName=ignored', { policyVersion: '7' })).toEqual({ cookieName: 'consent_gate', policyVersion: '7' });
+  });
+  it('null (every vendor refused) for values the page config would refuse', () => {
+    expect(workerOptions('?cookieName=a%3Bb')).toBeNull();
+    expect(workerOptions('?cookieName=')).toBeNull();
+    expect(workerOptions('?policyVersion=' + 'x'.repeat(65))).toBeNull();
+    expect(workerOptions('?policyVersion=%22')).toBeNull();
+    expect(workerOptions('', 'consent_gate')).toBeNull();
+    expect(workerOptions('', null)).toBeNull();
+    expect(workerOptions('', { cookieName: 42 })).toBeNull();
+  });
+});
+
+describe('installConsentWorker', () => {
+  it('leaves first-party and unknown hosts untouched; refuses a vendor until its purpose is granted, then leaves it untouched', async () => {
+    const w = fakeScope('other=1');
+    installConsentWorker(w.scope, rules, workerOptions(''), true);
+    await w.settle();
+    expect(await w.request('https://www.shop.test/app.js')).toBe('untouched');
+    expect(await w.request('https://cdn.example/lib.js')).toBe('untouched');
+    expect(await w.request('https://js.usemessages.com/conversations-embed.js')).toBe('refused');
+    // a grant in the page: the very next request reads the cookie before refusing, and is fetched
+    w.setCookies(cookie(granted));
+    expect(await w.request('https://js.usemessages.com/conversations-embed.js')).toBe('fetched by the worker: vendor');
+    // from then on the record is known: the browser fetches granted vendors itself
+    expect(await w.request('https://api.hubspot.com/x')).toBe('untouched');
+    // only the granted purpose: the analytics host stays refused
+    expect(await w.request('https://track.hubspot.com/__ptq.gif')).toBe('refused');
+    expect(w.fetched).toEqual(['https://js.usemessages.com/conversations-embed.js']);
+  });
+
+  it('follows cookiechange: a withdrawal refuses again', async () => {
+    const w = fakeScope(cookie(granted));
+    installConsentWorker(w.scope, rules, workerOptions(''), true);
+    await w.settle();
+    expect(await w.request('https://api.hubspot.com/x')).toBe('untouched');
+    w.setCookies(cookie({ ...granted, d: { functional: false, analytics: false, marketing: false } }));
+    w.event('cookiechange');
+    await w.settle();
+    expect(await w.request('https://api.hubspot.com/x')).toBe('refused');
+  });
+
+  it('fails closed: no options, another policy version, a tampered or undecodable record', async () => {
+    for (const [jar, options] of [
+      [cookie(granted), null],
+      [cookie({ ...granted, p: '2' }), workerOptions('')],
+      // (analytics turned on by hand: the checksum no longer holds, so nothing at all is granted)
+      [cookie(granted).replace('%22analytics%22%3Afalse', '%22analytics%22%3Atrue'), workerOptions('')],
+      ['consent_gate=%E0%A4%A', workerOptions('')],
+      [cookie(granted, 'other_name'), workerOptions('')],
+    ] as const) {
+      const w = fakeScope(jar);
+      installConsentWorker(w.scope, rules, options, true);
+      await w.settle();
+      expect(await w.request('https://api.hubspot.com/x'), jar).toBe('refused');
+    }
+  });
+
+  it('without a Cookie Store: refused until the page posts its cookies, which it then follows', async () => {
+    const w = fakeScope(null);
+    installConsentWorker(w.scope, rules, workerOptions(''), true);
+    await w.settle();
+    expect(await w.request('https://api.hubspot.com/x')).toBe('refused');
+    w.event('message', { data: { type: COOKIE_MESSAGE, cookie: cookie(granted) } });
+    expect(await w.request('https://api.hubspot.com/x')).toBe('untouched');
+    w.event('message', { data: { type: 'something else', cookie: '' } });
+    expect(await w.request('https://api.hubspot.com/x')).toBe('untouched');
+    w.event('message', { data: { type: COOKIE_MESSAGE, cookie: 42 } });
+    expect(await w.request('https://api.hubspot.com/x')).toBe('refused');
+  });
+
+  it('registered on its own it takes over at once and subscribes to the record cookie; imported, it leaves the lifecycle alone', async () => {
+    const own = fakeScope('');
+    installConsentWorker(own.scope, rules, workerOptions('?cookieName=shop_consent'), true);
+    own.event('install');
+    own.event('activate');
+    await own.settle();
+    expect([...own.calls].sort()).toEqual(['claim', 'skipWaiting', 'subscribe [{"name":"shop_consent","url":"https://www.shop.test/"}]', 'subscribe [{"name":"shop_consent","url":"https://www.shop.test/"}]']);
+    const imported = fakeScope('');
+    installConsentWorker(imported.scope, rules, workerOptions('', {}), false);
+    imported.event('install');
+    imported.event('activate');
+    await imported.settle();
+    expect(imported.calls.filter((c) => !c.startsWith('subscribe'))).toEqual([]);
+  });
+
+  it('a refused request is kept from later listeners (a site worker that imported this one)', async () => {
+    const w = fakeScope('');
+    installConsentWorker(w.scope, rules, workerOptions(''), false);
+    const e = w.event('fetch', { request: new Request('https://api.hubspot.com/x') });
+    expect(e.stopped).toBe(true);
+    expect(w.event('fetch', { request: new Request('https://www.shop.test/') }).stopped).toBe(false);
+  });
+});
