@@ -124,7 +124,7 @@ describe('withLock', () => {
     await new Promise((done) => ended.on('exit', done));
     tree(join(dir, 'lock'), { pid: String(ended.pid) });
     expect(withLock(() => 'ran', dir)).toBe('ran');
-  });
+  }, 60_000);
 
   it('releases the lock when the function throws', () => {
     expect(() =>
