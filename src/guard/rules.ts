@@ -74,9 +74,13 @@ function specificity(rule: string): number {
 /** Rules as one rule string, most specific first. */
 const sorted = (list: string[]): string => list.sort((a, b) => specificity(b) - specificity(a)).join(' ');
 
-/** What compileRules cannot carry (a site's declaration the guard cannot read fails closed with it). */
+/**
+ * What compileParts cannot carry, thrown as `[text]` (a site's declaration the
+ * guard cannot read fails closed with it); compileRules, outside the guard,
+ * turns it into a TypeError that names it (the message costs the guard nothing).
+ */
 function refuse(text: unknown): never {
-  throw new TypeError('compileRules cannot carry ' + JSON.stringify(text) + ': no purpose, storage or name of letters, digits and .:/@%~!,;=+-_ (36 vendors at most)');
+  throw [text];
 }
 
 /**
@@ -86,7 +90,8 @@ function refuse(text: unknown): never {
  * declaration may leave it out, and a list). Throws on anything it cannot
  * carry: a purpose that is none, a name with a character the pattern
  * language gives a meaning to (or a space), a storage that is neither local
- * nor session, a list that is none, more than 36 vendors.
+ * nor session, a list that is none, more than 36 vendors (what it refuses, as
+ * `[text]`; compileRules throws a TypeError naming it).
  */
 export function compileParts<T extends RuleTable>(vendors: readonly VendorData[], base = { v: [], h: '', c: '', s: '' } as unknown as T): T {
   const lists = [base.h, base.c, base.s].map((list) => list.split(' ').filter(Boolean));
@@ -137,7 +142,13 @@ export function compileSignals(vendors: readonly VendorData[]): CompiledSignal[]
 export function compileRules(vendors: readonly VendorData[]): CompiledRules {
   const kind = (v: VendorData) => (v.kind ?? (typeof (v as { adapter?: { open?: unknown } }).adapter?.open === 'function' ? 'chat' : 'tag'))[0];
   const signals = compileSignals(vendors);
-  return { ...compileParts<RuleTable>(vendors), k: vendors.map(kind).join(''), ...(signals.length ? { g: signals } : {}) };
+  let parts: RuleTable;
+  try {
+    parts = compileParts<RuleTable>(vendors);
+  } catch (error) {
+    throw Array.isArray(error) ? new TypeError('compileRules cannot carry ' + JSON.stringify(error[0]) + ': no purpose, storage or name of letters, digits and .:/@%~!,;=+-_ (36 vendors at most)') : error;
+  }
+  return { ...parts, k: vendors.map(kind).join(''), ...(signals.length ? { g: signals } : {}) };
 }
 
 /** Each rule string's rules with their regular expressions, made once (a page asks thousands of times). */
