@@ -7,7 +7,7 @@ import { deny, urlMatch } from './decide.js';
 import { patch, wrap, type Any } from './patch.js';
 
 export function patchNetwork(win: Any): void {
-  const refuse = (kind: string, url: unknown): boolean => deny(urlMatch(url, document.baseURI), kind, url);
+  const refuse = (kind: string, url: unknown): boolean => deny(urlMatch(url), kind, url);
   // A same-origin blob URL that does not exist: the platform's own network error (fetch rejects with
   // a TypeError, XMLHttpRequest and the others fire `error`), and no request leaves.
   // A WebSocket goes to port 1 of 0.0.0.0, which browsers refuse to connect to: `error`, then `close` 1006.

@@ -95,7 +95,7 @@ function refuse(text: unknown): never {
  */
 export function compileParts<T extends RuleTable>(vendors: readonly VendorData[], base = { v: [], h: '', c: '', s: '' } as unknown as T): T {
   const lists = [base.h, base.c, base.s].map((list) => list.split(' ').filter(Boolean));
-  const index = (purpose: unknown): number => (PURPOSES.includes(purpose as Purpose) ? PURPOSES.indexOf(purpose as Purpose) : refuse(purpose));
+  const index = (purpose: unknown, i = PURPOSES.indexOf(purpose as Purpose)): number => (i < 0 ? refuse(purpose) : i);
   const v = vendors.map((vendor, i): [string, Purpose] => {
     const at = base.v.length + i;
     if (at > 35) refuse(vendor.id);
@@ -222,7 +222,7 @@ export function guardSetup(config: unknown, all: RuleTable, gpc = false): GuardS
       { ...all, v, h: all.h.split(' ').filter((rule) => v[parseInt(rule[1]!, 36)]?.[1] != 'necessary').join(' ') },
     );
     // (a missing `vendors` threw; an array, a string or a number is not a plain object)
-    return vendors.constructor == Object && typeof days == 'number' && days > 0 && days < Infinity && [undefined, 'opt-out', 'reject-all', 'ignore'].includes(c.gpc)
+    return vendors.constructor == Object && Number.isFinite(days) && days > 0 && [undefined, 'opt-out', 'reject-all', 'ignore'].includes(c.gpc)
       ? [c.cookieName ?? 'consent_gate', c.policyVersion ?? '1', days, rules, gpcRefuses(gpc, c.gpc), c.consentMode]
       : null;
   } catch {
