@@ -15,7 +15,7 @@ export function patchNetwork(win: Any): void {
     wrap(target, name, (args) => {
       if (refuse(kind, args[at]?.url || args[at])) args[at] = to;
     });
-  for (const name of ['fetch', 'EventSource', 'Worker', 'SharedWorker']) redirect(win, name);
+  for (const name of 'fetch EventSource Worker SharedWorker'.split(' ')) redirect(win, name);
   redirect(win.XMLHttpRequest?.prototype, 'open', 1, 'xhr');
   redirect(win, 'WebSocket', 0, 'WebSocket', 'ws://0:1');
   patch(win.Navigator?.prototype, 'sendBeacon', (original) => function (this: unknown, ...args: unknown[]) {

@@ -83,7 +83,7 @@ function patchRealm(win: Any): void {
   patchNetwork(win);
   patchStorage(win);
   patchBlobs(win);
-  const prototypes = ['Node', 'Element', 'Document', 'DocumentFragment', 'ShadowRoot', 'CharacterData', 'Range'].map((name) => win[name]?.prototype);
+  const prototypes = 'Node Element Document DocumentFragment ShadowRoot CharacterData Range'.split(' ').map((name) => win[name]?.prototype);
   for (const proto of prototypes) {
     // Insertion: look at what is inserted before the platform does (a script fetches as it is inserted),
     // then protect the frames it brought.

@@ -111,7 +111,7 @@ export function compileParts<T extends RuleTable>(vendors: readonly VendorData[]
     // (a declaration may leave a list out)
     for (const r of vendor.hosts ?? []) {
       const host = r.host.toLowerCase();
-      const path = r.path?.startsWith('/') ? r.path : '/' + (r.path ?? '');
+      const path = '/' + (r.path ?? '').replace(/^\//, '');
       // (`*.host` as it is: `*` is any run of characters but `/`)
       add(0, r, host.replace(/^\*\./, '') + path, host + path);
     }
@@ -310,11 +310,9 @@ export function matchUrl(rules: RuleTable, url: string, base?: string): Match | 
  * a comma in it is looked at up to the comma, which keeps its host).
  */
 export function matchAttribute(rules: RuleTable, value: string, base?: string): Match | null {
-  for (const part of value.split(',')) {
-    const m = matchUrl(rules, part.trim().split(/\s/)[0]!, base);
-    if (m) return m;
-  }
-  return null;
+  let m: Match | null = null;
+  for (const part of value.split(',')) m ||= matchUrl(rules, part.trim().split(/\s/)[0]!, base);
+  return m;
 }
 
 /**
