@@ -9,7 +9,7 @@
  */
 import { deny, urlMatch } from './decide.js';
 import { keep, once } from './held.js';
-import { patch, type Any } from './patch.js';
+import { unless, type Any } from './patch.js';
 
 /** Attributes through which an element fetches (`srcdoc`: a frame's whole document). */
 export const ATTRIBUTES = ['src', 'srcset', 'href', 'data', 'poster', 'srcdoc', 'imagesrcset'];
@@ -79,17 +79,14 @@ export function patchElements(win: Any): void {
   // <frame> loads only inside a frameset, which has no place for a tag.)
   for (const type of 'Script IFrame Image Source Link Embed Object Media Video Track Input Body'.split(' ')) {
     for (const name of ATTRIBUTES) {
-      patch(win['HTML' + type + 'Element']?.prototype, name, (set) => function (this: Element, value: unknown) {
-        if (!hold(this, name, value)) set.call(this, value);
-      });
+      unless(win['HTML' + type + 'Element']?.prototype, name, (element, args) => hold(element, name, args[0]));
     }
   }
   // setAttribute(name, value) and setAttributeNS(namespace, name, value) (`xlink:href` is `href`)
-  const setter = (at: number) => (original: Any) =>
-    function (this: Element, ...args: Any[]) {
-      const name = String(args[at]).replace(/^.*:/, '').toLowerCase();
-      if (!(ATTRIBUTES.includes(name) && !this.matches(LINKS) && hold(this, name, args[at + 1]))) return original.apply(this, args);
-    };
-  patch(win.Element.prototype, 'setAttribute', setter(0));
-  patch(win.Element.prototype, 'setAttributeNS', setter(1));
+  const setter = (at: number) => (element: Element, args: Any[]) => {
+    const name = String(args[at]).replace(/^.*:/, '').toLowerCase();
+    return ATTRIBUTES.includes(name) && !element.matches(LINKS) && hold(element, name, args[at + 1]);
+  };
+  unless(win.Element.prototype, 'setAttribute', setter(0));
+  unless(win.Element.prototype, 'setAttributeNS', setter(1));
 }

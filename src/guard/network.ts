@@ -4,7 +4,7 @@
  * network error, and no request leaves.
  */
 import { deny, urlMatch } from './decide.js';
-import { patch, wrap, type Any } from './patch.js';
+import { unless, wrap, type Any } from './patch.js';
 
 export function patchNetwork(win: Any): void {
   const refuse = (kind: string, url: unknown): boolean => deny(urlMatch(url), kind, url);
@@ -18,7 +18,5 @@ export function patchNetwork(win: Any): void {
   for (const name of 'fetch EventSource Worker SharedWorker'.split(' ')) redirect(win, name);
   redirect(win.XMLHttpRequest?.prototype, 'open', 1, 'xhr');
   redirect(win, 'WebSocket', 0, 'WebSocket', 'ws://0:1');
-  patch(win.Navigator?.prototype, 'sendBeacon', (original) => function (this: unknown, ...args: unknown[]) {
-    return !refuse('beacon', args[0]) && original.apply(this, args);
-  });
+  unless(win.Navigator?.prototype, 'sendBeacon', (_, args) => refuse('beacon', args[0]), false);
 }
