@@ -73,8 +73,11 @@ export function encodeRecord(record: ConsentRecord): string {
  * the keys and their order too, but not the values: with the checks on `p`,
  * the ids in `o`, `t` and `id` it needs, it is longer than this expression in
  * the head guard, measured.)
+ *
+ * (A brace that cannot be a quantifier is itself, unescaped: the grammar of
+ * regular expressions without the `u` flag, ECMA-262 Annex B.)
  */
-const SHAPE = /^\{"v":1,"p":"[^"\\]{1,64}","d":\{"functional":(true|false),"analytics":(true|false),"marketing":(true|false)\},"o":\{("(?=[a-z0-9-]{1,64}")[a-z0-9]+(-[a-z0-9]+)*":(true|false)(,(?!\})|(?=\}))){0,50}\},"t":\d{13},"id":"[\w-]{16,64}"(,"g":1)?\}$/;
+const SHAPE = /^{"v":1,"p":"[^"\\]{1,64}","d":{"functional":(true|false),"analytics":(true|false),"marketing":(true|false)},"o":{("(?=[a-z0-9-]{1,64}")[a-z0-9]+(-[a-z0-9]+)*":(true|false)(,(?!})|(?=}))){0,50}},"t":\d{13},"id":"[\w-]{16,64}"(,"g":1)?}$/;
 
 /**
  * The first stage of `decodeRecord`: the checksum holds, the JSON (when
