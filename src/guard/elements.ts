@@ -50,7 +50,8 @@ export const isMarkupForm = (element: Element): boolean =>
 /** Look at one element: hold its vendor URLs, note what is held already, and the frames and shadow roots it brings. */
 export function visit(element: Element, attempt?: boolean): void {
   if (element.shadowRoot) roots.push(element.shadowRoot);
-  if (/^(iframe|frame|object)$/.test(element.localName)) frames.push(element);
+  // (<iframe>, <frame>, <object>: the elements with a child window)
+  if ('contentWindow' in element) frames.push(element);
   // an element without attributes fetches nothing: most elements end here
   if (!element.hasAttributes()) return;
   for (const name of element.getAttributeNames()) {
