@@ -40,9 +40,9 @@ const copyTypes = () => ({
   },
 });
 
-const browserFile = (input, file, name) => ({
+const browserFile = (input, file, name, compress = {}) => ({
   input,
-  output: { file, format: 'iife', name, sourcemap: false, plugins: [terser({ format: { comments: false } })] },
+  output: { file, format: 'iife', name, sourcemap: false, plugins: [terser({ compress, format: { comments: false } })] },
   plugins: [nodeResolve({ browser: true }), commonjs(), cssAsString()],
 });
 
@@ -139,7 +139,8 @@ export default [
   bannerFile(`${B}/src/entries/banner.js`, 'dist'),
   // the guard template (dist/guard-template.js) and the guard files written from it
   (() => {
-    const config = browserFile(`${B}/src/entries/guard.js`, 'dist/guard-template.js');
+    // (function declarations hoisted and three passes: about 25 bytes min+gzip less, measured; no unsafe option)
+    const config = browserFile(`${B}/src/entries/guard.js`, 'dist/guard-template.js', undefined, { hoist_funs: true, passes: 3 });
     return { ...config, output: { ...config.output, plugins: [...config.output.plugins, guardFiles()] } };
   })(),
   // the opt-in consent service worker (src/sw/), with the whole catalog's rules written in as in the guard

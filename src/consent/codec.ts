@@ -73,20 +73,23 @@ export function encodeRecord(record: ConsentRecord): string {
  * the keys and their order too, but not the values: with the checks on `p`,
  * the ids in `o`, `t` and `id` it needs, it is longer than this expression in
  * the head guard, measured.)
+ *
+ * (A brace that cannot be a quantifier is itself, unescaped: the grammar of
+ * regular expressions without the `u` flag, ECMA-262 Annex B.)
  */
-const SHAPE = /^\{"v":1,"p":"[^"\\]{1,64}","d":\{"functional":(true|false),"analytics":(true|false),"marketing":(true|false)\},"o":\{("(?=[a-z0-9-]{1,64}")[a-z0-9]+(-[a-z0-9]+)*":(true|false)(,(?!\})|(?=\}))){0,50}\},"t":\d{13},"id":"[\w-]{16,64}"(,"g":1)?\}$/;
+const SHAPE = /^{"v":1,"p":"[^"\\]{1,64}","d":{"functional":(true|false),"analytics":(true|false),"marketing":(true|false)},"o":{("(?=[a-z0-9-]{1,64}")[a-z0-9]+(-[a-z0-9]+)*":(true|false)(,(?!})|(?=}))){0,50}},"t":\d{13},"id":"[\w-]{16,64}"(,"g":1)?}$/;
 
 /**
- * The first stage of `decodeRecord`: the checksum holds, the JSON parses, it
- * is schema version 1, made under `policyVersion` (when given). Null
- * otherwise. Never throws. Its shape and age are not checked: decide with
- * `decodeRecord`.
+ * The first stage of `decodeRecord`: the checksum holds, the JSON (when
+ * `shape` is given, matching it) parses, it is schema version 1, made under
+ * `policyVersion` (when given). Null otherwise. Never throws. Its age is not
+ * checked, nor its shape without `shape`: decide with `decodeRecord`.
  */
-export function peekRecord(raw: unknown, policyVersion?: string): ConsentRecord | null {
+export function peekRecord(raw: unknown, policyVersion?: string, shape = /^/): ConsentRecord | null {
   try {
     // (at most MAX_RECORD_LENGTH characters: a checksum, of up to 7, and the JSON)
     const m = /^(\w+)\.(.{1,2040})$/s.exec(raw as string);
-    const r = m && checksum(m[2]!) === m[1] && JSON.parse(m[2]!);
+    const r = m && checksum(m[2]!) === m[1] && shape.test(m[2]!) && JSON.parse(m[2]!);
     return r && r.v === SCHEMA_VERSION && r.p === (policyVersion ?? r.p) ? r : null;
   } catch {
     return null;
@@ -101,8 +104,8 @@ export function peekRecord(raw: unknown, policyVersion?: string): ConsentRecord 
  * Null ("no decision") for anything else. Never throws.
  */
 export function decodeRecord(raw: unknown, policyVersion?: string, now: number = Date.now(), lifetimeDays: number = DEFAULT_LIFETIME_DAYS): ConsentRecord | null {
-  const r = typeof raw == 'string' ? peekRecord(raw, policyVersion) : null;
-  return r && SHAPE.test((raw as string).slice((raw as string).indexOf('.') + 1)) && r.t >= now - Math.min(lifetimeDays, MAX_LIFETIME_DAYS) * 86400000 && r.t <= now + CLOCK_SKEW_MS ? r : null;
+  const r = typeof raw == 'string' ? peekRecord(raw, policyVersion, SHAPE) : null;
+  return r && r.t >= now - Math.min(lifetimeDays, MAX_LIFETIME_DAYS) * 86400000 && r.t <= now + CLOCK_SKEW_MS ? r : null;
 }
 
 /** A cookie's value in a `document.cookie` string, URI-decoded (the first of that name); null when absent or undecodable. Never throws. */

@@ -58,11 +58,11 @@ export const blobTexts: Record<string, string | undefined> = {};
 
 /**
  * The match of a URL the page asks for (a fetch, a socket, a worker) or gives
- * an element (`name`, its attribute). `base` is the page's base URL, for child
- * windows too (theirs is the page's unless they say otherwise) and for markup
- * parsed into a template (whose own base is about:blank).
+ * an element (`name`, its attribute), resolved against the page's base URL,
+ * for child windows too (theirs is the page's unless they say otherwise) and
+ * for markup parsed into a template (whose own base is about:blank).
  */
-export const urlMatch = (url: unknown, base: string, name = ''): Match | null => {
+export const urlMatch = (url: unknown, name = ''): Match | null => {
   const text = blobTexts[url as string];
-  return text ? mentionedHost(rules, text) : matchElementAttribute(rules, name, url as string, base);
+  return text ? mentionedHost(rules, text) : matchElementAttribute(rules, name, url as string, document.baseURI);
 };

@@ -9,7 +9,7 @@
  */
 import { deny, urlMatch } from './decide.js';
 import { keep, once } from './held.js';
-import { patch, type Any } from './patch.js';
+import { unless, type Any } from './patch.js';
 
 /** Attributes through which an element fetches (`srcdoc`: a frame's whole document). */
 export const ATTRIBUTES = ['src', 'srcset', 'href', 'data', 'poster', 'srcdoc', 'imagesrcset'];
@@ -32,14 +32,14 @@ export const roots: ShadowRoot[] = [];
 /** Hold back attribute `name` of `element` if `value` is a vendor URL whose purposes are not granted; true when held. */
 export function hold(element: Element, name: string, value: unknown): boolean {
   const text = String(value);
-  if (element !== once && deny(urlMatch(text, document.baseURI, name), element.localName, text)) {
+  if (element !== once && deny(urlMatch(text, name), element.localName, text)) {
     // (through the patched setAttribute, which passes every name but the URL attributes)
     element.setAttribute(HOLD + name, text);
     keep(element, true);
     return true;
   }
-  // a new URL that may load replaces one held before
-  if (element.hasAttribute(HOLD + name)) element.removeAttribute(HOLD + name);
+  // a new URL that may load replaces one held before (removing an absent attribute changes nothing and is observed by no one)
+  element.removeAttribute(HOLD + name);
   return false;
 }
 
@@ -50,7 +50,8 @@ export const isMarkupForm = (element: Element): boolean =>
 /** Look at one element: hold its vendor URLs, note what is held already, and the frames and shadow roots it brings. */
 export function visit(element: Element, attempt?: boolean): void {
   if (element.shadowRoot) roots.push(element.shadowRoot);
-  if (/^(iframe|frame|object)$/.test(element.localName)) frames.push(element);
+  // (<iframe>, <frame>, <object>: the elements with a child window)
+  if ('contentWindow' in element) frames.push(element);
   // an element without attributes fetches nothing: most elements end here
   if (!element.hasAttributes()) return;
   for (const name of element.getAttributeNames()) {
@@ -79,17 +80,14 @@ export function patchElements(win: Any): void {
   // <frame> loads only inside a frameset, which has no place for a tag.)
   for (const type of 'Script IFrame Image Source Link Embed Object Media Video Track Input Body'.split(' ')) {
     for (const name of ATTRIBUTES) {
-      patch(win['HTML' + type + 'Element']?.prototype, name, (set) => function (this: Element, value: unknown) {
-        if (!hold(this, name, value)) set.call(this, value);
-      });
+      unless(win['HTML' + type + 'Element']?.prototype, name, (element, args) => hold(element, name, args[0]));
     }
   }
   // setAttribute(name, value) and setAttributeNS(namespace, name, value) (`xlink:href` is `href`)
-  const setter = (at: number) => (original: Any) =>
-    function (this: Element, ...args: Any[]) {
-      const name = String(args[at]).replace(/^.*:/, '').toLowerCase();
-      if (!(ATTRIBUTES.includes(name) && !this.matches(LINKS) && hold(this, name, args[at + 1]))) return original.apply(this, args);
-    };
-  patch(win.Element.prototype, 'setAttribute', setter(0));
-  patch(win.Element.prototype, 'setAttributeNS', setter(1));
+  const setter = (at: number) => (element: Element, args: Any[]) => {
+    const name = String(args[at]).replace(/^.*:/, '').toLowerCase();
+    return ATTRIBUTES.includes(name) && !element.matches(LINKS) && hold(element, name, args[at + 1]);
+  };
+  unless(win.Element.prototype, 'setAttribute', setter(0));
+  unless(win.Element.prototype, 'setAttributeNS', setter(1));
 }

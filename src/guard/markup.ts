@@ -5,7 +5,7 @@
  */
 import { rules } from './decide.js';
 import { scan } from './elements.js';
-import { mentionsHost } from './rules.js';
+import { mentionedHost } from './rules.js';
 
 const innerHTML = Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML')!;
 
@@ -17,7 +17,7 @@ function scanDeep(fragment: DocumentFragment): void {
 
 /** Markup with every vendor URL attribute held (parsed only when it names a ruled host); anything else as it is. */
 export function sanitize(markup: unknown): unknown {
-  if (typeof markup != 'string' || !mentionsHost(rules, markup)) return markup;
+  if (typeof markup != 'string' || !mentionedHost(rules, markup)) return markup;
   const template = document.createElement('template');
   innerHTML.set!.call(template, markup);
   scanDeep(template.content);

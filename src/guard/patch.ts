@@ -21,6 +21,16 @@ export function patch(target: object | undefined, name: string, make: (original:
 }
 
 /**
+ * Let a method, or an accessor's setter, do its work unless `stop(this, args)`
+ * says no; then it does nothing and returns `refused`.
+ */
+export function unless(target: object | undefined, name: string, stop: (self: Any, args: Any[]) => unknown, refused?: unknown): void {
+  patch(target, name, (original) => function (this: unknown, ...args: Any[]) {
+    return stop(this, args) ? refused : original.apply(this, args);
+  });
+}
+
+/**
  * Wrap a function or constructor: `before` sees (and may change) its
  * arguments, `after` sees its result. A constructor keeps its prototype and
  * static members (WebSocket.OPEN).

@@ -16,7 +16,7 @@ import { patchNetwork } from './network.js';
 import { patchStorage } from './storage.js';
 import { patchBlobs } from './frames.js';
 import { release } from './release.js';
-import { patch, wrap, type Any } from './patch.js';
+import { wrap, type Any } from './patch.js';
 
 /** Realms (by their Element interface) and documents already protected. */
 const seen = new WeakSet<object>();
@@ -83,7 +83,7 @@ function patchRealm(win: Any): void {
   patchNetwork(win);
   patchStorage(win);
   patchBlobs(win);
-  const prototypes = ['Node', 'Element', 'Document', 'DocumentFragment', 'ShadowRoot', 'CharacterData', 'Range'].map((name) => win[name]?.prototype);
+  const prototypes = 'Node Element Document DocumentFragment ShadowRoot CharacterData Range'.split(' ').map((name) => win[name]?.prototype);
   for (const proto of prototypes) {
     // Insertion: look at what is inserted before the platform does (a script fetches as it is inserted),
     // then protect the frames it brought.
@@ -93,11 +93,9 @@ function patchRealm(win: Any): void {
     // Markup strings: held before they are parsed; then what they inserted is looked at at once (an image
     // whose URL is taken away before the end of the task fetches nothing), and a fragment made of them.
     for (const name of 'innerHTML outerHTML insertAdjacentHTML setHTMLUnsafe write writeln createContextualFragment execCommand'.split(' ')) {
-      patch(proto, name, (original) => function (this: unknown, ...args: unknown[]) {
-        const result = original.apply(this, args.map(sanitize));
+      wrap(proto, name, (args) => args.forEach((arg, i) => (args[i] = sanitize(arg))), (result) => {
         handle(observer.takeRecords());
         scan(result);
-        return result;
       });
     }
   }

@@ -19,7 +19,7 @@ function mayLoad(element: Element): boolean {
   if (isMarkupForm(element) && (!purpose || deny({ v: vendor!, p: purpose }))) return false;
   return !ATTRIBUTES.some((name) => {
     const value = element.getAttribute(HOLD + name);
-    return value !== null && deny(urlMatch(value, document.baseURI, name));
+    return value !== null && deny(urlMatch(value, name));
   });
 }
 

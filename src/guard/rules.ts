@@ -74,9 +74,13 @@ function specificity(rule: string): number {
 /** Rules as one rule string, most specific first. */
 const sorted = (list: string[]): string => list.sort((a, b) => specificity(b) - specificity(a)).join(' ');
 
-/** What compileRules cannot carry (a site's declaration the guard cannot read fails closed with it). */
+/**
+ * What compileParts cannot carry, thrown as `[text]` (a site's declaration the
+ * guard cannot read fails closed with it); compileRules, outside the guard,
+ * turns it into a TypeError that names it (the message costs the guard nothing).
+ */
 function refuse(text: unknown): never {
-  throw new TypeError('compileRules cannot carry ' + JSON.stringify(text) + ': no purpose, storage or name of letters, digits and .:/@%~!,;=+-_ (36 vendors at most)');
+  throw [text];
 }
 
 /**
@@ -86,11 +90,12 @@ function refuse(text: unknown): never {
  * declaration may leave it out, and a list). Throws on anything it cannot
  * carry: a purpose that is none, a name with a character the pattern
  * language gives a meaning to (or a space), a storage that is neither local
- * nor session, a list that is none, more than 36 vendors.
+ * nor session, a list that is none, more than 36 vendors (what it refuses, as
+ * `[text]`; compileRules throws a TypeError naming it).
  */
 export function compileParts<T extends RuleTable>(vendors: readonly VendorData[], base = { v: [], h: '', c: '', s: '' } as unknown as T): T {
   const lists = [base.h, base.c, base.s].map((list) => list.split(' ').filter(Boolean));
-  const index = (purpose: unknown): number => (PURPOSES.includes(purpose as Purpose) ? PURPOSES.indexOf(purpose as Purpose) : refuse(purpose));
+  const index = (purpose: unknown, i = PURPOSES.indexOf(purpose as Purpose)): number => (i < 0 ? refuse(purpose) : i);
   const v = vendors.map((vendor, i): [string, Purpose] => {
     const at = base.v.length + i;
     if (at > 35) refuse(vendor.id);
@@ -106,7 +111,7 @@ export function compileParts<T extends RuleTable>(vendors: readonly VendorData[]
     // (a declaration may leave a list out)
     for (const r of vendor.hosts ?? []) {
       const host = r.host.toLowerCase();
-      const path = r.path?.startsWith('/') ? r.path : '/' + (r.path ?? '');
+      const path = '/' + (r.path ?? '').replace(/^\//, '');
       // (`*.host` as it is: `*` is any run of characters but `/`)
       add(0, r, host.replace(/^\*\./, '') + path, host + path);
     }
@@ -137,7 +142,13 @@ export function compileSignals(vendors: readonly VendorData[]): CompiledSignal[]
 export function compileRules(vendors: readonly VendorData[]): CompiledRules {
   const kind = (v: VendorData) => (v.kind ?? (typeof (v as { adapter?: { open?: unknown } }).adapter?.open === 'function' ? 'chat' : 'tag'))[0];
   const signals = compileSignals(vendors);
-  return { ...compileParts<RuleTable>(vendors), k: vendors.map(kind).join(''), ...(signals.length ? { g: signals } : {}) };
+  let parts: RuleTable;
+  try {
+    parts = compileParts<RuleTable>(vendors);
+  } catch (error) {
+    throw Array.isArray(error) ? new TypeError('compileRules cannot carry ' + JSON.stringify(error[0]) + ': no purpose, storage or name of letters, digits and .:/@%~!,;=+-_ (36 vendors at most)') : error;
+  }
+  return { ...parts, k: vendors.map(kind).join(''), ...(signals.length ? { g: signals } : {}) };
 }
 
 /** Each rule string's rules with their regular expressions, made once (a page asks thousands of times). */
@@ -211,7 +222,7 @@ export function guardSetup(config: unknown, all: RuleTable, gpc = false): GuardS
       { ...all, v, h: all.h.split(' ').filter((rule) => v[parseInt(rule[1]!, 36)]?.[1] != 'necessary').join(' ') },
     );
     // (a missing `vendors` threw; an array, a string or a number is not a plain object)
-    return vendors.constructor == Object && typeof days == 'number' && days > 0 && days < Infinity && [undefined, 'opt-out', 'reject-all', 'ignore'].includes(c.gpc)
+    return vendors.constructor == Object && Number.isFinite(days) && days > 0 && [undefined, 'opt-out', 'reject-all', 'ignore'].includes(c.gpc)
       ? [c.cookieName ?? 'consent_gate', c.policyVersion ?? '1', days, rules, gpcRefuses(gpc, c.gpc), c.consentMode]
       : null;
   } catch {
@@ -299,11 +310,9 @@ export function matchUrl(rules: RuleTable, url: string, base?: string): Match | 
  * a comma in it is looked at up to the comma, which keeps its host).
  */
 export function matchAttribute(rules: RuleTable, value: string, base?: string): Match | null {
-  for (const part of value.split(',')) {
-    const m = matchUrl(rules, part.trim().split(/\s/)[0]!, base);
-    if (m) return m;
-  }
-  return null;
+  let m: Match | null = null;
+  for (const part of value.split(',')) m ||= matchUrl(rules, part.trim().split(/\s/)[0]!, base);
+  return m;
 }
 
 /**

@@ -29,13 +29,11 @@ const last: string[] = [];
 export function signal(win: Any, phase: string, consentMode?: Any): void {
   try {
     rules.g?.forEach(([vendors, queue, style, command, types, values, globals], i) => {
-      const vendor = rules.v[parseInt(vendors[0]!, 36)]![0];
+      const v = rules.v[parseInt(vendors[0]!, 36)]![0];
       const google = style == 'g';
-      const state: Any = {};
-      for (const [type, purpose] of Object.entries<Any>({ ...types, ...(google && consentMode?.types) })) {
-        // a purpose the permission grants, or 'granted'; anything else ('denied' among them) is denied
-        state[type] = values[purpose == 'granted' || (PURPOSES.includes(purpose) && granted({ v: vendor, p: purpose })) ? 0 : 1];
-      }
+      const state: Any = { ...types, ...(google && consentMode?.types) };
+      // a purpose the permission grants, or 'granted'; anything else ('denied' among them) is denied
+      for (const type in state) state[type] = values[state[type] == 'granted' || (PURPOSES.includes(state[type]) && granted({ v, p: state[type] })) ? 0 : 1];
       // (the default is the first push: nothing to compare with)
       const json = JSON.stringify(state);
       if (json == last[i]) return;
