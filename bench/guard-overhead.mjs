@@ -106,11 +106,17 @@ const tiny = {
   'js.usemessages.com': () => ({ body: 'window.__probeRan = true;', contentType: 'text/javascript' }),
 };
 
-async function once(browser, variant) {
+/** The head of a page whose guard is a site's own file (`consent-gate bundle`), served from `dirs`. */
+export function siteGuardHead(config, guardPath) {
+  return `<script>window.consentGateConfig = ${JSON.stringify(config)};</script><script src="${guardPath}"></script>`;
+}
+
+async function once(browser, variant, heads = HEADS, dirs = {}) {
   const yett = readFileSync(join(ROOT, 'node_modules/yett/dist/yett.min.js'));
   const site = await openSite(browser, {
-    pages: { '/': html(WORKLOAD, HEADS[variant]), '/peers/yett.min.js': { body: yett, contentType: 'text/javascript' } },
+    pages: { '/': html(WORKLOAD, heads[variant]), '/peers/yett.min.js': { body: yett, contentType: 'text/javascript' } },
     hosts: tiny,
+    dirs,
   });
   try {
     await site.page.goto(site.url('/'), { waitUntil: 'commit' });
@@ -129,12 +135,18 @@ async function once(browser, variant) {
   }
 }
 
-export async function guardOverhead(browser, { runs = 10, log = () => undefined } = {}) {
-  const variants = Object.keys(HEADS);
+/**
+ * `extra`: more variants, name → page head (e.g. guards made for 4 or 12
+ * vendors, see growth.mjs), whose files are served from `dirs`; they run in
+ * the same rounds as the others, so their ratios are to the same no-guard runs.
+ */
+export async function guardOverhead(browser, { runs = 10, log = () => undefined, extra = {}, dirs = {} } = {}) {
+  const heads = { ...HEADS, ...extra };
+  const variants = Object.keys(heads);
   await once(browser, 'no guard'); // warm-up of the browser, discarded
   const samples = Object.fromEntries(variants.map((v) => [v, []]));
   for (let i = 0; i < runs; i++) {
-    for (const v of orderFor(variants, i)) samples[v].push(await once(browser, v));
+    for (const v of orderFor(variants, i)) samples[v].push(await once(browser, v, heads, dirs));
     log(`guard overhead: run ${i + 1}/${runs}`);
   }
   const out = { mix: MIX, cookieWrites: COOKIE_OPS, cookieReads: COOKIE_OPS, repeat: REPEAT, runs, variants: {} };

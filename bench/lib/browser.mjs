@@ -33,19 +33,51 @@ export function launchBrowser() {
 const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.cjs': 'text/javascript', '.html': 'text/html', '.css': 'text/css', '.json': 'application/json', '.gif': 'image/gif', '.png': 'image/png', '.svg': 'image/svg+xml' };
 export const contentTypeOf = (path) => TYPES[extname(path)] ?? 'text/html';
 
+/** A file of `dir` by its path below it, or null when it is not there (or outside `dir`). */
+function fileIn(dir, relativePath) {
+  const file = join(dir, decodeURIComponent(relativePath));
+  return file.startsWith(dir) && existsSync(file) ? { body: readFileSync(file), contentType: contentTypeOf(file) } : null;
+}
+
+/**
+ * Wait until the page is idle: the load event has fired, the browser has had
+ * an idle period (requestIdleCallback), and no request has started for
+ * `quietMs`. Work a page defers to idle time (prefetches) is thereby
+ * counted. Gives up after `limitMs` and says so in the answer.
+ */
+export async function waitForIdle(site, { quietMs = 1000, limitMs = 15_000 } = {}) {
+  const until = Date.now() + limitMs;
+  await site.page.waitForLoadState('load');
+  await site.page.evaluate(() => new Promise((resolve) => (window.requestIdleCallback ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 50))));
+  let seen = site.requests.length;
+  let quietSince = Date.now();
+  while (Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (site.requests.length !== seen) {
+      seen = site.requests.length;
+      quietSince = Date.now();
+    } else if (Date.now() - quietSince >= quietMs) return { idle: true };
+  }
+  return { idle: false };
+}
+
 export function html(body, head = '') {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>shop.test</title>${head}</head><body>${body}</body></html>`;
 }
 
 /**
  * Open a fresh context with every request answered by `pages` (own origin),
- * `/dist/*` (the build) or `hosts[host]` (url, request) => body | {body, contentType, status} | null.
+ * `/dist/*` (the build), `dirs[prefix]` (files of a folder under a path prefix
+ * of the own origin, e.g. a site's bundle) or `hosts[host]` (url, request) =>
+ * body | {body, contentType, status} | null.
+ * `latencyMs` holds every response back that long, as a round trip on a
+ * kept-alive connection would (0: answered at once).
  * Records each request and the bytes served:
  *  - own origin: gzip size of the body (what a compressing server sends),
  *  - other hosts: the body length as served (emulated vendor scripts are padded to real transfer sizes).
  */
-export async function openSite(browser, { pages = {}, hosts = {}, storageState, origin = ORIGIN } = {}) {
-  const context = await browser.newContext({ storageState });
+export async function openSite(browser, { pages = {}, hosts = {}, dirs = {}, storageState, origin = ORIGIN, latencyMs = 0, contextOptions = {} } = {}) {
+  const context = await browser.newContext({ storageState, ...contextOptions });
   const originHost = new URL(origin).host;
   const requests = [];
   const started = Date.now();
@@ -65,10 +97,10 @@ export async function openSite(browser, { pages = {}, hosts = {}, storageState, 
     try {
       if (url.host === originHost) {
         ownOrigin = true;
-        if (url.pathname.startsWith('/dist/')) {
-          const file = join(DIST, decodeURIComponent(url.pathname.slice(6)));
-          served = file.startsWith(DIST) && existsSync(file) ? { body: readFileSync(file), contentType: contentTypeOf(file) } : null;
-        } else served = pages[url.pathname] ?? null;
+        const prefix = Object.keys(dirs).find((p) => url.pathname.startsWith(p));
+        if (url.pathname.startsWith('/dist/')) served = fileIn(DIST, url.pathname.slice(6));
+        else if (prefix) served = fileIn(dirs[prefix], url.pathname.slice(prefix.length));
+        else served = pages[url.pathname] ?? null;
       } else if (hosts[url.host]) served = await hosts[url.host](url, request);
     } catch (error) {
       served = { status: 500, body: String(error) };
@@ -79,6 +111,7 @@ export async function openSite(browser, { pages = {}, hosts = {}, storageState, 
     const body = typeof s.body === 'string' ? Buffer.from(s.body) : Buffer.from(s.body ?? '');
     rec.status = s.status ?? 200;
     rec.bytes = ownOrigin ? gz(request.url(), body) : body.length;
+    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     await route
       .fulfill({
         status: rec.status,

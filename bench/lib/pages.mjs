@@ -16,11 +16,16 @@ const CONTENT = `<header><h1>Shop</h1><a href="#" data-consent-gate-settings>Pri
  * A HubSpot site's files: the guard and runtime built for HubSpot alone, as the README advises.
  */
 export function consentGatePage(extraHead = '') {
+  return dropinPage({ config: CONFIG, guard: `/dist/${GUARD}`, runtime: `/dist/${RUNTIME}`, extraHead });
+}
+
+/** The drop-in's two tags for any config and files (guard first in <head>, runtime deferred), on the same content. */
+export function dropinPage({ config, guard, runtime, extraHead = '', body = '' }) {
   return html(
-    CONTENT,
-    `${extraHead}<script>window.consentGateConfig = ${JSON.stringify(CONFIG)};</script>
-<script src="/dist/${GUARD}"></script>
-<script src="/dist/${RUNTIME}" defer></script>`,
+    CONTENT + body,
+    `${extraHead}<script>window.consentGateConfig = ${JSON.stringify(config)};</script>
+<script src="${guard}"></script>
+<script src="${runtime}" defer></script>`,
   );
 }
 
@@ -35,10 +40,11 @@ export function hubspotEmbedPage(extraHead = '') {
 /**
  * A storage state (cookies) of a returning visitor who decided through the
  * public API: `grant` and `revoke` lists of purposes. Made by the real
- * runtime, so it follows the record format whatever it becomes.
+ * runtime, so it follows the record format whatever it becomes; `page`
+ * (and the `dirs` it loads from) picks the site, HubSpot's by default.
  */
-export async function visitorState(browser, hosts, { grant = [], revoke = [] }) {
-  const site = await openSite(browser, { pages: { '/': consentGatePage() }, hosts });
+export async function visitorState(browser, hosts, { grant = [], revoke = [], page = consentGatePage(), dirs = {} }) {
+  const site = await openSite(browser, { pages: { '/': page }, hosts, dirs });
   try {
     await site.page.goto(site.url('/'));
     await site.page.waitForFunction(() => window.consentGate && typeof window.consentGate.decisions === 'function');
