@@ -62,11 +62,13 @@ export function release(ready = [...held].filter((element) => mayLoad(element) &
  * is not granted by this: the vendor's code in a frame or script it loads is
  * held as any other.)
  */
-export function releaseOnce(element: Element): void {
+export function releaseOnce(element: Element, look: () => void): void {
   if (held.delete(element) || isMarkupForm(element)) {
     letOnce(element);
     try {
       release([element]);
+      // the guard's own observer looks at the URL it just set while the pass holds (`look`, realm.ts): later, it would hold it again
+      look();
     } finally {
       letOnce(null);
     }
