@@ -215,7 +215,7 @@ export function createDemoServer(options = {}) {
         res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
         return res.end(page('Blog', url.searchParams, env, readFileSync(join(HERE, 'blog.html'), 'utf8'), blogConfig(url.searchParams, env)));
       }
-      if (path === '/blog-poster.svg') return sendFile(res, join(HERE, 'blog-poster.svg'));
+      if (path === '/blog-poster.svg') return sendFile(req, res, join(HERE, 'blog-poster.svg'));
       // --- end embeds ---
       if (PAGES[path]) {
         // (made per request: compressed, never cached)
