@@ -31,7 +31,7 @@
  */
 import type { BlockedEntry } from '../types.js';
 import { blocked, onBlocked, setAllows, start, type Allows } from './decide.js';
-import { protect } from './realm.js';
+import { look, protect } from './realm.js';
 import { release, releaseOnce } from './release.js';
 import { guardAllows, guardSetup, type CompiledRules } from './rules.js';
 import { signal } from './signals.js';
@@ -64,6 +64,6 @@ export function installGuard(win: Window & { consentGateConfig?: unknown }, rule
     },
     blocked,
     onBlocked,
-    release: releaseOnce,
+    release: (element) => releaseOnce(element, look),
   };
 }

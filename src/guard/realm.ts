@@ -45,6 +45,9 @@ const observer = new MutationObserver((records) => {
   }
 });
 
+/** Look now at what the observer has noted and not yet handed over. */
+export const look = (): void => handle(observer.takeRecords());
+
 /** Protect the frames and observe the shadow roots that scanning met. */
 function settle(): void {
   // (most insertions bring neither: no arrays made for them)

@@ -1,22 +1,28 @@
 /**
  * Release: every held element whose purposes are now granted gets its URL
  * back, in the order the page attempted them, each once; so does the markup
- * form of a vendor whose main purpose is granted. A script element runs at
- * most once, so a copy (attributes, nonce, text) takes its place.
+ * form of a vendor whose main purpose is granted (an embed's excepted). A
+ * script element runs at most once, so a copy (attributes, nonce, text) takes
+ * its place.
  * `releaseOnce` lets one element load whatever the permission (a
  * placeholder's "load this embed once").
  */
 import { deny, rules, urlMatch } from './decide.js';
 import { ATTRIBUTES, HOLD, MARK, isMarkupForm } from './elements.js';
 import { held, letOnce, once } from './held.js';
-import { mainPurpose } from './rules.js';
+import { mainPurpose, type CompiledRules } from './rules.js';
 import type { Any } from './patch.js';
 
-/** Whether everything that holds `element` back is granted now: the markup form's vendor (by its main purpose; an unknown vendor never), every held URL. */
+/**
+ * Whether everything that holds `element` back is granted now: the markup
+ * form's vendor (by its main purpose; an unknown vendor never, nor an embed's,
+ * which its placeholder loads in the vendor's privacy form, src/embed/), every
+ * held URL.
+ */
 function mayLoad(element: Element): boolean {
   const vendor = element.getAttribute(MARK);
   const purpose = mainPurpose(rules, vendor);
-  if (isMarkupForm(element) && (!purpose || deny({ v: vendor!, p: purpose }))) return false;
+  if (isMarkupForm(element) && (!purpose || deny({ v: vendor!, p: purpose }) || (rules as CompiledRules).k?.[rules.v.findIndex((row) => row[0] == vendor)] == 'e')) return false;
   return !ATTRIBUTES.some((name) => {
     const value = element.getAttribute(HOLD + name);
     return value !== null && deny(urlMatch(value, name));
@@ -62,11 +68,13 @@ export function release(ready = [...held].filter((element) => mayLoad(element) &
  * is not granted by this: the vendor's code in a frame or script it loads is
  * held as any other.)
  */
-export function releaseOnce(element: Element): void {
+export function releaseOnce(element: Element, look: () => void): void {
   if (held.delete(element) || isMarkupForm(element)) {
     letOnce(element);
     try {
       release([element]);
+      // the guard's own observer looks at the URL it just set while the pass holds (`look`, realm.ts): later, it would hold it again
+      look();
     } finally {
       letOnce(null);
     }

@@ -46,7 +46,7 @@ export interface RuleTable {
 
 /** The rule table of a catalog, as the build embeds it in the guard and the runtime resolves config ids against it. */
 export interface CompiledRules extends RuleTable {
-  /** Each vendor's kind, a letter per row of `v`: `c` chat, `e` embed, `t` tag (the runtime reads it; the guard does not). */
+  /** Each vendor's kind, a letter per row of `v`: `c` chat, `e` embed, `t` tag (the runtime reads it; the guard's release leaves an embed's markup form to its placeholder). */
   k: string;
 }
 
