@@ -57,7 +57,12 @@ describe.each(CASES)('$vendor.title: "Load" (Chromium, emulator under the vendor
     const page = site.page;
     await placeholders(page, 3);
     await loadOne(site, c, 'pasted');
-    await placeholderOf(page, 'box').getByRole('button', { name: c.media === 'map' ? 'Load map' : 'Load video' }).click();
+    // scrolled into view, then two frames for layout to settle: a click computed before the scroll lands on the
+    // cross-origin frame that was at that spot (Chromium hit-tests a frame mid-scroll)
+    const button = placeholderOf(page, 'box').getByRole('button', { name: c.media === 'map' ? 'Load map' : 'Load video' });
+    await button.scrollIntoViewIfNeeded();
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await button.click();
     await loads(page, 2);
     await settle(page);
     const loaded = await loadsOf(page);
