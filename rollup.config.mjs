@@ -114,7 +114,7 @@ export default [
         // the vendor toolkit and the contract helpers vendors share travel in one chunk, whichever vendors import which
         manualChunks: (id) => (/[\\/](vendors[\\/]_kit|src[\\/]contract[\\/](hosts|chat-options|values))\.js$/.test(id) ? '_kit' : undefined),
         exports: 'named',
-        // Klaro (BSD-3-Clause) and js-cookie (MIT) are bundled so the package installs with no dependencies
+        // Klaro (BSD-3-Clause) and Preact (MIT) are bundled so the package installs with no dependencies (NOTICE)
         banner: (chunk) => (chunk.name === 'banner' ? '/*! Includes Klaro 0.7 (c) KIProtect GmbH, BSD-3-Clause; Preact (c) Jason Miller, MIT */' : ''),
       },
       plugins: [...bannerPlugins(), nodeResolve({ browser: true }), commonjs(), cssAsString(), ...(format === 'es' ? [copyTypes()] : [])],
