@@ -10,7 +10,8 @@ import type { Locator, Page } from 'playwright-core';
 import { axe } from './axe';
 import { launchBrowser, openSite, type LaunchedBrowser } from './harness';
 import { hubspotEmulator } from '../../emulators/hubspot/index.mjs';
-import { launcher, openShop, prompt, shopPage, widget } from './hubspot-helpers';
+import { chatShopPage, chatWidget, launcher, openChatShop, prompt } from './chat-kit';
+import { HUBSPOT } from './hubspot-helpers';
 
 let browser: LaunchedBrowser;
 beforeAll(async () => {
@@ -61,7 +62,7 @@ const AXE_TIMEOUT = 180_000;
 
 describe('axe-core: zero violations (wcag2a, wcag2aa, wcag21aa, wcag22aa)', () => {
   it('the chat prompt, and the launcher that opened it', async () => {
-    const { site, page } = await openShop(browser);
+    const { site, page } = await openChatShop(browser, HUBSPOT);
     await page.goto(site.url('/'));
     await launcher(page).click();
     await prompt(page).waitFor({ state: 'visible' });
@@ -74,7 +75,7 @@ describe('axe-core: zero violations (wcag2a, wcag2aa, wcag21aa, wcag22aa)', () =
     await context.clock.setFixedTime(new Date('2026-03-02T18:00:00Z'));
     const hubspot = hubspotEmulator();
     const vendor = { fallbackUrl: 'mailto:help@shop.test', show: { hours: { timeZone: 'Europe/Amsterdam', days: { mon: ['09:00-17:00'] }, replyTime: 'We usually reply within an hour.' } } };
-    const site = await openSite(browser, { context, pages: { '/': shopPage({ vendor }) }, hosts: hubspot.handlers });
+    const site = await openSite(browser, { context, pages: { '/': chatShopPage(HUBSPOT, { vendor }) }, hosts: hubspot.handlers });
     await site.page.goto(site.url('/'));
     await launcher(site.page).click();
     await site.page.locator('[data-consent-gate-away]').waitFor({ state: 'visible' });
@@ -83,7 +84,7 @@ describe('axe-core: zero violations (wcag2a, wcag2aa, wcag21aa, wcag22aa)', () =
   }, AXE_TIMEOUT);
 
   it('the failure panel', async () => {
-    const { site, page, hubspot } = await openShop(browser, { vendor: { timeout: 1500, fallbackUrl: 'mailto:help@shop.test' } });
+    const { site, page, emulator: hubspot } = await openChatShop(browser, HUBSPOT, { vendor: { timeout: 1500, fallbackUrl: 'mailto:help@shop.test' } });
     hubspot.fail('js.usemessages.com', '404');
     await page.goto(site.url('/'));
     await launcher(page).click();
@@ -94,7 +95,7 @@ describe('axe-core: zero violations (wcag2a, wcag2aa, wcag21aa, wcag22aa)', () =
   }, AXE_TIMEOUT);
 
   it('the inline chat placeholder, and the prompt inside it', async () => {
-    const { site, page } = await openShop(browser, { vendor: { inlineEmbedSelector: '#chat-here', placeholderHeight: 420 }, body: '<section id="chat-here" aria-label="Chat"></section>' });
+    const { site, page } = await openChatShop(browser, HUBSPOT, { vendor: { inlineEmbedSelector: '#chat-here', placeholderHeight: 420 }, body: '<section id="chat-here" aria-label="Chat"></section>' });
     await page.goto(site.url('/'));
     const placeholder = page.locator('#chat-here [data-consent-gate-placeholder]');
     await placeholder.waitFor({ state: 'visible' });
@@ -108,7 +109,7 @@ describe('axe-core: zero violations (wcag2a, wcag2aa, wcag21aa, wcag22aa)', () =
 
 describe('keyboard only', () => {
   it('Tab to the launcher, Enter opens the prompt, Enter on "Allow and start chat" loads the chat, and focus goes into the chat', async () => {
-    const { site, page } = await openShop(browser);
+    const { site, page } = await openChatShop(browser, HUBSPOT);
     await page.goto(site.url('/'));
     await launcher(page).waitFor({ state: 'visible' });
     await tabTo(page, launcher(page));
@@ -117,15 +118,15 @@ describe('keyboard only', () => {
     await dialog.waitFor({ state: 'visible' });
     expect(await focused(page)).toBe('button.cg-chat-btn.cg-chat-allow');
     await page.keyboard.press('Enter');
-    await widget(page).waitFor({ state: 'visible', timeout: 10_000 });
-    await page.waitForFunction(() => (window as any).consentGate.chat().status().state === 'ready');
+    await chatWidget(page, HUBSPOT).waitFor({ state: 'visible', timeout: 10_000 });
+    await page.waitForFunction(() => window.consentGate.chat().status().state === 'ready');
     // the vendor's widget has focus (its frame), not <body>
     await expect.poll(() => focused(page)).toBe('iframe#hubspot-conversations-iframe');
     await site.close();
   });
 
   it('Escape closes the prompt and focus is back on the launcher; Tab out of the prompt closes it and leaves focus where it went', async () => {
-    const { site, page } = await openShop(browser);
+    const { site, page } = await openChatShop(browser, HUBSPOT);
     await page.goto(site.url('/'));
     await launcher(page).waitFor({ state: 'visible' });
     await tabTo(page, launcher(page));
@@ -146,12 +147,12 @@ describe('keyboard only', () => {
     await page.keyboard.press('Shift+Tab');
     await prompt(page).waitFor({ state: 'detached' });
     expect(await focused(page)).toBe('button.cg-chat-launcher.cg-right');
-    expect(await page.evaluate(() => (window as any).consentGate.chat().status().state)).toBe('idle');
+    expect(await page.evaluate(() => window.consentGate.chat().status().state)).toBe('idle');
     await site.close();
   });
 
   it('the failure panel: its controls in order, Enter on "Try again" retries', async () => {
-    const { site, page, hubspot } = await openShop(browser, { vendor: { timeout: 1500, fallbackUrl: 'mailto:help@shop.test' } });
+    const { site, page, emulator: hubspot } = await openChatShop(browser, HUBSPOT, { vendor: { timeout: 1500, fallbackUrl: 'mailto:help@shop.test' } });
     hubspot.fail('js.usemessages.com', '404');
     await page.goto(site.url('/'));
     await launcher(page).waitFor({ state: 'visible' });
@@ -169,12 +170,12 @@ describe('keyboard only', () => {
     await page.keyboard.press('Shift+Tab');
     hubspot.restore('js.usemessages.com');
     await page.keyboard.press('Enter');
-    await widget(page).waitFor({ state: 'visible', timeout: 10_000 });
+    await chatWidget(page, HUBSPOT).waitFor({ state: 'visible', timeout: 10_000 });
     await site.close();
   });
 
   it('the inline placeholder: Tab to "Start chat", Enter prompts inside it, Escape returns focus to "Start chat"', async () => {
-    const { site, page } = await openShop(browser, { vendor: { inlineEmbedSelector: '#chat-here' }, body: '<section id="chat-here" aria-label="Chat"></section>' });
+    const { site, page } = await openChatShop(browser, HUBSPOT, { vendor: { inlineEmbedSelector: '#chat-here' }, body: '<section id="chat-here" aria-label="Chat"></section>' });
     await page.goto(site.url('/'));
     const start = page.locator('#chat-here').getByRole('button', { name: 'Start chat' });
     await start.waitFor({ state: 'visible' });
@@ -191,7 +192,7 @@ describe('keyboard only', () => {
 
 describe('contrast, targets, visible focus, and nothing hidden behind the banner', () => {
   it('every control of the prompt and the failure panel: at least 24 x 24 px, a focus ring of at least 3:1, text of at least 4.5:1; at 360 x 640 with the banner up, each focused control is on top', async () => {
-    const { site, page, hubspot } = await openShop(browser, { vendor: { timeout: 1500, fallbackUrl: 'mailto:help@shop.test' } });
+    const { site, page, emulator: hubspot } = await openChatShop(browser, HUBSPOT, { vendor: { timeout: 1500, fallbackUrl: 'mailto:help@shop.test' } });
     await page.setViewportSize({ width: 360, height: 640 });
     await page.goto(site.url('/'));
     await page.locator('#consent-gate-banner .cookie-notice').waitFor({ state: 'visible' });

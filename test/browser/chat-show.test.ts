@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, openSite, type LaunchedBrowser } from './harness';
 import { hubspotEmulator } from '../../emulators/hubspot/index.mjs';
-import { emuCalls, hubspotRequests, launcher, openShop, prompt, shopPage, widget } from './hubspot-helpers';
+import { chatShopPage, chatWidget, emulatorCalls, launcher, openChatShop, prompt, vendorRequests } from './chat-kit';
+import { HUBSPOT } from './hubspot-helpers';
 
 let browser: LaunchedBrowser;
 beforeAll(async () => {
@@ -21,7 +22,7 @@ afterAll(async () => {
 
 /** Resolves once the runtime has started and placed its launcher (shown or not). */
 async function started(page: Page): Promise<void> {
-  await page.waitForFunction(() => typeof (window as any).consentGate?.decisions === 'function' && document.querySelector('button.cg-chat-launcher') !== null, undefined, { timeout: 10_000 });
+  await page.waitForFunction(() => typeof window.consentGate?.decisions === 'function' && document.querySelector('button.cg-chat-launcher') !== null, undefined, { timeout: 10_000 });
 }
 
 const HELP_ONLY = { urls: [{ operator: 'starts-with', value: '/help/' }] };
@@ -33,7 +34,7 @@ const MONDAY_MORNING = new Date('2026-03-02T10:00:00Z');
 
 describe('targeting rules: where the chat appears', () => {
   it('no launcher on an untargeted page: no button, the site\'s marked element hidden, openChat() resolves false and says why; a targeted page has them', async () => {
-    const { site, page } = await openShop(browser, { vendor: { show: HELP_ONLY, launcher: true }, body: '<button type="button" id="ask" data-consent-gate-chat="hubspot-conversations">Ask us</button>' }, ['/', '/help/faq']);
+    const { site, page } = await openChatShop(browser, HUBSPOT, { vendor: { show: HELP_ONLY, launcher: true }, body: '<button type="button" id="ask" data-consent-gate-chat="hubspot-conversations">Ask us</button>', paths: ['/', '/help/faq'] });
     const logs: string[] = [];
     page.on('console', (m) => logs.push(m.text()));
     await page.goto(site.url('/'));
@@ -41,10 +42,10 @@ describe('targeting rules: where the chat appears', () => {
     expect(await launcher(page).isHidden()).toBe(true);
     expect(await page.getByRole('button', { name: 'Chat with us' }).count()).toBe(0);
     expect(await page.locator('#ask').isHidden()).toBe(true);
-    expect(await page.evaluate(() => (window as any).consentGate.openChat())).toBe(false);
+    expect(await page.evaluate(() => window.consentGate.openChat())).toBe(false);
     expect(logs.some((l) => /hubspot-conversations chat is not shown on this page \(show\.urls\)/.test(l))).toBe(true);
     expect(await prompt(page).count()).toBe(0);
-    expect(hubspotRequests(site)).toEqual([]);
+    expect(vendorRequests(site, HUBSPOT)).toEqual([]);
 
     await page.goto(site.url('/help/faq'));
     await started(page);
@@ -56,7 +57,7 @@ describe('targeting rules: where the chat appears', () => {
   });
 
   it('single-page site: a launcher after pushState to a targeted page, gone after replaceState away, back with popstate; a loaded chat is refreshed on each route change', async () => {
-    const { site, page } = await openShop(browser, { vendor: { show: HELP_ONLY } }, ['/', '/help/faq']);
+    const { site, page } = await openChatShop(browser, HUBSPOT, { vendor: { show: HELP_ONLY }, paths: ['/', '/help/faq'] });
     await page.goto(site.url('/'));
     await started(page);
     expect(await launcher(page).isHidden()).toBe(true);
@@ -77,18 +78,18 @@ describe('targeting rules: where the chat appears', () => {
     // a change while it is still loading waits for it
     await launcher(page).click();
     await prompt(page).getByRole('button', { name: 'Allow and start chat' }).click();
-    await widget(page).waitFor({ state: 'visible', timeout: 10_000 });
+    await chatWidget(page, HUBSPOT).waitFor({ state: 'visible', timeout: 10_000 });
     await page.evaluate(() => history.pushState({}, '', '/help/shipping'));
-    await expect.poll(async () => (await emuCalls(page)).filter((c) => c[0] === 'widget.refresh').length, { timeout: 5000 }).toBe(1);
+    await expect.poll(async () => (await emulatorCalls(page, HUBSPOT)).filter((c) => c[0] === 'widget.refresh').length, { timeout: 5000 }).toBe(1);
     // a fragment change is no route change
     await page.evaluate(() => history.pushState({}, '', '/help/shipping#costs'));
     await page.waitForTimeout(1500);
-    expect((await emuCalls(page)).filter((c) => c[0] === 'widget.refresh').length).toBe(1);
+    expect((await emulatorCalls(page, HUBSPOT)).filter((c) => c[0] === 'widget.refresh').length).toBe(1);
     await site.close();
   });
 
   it('the inline placeholder follows the rules too', async () => {
-    const { site, page } = await openShop(browser, { vendor: { show: HELP_ONLY, inlineEmbedSelector: '#chat-here' }, body: '<section id="chat-here"></section>' }, ['/']);
+    const { site, page } = await openChatShop(browser, HUBSPOT, { vendor: { show: HELP_ONLY, inlineEmbedSelector: '#chat-here' }, body: '<section id="chat-here"></section>', paths: ['/'] });
     await page.goto(site.url('/'));
     await started(page);
     await page.waitForTimeout(300);
@@ -103,16 +104,16 @@ describe('targeting rules: where the chat appears', () => {
 
 describe('audience', () => {
   it('"tracked" shows the launcher only once analytics is granted, and hides it again when analytics is withdrawn', async () => {
-    const { site, page } = await openShop(browser, { vendor: { show: { audience: 'tracked' } } });
+    const { site, page } = await openChatShop(browser, HUBSPOT, { vendor: { show: { audience: 'tracked' } } });
     await page.goto(site.url('/'));
     await started(page);
     expect(await launcher(page).isHidden()).toBe(true);
-    await page.evaluate(() => (window as any).consentGate.grant('functional'));
+    await page.evaluate(() => window.consentGate.grant('functional'));
     await page.waitForTimeout(200);
     expect(await launcher(page).isHidden()).toBe(true);
-    await page.evaluate(() => (window as any).consentGate.grant('analytics'));
+    await page.evaluate(() => window.consentGate.grant('analytics'));
     await launcher(page).waitFor({ state: 'visible' });
-    await page.evaluate(() => (window as any).consentGate.revoke('analytics'));
+    await page.evaluate(() => window.consentGate.revoke('analytics'));
     await launcher(page).waitFor({ state: 'hidden' });
     await site.close();
   });
@@ -123,7 +124,7 @@ describe('business hours', () => {
     const hubspot = hubspotEmulator();
     const context = await browser.newContext({ timezoneId, locale: 'en-US' });
     await context.clock.setFixedTime(time);
-    const site = await openSite(browser, { context, pages: { '/': shopPage({ vendor: { show: { hours }, fallbackUrl: 'mailto:help@shop.test' } }) }, hosts: hubspot.handlers });
+    const site = await openSite(browser, { context, pages: { '/': chatShopPage(HUBSPOT, { vendor: { show: { hours }, fallbackUrl: 'mailto:help@shop.test' } }) }, hosts: hubspot.handlers });
     await site.page.goto(site.url('/'));
     await started(site.page);
     return site;
@@ -133,7 +134,7 @@ describe('business hours', () => {
     const closed = await shopAt(MONDAY_EVENING, { ...OFFICE, outside: 'hide' });
     await closed.page.waitForTimeout(200);
     expect(await launcher(closed.page).isHidden()).toBe(true);
-    expect(await closed.page.evaluate(() => (window as any).consentGate.openChat())).toBe(false);
+    expect(await closed.page.evaluate(() => window.consentGate.openChat())).toBe(false);
     await closed.close();
 
     const open = await shopAt(MONDAY_MORNING, { ...OFFICE, outside: 'hide', replyTime: 'We usually reply within an hour.' });
@@ -154,9 +155,9 @@ describe('business hours', () => {
     expect(text).toContain('Our team is away');
     expect(text).toContain("We're back tomorrow at 9:00 AM.");
     expect(await away.getByRole('link', { name: 'Email us instead' }).getAttribute('href')).toBe('mailto:help@shop.test');
-    expect(hubspotRequests(site)).toEqual([]);
+    expect(vendorRequests(site, HUBSPOT)).toEqual([]);
     await away.getByRole('button', { name: 'Allow and leave a message' }).click();
-    await widget(page).waitFor({ state: 'visible', timeout: 10_000 });
+    await chatWidget(page, HUBSPOT).waitFor({ state: 'visible', timeout: 10_000 });
     await site.close();
 
     // a visitor in New York reads the same moment on their own clock
@@ -176,7 +177,7 @@ describe('business hours', () => {
     expect(await prompt(page).getByRole('button', { name: /leave a message/i }).count()).toBe(0);
     await prompt(page).getByRole('button', { name: 'Close' }).click();
     await prompt(page).waitFor({ state: 'detached' });
-    expect(hubspotRequests(site)).toEqual([]);
+    expect(vendorRequests(site, HUBSPOT)).toEqual([]);
     await site.close();
   });
 });
@@ -184,7 +185,7 @@ describe('business hours', () => {
 describe('a vendor that loads and shows nothing', () => {
   it('its own targeting said no: the failure panel with the fallback instead of nothing, and the console says why', async () => {
     const hubspot = hubspotEmulator({ showNothing: true });
-    const { site, page } = await openShop(browser, { emulator: hubspot, vendor: { show: { appearWithin: 1500 }, fallbackUrl: 'mailto:help@shop.test' } });
+    const { site, page } = await openChatShop(browser, HUBSPOT, { emulator: hubspot, vendor: { show: { appearWithin: 1500 }, fallbackUrl: 'mailto:help@shop.test' } });
     const warnings: string[] = [];
     page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
     await page.goto(site.url('/'));
@@ -196,9 +197,9 @@ describe('a vendor that loads and shows nothing', () => {
     expect(await failure.getByRole('link', { name: 'Email us instead' }).getAttribute('href')).toBe('mailto:help@shop.test');
     expect(await failure.getByRole('button', { name: 'Try again' }).count()).toBe(0);
     // the emulated HubSpot did load and was asked for its widget
-    expect(await emuCalls(page)).toContainEqual(['untargeted']);
+    expect(await emulatorCalls(page, HUBSPOT)).toContainEqual(['untargeted']);
     expect(warnings.some((w) => /hubspot-conversations loaded but showed no chat within 1500 ms/.test(w))).toBe(true);
-    expect(await page.evaluate(() => (window as any).consentGate.chat().status())).toMatchObject({ state: 'failed', reason: 'hidden', loaded: false });
+    expect(await page.evaluate(() => window.consentGate.chat().status())).toMatchObject({ state: 'failed', reason: 'hidden', loaded: false });
     // keyboard: the panel has focus, Escape closes it and focus goes back to the launcher
     expect(await page.evaluate(() => document.activeElement?.closest('[data-consent-gate-failure]') !== null)).toBe(true);
     await page.keyboard.press('Escape');
@@ -209,7 +210,7 @@ describe('a vendor that loads and shows nothing', () => {
 
   it('without appearWithin, the chat\'s timeout still ends in that panel once the vendor\'s code has loaded', async () => {
     const hubspot = hubspotEmulator({ showNothing: true });
-    const { site, page } = await openShop(browser, { emulator: hubspot, vendor: { timeout: 2000 } });
+    const { site, page } = await openChatShop(browser, HUBSPOT, { emulator: hubspot, vendor: { timeout: 2000 } });
     await page.goto(site.url('/'));
     await launcher(page).click();
     await prompt(page).getByRole('button', { name: 'Allow and start chat' }).click();

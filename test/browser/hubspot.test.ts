@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { html, launchBrowser, openSite, type LaunchedBrowser } from './harness';
 import { hubspotEmulator } from '../../emulators/hubspot/index.mjs';
-import { ANALYTICS_COOKIES, CHAT_COOKIES, allowAndOpen, cookieCopies, emuCalls, hubspotRequests, launcher, layoutShift, openShop, prompt, widget } from './hubspot-helpers';
+import { allowAndOpen, chatWidget, cookieCopies, emulatorCalls, launcher, layoutShift, openChatShop, prompt, vendorRequests } from './chat-kit';
+import { ANALYTICS_COOKIES, CHAT_COOKIES, HUBSPOT } from './hubspot-helpers';
 
 let browser: LaunchedBrowser;
 beforeAll(async () => {
@@ -13,14 +14,14 @@ afterAll(async () => {
 
 describe('HubSpot click-to-chat (drop-in, Chromium, emulator under the real host names)', () => {
   it('before the click: no HubSpot request or cookie; the launcher is visible, accessible, never covered by the banner, and shifts nothing', async () => {
-    const { site, page } = await openShop(browser);
+    const { site, page } = await openChatShop(browser, HUBSPOT);
     await page.goto(site.url('/'));
     const button = launcher(page);
     await button.waitFor({ state: 'visible' });
     await page.locator('#consent-gate-banner .cookie-notice').waitFor({ state: 'visible' });
     await page.waitForTimeout(500);
 
-    expect(hubspotRequests(site)).toEqual([]);
+    expect(vendorRequests(site, HUBSPOT)).toEqual([]);
     expect(await cookieCopies(site, [...CHAT_COOKIES, ...ANALYTICS_COOKIES])).toEqual([]);
     expect(await layoutShift(page)).toBe(0);
 
@@ -58,12 +59,12 @@ describe('HubSpot click-to-chat (drop-in, Chromium, emulator under the real host
     await page.keyboard.press('Escape');
     await prompt(page).waitFor({ state: 'detached' });
     expect(await page.evaluate(() => document.activeElement?.classList.contains('cg-chat-launcher'))).toBe(true);
-    expect(hubspotRequests(site)).toEqual([]);
+    expect(vendorRequests(site, HUBSPOT)).toEqual([]);
     await site.close();
   });
 
   it('click without consent: "Not now" loads nothing; "Allow" loads the chat-only script with loadImmediately false, opens the widget, sets messagesUtk and no analytics cookie', async () => {
-    const { site, page } = await openShop(browser, {
+    const { site, page } = await openChatShop(browser, HUBSPOT, {
       head: `<script>
         window.hsConversationsSettings = { disableAttachment: true };
         window.siteReady = 0;
@@ -80,11 +81,11 @@ describe('HubSpot click-to-chat (drop-in, Chromium, emulator under the real host
     expect(await dialog.getByRole('link', { name: /privacy policy/ }).getAttribute('href')).toBe('https://legal.hubspot.com/privacy-policy');
     await dialog.getByRole('button', { name: 'Not now' }).click();
     await page.waitForTimeout(400);
-    expect(hubspotRequests(site)).toEqual([]);
-    expect(await page.evaluate(() => (window as any).consentGate.decisions().purposes.functional)).toBe(false);
+    expect(vendorRequests(site, HUBSPOT)).toEqual([]);
+    expect(await page.evaluate(() => window.consentGate.decisions().purposes.functional)).toBe(false);
 
-    await allowAndOpen(page);
-    const requested = hubspotRequests(site).map((r) => `${r.host}${r.path}`);
+    await allowAndOpen(page, HUBSPOT);
+    const requested = vendorRequests(site, HUBSPOT).map((r) => `${r.host}${r.path}`);
     expect(requested[0]).toBe('js.usemessages.com/conversations-embed.js');
     expect(requested.some((r) => r.startsWith('js.hs-scripts.com') || r.startsWith('js.hs-analytics.net'))).toBe(false);
     const attrs = await page.evaluate(() => {
@@ -93,30 +94,30 @@ describe('HubSpot click-to-chat (drop-in, Chromium, emulator under the real host
     });
     expect(attrs).toEqual({ 'data-loader': 'hs-scriptloader', 'data-hsjs-portal': '1234567', 'data-hsjs-env': 'prod', 'data-hsjs-hublet': 'na1' });
 
-    const emu = await page.evaluate(() => (window as any).__hsEmu);
+    const emu = await page.evaluate(() => window.__hsEmu!);
     expect(emu.settingsSeen).toEqual({ disableAttachment: true, loadImmediately: false });
     expect(emu.throttled).toBe(0);
     expect(emu.calls).toContainEqual(['widget.load', { widgetOpen: true }]);
     // the site's own callback still ran, and its settings reached the widget
     expect(await page.evaluate(() => (window as any).siteReady)).toBe(1);
-    expect(await widget(page).getAttribute('src')).toContain('disableAttachment=1');
+    expect(await chatWidget(page, HUBSPOT).getAttribute('src')).toContain('disableAttachment=1');
 
     await expect.poll(() => cookieCopies(site, CHAT_COOKIES)).toContain('messagesUtk@www.shop.test/');
     expect(await cookieCopies(site, ANALYTICS_COOKIES)).toEqual([]);
     // the widget is open (its panel is drawn) and the launcher stepped aside
-    expect((await widget(page).boundingBox())!.height).toBeGreaterThan(400);
+    expect((await chatWidget(page, HUBSPOT).boundingBox())!.height).toBeGreaterThan(400);
     await expect.poll(() => launcher(page).isVisible()).toBe(false);
     // prompt and progress sit above the page: no layout shift from consent-gate (the vendor's own widget resizing is HubSpot's)
     expect(await layoutShift(page, '#hubspot-messages-iframe-container')).toBe(0);
-    const changes = await page.evaluate(() => (window as any).changes);
+    const changes = await page.evaluate(() => window.changes);
     expect(changes.at(-1)).toMatchObject({ source: 'prompt', granted: expect.arrayContaining(['functional']) });
     await site.close();
   });
 
   it('revoking functional removes the widget and every chat cookie copy (parent domain, sub-path), and a second tab loses its widget within one second', async () => {
-    const { site, page } = await openShop(browser, {}, ['/shop/item', '/other']);
+    const { site, page } = await openChatShop(browser, HUBSPOT, { paths: ['/shop/item', '/other'] });
     await page.goto(site.url('/shop/item'));
-    await allowAndOpen(page);
+    await allowAndOpen(page, HUBSPOT);
     await expect.poll(() => cookieCopies(site, CHAT_COOKIES)).toEqual(['hs-messages-hide-welcome-message@www.shop.test/', 'hs-messages-is-open@www.shop.test/', 'messagesUtk@www.shop.test/']);
     // copies on the parent domain and on a sub-path, as other pages or older widget versions leave them
     const copies = CHAT_COOKIES.flatMap((name) => [
@@ -133,14 +134,14 @@ describe('HubSpot click-to-chat (drop-in, Chromium, emulator under the real host
     await expect.poll(() => other.evaluate(() => (window as any).HubSpotConversations?.widget.status().loaded)).toBe(true);
 
     const started = Date.now();
-    await page.evaluate(() => (window as any).consentGate.revoke('functional'));
+    await page.evaluate(() => window.consentGate.revoke('functional'));
     await other.locator('#hubspot-messages-iframe-container').waitFor({ state: 'detached', timeout: 1000 });
     const elapsed = Date.now() - started;
     expect(elapsed).toBeLessThan(1000);
 
     expect(await page.locator('#hubspot-messages-iframe-container').count()).toBe(0);
     expect(await cookieCopies(site, CHAT_COOKIES)).toEqual([]);
-    const calls = await emuCalls(page);
+    const calls = await emulatorCalls(page, HUBSPOT);
     const clearAt = calls.findIndex((c) => c[0] === 'clear');
     expect(calls[clearAt]).toEqual(['clear', { resetWidget: true }]);
     expect(calls.slice(clearAt).some((c) => c[0] === 'widget.remove')).toBe(true);
@@ -151,63 +152,63 @@ describe('HubSpot click-to-chat (drop-in, Chromium, emulator under the real host
   });
 
   it('tracking-code loader: grant analytics, then revoke it: __hstc and the other analytics cookies are gone from every domain, _hsp/_hsq got the calls', async () => {
-    const { site, page } = await openShop(browser, { vendor: { loader: 'tracking-code' } }, ['/shop/item']);
+    const { site, page } = await openChatShop(browser, HUBSPOT, { vendor: { loader: 'tracking-code' }, paths: ['/shop/item'] });
     await page.goto(site.url('/shop/item'));
-    await page.evaluate(() => (window as any).consentGate.grant('functional', 'analytics'));
+    await page.evaluate(() => window.consentGate.grant('functional', 'analytics'));
     await launcher(page).click();
-    await widget(page).waitFor({ state: 'visible', timeout: 10_000 });
-    expect(hubspotRequests(site).map((r) => r.host)).toEqual(expect.arrayContaining(['js.hs-scripts.com', 'js.usemessages.com', 'js.hs-analytics.net']));
+    await chatWidget(page, HUBSPOT).waitFor({ state: 'visible', timeout: 10_000 });
+    expect(vendorRequests(site, HUBSPOT).map((r) => r.host)).toEqual(expect.arrayContaining(['js.hs-scripts.com', 'js.usemessages.com', 'js.hs-analytics.net']));
     // HubSpot's own banner stays off; marketing parts stay out
-    expect(hubspotRequests(site).some((r) => /hs-banner|hsadspixel|hscollectedforms/.test(r.host))).toBe(false);
+    expect(vendorRequests(site, HUBSPOT).some((r) => /hs-banner|hsadspixel|hscollectedforms/.test(r.host))).toBe(false);
     await expect.poll(() => cookieCopies(site, ANALYTICS_COOKIES)).toEqual(['__hssc@.shop.test/', '__hssrc@.shop.test/', '__hstc@.shop.test/', 'hubspotutk@.shop.test/']);
     await site.context.addCookies([
       { name: '__hstc', value: 'host', domain: 'www.shop.test', path: '/' },
       { name: 'hubspotutk', value: 'sub', domain: '.shop.test', path: '/shop' },
     ]);
 
-    await page.evaluate(() => (window as any).consentGate.revoke('analytics'));
+    await page.evaluate(() => window.consentGate.revoke('analytics'));
     await expect.poll(() => cookieCopies(site, ANALYTICS_COOKIES)).toEqual([]);
-    const calls = await emuCalls(page);
+    const calls = await emulatorCalls(page, HUBSPOT);
     expect(calls).toContainEqual(['_hsp', 'revokeCookieConsent']);
     expect(calls).toContainEqual(['_hsq', 'doNotTrack']);
     // the chat itself (functional) stays
-    expect(await widget(page).isVisible()).toBe(true);
+    expect(await chatWidget(page, HUBSPOT).isVisible()).toBe(true);
     await site.close();
   });
 
   it('tracking-code loader without analytics: with the guard on the page, no analytics script, pixel or cookie gets through, and the chat works', async () => {
-    const { site, page } = await openShop(browser, { vendor: { loader: 'tracking-code' } });
+    const { site, page } = await openChatShop(browser, HUBSPOT, { vendor: { loader: 'tracking-code' } });
     await page.goto(site.url('/'));
-    expect(await page.evaluate(() => typeof (window as any).__consentGateGuard?.update)).toBe('function');
-    await allowAndOpen(page);
+    expect(await page.evaluate(() => typeof window.__consentGateGuard?.update)).toBe('function');
+    await allowAndOpen(page, HUBSPOT);
     await page.waitForTimeout(500);
-    expect(hubspotRequests(site).map((r) => r.host)).toContain('js.hs-scripts.com');
+    expect(vendorRequests(site, HUBSPOT).map((r) => r.host)).toContain('js.hs-scripts.com');
     expect(site.requestsTo(/hs-analytics\.net$|^track\.hubspot\.com$/)).toEqual([]);
     expect(await cookieCopies(site, ANALYTICS_COOKIES)).toEqual([]);
-    expect(await page.evaluate(() => (window as any).__hsEmu.analyticsRuns ?? 0)).toBe(0);
+    expect(await page.evaluate(() => window.__hsEmu!.analyticsRuns ?? 0)).toBe(0);
     await site.close();
   });
 
   it("the site's own pasted HubSpot snippet: the guard holds the loader until functional, then holds back its analytics script and cookies", async () => {
-    const { site, page } = await openShop(browser, {
+    const { site, page } = await openChatShop(browser, HUBSPOT, {
       vendor: { loader: 'tracking-code' },
       body: '<script type="text/javascript" id="hs-script-loader" async defer src="https://js.hs-scripts.com/1234567.js"></script>',
     });
     await page.goto(site.url('/'));
     await page.waitForTimeout(500);
     // Chromium's preload scanner may fetch a parser-inserted script before any script can stop it; what counts is that it does not run
-    expect(await page.evaluate(() => (window as any).__hsEmu)).toBeUndefined();
-    await allowAndOpen(page);
+    expect(await page.evaluate(() => window.__hsEmu!)).toBeUndefined();
+    await allowAndOpen(page, HUBSPOT);
     await page.waitForTimeout(500);
     expect(site.requestsTo(/hs-analytics\.net$|^track\.hubspot\.com$/)).toEqual([]);
     expect(await cookieCopies(site, ANALYTICS_COOKIES)).toEqual([]);
-    const held = await page.evaluate(() => (window as any).consentGate.blocked().map((b: any) => `${b.purpose} ${b.target}`));
+    const held = await page.evaluate(() => window.consentGate.blocked().map((b) => `${b.purpose} ${b.target}`));
     expect(held.some((h: string) => h.startsWith('analytics ') && h.includes('js.hs-analytics.net'))).toBe(true);
     await site.close();
   });
 
   it('inline embed: the placeholder and then the widget sit in the given element; a subscription made before load fires after load', async () => {
-    const { site, page } = await openShop(browser, {
+    const { site, page } = await openChatShop(browser, HUBSPOT, {
       vendor: { inlineEmbedSelector: '#chat-here' },
       body: '<section id="chat-here" style="width:400px"></section>',
     });
@@ -220,9 +221,9 @@ describe('HubSpot click-to-chat (drop-in, Chromium, emulator under the real host
     const before = (await page.locator('#chat-here').boundingBox())!;
     await page.evaluate(() => {
       (window as any).loadedEvents = [];
-      (window as any).consentGate.chat('hubspot-conversations').on('widgetLoaded', (p: unknown) => (window as any).loadedEvents.push(p));
+      window.consentGate.chat('hubspot-conversations').on('widgetLoaded', (p: unknown) => (window as any).loadedEvents.push(p));
     });
-    expect(await page.evaluate(() => (window as any).consentGate.chat().status())).toMatchObject({ state: 'idle', loaded: false, allowed: false });
+    expect(await page.evaluate(() => window.consentGate.chat().status())).toMatchObject({ state: 'idle', loaded: false, allowed: false });
     await placeholder.getByRole('button', { name: 'Start chat' }).click();
     await placeholder.getByRole('button', { name: 'Allow and start chat' }).click();
     await page.locator('#chat-here > #hubspot-conversations-inline-parent > iframe#hubspot-conversations-inline-iframe').waitFor({ state: 'visible', timeout: 10_000 });
@@ -230,13 +231,13 @@ describe('HubSpot click-to-chat (drop-in, Chromium, emulator under the real host
     expect(await placeholder.count()).toBe(0);
     const after = (await page.locator('#chat-here').boundingBox())!;
     expect(after.height).toBe(before.height);
-    expect(await page.evaluate(() => (window as any).__hsEmu.settingsSeen.inlineEmbedSelector)).toBe('#chat-here');
+    expect(await page.evaluate(() => window.__hsEmu!.settingsSeen.inlineEmbedSelector)).toBe('#chat-here');
     await site.close();
   });
 
   for (const mode of ['404', 'timeout', 'offline'] as const) {
     it(`script ${mode}: the facade shows the failure state with a fallback, nothing is left half-loaded, and retry works`, async () => {
-      const { site, page, hubspot } = await openShop(browser, { vendor: { timeout: 1500, fallbackUrl: 'mailto:help@shop.test' } });
+      const { site, page, emulator: hubspot } = await openChatShop(browser, HUBSPOT, { vendor: { timeout: 1500, fallbackUrl: 'mailto:help@shop.test' } });
       await page.goto(site.url('/'));
       if (mode === 'offline') await site.context.setOffline(true);
       else hubspot.fail('js.usemessages.com', mode);
@@ -246,14 +247,14 @@ describe('HubSpot click-to-chat (drop-in, Chromium, emulator under the real host
       await failure.waitFor({ state: 'visible', timeout: 5000 });
       expect(await failure.getByRole('link', { name: 'Email us instead' }).getAttribute('href')).toBe('mailto:help@shop.test');
       expect(await page.evaluate(() => [!!document.getElementById('hubspot-messages-loader'), typeof (window as any).HubSpotConversations])).toEqual([false, 'undefined']);
-      expect(await page.evaluate(() => (window as any).consentGate.chat().status())).toMatchObject({ state: 'failed', loaded: false });
+      expect(await page.evaluate(() => window.consentGate.chat().status())).toMatchObject({ state: 'failed', loaded: false });
 
       if (mode === 'offline') await site.context.setOffline(false);
       else hubspot.restore('js.usemessages.com');
       await failure.getByRole('button', { name: 'Try again' }).click();
-      await widget(page).waitFor({ state: 'visible', timeout: 10_000 });
+      await chatWidget(page, HUBSPOT).waitFor({ state: 'visible', timeout: 10_000 });
       expect(await failure.count()).toBe(0);
-      await expect.poll(() => page.evaluate(() => (window as any).consentGate.chat().status())).toMatchObject({ state: 'ready', loaded: true });
+      await expect.poll(() => page.evaluate(() => window.consentGate.chat().status())).toMatchObject({ state: 'ready', loaded: true });
       await site.close();
     });
   }
@@ -265,15 +266,15 @@ describe('HubSpot click-to-chat (drop-in, Chromium, emulator under the real host
     const site = await openSite(browser, { pages: { '/': page0 }, hosts: hubspot.handlers });
     const { page } = site;
     await page.goto(site.url('/'));
-    expect(await page.evaluate(() => typeof (window as any).__consentGateGuard)).toBe('undefined');
-    await allowAndOpen(page);
+    expect(await page.evaluate(() => typeof window.__consentGateGuard)).toBe('undefined');
+    await allowAndOpen(page, HUBSPOT);
     await page.waitForTimeout(500);
-    expect(hubspotRequests(site).map((r) => r.host)).toContain('js.hs-scripts.com');
+    expect(vendorRequests(site, HUBSPOT).map((r) => r.host)).toContain('js.hs-scripts.com');
     expect(site.requestsTo(/hs-analytics\.net$|^track\.hubspot\.com$/)).toEqual([]);
     expect(await cookieCopies(site, ANALYTICS_COOKIES)).toEqual([]);
-    expect(await emuCalls(page)).toContainEqual(['loader.skip', 'hs-analytics']);
+    expect(await emulatorCalls(page, HUBSPOT)).toContainEqual(['loader.skip', 'hs-analytics']);
     await expect.poll(() => cookieCopies(site, ['messagesUtk'])).toEqual(['messagesUtk@www.shop.test/']);
-    await page.evaluate(() => (window as any).consentGate.revoke('functional'));
+    await page.evaluate(() => window.consentGate.revoke('functional'));
     await expect.poll(() => cookieCopies(site, CHAT_COOKIES)).toEqual([]);
     expect(await page.locator('#hubspot-messages-iframe-container').count()).toBe(0);
     await site.close();

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { dropInHead, html, launchBrowser, openSite, type LaunchedBrowser, type Site } from './harness';
-import { cookieCopies } from './hubspot-helpers';
-import { APP_ID, BUNDLE_PATH, INTERCOM_API_HOSTS, INTERCOM_CDN_HOST, INTERCOM_WIDGET_HOST, intercomEmulator } from '../../emulators/intercom/index.mjs';
+import { launchBrowser, type LaunchedBrowser } from './harness';
+import { allowAndOpen, chatWidget, cookieCopies, emulatorCalls, launcher, openChatShop, prompt, vendorRequests } from './chat-kit';
+import { APP_ID, BUNDLE_PATH, INTERCOM_API_HOSTS, INTERCOM_CDN_HOST, INTERCOM_WIDGET_HOST } from '../../emulators/intercom/index.mjs';
 
 let browser: LaunchedBrowser;
 beforeAll(async () => {
@@ -17,40 +17,12 @@ const SITE_STUB = `(function(){var w=window;var ic=w.Intercom;if(typeof ic!=="fu
 
 /** The cookies of the vendor-facts reference, named for the emulator's app id (the catalog declares them as prefixes). */
 const COOKIES = ['intercom-id-', 'intercom-session-', 'intercom-device-id-'].map((prefix) => prefix + APP_ID);
-const INTERCOM_HOST = /(^|\.)(intercom\.io|intercomcdn\.com)$/;
 
-const launcher = (page: Page) => page.locator('button.cg-chat-launcher');
-const prompt = (page: Page) => page.locator('[data-consent-gate-prompt]');
-const messenger = (page: Page) => page.locator('#intercom-container .intercom-messenger-frame');
 const ownLauncher = (page: Page) => page.locator('.intercom-lightweight-app-launcher');
-const icRequests = (site: Site) => site.requests.filter((r) => INTERCOM_HOST.test(r.host));
-const calls = (page: Page) => page.evaluate(() => ((window as any).__icEmu?.calls ?? []) as unknown[][]);
-
-interface ShopOptions {
-  vendor?: Record<string, unknown>;
-  head?: string;
-  paths?: string[];
-}
-
-/** The shop as a site owner pastes consent-gate: config, the head guard, then the drop-in with its built-in catalog. */
-async function openShop(options: ShopOptions = {}): Promise<{ site: Site; page: Page }> {
-  const emu = intercomEmulator();
-  const config = { vendors: { intercom: { appId: APP_ID, ...(options.vendor ?? {}) } }, policyVersion: '2026-11' };
-  const page = html('<header><h1>Shop</h1></header><main><p>Products.</p></main>', dropInHead(config, options.head ?? ''));
-  const site = await openSite(browser, { pages: Object.fromEntries((options.paths ?? ['/']).map((p) => [p, page])), hosts: emu.handlers });
-  return { site, page: site.page };
-}
-
-async function allowAndOpen(page: Page): Promise<void> {
-  await launcher(page).click();
-  await prompt(page).getByRole('button', { name: 'Allow and start chat' }).click();
-  await messenger(page).waitFor({ state: 'visible', timeout: 10_000 });
-  await page.waitForFunction(() => (window as any).consentGate.chat('intercom').status().state === 'ready', undefined, { timeout: 10_000 });
-}
 
 describe('Intercom click-to-chat (guard + drop-in, Chromium, emulator under the real host names)', () => {
   it('before consent: no Intercom request, no intercom-* cookie (not even from the site\'s own code), no Messenger; the site\'s Intercom(...) calls only queue', async () => {
-    const { site, page } = await openShop({
+    const { site, page } = await openChatShop(browser, 'intercom', {
       head: `<script>${SITE_STUB}
         Intercom('trackEvent', 'viewed-pricing');
         ${JSON.stringify(COOKIES)}.forEach(function (name) { document.cookie = name + '=planted; path=/; max-age=600'; });
@@ -61,12 +33,12 @@ describe('Intercom click-to-chat (guard + drop-in, Chromium, emulator under the 
     await launcher(page).waitFor({ state: 'visible' });
     await page.waitForTimeout(500);
 
-    expect(icRequests(site)).toEqual([]);
+    expect(vendorRequests(site, 'intercom')).toEqual([]);
     expect(await page.evaluate(() => (window as any).siteFetch)).toBe('refused');
     expect(await cookieCopies(site, COOKIES)).toEqual([]);
     expect(await page.locator('.intercom-lightweight-app, #intercom-container').count()).toBe(0);
     expect(await page.evaluate(() => ((window as any).Intercom.q as ArrayLike<unknown>[]).length)).toBe(1);
-    expect(await page.evaluate(() => (window as any).__icEmu)).toBeUndefined();
+    expect(await page.evaluate(() => window.__icEmu)).toBeUndefined();
 
     // hover (preconnect intent) and the prompt itself reach nothing either
     await launcher(page).hover();
@@ -76,13 +48,13 @@ describe('Intercom click-to-chat (guard + drop-in, Chromium, emulator under the 
     expect(await dialog.innerText()).toContain('Intercom');
     await dialog.getByRole('button', { name: 'Not now' }).click();
     await page.waitForTimeout(300);
-    expect(icRequests(site)).toEqual([]);
+    expect(vendorRequests(site, 'intercom')).toEqual([]);
     expect(await page.locator('link[rel="preconnect"]').count()).toBe(0);
     await site.close();
   });
 
   it('click → prompt → allow: loader, bundle and API ping, boot first with app_id and api_base, the site\'s queued calls replayed in order, then show; Intercom\'s own launcher reopens it', async () => {
-    const { site, page } = await openShop({
+    const { site, page } = await openChatShop(browser, 'intercom', {
       vendor: { settings: { vertical_padding: 40, name: 'From config' } },
       head: `<script>${SITE_STUB}
         window.intercomSettings = { name: 'Ada' };
@@ -91,14 +63,14 @@ describe('Intercom click-to-chat (guard + drop-in, Chromium, emulator under the 
       </script>`,
     });
     await page.goto(site.url('/'));
-    await allowAndOpen(page);
+    await allowAndOpen(page, 'intercom');
 
-    expect(icRequests(site).map((r) => `${r.host}${r.path}`)).toEqual([
+    expect(vendorRequests(site, 'intercom').map((r) => `${r.host}${r.path}`)).toEqual([
       `${INTERCOM_WIDGET_HOST}/widget/${APP_ID}`,
       `${INTERCOM_CDN_HOST}${BUNDLE_PATH}`,
       `${INTERCOM_API_HOSTS.us}/messenger/web/ping`,
     ]);
-    expect(await calls(page)).toEqual([
+    expect(await emulatorCalls(page, 'intercom')).toEqual([
       ['loader', APP_ID],
       ['bundle', 5],
       ['boot', { vertical_padding: 40, name: 'Ada', app_id: APP_ID, api_base: `https://${INTERCOM_API_HOSTS.us}` }],
@@ -117,39 +89,39 @@ describe('Intercom click-to-chat (guard + drop-in, Chromium, emulator under the 
     // consent-gate's launcher stepped aside; Intercom's own launcher is the way back after closing
     await expect.poll(() => launcher(page).isVisible()).toBe(false);
     expect(await ownLauncher(page).isVisible()).toBe(true);
-    expect(await page.evaluate(() => (window as any).consentGate.chat('intercom').status())).toMatchObject({ state: 'ready', loaded: true, opened: true });
+    expect(await page.evaluate(() => window.consentGate.chat('intercom').status())).toMatchObject({ state: 'ready', loaded: true, opened: true });
     await page.evaluate(() => {
       (window as any).shown = 0;
-      (window as any).consentGate.chat('intercom').on('show', () => (window as any).shown++);
-      (window as any).consentGate.chat('intercom').close();
+      window.consentGate.chat('intercom').on('show', () => (window as any).shown++);
+      window.consentGate.chat('intercom').close();
     });
-    await messenger(page).waitFor({ state: 'detached' });
-    expect(await page.evaluate(() => (window as any).consentGate.chat('intercom').status().opened)).toBe(false);
+    await chatWidget(page, 'intercom').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => window.consentGate.chat('intercom').status().opened)).toBe(false);
     await ownLauncher(page).click();
-    await messenger(page).waitFor({ state: 'visible' });
+    await chatWidget(page, 'intercom').waitFor({ state: 'visible' });
     expect(await page.evaluate(() => (window as any).shown)).toBe(1);
-    expect(await page.evaluate(() => (window as any).consentGate.chat('intercom').status().opened)).toBe(true);
+    expect(await page.evaluate(() => window.consentGate.chat('intercom').status().opened)).toBe(true);
     // after load a call runs at once
     await page.evaluate(() => (window as any).Intercom('trackEvent', 'opened-twice'));
-    expect((await calls(page)).at(-1)).toEqual(['trackEvent', 'opened-twice']);
+    expect((await emulatorCalls(page, 'intercom')).at(-1)).toEqual(['trackEvent', 'opened-twice']);
     await site.close();
   });
 
   it("the site's own pasted Intercom snippet: the guard holds its loader until consent, then that one loader boots the Messenger once and opens it", async () => {
     const snippet = `window.intercomSettings = { api_base: 'https://${INTERCOM_API_HOSTS.us}', app_id: '${APP_ID}' };
       (function(){var w=window;var ic=w.Intercom;if(typeof ic==="function"){ic('reattach_activator');ic('update',w.intercomSettings);}else{var d=document;var i=function(){i.c(arguments);};i.q=[];i.c=function(args){i.q.push(args);};w.Intercom=i;var l=function(){var s=d.createElement('script');s.type='text/javascript';s.async=true;s.src='https://${INTERCOM_WIDGET_HOST}/widget/' + '${APP_ID}';var x=d.getElementsByTagName('script')[0];x.parentNode.insertBefore(s,x);};if(document.readyState==='complete'){l();}else if(w.attachEvent){w.attachEvent('onload',l);}else{w.addEventListener('load',l,false);}}})();`;
-    const { site, page } = await openShop({ head: `<script>${snippet}</script>` });
+    const { site, page } = await openChatShop(browser, 'intercom', { head: `<script>${snippet}</script>` });
     await page.goto(site.url('/'));
     await launcher(page).waitFor({ state: 'visible' });
     await page.waitForTimeout(500);
-    expect(icRequests(site)).toEqual([]);
-    expect(await page.evaluate(() => (window as any).__icEmu)).toBeUndefined();
-    const blocked = await page.evaluate(() => (window as any).consentGate.blocked() as { vendor: string; target: string }[]);
+    expect(vendorRequests(site, 'intercom')).toEqual([]);
+    expect(await page.evaluate(() => window.__icEmu)).toBeUndefined();
+    const blocked = await page.evaluate(() => window.consentGate.blocked());
     expect(blocked.filter((b) => b.vendor === 'intercom').map((b) => b.target)).toContain(`https://${INTERCOM_WIDGET_HOST}/widget/${APP_ID}`);
 
-    await allowAndOpen(page);
-    expect(icRequests(site).filter((r) => r.host === INTERCOM_WIDGET_HOST)).toHaveLength(1);
-    expect(await calls(page)).toEqual([
+    await allowAndOpen(page, 'intercom');
+    expect(vendorRequests(site, 'intercom').filter((r) => r.host === INTERCOM_WIDGET_HOST)).toHaveLength(1);
+    expect(await emulatorCalls(page, 'intercom')).toEqual([
       ['loader', APP_ID],
       ['bundle', 3],
       ['boot', { api_base: `https://${INTERCOM_API_HOSTS.us}`, app_id: APP_ID }],
@@ -157,7 +129,7 @@ describe('Intercom click-to-chat (guard + drop-in, Chromium, emulator under the 
       ['onHide', '[function]'],
       ['show'],
     ]);
-    await page.evaluate(() => (window as any).consentGate.revoke('functional'));
+    await page.evaluate(() => window.consentGate.revoke('functional'));
     await page.locator('.intercom-lightweight-app').waitFor({ state: 'detached', timeout: 2000 });
     expect(await page.locator('script[src*="intercom"]').count()).toBe(0);
     await expect.poll(() => cookieCopies(site, COOKIES)).toEqual([]);
@@ -165,23 +137,23 @@ describe('Intercom click-to-chat (guard + drop-in, Chromium, emulator under the 
   });
 
   it('region "eu": api_base and the API request go to api-iam.eu.intercom.io only', async () => {
-    const { site, page } = await openShop({ vendor: { region: 'eu', settings: { hide_default_launcher: true } } });
+    const { site, page } = await openChatShop(browser, 'intercom', { vendor: { region: 'eu', settings: { hide_default_launcher: true } } });
     await page.goto(site.url('/'));
-    await page.evaluate(() => (window as any).consentGate.grant('functional'));
-    await page.evaluate(() => (window as any).consentGate.openChat('intercom'));
-    await messenger(page).waitFor({ state: 'visible', timeout: 10_000 });
-    await expect.poll(() => icRequests(site).map((r) => r.host)).toContain(INTERCOM_API_HOSTS.eu);
-    expect(icRequests(site).some((r) => r.host === INTERCOM_API_HOSTS.us || r.host === INTERCOM_API_HOSTS.au)).toBe(false);
-    expect((await calls(page)).find((c) => c[0] === 'boot')).toEqual(['boot', { hide_default_launcher: true, app_id: APP_ID, api_base: `https://${INTERCOM_API_HOSTS.eu}` }]);
+    await page.evaluate(() => window.consentGate.grant('functional'));
+    await page.evaluate(() => window.consentGate.openChat('intercom'));
+    await chatWidget(page, 'intercom').waitFor({ state: 'visible', timeout: 10_000 });
+    await expect.poll(() => vendorRequests(site, 'intercom').map((r) => r.host)).toContain(INTERCOM_API_HOSTS.eu);
+    expect(vendorRequests(site, 'intercom').some((r) => r.host === INTERCOM_API_HOSTS.us || r.host === INTERCOM_API_HOSTS.au)).toBe(false);
+    expect((await emulatorCalls(page, 'intercom')).find((c) => c[0] === 'boot')).toEqual(['boot', { hide_default_launcher: true, app_id: APP_ID, api_base: `https://${INTERCOM_API_HOSTS.eu}` }]);
     // the site asked for no Intercom launcher: none is drawn
     expect(await ownLauncher(page).count()).toBe(0);
     await site.close();
   });
 
   it('revoke: shutdown, the Messenger is gone, every declared cookie copy is gone (parent domain, sub-path), and a second tab loses its Messenger within a second', async () => {
-    const { site, page } = await openShop({ paths: ['/shop/item', '/other'] });
+    const { site, page } = await openChatShop(browser, 'intercom', { paths: ['/shop/item', '/other'] });
     await page.goto(site.url('/shop/item'));
-    await allowAndOpen(page);
+    await allowAndOpen(page, 'intercom');
     await expect.poll(() => cookieCopies(site, COOKIES)).toHaveLength(3);
     // copies on the parent domain and on a sub-path, as other pages or other set-ups leave them
     await site.context.addCookies(
@@ -196,10 +168,10 @@ describe('Intercom click-to-chat (guard + drop-in, Chromium, emulator under the 
     const other = await site.newPage();
     await other.goto(site.url('/other'));
     await ownLauncher(other).waitFor({ state: 'visible', timeout: 10_000 });
-    await expect.poll(() => other.evaluate(() => (window as any).consentGate.chat('intercom').status().loaded)).toBe(true);
+    await expect.poll(() => other.evaluate(() => window.consentGate.chat('intercom').status().loaded)).toBe(true);
 
     const started = Date.now();
-    await page.evaluate(() => (window as any).consentGate.revoke('functional'));
+    await page.evaluate(() => window.consentGate.revoke('functional'));
     await other.locator('.intercom-lightweight-app').waitFor({ state: 'detached', timeout: 1000 });
     expect(Date.now() - started).toBeLessThan(1000);
 
@@ -208,18 +180,18 @@ describe('Intercom click-to-chat (guard + drop-in, Chromium, emulator under the 
       expect(await p.locator('script[src*="intercom"]').count()).toBe(0);
       // a fresh, empty stub: the site's own calls neither throw nor reach Intercom
       expect(await p.evaluate(() => (window as any).Intercom.q.length)).toBe(0);
-      expect((await calls(p)).filter((c) => c[0] === 'shutdown')).toHaveLength(1);
+      expect((await emulatorCalls(p, 'intercom')).filter((c) => c[0] === 'shutdown')).toHaveLength(1);
       await launcher(p).waitFor({ state: 'visible' });
     }
     await expect.poll(() => cookieCopies(site, COOKIES)).toEqual([]);
     await page.evaluate(() => (window as any).Intercom('show'));
     await page.waitForTimeout(300);
-    expect(await messenger(page).count()).toBe(0);
+    expect(await chatWidget(page, 'intercom').count()).toBe(0);
     await site.close();
   });
 
   it('a bad appId stops consent-gate with an error naming the field; the page still works and Intercom stays blocked', async () => {
-    const { site, page } = await openShop({ vendor: { appId: 'abc-12 x' } });
+    const { site, page } = await openChatShop(browser, 'intercom', { vendor: { appId: 'abc-12 x' } });
     const errors: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
@@ -235,7 +207,7 @@ describe('Intercom click-to-chat (guard + drop-in, Chromium, emulator under the 
       document.head.appendChild(s);
     });
     await page.waitForTimeout(300);
-    expect(icRequests(site)).toEqual([]);
+    expect(vendorRequests(site, 'intercom')).toEqual([]);
     await site.close();
   });
 });

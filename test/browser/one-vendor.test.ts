@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { html, launchBrowser, openSite, type LaunchedBrowser } from './harness';
 import { hubspotEmulator } from '../../emulators/hubspot/index.mjs';
-import { allowAndOpen, cookieCopies, hubspotRequests, launcher, ANALYTICS_COOKIES, CHAT_COOKIES, PORTAL } from './hubspot-helpers';
+import { allowAndOpen, cookieCopies, launcher, PORTAL, vendorRequests } from './chat-kit';
+import { ANALYTICS_COOKIES, CHAT_COOKIES, HUBSPOT } from './hubspot-helpers';
 
 let browser: LaunchedBrowser;
 beforeAll(async () => {
@@ -36,14 +37,14 @@ describe('the files for a site with one vendor (HubSpot Conversations)', () => {
     await p.goto(site.url('/'));
     await launcher(p).waitFor({ state: 'visible' });
     await p.waitForTimeout(300);
-    expect(hubspotRequests(site)).toEqual([]);
+    expect(vendorRequests(site, HUBSPOT)).toEqual([]);
     expect(await cookieCopies(site, [...CHAT_COOKIES, ...ANALYTICS_COOKIES])).toEqual([]);
-    const held = await p.evaluate(() => (window as any).consentGate.blocked().map((e: any) => [e.kind, e.target]));
+    const held = await p.evaluate(() => window.consentGate.blocked().map((e) => [e.kind, e.target]));
     expect(held).toContainEqual(['script', `https://js.hs-scripts.com/${PORTAL}.js`]);
     expect(held).toContainEqual(['cookie', '__hstc']);
 
-    await allowAndOpen(p);
-    expect(hubspotRequests(site).some((r) => r.host === 'js.usemessages.com')).toBe(true);
+    await allowAndOpen(p, HUBSPOT);
+    expect(vendorRequests(site, HUBSPOT).some((r) => r.host === 'js.usemessages.com')).toBe(true);
     expect(await p.evaluate(() => (window as any).errors)).toEqual([]);
     await site.close();
   });
@@ -64,7 +65,7 @@ describe('the files for a site with one vendor (HubSpot Conversations)', () => {
     expect(await p.locator('#after').textContent()).toBe('still here');
     expect(await launcher(p).count()).toBe(0);
     // the guard does not know the vendor named, so it holds back everything it knows
-    expect(hubspotRequests(site)).toEqual([]);
+    expect(vendorRequests(site, HUBSPOT)).toEqual([]);
     expect(await cookieCopies(site, ANALYTICS_COOKIES)).toEqual([]);
     await site.close();
   });
