@@ -31,7 +31,7 @@ async function open(head: string, body = '', extraPages: Record<string, unknown>
   return Object.assign(site, { errors });
 }
 
-// (No vendor URL in the HTML itself: Chromium's preload scanner fetches those before any script runs; see the head guard section of README.md.)
+// (No vendor URL in the HTML itself: Chromium's preload scanner fetches those before any script runs; see docs/guard.md, "What the guard cannot stop".)
 const VENDOR_PAGE = `<script src="/own.js"></script><script>
 new Image().src = 'https://track.hubspot.com/__ptq.gif';
 document.cookie = 'messagesUtk=1; path=/'; document.cookie = 'cart=1; path=/';

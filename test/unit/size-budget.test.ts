@@ -3,51 +3,21 @@
  * Byte budgets (min+gzip, terser then gzip level 9, as bench/size.mjs measures).
  * Deterministic for a given build, so they are tests: bytes never creep in
  * unseen. Needs `npm run build` first (`npm test` builds before vitest).
- * README.md (Performance) lists the budgets and the sizes they were set against.
+ * The budgets are in ./budgets.ts; docs/performance.md (Byte budgets) quotes them,
+ * held to them by test/unit/docs.test.ts.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { minGzipSize as measure } from '../../bench/size.mjs';
 import { catalog } from '../../vendors/index';
+import { withStaticImports } from '../../scripts/docs-sizes.mjs';
+import { BUDGETS, PER_VENDOR } from './budgets';
 
 const ROOT = resolve(__dirname, '../..');
 const DIST = join(ROOT, 'dist');
 
-/** What one chat vendor's file may add to the runtime in the one-vendor drop-in (dist/consent-gate-<id>.js). */
-export const PER_VENDOR = 1_800;
 const vendorCount = catalog.length;
-
-/** Budgets in bytes (1 KB = 1,000 bytes). */
-export const BUDGETS = {
-  /**
-   * the head guard with the HubSpot rules (dist/consent-gate-guard-hubspot-conversations.js).
-   * 5,013 as built. The target is 3,300: the leak classes, run-time compiled site
-   * declarations (229 B), consent signals (325 B), GPC, markup forms and release(element)
-   * took it past that; until the guard is split by need, this holds it where it is.
-   */
-  guardHubSpot: 5_100,
-  /** the head guard with the rules of the whole catalog (16 vendors): 5,969 as built */
-  guard: 6_100,
-  /**
-   * the drop-in runtime's core, which every page runs (config, record, API, chat
-   * launchers and show settings, revocation); vendors and features are parts
-   * fetched when a page needs them. 12,427 as built; the target for a returning
-   * visitor is 8,000 with the guard.
-   */
-  runtime: 12_800,
-  /** the lazy banner file (Klaro's UI from its sources, Preact, the stylesheet and English inside): 14.2 KB as built */
-  banner: 15_000,
-  /** each other language of the banner (dist/consent-gate-banner-<lang>.js): at most 1.0 KB as built */
-  bannerLanguage: 1_200,
-  /**
-   * the npm ESM entry with the chunks it imports, without the lazy banner
-   * chunk and without the catalog's vendor modules (each held to `vendor`)
-   */
-  npmEntry: 20_500, // 20,101 as built
-  /** each vendor entry (dist/vendors/<id>.mjs) with the chunks it imports (the contract helpers and, for tags, the tag toolkit) */
-  vendor: 7_200, // the largest, HubSpot Conversations with the HubSpot consent signal: 7,062 as built
-} as const;
 
 // terser on the 230 kB banner file takes seconds on a busy machine: measure each file once
 const cache = new Map<string, ReturnType<typeof measure>>();
@@ -61,15 +31,6 @@ function needBuild(file: string): string {
   const path = join(DIST, file);
   if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run build\` before this test (\`npm test\` does)`);
   return path;
-}
-
-/** A file plus every relative module it imports statically, transitively (dynamic import() chunks are lazy and left out). */
-function withStaticImports(path: string, seen = new Set<string>()): string[] {
-  if (seen.has(path)) return [];
-  seen.add(path);
-  const code = readFileSync(path, 'utf8');
-  const specs = [...code.matchAll(/(?:^|[;\n}])\s*(?:import|export)\s*(?:[^'"();]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g)].map((m) => m[1]);
-  return [path, ...specs.flatMap((s) => withStaticImports(resolve(dirname(path), s), seen))];
 }
 
 async function total(paths: string[]): Promise<number> {
