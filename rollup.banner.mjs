@@ -146,7 +146,8 @@ function applyPatches(code, id) {
   const file = id.slice(KLARO_SRC.length + 1).replace(/\\/g, '/');
   for (const patch of PATCHES.filter((p) => p.file === file)) {
     const found = code.split(patch.find).length - 1;
-    if (found !== patch.count) throw new Error(`klaro patch for ${file} (${patch.why}): expected ${patch.count} × ${JSON.stringify(patch.find)}, found ${found}`);
+    if (found !== patch.count)
+      throw new Error(`klaro patch for ${file} (${patch.why}): expected ${patch.count} × ${JSON.stringify(patch.find)}, found ${found}`);
     code = code.split(patch.find).join(patch.replace);
   }
   return code;
@@ -167,7 +168,12 @@ function classesOf(selector) {
  * plain value is kept: smaller, and a site's own `--dark1` cannot recolour the banner.
  */
 export function compileBannerScss(file = join(ROOT, 'src/ui/banner.scss')) {
-  const { css } = sass.compile(file, { style: 'expanded', loadPaths: [KLARO_SRC], silenceDeprecations: ['import', 'global-builtin', 'mixed-decls', 'color-functions'], logger: sass.Logger.silent });
+  const { css } = sass.compile(file, {
+    style: 'expanded',
+    loadPaths: [KLARO_SRC],
+    silenceDeprecations: ['import', 'global-builtin', 'mixed-decls', 'color-functions'],
+    logger: sass.Logger.silent,
+  });
   return css.replace(/([\w-]+):\s*([^;{}]+);\s*\1:\s*var\(--[\w-]+,\s*\2\)/g, '$1: $2');
 }
 
@@ -190,7 +196,12 @@ export function finishCss(css, used) {
       if (at.nodes && at.nodes.length === 0) at.remove();
     });
   }
-  const { code } = lightningcss({ filename: 'banner.css', code: Buffer.from(root.toString()), minify: true, targets: browserslistToTargets(browserslist(BROWSERS)) });
+  const { code } = lightningcss({
+    filename: 'banner.css',
+    code: Buffer.from(root.toString()),
+    minify: true,
+    targets: browserslistToTargets(browserslist(BROWSERS)),
+  });
   return code.toString();
 }
 
@@ -224,7 +235,8 @@ export function bannerPlugins({ compat = false, prune = true, target = esbuildTa
       },
       load(id) {
         // Preact alone, shaped as the parts of React that Klaro uses
-        if (id === shim) return "import { Component, Fragment, createElement, render } from 'preact';\nexport { render };\nexport default { Component, Fragment, createElement };";
+        if (id === shim)
+          return "import { Component, Fragment, createElement, render } from 'preact';\nexport { render };\nexport default { Component, Fragment, createElement };";
         if (id.endsWith('.scss')) {
           this.addWatchFile(id);
           compiled ??= compileBannerScss(id);
@@ -247,7 +259,10 @@ export function bannerPlugins({ compat = false, prune = true, target = esbuildTa
       renderChunk(code) {
         if (!code.includes(CSS_MARK)) return null;
         const used = prune ? new Set(code.replace(CSS_MARK, '').match(/[_a-zA-Z][\w-]*/g)) : undefined;
-        return { code: code.replace(JSON.stringify(CSS_MARK), () => JSON.stringify(finishCss(compiled, used)).replace(/[<]/g, '\\u003c')), map: null };
+        return {
+          code: code.replace(JSON.stringify(CSS_MARK), () => JSON.stringify(finishCss(compiled, used)).replace(/[<]/g, '\\u003c')),
+          map: null,
+        };
       },
     },
   ];
@@ -269,7 +284,10 @@ export function bannerFile(input, dir, options = {}) {
       format: 'es',
       entryFileNames: 'consent-gate-banner.js',
       chunkFileNames: 'consent-gate-banner-[name].js',
-      banner: (chunk) => (chunk.isEntry ? '/*! consent-gate banner. Includes Klaro 0.7 (c) KIProtect GmbH, BSD-3-Clause; Preact (c) Jason Miller, MIT */' : ''),
+      banner: (chunk) =>
+        chunk.isEntry
+          ? '/*! consent-gate banner. Includes Klaro 0.7 (c) KIProtect GmbH, BSD-3-Clause; Preact (c) Jason Miller, MIT */'
+          : '',
       sourcemap: false,
       plugins: [bannerTerser()],
     },

@@ -14,9 +14,16 @@ export const START = '<!-- facts: generated from the catalog by docs/vendors/fac
 export const END = '<!-- /facts -->';
 
 /** A table cell: pipes escaped, one line. */
-const cell = (value) => String(value ?? '').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const cell = (value) =>
+  String(value ?? '')
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ');
 /** A code span: backslashes stay as they are; a pipe is escaped for the table. */
-const code = (value) => `\`${String(value ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')}\``;
+const code = (value) =>
+  `\`${String(value ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ')}\``;
 
 function optionWords(spec) {
   if (spec.oneOf) return spec.oneOf.map((v) => code(JSON.stringify(v))).join(' or ');
@@ -32,29 +39,50 @@ function optionWords(spec) {
 export function factsSection(vendor, purposeSource, declarationEntries) {
   const d = declarationEntries({ vendors: [vendor], siteHost: 'www.example.com', siteDomain: 'example.com' });
   const stored = d.disclosures.filter((e) => e.vendor === vendor.id);
-  const lines = [START, '', `**Purpose: ${vendor.purpose}.** ${cell(purposeSource)}`, '', `What a visitor reads in the banner: "${vendor.summary}"`, '', '#### Hosts', ''];
+  const lines = [
+    START,
+    '',
+    `**Purpose: ${vendor.purpose}.** ${cell(purposeSource)}`,
+    '',
+    `What a visitor reads in the banner: "${vendor.summary}"`,
+    '',
+    '#### Hosts',
+    '',
+  ];
   lines.push('| Host | Purpose | What it is | Source |', '|---|---|---|---|');
-  for (const h of vendor.hosts) lines.push(`| ${code(h.host + (h.path ?? ''))} | ${h.purpose} | ${cell(h.description)} | ${cell(h.source)} |`);
+  for (const h of vendor.hosts)
+    lines.push(`| ${code(h.host + (h.path ?? ''))} | ${h.purpose} | ${cell(h.description)} | ${cell(h.source)} |`);
   lines.push('', '#### Cookies and storage keys', '');
   if (stored.length) {
     lines.push('Shown for a site at `www.example.com`: "parent" cookies live on `.example.com`.', '');
     lines.push('| Name | Type | Purpose | Lifetime | Where | What it is for | Source |', '|---|---|---|---|---|---|---|');
     for (const e of stored) {
       const type = e.type === 'cookie' ? 'cookie' : `${e.storage}Storage`;
-      lines.push(`| ${code(e.identifier)} | ${type} | ${e.purposes.join(' ')} | ${cell(e.lifetime)}${e.cookieRefresh ? ' (renewed)' : ''} | ${cell(e.domains.join(' '))} | ${cell(e.description)} | ${cell(e.source)} |`);
+      lines.push(
+        `| ${code(e.identifier)} | ${type} | ${e.purposes.join(' ')} | ${cell(e.lifetime)}${e.cookieRefresh ? ' (renewed)' : ''} | ${cell(e.domains.join(' '))} | ${cell(e.description)} | ${cell(e.source)} |`,
+      );
     }
   } else {
     lines.push('None of its own.');
   }
   lines.push('', '#### Options', '', `\`vendors['${vendor.id}']\` takes:`, '', '| Option | Value | Expected |', '|---|---|---|');
-  for (const [name, spec] of Object.entries(vendor.options)) lines.push(`| ${code(name)} | ${optionWords(spec)}${spec.required ? ' (required)' : ''} | ${cell(spec.expected ?? '')} |`);
+  for (const [name, spec] of Object.entries(vendor.options))
+    lines.push(`| ${code(name)} | ${optionWords(spec)}${spec.required ? ' (required)' : ''} | ${cell(spec.expected ?? '')} |`);
   lines.push('', '#### Consent signals', '');
   if (vendor.signals?.length) {
     for (const s of vendor.signals) {
-      const types = Object.entries(s.types).map(([t, p]) => `${code(t)} ← ${p === true ? 'always granted' : p}`).join(', ');
+      const types = Object.entries(s.types)
+        .map(([t, p]) => `${code(t)} ← ${p === true ? 'always granted' : p}`)
+        .join(', ');
       const values = s.values.map((v) => code(JSON.stringify(v))).join(' / ');
-      const globals = s.globals ? ` Set first: ${Object.entries(s.globals).map(([k, v]) => code(`window.${k} = ${JSON.stringify(v)}`)).join(', ')}.` : '';
-      lines.push(`- On ${code(s.queue)} (${s.style}), command ${code(JSON.stringify(s.command))}: ${types}; values ${values}.${globals} Source: ${cell(s.source)}`);
+      const globals = s.globals
+        ? ` Set first: ${Object.entries(s.globals)
+            .map(([k, v]) => code(`window.${k} = ${JSON.stringify(v)}`))
+            .join(', ')}.`
+        : '';
+      lines.push(
+        `- On ${code(s.queue)} (${s.style}), command ${code(JSON.stringify(s.command))}: ${types}; values ${values}.${globals} Source: ${cell(s.source)}`,
+      );
     }
   } else {
     lines.push('None: the vendor reads no consent state consent-gate can set.');
