@@ -97,6 +97,23 @@ const partFile = (name, path, pick) => {
   return { ...config, plugins: [partEntry(name, path, pick), ...config.plugins] };
 };
 
+/**
+ * The chat's words in each language but English (src/chat-lang/<lang>.ts) as
+ * parts of the drop-in: dist/consent-gate-chat-<lang>.js, plain data written
+ * from the built module, registered as chat-<lang> (a page in that language
+ * fetches its one file; src/chat/feature.ts).
+ */
+const chatLanguageFiles = () => ({
+  name: 'chat-language-files',
+  async generateBundle() {
+    for (const file of readdirSync(`${B}/src/chat-lang`).filter((f) => /^[a-z_]+\.js$/.test(f) && f !== 'index.js')) {
+      const name = `chat-${file.slice(0, -3)}`;
+      const { default: texts } = await built(`src/chat-lang/${file}`);
+      this.emitFile({ type: 'asset', fileName: `consent-gate-${name}.js`, source: `(self.__consentGateParts ||= {})[${JSON.stringify(name)}] = ${JSON.stringify(texts)};\n` });
+    }
+  },
+});
+
 export default [
   // npm: ESM and CJS, each vendor as its own entry; the banner is a lazy chunk.
   ...['es', 'cjs'].map((format) => {
@@ -127,7 +144,11 @@ export default [
   // drop-in files for sites without a bundler: the runtime every page loads (a classic script)…
   browserFile(`${B}/src/entries/dropin.js`, 'dist/consent-gate.js'),
   // …and the parts it fetches next to itself when a page needs them (classic scripts that register themselves)
-  partFile('chat', `${B}/src/chat/chunk.js`),
+  (() => {
+    // (with the chat's words in each language but English beside it)
+    const config = partFile('chat', `${B}/src/chat/chunk.js`);
+    return { ...config, output: { ...config.output, plugins: [...config.output.plugins, chatLanguageFiles()] } };
+  })(),
   partFile('audit', `${B}/src/audit/feature.js`),
   partFile('adapter', `${B}/src/adapter/index.js`),
   partFile('declare', `${B}/src/declare.js`),

@@ -2,7 +2,7 @@
 /**
  * consent-gate command line:
  *
- *   consent-gate declare [--vendor id …] [--format json|csv|md|html] [--config file] [--host www.example.com]
+ *   consent-gate declare [--vendor id …] [--format json|csv|md|html] [--config file] [--host www.example.com] [--lang de]
  *   consent-gate scan <url> [--out dir] [--config file] [--route host[/path]=dir …] [--offline] [--pages N]
  *   consent-gate bundle --config file --out dir
  *   consent-gate receipts serve|export|purge …   (see cli/receipts.mjs)
@@ -17,9 +17,10 @@ import { loadLibrary, vendorsFor } from './config.mjs';
 import { RECEIPTS_USAGE } from './receipts.mjs';
 
 const USAGE = `Usage:
-  consent-gate declare [--vendor id …] [--format json|csv|md|html] [--config file] [--host site-host]
+  consent-gate declare [--vendor id …] [--format json|csv|md|html] [--config file] [--host site-host] [--lang code]
       Print the cookie and storage declaration of the catalog (or of the vendors
-      in --config, or of the given --vendor ids).
+      in --config, or of the given --vendor ids). --lang: the language of the
+      HTML (any language the banner speaks, e.g. de, fr-CA, sr-Cyrl; default en).
   consent-gate scan <url> [--pages N [--parallel N]] [--out dir] [--config file] [--route host[/path]=dir …] [--hosts dir] [--offline]
       Drive Chromium through three phases (before consent, after accepting all,
       after withdrawal) and report violations in <out>/report.json and report.html,
@@ -62,11 +63,13 @@ async function declare(argv) {
       format: { type: 'string', default: 'json' },
       config: { type: 'string' },
       host: { type: 'string' },
+      lang: { type: 'string' },
     },
     allowPositionals: false,
   });
   const lib = await loadLibrary();
   if (!lib.DECLARATION_FORMATS.includes(values.format)) throw new UsageError(`--format ${JSON.stringify(values.format)}: expected one of ${lib.DECLARATION_FORMATS.join(', ')}`);
+  if (values.lang !== undefined && !lib.languageFor(values.lang)) throw new UsageError(`--lang ${JSON.stringify(values.lang)}: expected a language the banner speaks (${lib.LANGUAGES.join(', ')}), as a tag such as de or sr-Cyrl`);
   const { vendors, resolved } = await vendorsFor(lib, values);
   const out = lib.renderDeclaration(values.format, {
     vendors,
@@ -74,6 +77,7 @@ async function declare(argv) {
     ...(resolved?.cookieDomain ? { cookieDomain: resolved.cookieDomain } : {}),
     ...(resolved?.banner?.privacyPolicyUrl ? { privacyPolicyUrl: resolved.banner.privacyPolicyUrl } : {}),
     ...(values.host ? { siteHost: values.host } : {}),
+    ...(values.lang ? { lang: values.lang } : {}),
   });
   process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
   return 0;

@@ -14,6 +14,8 @@ export function localChunks(catalog: readonly Vendor[]): Chunks {
     adapter: () => import('./adapter/index.js'),
     receipts: () => import('./receipts/client.js'),
     embed: () => import('./embed/index.js'),
+    // (the loaders of the 24 languages are a chunk of their own, so the entry carries one import, not 24)
+    chatTexts: (language) => import('./chat-lang/index.js').then((m) => m.CHAT_LANGUAGES[language]()),
     vendor(id) {
       const found = catalog.find((v) => v.id === id);
       return found ? Promise.resolve(found) : Promise.reject(new Error(`consent-gate: no vendor ${JSON.stringify(id)} in the catalog given`));

@@ -8,7 +8,9 @@
  * fetched with a <script> (the config's nonce on it) when a page needs it:
  * `consent-gate-banner.js`, `consent-gate-chat.js`, `consent-gate-audit.js`,
  * `consent-gate-adapter.js`, `consent-gate-embed.js` (embeds' placeholders,
- * only when the config names an embed vendor), `consent-gate-vendor-<id>.js`. Each registers
+ * only when the config names an embed vendor), `consent-gate-vendor-<id>.js`,
+ * `consent-gate-chat-<lang>.js` (the chat's words on a page in a language
+ * other than English). Each registers
  * itself in `window.__consentGateParts` (see ./parts.ts).
  *
  * The vendors it knows are the head guard's: the guard carries the catalog
@@ -81,6 +83,7 @@ function chunksFor(raw: { bannerUrl?: unknown; nonce?: unknown } | undefined, ve
     adapter: () => part('adapter', nonce),
     receipts: () => part('receipts', nonce),
     embed: () => part('embed', nonce),
+    chatTexts: (language) => part(`chat-${language}`, nonce),
     vendor(id) {
       const inside = vendors.find((v) => v.id === id);
       return inside ? Promise.resolve(inside) : vendorPart(id, nonce);

@@ -5,6 +5,8 @@
  */
 import type { BannerModule } from './ui/banner-types.js';
 import type { Vendor } from './types.js';
+import type { ChatTexts } from './chat/texts.js';
+import type { Language } from './ui/texts.js';
 
 /**
  * Where the drop-in's part files register themselves (`window.__consentGateParts[name]`):
@@ -26,6 +28,8 @@ export interface Chunks {
   receipts(): Promise<typeof import('./receipts/client.js')>;
   /** A catalog vendor's data and adapter (vendors/<id>.ts). */
   vendor(id: string): Promise<Vendor>;
+  /** The chat's words in a language other than English (src/chat-lang/<language>.ts): fetched by a page in that language that has a chat. */
+  chatTexts(language: Exclude<Language, 'en'>): Promise<ChatTexts>;
   /** The embeds' placeholders (src/embed/index.ts): fetched only by a page whose config names an embed vendor. */
   embed(): Promise<typeof import('./embed/index.js')>;
 }

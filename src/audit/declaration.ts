@@ -7,6 +7,8 @@
 import { ConsentGateConfigError } from '../errors.js';
 import { PURPOSES, type Purpose, type VendorData } from '../types.js';
 import { durationInWords } from '../contract/time.js';
+import { LANGUAGES, languageFor, languageTag, type Language } from '../ui/texts.js';
+import { DECLARATION_TEXTS, type DeclarationTexts } from './declaration-texts.js';
 
 export type DeclarationFormat = 'json' | 'csv' | 'md' | 'html';
 export const DECLARATION_FORMATS: readonly DeclarationFormat[] = ['json', 'csv', 'md', 'html'];
@@ -75,6 +77,12 @@ export interface DeclarationInput {
   nonce?: string;
   /** Purposes shown with a current choice in the HTML (default: those the entries use). */
   purposes?: readonly Purpose[];
+  /**
+   * The language of the HTML: a language tag (`de`, `de-CH`, `sr-Cyrl`),
+   * matched as the banner matches it (src/ui/texts.ts languageFor); English
+   * by default. A language the banner does not ship is a ConsentGateConfigError.
+   */
+  lang?: string;
 }
 
 
@@ -188,31 +196,42 @@ export function escapeHtml(value: unknown): string {
   return cell(value).replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 }
 
-const STORAGE_TITLES: Record<'local' | 'session' | 'indexeddb', string> = { local: 'Local storage', session: 'Session storage', indexeddb: 'IndexedDB' };
+/** The language of a declaration, by the banner's matching; English without one. Throws ConsentGateConfigError for a language not shipped. */
+export function declarationLanguage(lang: string | undefined): Language {
+  if (lang === undefined) return 'en';
+  const language = languageFor(lang);
+  if (!language) throw new ConsentGateConfigError('declaration lang', `a language tag of one of ${LANGUAGES.join(', ')}`, lang);
+  return language;
+}
 
-const PURPOSE_TITLES: Record<Purpose, string> = {
-  necessary: 'Strictly necessary',
-  functional: 'Functional',
-  analytics: 'Analytics',
-  marketing: 'Marketing',
-};
+/** The words shown for the visitor's current choice of a purpose (in the language of `texts`, English by default). */
+export function decisionText(purpose: Purpose, decisions: DeclarationInput['decisions'], texts: DeclarationTexts = DECLARATION_TEXTS.en): { text: string; state: 'on' | 'off' | 'undecided' } {
+  if (purpose === 'necessary') return { text: texts.alwaysOn, state: 'on' };
+  if (!decisions || !decisions.decided) return { text: texts.undecided, state: 'undecided' };
+  return decisions.purposes[purpose] ? { text: texts.allowed, state: 'on' } : { text: texts.notAllowed, state: 'off' };
+}
 
-/** The words shown for the visitor's current choice of a purpose. */
-export function decisionText(purpose: Purpose, decisions: DeclarationInput['decisions']): { text: string; state: 'on' | 'off' | 'undecided' } {
-  if (purpose === 'necessary') return { text: 'Always on', state: 'on' };
-  if (!decisions || !decisions.decided) return { text: 'Not decided yet (off)', state: 'undecided' };
-  return decisions.purposes[purpose] ? { text: 'Allowed', state: 'on' } : { text: 'Not allowed', state: 'off' };
+/** An entry's lifetime in the words of a language (`tag`, BCP 47). */
+function lifetimeIn(e: DisclosureEntry, t: DeclarationTexts, tag: string): string {
+  const seconds = e.maxAgeSeconds;
+  if (seconds === null || seconds <= 0) return e.type === 'cookie' ? t.sessionCookie : e.storage === 'session' ? t.untilTabCloses : t.untilRemoved;
+  return durationInWords(seconds, 'exact', tag);
 }
 
 const STYLE = `.consent-gate-declaration{font:14px/1.45 system-ui,sans-serif;color:#1d1d1f}.consent-gate-declaration table{border-collapse:collapse;width:100%;margin:0 0 1.2em}.consent-gate-declaration th,.consent-gate-declaration td{border:1px solid #c9ccd1;padding:.35em .55em;text-align:left;vertical-align:top}.consent-gate-declaration th{background:#eef0f3}.consent-gate-declaration code{font-size:.95em}.consent-gate-declaration [data-state=on]{color:#106b21;font-weight:600}.consent-gate-declaration [data-state=off],.consent-gate-declaration [data-state=undecided]{color:#9a1c1c;font-weight:600}.consent-gate-declaration button{font:inherit;padding:.45em 1em;border:1px solid #1d1d1f;border-radius:4px;background:#fff;cursor:pointer}`;
 
 function renderHtml(d: Disclosure, input: DeclarationInput): string {
+  const language = declarationLanguage(input.lang);
+  const t = DECLARATION_TEXTS[language];
+  const tag = languageTag(language);
+  const titles: Record<Purpose, string> = { necessary: t.necessary, functional: t.functional, analytics: t.analytics, marketing: t.marketing };
+  const storageTitles = { local: t.local, session: t.session, indexeddb: t.indexeddb };
   const used = PURPOSES.filter((p) => (input.purposes ? p === 'necessary' || input.purposes.includes(p) : d.disclosures.some((e) => e.purposes.includes(p))));
   const nonce = input.nonce ? ` nonce="${escapeHtml(input.nonce)}"` : '';
   const choices = used
     .map((p) => {
-      const { text, state } = decisionText(p, input.decisions);
-      return `<tr><th scope="row">${PURPOSE_TITLES[p]}</th><td><span data-consent-gate-decision="${p}" data-state="${state}">${text}</span></td></tr>`;
+      const { text, state } = decisionText(p, input.decisions, t);
+      return `<tr><th scope="row">${titles[p]}</th><td><span data-consent-gate-decision="${p}" data-state="${state}">${text}</span></td></tr>`;
     })
     .join('');
   const groups = used
@@ -220,20 +239,23 @@ function renderHtml(d: Disclosure, input: DeclarationInput): string {
       const rows = d.disclosures
         .filter((e) => e.purposes.includes(p))
         .map((e) => {
-          const policy = e.privacyPolicyUrl ? ` <a href="${escapeHtml(e.privacyPolicyUrl)}" rel="noopener">Privacy policy</a>` : '';
-          const type = e.type === 'cookie' ? 'Cookie' : STORAGE_TITLES[e.storage ?? 'local'];
+          const policy = e.privacyPolicyUrl ? ` <a href="${escapeHtml(e.privacyPolicyUrl)}" rel="noopener">${t.policy}</a>` : '';
+          const type = e.type === 'cookie' ? t.cookie : storageTitles[e.storage ?? 'local'];
+          // consent-gate's own record speaks the declaration's language; a vendor's words are its catalog data
+          const own = e.vendor === 'consent-gate';
           const where = e.domains.some((d) => d !== '*' && d !== input.siteHost && d !== `.${input.siteDomain}`) ? `<br><small>${escapeHtml(e.domains.join(' '))}</small>` : '';
-          return `<tr><td><code>${escapeHtml(e.identifier)}</code></td><td>${escapeHtml(e.vendorTitle)}<br><small>${escapeHtml(e.provider)}</small>${policy}</td><td>${type}${where}</td><td>${escapeHtml(e.lifetime)}${e.cookieRefresh ? ' (renewed on each visit)' : ''}</td><td>${escapeHtml(e.description)}</td></tr>`;
+          return `<tr><td><code>${escapeHtml(e.identifier)}</code></td><td>${escapeHtml(own ? t.recordTitle : e.vendorTitle)}<br><small>${escapeHtml(own ? t.recordProvider : e.provider)}</small>${policy}</td><td>${type}${where}</td><td>${escapeHtml(lifetimeIn(e, t, tag))}${e.cookieRefresh ? ` ${t.renewed}` : ''}</td><td>${escapeHtml(own ? t.recordDescription : e.description)}</td></tr>`;
         })
         .join('');
-      return rows ? `<h3>${PURPOSE_TITLES[p]}</h3><table data-purpose="${p}"><thead><tr><th>Name</th><th>Provider</th><th>Type</th><th>Lifetime</th><th>What it is for</th></tr></thead><tbody>${rows}</tbody></table>` : '';
+      return rows ? `<h3>${titles[p]}</h3><table data-purpose="${p}"><thead><tr><th>${t.name}</th><th>${t.provider}</th><th>${t.type}</th><th>${t.lifetime}</th><th>${t.use}</th></tr></thead><tbody>${rows}</tbody></table>` : '';
     })
     .join('');
-  return `<section class="consent-gate-declaration" data-consent-gate-declaration><style${nonce}>${STYLE}</style><h2>Cookies and similar technologies</h2><table class="consent-gate-choices"><thead><tr><th>Purpose</th><th>Your current choice</th></tr></thead><tbody>${choices}</tbody></table><p><button type="button" data-consent-gate-settings>Change settings</button></p>${groups}</section>`;
+  return `<section class="consent-gate-declaration" lang="${tag}" data-consent-gate-declaration><style${nonce}>${STYLE}</style><h2>${t.title}</h2><table class="consent-gate-choices"><thead><tr><th>${t.purpose}</th><th>${t.choice}</th></tr></thead><tbody>${choices}</tbody></table><p><button type="button" data-consent-gate-settings>${t.change}</button></p>${groups}</section>`;
 }
 
-/** The declaration in one format. Throws ConsentGateConfigError for an unknown format. */
+/** The declaration in one format. Throws ConsentGateConfigError for an unknown format or a language not shipped (`lang`). */
 export function renderDeclaration(format: DeclarationFormat, input: DeclarationInput): string {
+  declarationLanguage(input.lang);
   const d = declarationEntries(input);
   switch (format) {
     case 'json':

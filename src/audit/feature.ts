@@ -4,6 +4,8 @@
  * with the visitor's decisions.
  */
 import { decisionText, renderDeclaration, type DeclarationFormat } from './declaration.js';
+import { DECLARATION_TEXTS } from './declaration-texts.js';
+import { languageFor, pageLanguage } from '../ui/texts.js';
 import { inspect, readDeviceStorage, type AuditReport } from './inspect.js';
 import type { GateCore } from '../consent/gate.js';
 import type { ResolvedConfig } from '../config.js';
@@ -25,11 +27,16 @@ function siteOf(): { siteHost?: string; siteDomain?: string } {
   return { siteHost: location.hostname, ...(siteDomain ? { siteDomain } : {}) };
 }
 
+/** The page's language as the declaration speaks it: config `lang`, else `<html lang>`, matched as the banner matches it; else English. */
+const languageOf = (core: GateCore<ResolvedConfig>) => languageFor(pageLanguage(core.config.lang)) ?? 'en';
+
 function refreshChoices(core: GateCore<ResolvedConfig>): void {
   if (typeof document === 'undefined') return;
   const decisions = core.decisions();
   document.querySelectorAll<HTMLElement>('[data-consent-gate-decision]').forEach((el) => {
-    const { text, state } = decisionText(el.getAttribute('data-consent-gate-decision') as Purpose, decisions);
+    // in the language of the declaration the cell is in (its section's lang), else the page's
+    const language = languageFor(el.closest('[data-consent-gate-declaration]')?.getAttribute('lang') ?? '') ?? languageOf(core);
+    const { text, state } = decisionText(el.getAttribute('data-consent-gate-decision') as Purpose, decisions, DECLARATION_TEXTS[language]);
     el.textContent = text;
     el.setAttribute('data-state', state);
   });
@@ -57,6 +64,7 @@ export function auditFeature(core: GateCore<ResolvedConfig>): AuditMethods {
         ...(config.nonce ? { nonce: config.nonce } : {}),
         purposes: ['necessary', ...config.purposes],
         decisions: core.decisions(),
+        lang: languageOf(core),
       });
     },
     audit() {

@@ -17,8 +17,8 @@ import { buildPrompt } from './prompt.js';
 import { createVendorRuntime, type VendorRuntime } from './runtime.js';
 import type { ChatStatus } from './state.js';
 import { returnTime } from './show.js';
-import { fill, panelTexts, textsFor, type PanelTexts } from './texts.js';
-import { pageLanguage } from '../ui/texts.js';
+import { fill, panelTexts, type PanelTexts } from './texts.js';
+import { languageFor, languageTag, pageLanguage } from '../ui/texts.js';
 
 /** What `consentGate.chat(vendorId)` returns. Every method is safe before the vendor has loaded. */
 export interface ChatHandle {
@@ -57,7 +57,8 @@ function backText(texts: PanelTexts, next: number | null, lang: string): string 
   return fill(words.when === 'today' ? texts.backToday : words.when === 'tomorrow' ? texts.backTomorrow : texts.backLater, { day: words.day, time: words.time });
 }
 
-export function startChat(core: GateCore<ResolvedConfig>, parts: Parts, launchers: ReadonlyMap<string, Launcher>): ChatController {
+/** `words`: the panels' table in the page's language, fetched by the core with the launcher's (./feature.ts); English without it. */
+export function startChat(core: GateCore<ResolvedConfig>, parts: Parts, launchers: ReadonlyMap<string, Launcher>, words?: PanelTexts): ChatController {
   injectPanelStyles(document, core.config.nonce);
   const runtimes = new Map<string, Promise<VendorRuntime | null>>();
   /** Runtimes already made, for synchronous questions (status). */
@@ -65,7 +66,10 @@ export function startChat(core: GateCore<ResolvedConfig>, parts: Parts, launcher
   const pendingPrompt = new Map<string, (value: boolean | Promise<boolean>) => void>();
   const views = new Map<string, ChatView>();
   const lang = pageLanguage(core.config.lang);
-  const texts = textsFor(panelTexts, lang);
+  const texts = words ?? panelTexts.en;
+  // lifetimes in words in the language the panels speak
+  const language = languageFor(lang);
+  const wordsLang = words && language ? languageTag(language) : 'en';
   for (const [id, launcher] of launchers) {
     const view = chatView(launcher, document, texts);
     views.set(id, view);
@@ -163,6 +167,7 @@ export function startChat(core: GateCore<ResolvedConfig>, parts: Parts, launcher
         {
           vendor: runtime.vendor,
           texts,
+          lang: wordsLang,
           allowed: runtime.allowed(),
           ...(away ? { away: { message: hours?.awayMessage ?? texts.awayBody, back: backText(texts, next, lang), leave: hours?.leaveMessage !== false } } : {}),
           ...(hours?.replyTime ? { replyTime: hours.replyTime } : {}),

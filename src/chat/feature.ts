@@ -10,7 +10,7 @@
  * chat should load by itself, or when a page's code asks for it.
  */
 import { ConsentGateConfigError } from '../errors.js';
-import { pageLanguage } from '../ui/texts.js';
+import { languageFor, pageLanguage } from '../ui/texts.js';
 import { onReady } from '../dom.js';
 import { chatOptionsOf } from '../contract/chat-options.js';
 import type { GateCore } from '../consent/gate.js';
@@ -24,6 +24,7 @@ import { onNavigate } from './navigate.js';
 import { showing } from './show.js';
 import type { ChatController, ChatHandle } from './chunk.js';
 import type { ChatStatus } from './state.js';
+import { launcherTexts, type ChatTexts } from './texts.js';
 
 export type { ChatHandle } from './chunk.js';
 
@@ -47,12 +48,19 @@ export function chatFeature(core: GateCore<ResolvedConfig>, parts: Parts): ChatF
   let settled: ChatController | null = null;
   let markStarted: () => void = () => undefined;
   const started = new Promise<void>((resolve) => (markStarted = resolve));
+  /**
+   * The chat's words in the page's language (config `lang`, else `<html lang>`):
+   * English is in this file; another language is a small part of its own,
+   * fetched at once, before the launchers show, so a launcher's accessible
+   * name is in the page's language from the start. English when it cannot load.
+   */
+  let words: Promise<ChatTexts | null> | null = null;
 
   /** The chat's lazy part, fetched once. */
   function lazy(): Promise<ChatController> {
     if (!controller) {
-      controller = parts.chunks.chat().then((mod) => {
-        const made = mod.startChat(core, parts, launchers);
+      controller = Promise.all([parts.chunks.chat(), words]).then(([mod, table]) => {
+        const made = mod.startChat(core, parts, launchers, table?.panel);
         for (const [id, event, fn] of early.splice(0)) made.handle(id).on(event, fn);
         settled = made;
         return made;
@@ -114,8 +122,8 @@ export function chatFeature(core: GateCore<ResolvedConfig>, parts: Parts): ChatF
     if (next !== Infinity) timer = setTimeout(decide, Math.min(Math.max(next, 1000), 3_600_000));
   }
 
-  function place(configured: ConfiguredVendor): void {
-    const launcher = createLauncher(configured.id, chatOptionsOf(configured.options), document, core.config.nonce, pageLanguage(core.config.lang), {
+  function place(configured: ConfiguredVendor, table: ChatTexts | null): void {
+    const launcher = createLauncher(configured.id, chatOptionsOf(configured.options), document, core.config.nonce, table?.launcher ?? launcherTexts.en, {
       activate: () => void (available(launcher) && lazy().then((c) => c.activate(configured.id), () => undefined)),
       intent: () => void (launcher.showing.shown && lazy().then((c) => c.prefetch(configured.id), () => undefined)),
     });
@@ -136,11 +144,11 @@ export function chatFeature(core: GateCore<ResolvedConfig>, parts: Parts): ChatF
     if (controller) void controller.then((c) => c.navigated(), () => undefined);
   }
 
-  function start(): void {
+  function start(table: ChatTexts | null): void {
     // A launcher only for a chat whose options are known to be right: checked already (a whole catalog,
     // or the runtime built for the site), else once the vendor's file has arrived. Wrong options are
     // logged and leave no launcher (the vendor stays blocked).
-    const waits = chats.map((configured) => (configured.checked ? (place(configured), null) : parts.vendor(configured.id).then(() => place(configured), () => undefined)));
+    const waits = chats.map((configured) => (configured.checked ? (place(configured, table), null) : parts.vendor(configured.id).then(() => place(configured, table), () => undefined)));
     void Promise.all(waits).then(markStarted);
     address = location.href.replace(/#.*/, '');
     onNavigate(window, navigated);
@@ -160,7 +168,11 @@ export function chatFeature(core: GateCore<ResolvedConfig>, parts: Parts): ChatF
     core.events.on('revoked', (event) => {
       if (controller && chats.some((v) => v.id === event.vendor)) void controller.then((c) => c.revoke(event.vendor, event.purposes), () => undefined);
     });
-    onReady(document, start);
+    const language = languageFor(pageLanguage(core.config.lang));
+    if (language && language !== 'en') {
+      const fetched = (words = parts.chunks.chatTexts(language).catch((error) => (console.warn(error), null)));
+      onReady(document, () => void fetched.then(start));
+    } else onReady(document, () => start(null));
   }
 
   function handle(vendorId?: string): ChatHandle {

@@ -9,7 +9,7 @@
 import type { ResolvedChatOptions } from '../contract/chat-options.js';
 import type { ChatState } from './state.js';
 import type { Showing } from './show.js';
-import { launcherTexts, textsFor, type LauncherTexts } from './texts.js';
+import type { LauncherTexts } from './texts.js';
 
 export const CHAT_ATTRIBUTE = 'data-consent-gate-chat';
 const STYLE_ID = 'consent-gate-chat-styles';
@@ -85,7 +85,8 @@ export function chatButton(doc: Document, name: string, text: string, onClick?: 
 /** Marks a site's element the launcher hid because the chat does not show here (so only those are shown again). */
 const HID = 'data-consent-gate-hid';
 
-export function createLauncher(vendorId: string, options: ResolvedChatOptions, doc: Document, nonce: string | undefined, lang: string, actions: LauncherActions): Launcher {
+/** `texts`: the launcher's words in the page's language (./feature.ts finds them). */
+export function createLauncher(vendorId: string, options: ResolvedChatOptions, doc: Document, nonce: string | undefined, texts: LauncherTexts, actions: LauncherActions): Launcher {
   if (!doc.getElementById(STYLE_ID)) {
     const style = doc.createElement('style');
     style.id = STYLE_ID;
@@ -94,7 +95,6 @@ export function createLauncher(vendorId: string, options: ResolvedChatOptions, d
     doc.head.appendChild(style);
   }
   const attribute = `[${CHAT_ATTRIBUTE}="${vendorId.replace(/["\\]/g, '\\$&')}"]`;
-  const texts = textsFor(launcherTexts, lang);
   let state: ChatState = 'idle';
   const launcher: Launcher = {
     vendorId,

@@ -15,7 +15,7 @@ import type { VendorData } from '../types.js';
 import { chatButton } from './launcher.js';
 import { fallbackLink } from './panels.js';
 import { durationInWords } from '../contract/time.js';
-import { fill, panelTexts, type PanelTexts } from './texts.js';
+import { fill, panelTexts, purposeWord, type PanelTexts } from './texts.js';
 
 export interface PromptTexts {
   title: string;
@@ -26,17 +26,17 @@ export interface PromptTexts {
   notNow: string;
 }
 
-/** A lifetime in seconds in words for a visitor: 0 → "until you close the browser", 1800 → "30 minutes", 15778800 → "6 months". */
-export function lifetimeText(seconds: number, texts: PanelTexts = panelTexts.en): string {
-  return seconds <= 0 ? texts.sessionLifetime : durationInWords(seconds, 'round');
+/** A lifetime in seconds in words for a visitor: 0 → "until you close the browser", 1800 → "30 minutes", 15778800 → "6 months" (in `lang`, a BCP 47 tag, when given). */
+export function lifetimeText(seconds: number, texts: PanelTexts = panelTexts.en, lang?: string): string {
+  return seconds <= 0 ? texts.sessionLifetime : durationInWords(seconds, 'round', lang);
 }
 
-export function promptTexts(vendor: VendorData, texts: PanelTexts = panelTexts.en): PromptTexts {
+export function promptTexts(vendor: VendorData, texts: PanelTexts = panelTexts.en, lang?: string): PromptTexts {
   const cookies = vendor.cookies
     .filter((c) => c.purpose === vendor.purpose)
-    .map((c) => `${c.name}${c.match === 'prefix' ? '…' : ''} (${lifetimeText(c.lifetime, texts)})`);
+    .map((c) => `${c.name}${c.match === 'prefix' ? '…' : ''} (${lifetimeText(c.lifetime, texts, lang)})`);
   const storage = vendor.storage.filter((s) => s.purpose === vendor.purpose).map((s) => `${s.key} (${s.storage === 'local' ? texts.storageLocal : texts.storageSession})`);
-  const values = { vendor: vendor.title, summary: vendor.summary, provider: vendor.provider, purpose: vendor.purpose };
+  const values = { vendor: vendor.title, summary: vendor.summary, provider: vendor.provider, purpose: purposeWord(texts, vendor.purpose) };
   return {
     title: fill(texts.promptTitle, values),
     body: fill(texts.promptBody, values),
@@ -60,6 +60,8 @@ export interface AwayContent {
 export interface PromptContent {
   vendor: VendorData;
   texts: PanelTexts;
+  /** The language of `texts` as a BCP 47 tag, for lifetimes in words (English without it). */
+  lang?: string;
   /** Whether the vendor is allowed already (the prompt is then only the away prompt). */
   allowed: boolean;
   away?: AwayContent;
@@ -89,8 +91,8 @@ function paragraph(doc: Document, text: string, className = ''): HTMLParagraphEl
 /** Build the prompt element (a non-modal dialog). The caller places it and moves focus to its first button. */
 export function buildPrompt(doc: Document, content: PromptContent, handlers: PromptHandlers): HTMLElement {
   const { vendor, texts, away } = content;
-  const t = promptTexts(vendor, texts);
-  const values = { provider: vendor.provider, purpose: vendor.purpose };
+  const t = promptTexts(vendor, texts, content.lang);
+  const values = { provider: vendor.provider, purpose: purposeWord(texts, vendor.purpose) };
   const id = `cg-chat-prompt-${++counter}`;
   const box = doc.createElement('div');
   box.className = 'cg-chat-panel cg-chat-prompt';

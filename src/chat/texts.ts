@@ -1,14 +1,21 @@
 /**
  * Every text a visitor reads in the chat's UI, keyed, with `{placeholders}`.
- * A language is added as data: one more entry with the same keys in each
- * table. Two tables, because a page pays for what it shows: the launcher's
- * few words are in the core every page runs; the prompt's, the panels' and
- * the placeholder's come with the chat's lazy part.
+ * Two tables, because a page pays for what it shows: the launcher's few
+ * words are in the core every page runs; the prompt's, the panels' and the
+ * placeholder's come with the chat's lazy part.
+ *
+ * English is here. Every other language the banner speaks (src/ui/texts.ts
+ * LANGUAGES) is one module in src/chat-lang/ holding both tables, with the same
+ * keys and the same `{placeholders}` (test/unit/chat-texts.test.ts); a page
+ * in that language fetches it as a small part of its own before its
+ * launchers show (./feature.ts). The non-English tables are machine-drafted,
+ * awaiting review by a native speaker.
  *
  * (The site's own words, from config, are shown as given: `label`,
- * `fallbackLabel`, `show.hours.replyTime`, `show.hours.awayMessage`.)
+ * `fallbackLabel`, `show.hours.replyTime`, `show.hours.awayMessage`; and a
+ * vendor's `summary` is the vendor's data, in English.)
  */
-import { fill, languageFor } from '../ui/texts.js';
+import { fill, textsFor } from '../ui/texts.js';
 
 /** What the launcher says (in the core). */
 export const launcherTexts = {
@@ -25,6 +32,10 @@ export const panelTexts = {
   en: {
     promptTitle: 'Start a chat with {vendor}?',
     promptBody: '{summary} The chat is provided by {provider} and needs your consent to {purpose} cookies.',
+    /** The purpose a chat vendor needs consent for, as `{purpose}` in a sentence. */
+    purposeFunctional: 'functional',
+    purposeAnalytics: 'analytics',
+    purposeMarketing: 'marketing',
     stored: 'Stored on your device:',
     storageLocal: 'local storage',
     storageSession: 'session storage',
@@ -55,10 +66,20 @@ export const panelTexts = {
 export type LauncherTexts = (typeof launcherTexts)['en'];
 export type PanelTexts = (typeof panelTexts)['en'];
 
-/** A language's table, matched as the banner matches languages (src/ui/texts.ts languageFor), else English. */
-export function textsFor<T>(tables: { en: T } & Partial<Record<string, T>>, lang: string | undefined): T {
-  const language = languageFor(lang ?? '');
-  return (language && tables[language]) || tables.en;
+/** One language's words of the chat: a module of src/chat-lang/, a part of its own in the drop-in (dist/consent-gate-chat-<lang>.js). */
+export interface ChatTexts {
+  launcher: LauncherTexts;
+  panel: PanelTexts;
 }
 
-export { fill };
+/** The word for a vendor's purpose in `{purpose}` (a purpose without a word of its own stays as its id). */
+export function purposeWord(texts: PanelTexts, purpose: string): string {
+  const words: Record<string, string> = {
+    functional: texts.purposeFunctional,
+    analytics: texts.purposeAnalytics,
+    marketing: texts.purposeMarketing,
+  };
+  return words[purpose] ?? purpose;
+}
+
+export { fill, textsFor };

@@ -33,6 +33,7 @@ export function renderDeclaration(format: DeclarationFormat, input: DeclarationI
 }
 
 export { lifetimeInWords, DECLARATION_FORMATS } from '../audit/declaration.js';
+export { LANGUAGES, languageFor } from '../ui/texts.js';
 export type { DeclarationFormat, DeclarationInput, Disclosure, DisclosureEntry, DisclosureDomain } from '../audit/declaration.js';
 export { matchCookie, matchHost, matchStorage } from '../audit/match.js';
 export { inspect, cookieNames } from '../audit/inspect.js';

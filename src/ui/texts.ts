@@ -73,6 +73,15 @@ export interface LanguageChoice {
   missing?: string;
 }
 
+/**
+ * A language's table from tables keyed by shipped language, matched with
+ * `languageFor` (`de-AT` → `de`, `nb` → `no`), else English.
+ */
+export function textsFor<T>(tables: { en: T } & Partial<Record<string, T>>, lang: string | undefined): T {
+  const language = languageFor(lang ?? '');
+  return (language && tables[language]) || tables.en;
+}
+
 /** The banner's language: config `lang`, else the page's `<html lang>`, else English. */
 export function chooseLanguage(configLang: string | undefined, pageLang: string | undefined): LanguageChoice {
   const asked = configLang || pageLang || '';

@@ -113,6 +113,19 @@ describe('consent-gate declare', () => {
     expect(cli(['frobnicate']).code).toBe(2);
     expect(cli(['declare', '--nope']).code).toBe(2);
   });
+
+  it('--lang gives the HTML in that language, matched as the banner matches tags; a language not shipped is a usage error', { timeout: 60_000 }, () => {
+    const de = cli(['declare', '--vendor', 'hubspot-conversations', '--format', 'html', '--lang', 'de-CH']);
+    expect(de.stderr).toBe('');
+    expect(de.code).toBe(0);
+    expect(de.stdout).toContain('lang="de"');
+    for (const text of ['<h2>Cookies und ähnliche Technologien</h2>', '<th>Ihre aktuelle Auswahl</th>', 'Einstellungen ändern</button>', '>Noch nicht entschieden (aus)<', '6 Monate', 'Einwilligungsnachweis']) expect(de.stdout).toContain(text);
+    expect(de.stdout).not.toContain('Change settings');
+    expect(cli(['declare', '--vendor', 'hubspot-conversations', '--format', 'html']).stdout).toContain('Change settings</button>');
+    const bad = cli(['declare', '--format', 'html', '--lang', 'ja']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--lang "ja": expected a language the banner speaks (ca, cs, da, de,');
+  });
 });
 
 describe('consent-gate rewrite', { timeout: 60_000 }, () => {
