@@ -46,10 +46,40 @@ export async function scanPage(browser, url, settings) {
     const markup = html === null ? [] : markupOf(lib, html, htmlUrl, settings.rules);
     if (html === null) notes.push('the HTML of the page was not readable: vendor tags written in it are not listed');
     for (const t of markup) log(`  vendor tag in the HTML, ${lib.markupWhere(t)}: ${oneLine(t.tag, 400)} ${t.vendor} (${t.purpose}); markup form: ${t.rewritten ? oneLine(t.rewritten, 400) : `rewrite by hand (${t.reason})`}`);
-    const report = lib.evaluateScan({ url, startedAt, finishedAt: new Date().toISOString(), phases, vendors: settings.vendors, cookieName: settings.cookieName, markup, notes });
+    const declared = settings.config ? [] : await pageDeclarations(page, lib, notes);
+    if (declared.length) log(`  services the page's config declares: ${declared.map((v) => v.id).join(', ')}`);
+    const report = lib.evaluateScan({ url, startedAt, finishedAt: new Date().toISOString(), phases, vendors: [...settings.vendors, ...declared], cookieName: settings.cookieName, markup, notes });
     return { report, links };
   } finally {
     await context.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Without --config: the site's own services its page declares in
+ * `window.consentGateConfig` (entries the catalog does not know), so that its
+ * own cookies count as declared, as the page's banner and declaration list
+ * them. A declaration the library rejects counts for nothing (its cookies stay
+ * undeclared) and a note says why.
+ */
+async function pageDeclarations(page, lib, notes) {
+  const raw = await page.evaluate(() => {
+    const config = window.consentGateConfig;
+    try {
+      return config && typeof config === 'object' && config.vendors && typeof config.vendors === 'object' ? JSON.parse(JSON.stringify(config.vendors)) : null;
+    } catch {
+      return null;
+    }
+  }).catch(() => null);
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return [];
+  const known = new Set(lib.catalog.map((v) => v.id));
+  const own = Object.fromEntries(Object.entries(raw).filter(([id]) => !known.has(id)));
+  if (!Object.keys(own).length) return [];
+  try {
+    return lib.resolveConfig({ vendors: own }, lib.catalog).vendors.filter((v) => v.declared).map((v) => v.vendor);
+  } catch (error) {
+    notes.push(`the page's consent-gate config declares services the scan could not read, so their cookies count as undeclared: ${error.message}`);
+    return [];
   }
 }
 

@@ -98,3 +98,26 @@ else addEventListener('consent-gate:ready', demoPanel, { once: true });
     location.assign(url.href);
   });
 })();
+
+// The shop's own cookies (the Blog page, <body data-site-cookies>), written as a shop's own code writes them, declared
+// in its config (SITE_SERVICES in server.mjs): a cart id it needs from the first page, and the reader's language only
+// once functional cookies are granted. `?plant=undeclared` makes the page write a cookie nobody declared, as a tag
+// pasted without telling the consent manager would: `consent-gate scan` names it.
+(function siteCookies() {
+  if (!document.body || !document.body.hasAttribute('data-site-cookies')) return;
+  function has(name) {
+    return document.cookie.split(/;\s*/).some(function (c) { return c.indexOf(name + '=') === 0; });
+  }
+  if (!has('cart')) document.cookie = 'cart=' + Math.random().toString(36).slice(2, 10) + '; path=/; max-age=604800; samesite=lax';
+  if (new URLSearchParams(location.search).get('plant') === 'undeclared') document.cookie = 'blog_visitor=' + Date.now().toString(36) + '; path=/; max-age=86400; samesite=lax';
+  function language() {
+    var gate = window.consentGate;
+    if (gate && gate.decisions().purposes.functional && !has('shop_lang')) document.cookie = 'shop_lang=' + (navigator.language || 'en').slice(0, 2) + '; path=/; max-age=31536000; samesite=lax';
+  }
+  function start() {
+    language();
+    window.consentGate.on('change', language);
+  }
+  if (window.consentGate && typeof window.consentGate.decisions === 'function') start();
+  else addEventListener('consent-gate:ready', start, { once: true });
+})();

@@ -129,10 +129,37 @@ export const BLOG_PATH = '/blog/';
 /** The embed vendors of the Blog page, offline through the emulators. */
 export const BLOG_EMBEDS = ['youtube', 'vimeo', 'google-maps'];
 
-/** The consent-gate config of the Blog page: the shop's chat vendor and the three embed vendors. */
+/**
+ * The shop's own cookies, declared as the site's services: a cart id the
+ * shop needs (written when the page loads) and the reader's language, kept
+ * only with consent to functional cookies (demo.js writes both on the Blog
+ * page). The guard holds a write of `shop_lang` until functional is granted,
+ * revocation deletes it, and `consent-gate scan` counts both as declared.
+ */
+export const SITE_SERVICES = {
+  'shop-cart': {
+    title: 'Shopping cart',
+    provider: 'Demo shop',
+    purpose: 'necessary',
+    privacyPolicyUrl: '/help/',
+    description: 'Keeps the items in your cart while you browse.',
+    cookies: [{ name: 'cart', lifetime: 604800 }],
+  },
+  'shop-language': {
+    title: 'Language preference',
+    provider: 'Demo shop',
+    purpose: 'functional',
+    privacyPolicyUrl: '/help/',
+    description: 'Remembers the language you read the shop in.',
+    cookies: [{ name: 'shop_lang', lifetime: 31536000 }],
+  },
+};
+
+/** The consent-gate config of the Blog page: the shop's chat vendor, the three embed vendors and the shop's own cookies. */
 export function blogConfig(query, env = process.env) {
   const config = demoConfig(query, env);
   for (const id of BLOG_EMBEDS) config.vendors[id] = { hostBase: HOST_BASE };
+  Object.assign(config.vendors, structuredClone(SITE_SERVICES));
   return config;
 }
 // --- end embeds ---

@@ -58,6 +58,8 @@ export interface Classified {
   vendor: string | null;
   purpose: Purpose | null;
   declared: boolean;
+  /** A cookie the vendor declares as kept on its own domain (its `thirdParty` rows): the page cannot delete it. */
+  thirdParty?: true;
 }
 
 export interface HostGroup extends Classified {
@@ -132,7 +134,13 @@ const PHASE_TITLES: Record<PhaseId, string> = {
 function classifyCookie(name: string, input: EvaluateInput): Classified {
   if (name === input.cookieName) return { vendor: 'consent-gate', purpose: 'necessary', declared: true };
   const m = matchCookie(name, input.vendors);
-  return m ? { vendor: m.vendor.id, purpose: m.rule.purpose, declared: true } : { vendor: null, purpose: null, declared: false };
+  if (m) return { vendor: m.vendor.id, purpose: m.rule.purpose, declared: true };
+  for (const vendor of input.vendors) {
+    for (const t of vendor.thirdParty ?? []) {
+      if (t.type === 'cookie' && (t.match === 'prefix' ? name.startsWith(t.name) : name === t.name)) return { vendor: vendor.id, purpose: t.purpose, declared: true, thirdParty: true };
+    }
+  }
+  return { vendor: null, purpose: null, declared: false };
 }
 
 function classifyStorage(key: string, storage: 'local' | 'session', vendors: readonly VendorData[]): Classified {
@@ -236,7 +244,9 @@ export function evaluateScan(input: EvaluateInput): ScanReport {
   if (withdrawn && withdrawn.performed !== false) {
     const beforeKeys = new Set((before?.cookies ?? []).map(cookieKey));
     for (const c of withdrawn.cookies) {
-      // declared optional cookies must be gone; undeclared ones that only came with consent must be gone too
+      // declared optional cookies must be gone; undeclared ones that only came with consent must be gone too;
+      // a vendor's cookie on its own domain is out of the page's reach (that the vendor is not contacted again is the hosts' verdict)
+      if (c.thirdParty) continue;
       const consentOnly = !c.declared && !beforeKeys.has(cookieKey(c)) && (accepted?.cookies ?? []).some((a) => cookieKey(a) === cookieKey(c));
       if (optional(c.purpose) || consentOnly) {
         const what = c.declared ? `${c.vendor}, ${c.purpose}` : 'undeclared, appeared with consent';
