@@ -36,7 +36,8 @@ export function release(ready = [...held].filter((element) => mayLoad(element) &
     const element: Any = ready.shift();
     if (!element) return;
     const form = isMarkupForm(element);
-    const script = element.localName === 'script' && element.isConnected;
+    const tag = element.localName == 'script';
+    const script = tag && element.isConnected;
     // a held script never started (it had no URL, no code): given its URL, it runs itself, with what the page attached to it
     // (the snippet's `onload`); the markup form's script has run its type check, so a copy takes its place
     const copy = form && script ? element.cloneNode(true) : element;
@@ -52,7 +53,7 @@ export function release(ready = [...held].filter((element) => mayLoad(element) &
       if (value !== null) copy.setAttribute(name, value);
     }
     // (an empty type is a classic script)
-    if (form && element.localName === 'script') copy.type = element.getAttribute('data-type') ?? '';
+    if (form && tag) copy.type = element.getAttribute('data-type') ?? '';
     // a media element chooses among its <source> children again (a <picture> does by itself)
     if (copy === element) element.localName == 'source' && element.parentNode?.load?.();
     else element.replaceWith(copy);

@@ -219,14 +219,14 @@ export function guardSetup(config: unknown, all: RuleTable, gpc = false): GuardS
     const v = all.v.map((row, i): [string, Purpose] =>
       vendors[row[0]]?.consentMode == 'advanced' && all.g?.some((g) => g[0].includes(i.toString(36)) && g[3].includes('{phase}')) ? [row[0], 'necessary'] : row,
     );
-    const row = (rule: string) => all.v[parseInt(rule[1]!, 36)];
+    const row = (rule: string) => v[parseInt(rule[1]!, 36)];
     // the rules of the vendors the config names first: a row two vendors share (the same pattern) is then the named one's;
     // `hosts`: no host rule where one of them loads in advanced mode
     const claim = (list: string, hosts?: boolean) =>
       list
         .split(' ')
         .sort((a, b) => +!vendors[row(a)?.[0]!] - +!vendors[row(b)?.[0]!])
-        .filter((rule, _, rules) => !(hosts && rules.some((r) => r.slice(2) == rule.slice(2) && v[parseInt(r[1]!, 36)]?.[1] == 'necessary')))
+        .filter((rule, _, rules) => !hosts || !rules.some((r) => r.slice(2) == rule.slice(2) && row(r)?.[1] == 'necessary'))
         .join(' ');
     // the site's own services compiled onto the catalog's rules (throws on a declaration it cannot read)
     const rules = compileParts(

@@ -45,10 +45,10 @@ export function signal(win: Any, phase: string, consentMode?: Any): void {
       const queued = (win[queue] ||= []);
       // gtag.js held back until now reads dataLayer from its start and sends the snippet's `config` as it reaches it, before the
       // update after it: while no gtag.js has taken the queue over (its own `push`), the default it will read carries the change too
-      if (google && queued.push == [].push) Object.assign(first[i] || {}, state);
+      // (the default is the state filled: its own push sets it)
+      if (google && queued.push == [].push) Object.assign((first[i] ||= state), state);
       const commands: Any[][] = [[...command.map((word) => (word == '{phase}' ? phase : word)), state]];
       if (phase == 'default') {
-        first[i] = state;
         Object.assign(win, globals);
         // Google's settings: `waitForUpdate` is `wait_for_update` in the default, a boolean a `set` command
         if (google) {
