@@ -2,8 +2,9 @@
  * Release: every held element whose purposes are now granted gets its URL
  * back, in the order the page attempted them, each once; so does the markup
  * form of a vendor whose main purpose is granted (an embed's excepted). A
- * script element runs at most once, so a copy (attributes, nonce, text) takes
- * its place.
+ * held script runs once it has its URL back; the markup form's script element
+ * has been looked at by the browser already, so a copy (attributes, nonce,
+ * text) takes its place.
  * `releaseOnce` lets one element load whatever the permission (a
  * placeholder's "load this embed once").
  */
@@ -35,10 +36,15 @@ export function release(ready = [...held].filter((element) => mayLoad(element) &
     const element: Any = ready.shift();
     if (!element) return;
     const form = isMarkupForm(element);
-    const script = element.localName === 'script';
-    const copy = script && element.isConnected ? element.cloneNode(true) : element;
+    const tag = element.localName == 'script';
+    const script = tag && element.isConnected;
+    // a held script never started (it had no URL, no code): given its URL, it runs itself, with what the page attached to it
+    // (the snippet's `onload`); the markup form's script has run its type check, so a copy takes its place
+    const copy = form && script ? element.cloneNode(true) : element;
     // (release(element) lets the copy through too)
     if (element === once) letOnce(copy);
+    // (before its URL: a script given one runs at once)
+    if (script && !element.hasAttribute('async')) copy.async = false;
     for (const name of ATTRIBUTES) {
       // (the markup form keeps its URL in data-src, a held element in data-cg-src; either moves to src)
       const from = (form ? 'data-' : HOLD) + name;
@@ -47,16 +53,12 @@ export function release(ready = [...held].filter((element) => mayLoad(element) &
       if (value !== null) copy.setAttribute(name, value);
     }
     // (an empty type is a classic script)
-    if (form && script) copy.type = element.getAttribute('data-type') ?? '';
-    if (copy === element) {
-      // a media element chooses among its <source> children again (a <picture> does by itself)
-      if (element.localName == 'source') element.parentNode?.load?.();
-      return next();
-    }
-    if (!element.hasAttribute('async')) copy.async = false;
-    element.replaceWith(copy);
+    if (form && tag) copy.type = element.getAttribute('data-type') ?? '';
+    // a media element chooses among its <source> children again (a <picture> does by itself)
+    if (copy === element) element.localName == 'source' && element.parentNode?.load?.();
+    else element.replaceWith(copy);
     // one after another: a script without async waits for the one before it, as in the page
-    if (copy.src && !copy.async) copy.addEventListener('load', next), copy.addEventListener('error', next);
+    if (script && copy.src && !copy.async) copy.addEventListener('load', next), copy.addEventListener('error', next);
     else next();
   };
   next();

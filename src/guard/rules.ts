@@ -203,6 +203,11 @@ interface GuardConfig {
  * UET) loads before consent with the signal's denied defaults: its hosts are
  * not held and its markup form needs nothing; its cookies and storage keys
  * still wait for their purposes.
+ *
+ * A row two catalog vendors share (gtag.js: Google Analytics' and Google
+ * Ads'; HubSpot's loader and cookies: Conversations' and tracking's) is held
+ * under the first one's purpose, unless the config names only the other: then
+ * it is that vendor's (the vendor the site runs claims it).
  */
 export function guardSetup(config: unknown, all: RuleTable, gpc = false): GuardSetup | null {
   try {
@@ -214,12 +219,21 @@ export function guardSetup(config: unknown, all: RuleTable, gpc = false): GuardS
     const v = all.v.map((row, i): [string, Purpose] =>
       vendors[row[0]]?.consentMode == 'advanced' && all.g?.some((g) => g[0].includes(i.toString(36)) && g[3].includes('{phase}')) ? [row[0], 'necessary'] : row,
     );
+    const row = (rule: string) => v[parseInt(rule[1]!, 36)];
+    // the rules of the vendors the config names first: a row two vendors share (the same pattern) is then the named one's;
+    // `hosts`: no host rule where one of them loads in advanced mode
+    const claim = (list: string, hosts?: boolean) =>
+      list
+        .split(' ')
+        .sort((a, b) => +!vendors[row(a)?.[0]!] - +!vendors[row(b)?.[0]!])
+        .filter((rule, _, rules) => !hosts || !rules.some((r) => r.slice(2) == rule.slice(2) && row(r)?.[1] == 'necessary'))
+        .join(' ');
     // the site's own services compiled onto the catalog's rules (throws on a declaration it cannot read)
     const rules = compileParts(
       Object.keys(vendors)
         .filter((id) => !all.v.some((v) => v[0] === id))
         .map((id) => ({ ...vendors[id], id }) as unknown as VendorData),
-      { ...all, v, h: all.h.split(' ').filter((rule) => v[parseInt(rule[1]!, 36)]?.[1] != 'necessary').join(' ') },
+      { ...all, v, h: claim(all.h, true), c: claim(all.c), s: claim(all.s) },
     );
     // (a missing `vendors` threw; an array, a string or a number is not a plain object)
     return vendors.constructor == Object && Number.isFinite(days) && days > 0 && [undefined, 'opt-out', 'reject-all', 'ignore'].includes(c.gpc)

@@ -7,7 +7,9 @@
  * already in it when there is one, after the signal's globals such as
  * `disableHubSpotCookieBanner`), and again whenever the runtime's permission
  * changes the state (`update`; a command without `{phase}` is pushed again as
- * it is).
+ * it is). A Google tag that loads after the visitor chose starts from the
+ * choice, as on the next page: until gtag.js has read `dataLayer`, an update
+ * fills the default it will read too.
  *
  * Google's signal (style `gtag`) goes through `window.gtag`, defined only if
  * the page has none as Google's snippet defines it (push `arguments` onto
@@ -24,6 +26,8 @@ import type { Any } from './patch.js';
 
 /** The state each signal last pushed (as JSON), by its index: an unchanged state is not pushed again. */
 const last: string[] = [];
+/** The state each signal's default carries (Google's: filled in place while no gtag.js has read dataLayer). */
+const first: Any[] = [];
 
 /** Push every signal's command for `phase` (`default` first, then `update`), in window `win`; never throws. */
 export function signal(win: Any, phase: string, consentMode?: Any): void {
@@ -38,6 +42,11 @@ export function signal(win: Any, phase: string, consentMode?: Any): void {
       const json = JSON.stringify(state);
       if (json == last[i]) return;
       last[i] = json;
+      const queued = (win[queue] ||= []);
+      // gtag.js held back until now reads dataLayer from its start and sends the snippet's `config` as it reaches it, before the
+      // update after it: while no gtag.js has taken the queue over (its own `push`), the default it will read carries the change too
+      // (the default is the state filled: its own push sets it)
+      if (google && queued.push == [].push) Object.assign((first[i] ||= state), state);
       const commands: Any[][] = [[...command.map((word) => (word == '{phase}' ? phase : word)), state]];
       if (phase == 'default') {
         Object.assign(win, globals);
@@ -50,7 +59,6 @@ export function signal(win: Any, phase: string, consentMode?: Any): void {
           }
         }
       }
-      const queued = (win[queue] ||= []);
       // (Google's snippet: `function gtag(){dataLayer.push(arguments);}`)
       if (google) win.gtag ||= function () {
         // eslint-disable-next-line prefer-rest-params
