@@ -94,9 +94,16 @@ describe('Microsoft UET (Chromium, UET emulator)', () => {
     expect(await storageKeys(page, /^_uet/)).toEqual([]);
 
     await grant(page, 'marketing');
-    // the page's event was queued before bat.js; the snippet's pageLoad is pushed after the UET object takes the queue over
-    await expect.poll(() => uet.hits().map((h) => `${h.ti}:${h.event}:${h.consent}`)).toEqual([`${IDS.uet}:custom:G`, `${IDS.uet}:pageLoad:G`]);
-    expect(await pageValue(page, '__uetEmu').then((e) => e.commands)).toEqual([['event', 'purchase', { revenue_value: 10 }], ['pageLoad']]);
+    // the page's event was queued before bat.js, while the visitor had not consented: UET reads uetq in order, so it
+    // comes after the guard's denied default and before the grant's update, and goes out marked denied (D); the
+    // snippet's pageLoad is pushed after the UET object takes the queue over, with ad_storage granted (G)
+    await expect.poll(() => uet.hits().map((h) => `${h.ti}:${h.event}:${h.consent}`)).toEqual([`${IDS.uet}:custom:D`, `${IDS.uet}:pageLoad:G`]);
+    expect(await pageValue(page, '__uetEmu').then((e) => e.commands)).toEqual([
+      ['consent', 'default', { ad_storage: 'denied' }],
+      ['event', 'purchase', { revenue_value: 10 }],
+      ['consent', 'update', { ad_storage: 'granted' }],
+      ['pageLoad'],
+    ]);
     expect(requestsTo(site, BING)[0]).toBe('bat.bing.com/bat.js');
     expect(await cookieCopies(site, /^_uet/)).toEqual(['_uetmsclkid@.shop.test/', '_uetsid@.shop.test/', '_uetvid@.shop.test/']);
     expect(await storageKeys(page, /^_uet/)).toEqual(['local:_uetsid', 'local:_uetsid_exp', 'local:_uetvid', 'local:_uetvid_exp']);

@@ -10,13 +10,14 @@ export const PER_VENDOR = 1_800;
 export const BUDGETS = {
   /**
    * the head guard with the HubSpot rules (dist/consent-gate-guard-hubspot-conversations.js).
-   * 5,013 as built. The target is 3,300: the leak classes, run-time compiled site
-   * declarations (229 B), consent signals (325 B), GPC, markup forms and release(element)
-   * took it past that; until the guard is split by need, this holds it where it is.
+   * 5,130 as built. The target is 3,300: the leak classes, run-time compiled site
+   * declarations (229 B), consent signals (325 B), the claim of shared rows by the
+   * configured vendor, GPC, markup forms and release(element) took it past that; until
+   * the guard is split by need, this holds it where it is.
    */
-  guardHubSpot: 5_100,
-  /** the head guard with the rules of the whole catalog (16 vendors): 5,969 as built */
-  guard: 6_100,
+  guardHubSpot: 5_200,
+  /** the head guard with the rules of the whole catalog (16 vendors): 6,091 as built */
+  guard: 6_200,
   /**
    * the drop-in runtime's core, which every page runs (config, record, API, chat
    * launchers and show settings, revocation); vendors and features are parts
