@@ -23,17 +23,25 @@ export function vendorUrl(hostBase, host, path) {
 
 /**
  * A `Set-Cookie` value as a vendor's server sends it from its own domain, in
- * a third-party frame: `Domain`, `Secure` and `SameSite=None`. Through a
- * local `hostBase` (the demo on http://localhost) the cookie is written
- * there, host-only and without `Secure`, as a browser would refuse the rest.
+ * a third-party frame: `Domain`, `Secure` and `SameSite=None`.
  */
-export function setCookie(name, value, { domain, maxAge, hostBase } = {}) {
-  const local = hostBase && hostBase !== DEFAULT_BASE;
+export function setCookie(name, value, { domain, maxAge } = {}) {
   const parts = [`${name}=${value}`, 'Path=/'];
   if (maxAge) parts.push(`Max-Age=${maxAge}`);
-  if (local) parts.push('SameSite=Lax');
-  else parts.push(`Domain=${domain}`, 'Secure', 'SameSite=None');
+  parts.push(`Domain=${domain}`, 'Secure', 'SameSite=None');
   return parts.join('; ');
+}
+
+/**
+ * The headers that set a vendor frame's `cookies` (setCookie values): none
+ * through a local `hostBase` (the demo, which serves the vendor from its own
+ * origin). There the vendor's own domain does not exist, and a browser would
+ * keep its cookie on the site's host instead: a cookie the real vendor never
+ * writes there, which the site's withdrawal rightly leaves alone and a scan
+ * rightly reports as the site's own undeclared cookie.
+ */
+export function cookieHeaders(hostBase, cookies) {
+  return hostBase && hostBase !== DEFAULT_BASE ? {} : { 'set-cookie': cookies.join('\n') };
 }
 
 function escapeHtml(text) {

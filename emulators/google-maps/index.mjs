@@ -16,7 +16,7 @@
  *   by postMessage (see emulators/_embed); `id` is the mode (`place`, …, or `pb`).
  * Every request is logged in `requests` (URLs).
  */
-import { PNG, framePage, setCookie, vendorUrl } from '../_embed/index.mjs';
+import { PNG, cookieHeaders, framePage, setCookie, vendorUrl } from '../_embed/index.mjs';
 
 export const MAPS_EMBED_HOST = 'www.google.com';
 export const MAPS_API_HOST = 'maps.googleapis.com';
@@ -47,7 +47,7 @@ export function mapsEmulator(options = {}) {
       image: vendorUrl(hostBase, MAPS_API_HOST, `/maps/vt?pb=${encodeURIComponent(id)}`),
       video: false,
     });
-    return { body, contentType: 'text/html; charset=utf-8', headers: { 'set-cookie': setCookie('NID', random(), { domain: '.google.com', maxAge: SIX_MONTHS, hostBase }) } };
+    return { body, contentType: 'text/html; charset=utf-8', headers: cookieHeaders(hostBase, [setCookie('NID', random(), { domain: '.google.com', maxAge: SIX_MONTHS })]) };
   };
   const api = (url) => {
     requests.push(url.href);

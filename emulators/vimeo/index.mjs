@@ -19,7 +19,7 @@
  *   by postMessage (see emulators/_embed).
  * Every request is logged in `requests` (URLs).
  */
-import { PNG, framePage, setCookie, vendorUrl } from '../_embed/index.mjs';
+import { PNG, cookieHeaders, framePage, setCookie, vendorUrl } from '../_embed/index.mjs';
 
 export const VIMEO_PLAYER_HOST = 'player.vimeo.com';
 export const VIMEO_IMAGE_HOST = 'i.vimeocdn.com';
@@ -47,7 +47,7 @@ export function vimeoEmulator(options = {}) {
       image: vendorUrl(hostBase, VIMEO_IMAGE_HOST, `/video/${id}-d_640`),
     });
     const dnt = url.searchParams.get('dnt') === '1';
-    const headers = dnt ? {} : { 'set-cookie': [setCookie('vuid', `pl${random()}`, { domain: '.vimeo.com', maxAge: TWO_YEARS, hostBase }), setCookie('player', '""', { domain: '.vimeo.com', maxAge: YEAR, hostBase })].join('\n') };
+    const headers = dnt ? {} : cookieHeaders(hostBase, [setCookie('vuid', `pl${random()}`, { domain: '.vimeo.com', maxAge: TWO_YEARS }), setCookie('player', '""', { domain: '.vimeo.com', maxAge: YEAR })]);
     return { body, contentType: 'text/html; charset=utf-8', headers };
   };
   const image = (url) => {

@@ -19,7 +19,7 @@
  *   by postMessage (see emulators/_embed).
  * Every request is logged in `requests` (URLs).
  */
-import { PNG, framePage, setCookie, vendorUrl } from '../_embed/index.mjs';
+import { PNG, cookieHeaders, framePage, setCookie, vendorUrl } from '../_embed/index.mjs';
 
 export const YOUTUBE_NOCOOKIE_HOST = 'www.youtube-nocookie.com';
 export const YOUTUBE_HOST = 'www.youtube.com';
@@ -51,9 +51,7 @@ export function youtubeEmulator(options = {}) {
       local: { [YOUTUBE_DEVICE_KEY]: random() },
       database: 'ytidb::LOCALSTORE',
     });
-    const headers = standard
-      ? { 'set-cookie': [setCookie('VISITOR_INFO1_LIVE', random(), { domain: '.youtube.com', maxAge: SIX_MONTHS, hostBase }), setCookie('YSC', random(), { domain: '.youtube.com', hostBase })].join('\n') }
-      : {};
+    const headers = standard ? cookieHeaders(hostBase, [setCookie('VISITOR_INFO1_LIVE', random(), { domain: '.youtube.com', maxAge: SIX_MONTHS }), setCookie('YSC', random(), { domain: '.youtube.com' })]) : {};
     return { body, contentType: 'text/html; charset=utf-8', headers };
   };
   const image = (url) => {

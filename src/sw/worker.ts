@@ -21,14 +21,23 @@
  * Fail closed: options it cannot read, a missing, unreadable or tampered
  * record, or a record of another policy version: every vendor is refused.
  */
-import { cookieValue, decodeRecord, recordAllows, type ConsentRecord } from '../consent/codec.js';
+import { cookieValue, decodeRecord, gpcRefuses, gpcSignal, recordAllows, type ConsentRecord } from '../consent/codec.js';
 import { matchUrl, type CompiledRules, type Match } from '../guard/rules.js';
+import type { GpcMode } from '../types.js';
 
-/** Where the record is: the same two settings as the page's config (`cookieName`, `policyVersion`). */
+/**
+ * Where the record is and which records grant: the same settings as the
+ * page's config (`cookieName`, `policyVersion`, `cookieLifetimeDays`, `gpc`),
+ * so the worker honours exactly the records the guard and the runtime honour.
+ * Absent `cookieLifetimeDays` and `gpc` take the config's defaults.
+ */
 export interface WorkerOptions {
   cookieName: string;
   policyVersion: string;
+  cookieLifetimeDays?: number;
+  gpc?: GpcMode;
 }
+const GPC_MODES: readonly unknown[] = ['opt-out', 'reject-all', 'ignore'] satisfies GpcMode[];
 
 const DEFAULT_OPTIONS: WorkerOptions = { cookieName: 'consent_gate', policyVersion: '1' };
 
@@ -55,6 +64,7 @@ export interface WorkerScope {
   addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
   addEventListener(type: 'install' | 'activate' | 'cookiechange', listener: (event: WorkerEvent) => void): void;
   fetch(request: Request): Promise<Response>;
+  navigator?: { globalPrivacyControl?: unknown };
   cookieStore?: { getAll(name: string): Promise<CookieListItem[]> };
   registration: {
     scope: string;
@@ -67,10 +77,12 @@ export interface WorkerScope {
 /**
  * The options of a worker: `given` (an object a site's own worker sets as
  * `self.consentGateWorker` before `importScripts`), else the query of the
- * worker's URL (`/consent-gate-sw.js?cookieName=shop_consent&policyVersion=2`).
+ * worker's URL (`/consent-gate-sw.js?cookieName=shop_consent&policyVersion=2&cookieLifetimeDays=180`).
  * Null when a value is not what the page's config would accept (a cookie name
  * of letters, digits, `_` and `-`; a policy version of 1 to 64 characters
- * without quotes, backslashes or control characters): every vendor is then refused.
+ * without quotes, backslashes or control characters; a lifetime that is a
+ * number of days above 0; a `gpc` of `opt-out`, `reject-all` or `ignore`):
+ * every vendor is then refused.
  */
 export function workerOptions(query: string, given?: unknown): WorkerOptions | null {
   let read: (key: keyof WorkerOptions) => unknown;
@@ -85,7 +97,20 @@ export function workerOptions(query: string, given?: unknown): WorkerOptions | n
   const policyVersion = read('policyVersion') ?? DEFAULT_OPTIONS.policyVersion;
   if (typeof cookieName !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(cookieName)) return null;
   if (typeof policyVersion !== 'string' || !/^[^"\\\0-\x1f]{1,64}$/.test(policyVersion)) return null;
-  return { cookieName, policyVersion };
+  const options: WorkerOptions = { cookieName, policyVersion };
+  const days = read('cookieLifetimeDays');
+  if (days !== undefined) {
+    // (a query gives text: a number written out, as the config's number would be; a site worker's object gives the number)
+    const n = given === undefined && typeof days === 'string' && days.trim() !== '' ? Number(days) : days;
+    if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0) return null;
+    options.cookieLifetimeDays = n;
+  }
+  const gpc = read('gpc');
+  if (gpc !== undefined) {
+    if (!GPC_MODES.includes(gpc)) return null;
+    options.gpc = gpc as GpcMode;
+  }
+  return options;
 }
 
 /**
@@ -98,7 +123,8 @@ export function installConsentWorker(scope: WorkerScope, rules: CompiledRules, o
   /** Whether `record` has been read since the worker started (a stopped worker forgets it). */
   let known = false;
 
-  const decode = (cookies: string): ConsentRecord | null => (options ? decodeRecord(cookieValue(cookies, options.cookieName), options.policyVersion) : null);
+  const decode = (cookies: string): ConsentRecord | null =>
+    options ? decodeRecord(cookieValue(cookies, options.cookieName), options.policyVersion, Date.now(), options.cookieLifetimeDays) : null;
 
   /** Read the record from the cookie (where the worker has a Cookie Store); nothing is allowed when that fails. */
   const read = async (): Promise<void> => {
@@ -111,7 +137,9 @@ export function installConsentWorker(scope: WorkerScope, rules: CompiledRules, o
     }
     known = true;
   };
-  const allows = (m: Match): boolean => recordAllows(record, m.v, m.p);
+  // the purposes the browser's Global Privacy Control signal refuses under the `gpc` setting, as in the guard and the runtime
+  const refused = (): string[] => gpcRefuses(gpcSignal(scope.navigator), options?.gpc);
+  const allows = (m: Match): boolean => recordAllows(record, m.v, m.p, refused());
 
   /** The refusal, or, when the record read just now grants it, the request itself. */
   const decide = async (request: Request, m: Match): Promise<Response> => {

@@ -72,7 +72,7 @@ fetch('https://api.hubspot.com/from-worker.json').then(() => 'loaded', () => 're
   '/consent-gate-sw.js': js(readFileSync(join(DIST, 'consent-gate-sw.js'), 'utf8')),
 };
 /** The same vendor tags without the guard and the runtime: whatever is refused here, the worker refused. */
-PAGES['/plain.html'] = html(body, '<link rel="stylesheet" href="/site.css"><script src="https://js.hs-scripts.com/1234567.js" async></script>');
+PAGES['/plain.html'] = html(body, '<link rel="stylesheet" href="/site.css"><link rel="stylesheet" href="https://js.hubspot.com/embed.css"><script src="https://js.hs-scripts.com/1234567.js" async></script>');
 
 /** What each of the page's vendor tags requests (as the test sees it attempted). */
 const EXPECTED = {
@@ -125,12 +125,37 @@ async function register(page: Page, query = '?cookieName=consent_gate&policyVers
   }, script + query);
 }
 
-/** Wait until every vendor tag of the page has been attempted: the import and the worker settled, the frames loaded. */
+/**
+ * The vendor tags the head guard holds on the shop's page, so that they are never requested there: the srcdoc
+ * frame's document names a vendor host, and the guard keeps the frame's `srcdoc` until consent (its img never
+ * exists). What the worker does with them is proven on /plain.html, the same tags without the guard.
+ */
+const HELD_BY_GUARD: (keyof typeof EXPECTED)[] = ['srcdoc frame img'];
+
+/** The vendor tags a page asks for: all of them without the guard (or with a grant), all but those it holds with it. */
+const asked = (guarded: boolean) => Object.entries(EXPECTED).filter(([kind]) => !guarded || !HELD_BY_GUARD.includes(kind as keyof typeof EXPECTED));
+
+/**
+ * Wait until every vendor tag the page asks for has been attempted: the import and the worker settled, the
+ * frames loaded. On a page with the guard and no grant, the tags it holds are checked held instead (never in the document).
+ */
 async function settled(site: SwSite) {
   await site.page.waitForFunction(() => (window as any).imported && (window as any).workerSaid);
   const result = await site.page.evaluate(async () => ({ imported: await (window as any).imported, worker: await (window as any).workerSaid }));
   await site.page.waitForLoadState('load');
-  for (const url of Object.values(EXPECTED)) await expect.poll(() => site.requests.some((r) => r.url === url), { timeout: 10_000, message: url }).toBe(true);
+  // (the guard holds them until consent: the records these tests write grant every purpose, and the guard then lets them go)
+  const granted = (await site.context.cookies()).some((c) => c.name === 'consent_gate');
+  const guarded = !granted && (await site.page.evaluate(() => (window as any).consentGateConfig !== undefined));
+  for (const [, url] of asked(guarded)) await expect.poll(() => site.requests.some((r) => r.url === url), { timeout: 10_000, message: url }).toBe(true);
+  if (guarded) {
+    // the srcdoc frame was left without its vendor document: no img in it to request
+    const frame = await site.page.evaluate(() => {
+      const f = document.querySelector('iframe[title="srcdoc"]') as HTMLIFrameElement;
+      return { srcdoc: f.hasAttribute('srcdoc'), img: !!f.contentDocument?.querySelector('img') };
+    });
+    expect(frame).toEqual({ srcdoc: false, img: false });
+    expect(site.requests.map((r) => r.url)).not.toContain(EXPECTED['srcdoc frame img']);
+  }
   return result;
 }
 
@@ -154,13 +179,33 @@ describe('consent service worker (Chromium)', { timeout: 120_000 }, () => {
     const result = await settled(site);
     expect(vendorServed(site)).toEqual([]);
     expect(result).toEqual({ imported: 'refused', worker: { imported: 'refused', fetched: 'refused' } });
-    // every kind was attempted, and each failed inside the browser
+    // every kind the page asks for was attempted, and each failed inside the browser (the srcdoc frame's: see /plain.html below)
+    const attempted = site.requests.map((r) => r.url);
+    for (const [kind, url] of asked(true)) {
+      expect(attempted, kind).toContain(url);
+      expect(site.failed.map((f) => f.url), kind).toContain(url);
+    }
+    expect(await site.page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe('https://www.shop.test/consent-gate-sw.js?cookieName=consent_gate&policyVersion=1');
+    expect(await site.page.evaluate(() => (window as any).vendorRan)).toBeUndefined();
+    await site.close();
+  });
+
+  it('without the guard on the page (/plain.html) the worker alone refuses every kind, the srcdoc frame\'s img included', async () => {
+    const site = await openShop();
+    await site.page.goto(site.url('/plain.html'));
+    await register(site.page);
+    site.served.length = 0;
+    site.requests.length = 0;
+    site.failed.length = 0;
+    await site.page.reload();
+    const result = await settled(site);
+    expect(vendorServed(site)).toEqual([]);
+    expect(result).toEqual({ imported: 'refused', worker: { imported: 'refused', fetched: 'refused' } });
     const attempted = site.requests.map((r) => r.url);
     for (const [kind, url] of Object.entries(EXPECTED)) {
       expect(attempted, kind).toContain(url);
       expect(site.failed.map((f) => f.url), kind).toContain(url);
     }
-    expect(await site.page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe('https://www.shop.test/consent-gate-sw.js?cookieName=consent_gate&policyVersion=1');
     expect(await site.page.evaluate(() => (window as any).vendorRan)).toBeUndefined();
     await site.close();
   });

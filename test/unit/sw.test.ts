@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../vendors/index';
-import { compileRules } from '../../src/guard/rules';
+import { compileRules, guardAllows, guardSetup, matchUrl } from '../../src/guard/rules';
 import { encodeRecord, type ConsentRecord } from '../../src/consent/codec';
 import { COOKIE_MESSAGE, installConsentWorker, workerOptions, type WorkerScope } from '../../src/sw/worker';
 
@@ -16,7 +16,7 @@ const granted: ConsentRecord = { v: 1, p: '1', d: { functional: true, analytics:
 const cookie = (record: ConsentRecord, name = 'consent_gate') => `other=1; ${name}=${encodeURIComponent(encodeRecord(record))}`;
 
 type Listener = (event: any) => void;
-function fakeScope(cookies: string | null) {
+function fakeScope(cookies: string | null, navigator?: { globalPrivacyControl?: unknown }) {
   const listeners: Record<string, Listener[]> = {};
   const fetched: string[] = [];
   const waits: Promise<unknown>[] = [];
@@ -25,6 +25,7 @@ function fakeScope(cookies: string | null) {
   const scope = {
     addEventListener: (type: string, fn: Listener) => void (listeners[type] ||= []).push(fn),
     fetch: async (request: Request) => (fetched.push(request.url), new Response('vendor')),
+    navigator,
     ...(cookies === null
       ? {}
       : {
@@ -60,6 +61,13 @@ describe('workerOptions', () => {
     expect(workerOptions('')).toEqual({ cookieName: 'consent_gate', policyVersion: '1' });
     expect(workerOptions('?cookieName=shop_consent&policyVersion=2024-05')).toEqual({ cookieName: 'shop_consent', policyVersion: '2024-05' });
   });
+  it("reads the record's lifetime and the GPC setting as the page config gives them, absent when not given", () => {
+    expect(workerOptions('?cookieLifetimeDays=30&gpc=reject-all')).toEqual({ cookieName: 'consent_gate', policyVersion: '1', cookieLifetimeDays: 30, gpc: 'reject-all' });
+    expect(workerOptions('?cookieLifetimeDays=0.5')).toEqual({ cookieName: 'consent_gate', policyVersion: '1', cookieLifetimeDays: 0.5 });
+    expect(workerOptions('', { cookieLifetimeDays: 180, gpc: 'ignore' })).toEqual({ cookieName: 'consent_gate', policyVersion: '1', cookieLifetimeDays: 180, gpc: 'ignore' });
+    expect(workerOptions('?gpc=opt-out')).toEqual({ cookieName: 'consent_gate', policyVersion: '1', gpc: 'opt-out' });
+    expect(Object.keys(workerOptions('')!)).toEqual(['cookieName', 'policyVersion']);
+  });
   it("reads a site worker's object when given", () => {
     expect(workerOptions('?cookieName=ignored', { policyVersion: '7' })).toEqual({ cookieName: 'consent_gate', policyVersion: '7' });
   });
@@ -71,6 +79,10 @@ describe('workerOptions', () => {
     expect(workerOptions('', 'consent_gate')).toBeNull();
     expect(workerOptions('', null)).toBeNull();
     expect(workerOptions('', { cookieName: 42 })).toBeNull();
+    for (const bad of ['0', '-1', 'x', '', 'Infinity', 'NaN']) expect(workerOptions('?cookieLifetimeDays=' + bad), bad).toBeNull();
+    for (const bad of [0, -1, '30', Infinity, NaN, null]) expect(workerOptions('', { cookieLifetimeDays: bad }), String(bad)).toBeNull();
+    for (const bad of ['', 'off', 'OPT-OUT']) expect(workerOptions('?gpc=' + bad), bad).toBeNull();
+    expect(workerOptions('', { gpc: true })).toBeNull();
   });
 });
 
@@ -117,6 +129,49 @@ describe('installConsentWorker', () => {
       await w.settle();
       expect(await w.request('https://api.hubspot.com/x'), jar).toBe('refused');
     }
+  });
+
+  it('honours exactly the records the head guard honours: the configured lifetime (capped), clock skew, the GPC signal and setting', async () => {
+    const day = 86_400_000;
+    const all = { functional: true, analytics: true, marketing: true };
+    const records: [string, ConsentRecord][] = [
+      ['fresh', { ...granted, d: all }],
+      ['10 days old', { ...granted, d: all, t: Date.now() - 10 * day }],
+      ['40 days old', { ...granted, d: all, t: Date.now() - 40 * day }],
+      ['100 days old', { ...granted, d: all, t: Date.now() - 100 * day }],
+      ['500 days old', { ...granted, d: all, t: Date.now() - 500 * day }],
+      ['a minute ahead', { ...granted, d: all, t: Date.now() + 60_000 }],
+      ['a day ahead', { ...granted, d: all, t: Date.now() + day }],
+      ['decided under GPC', { ...granted, d: all, g: 1 }],
+      ['a vendor of its own', { ...granted, o: { 'meta-pixel': true } }],
+    ];
+    const configs = [{}, { cookieLifetimeDays: 30 }, { cookieLifetimeDays: 1000 }, { gpc: 'reject-all' }, { gpc: 'ignore' }, { cookieLifetimeDays: 7, gpc: 'opt-out' }] as const;
+    const urls = ['https://js.usemessages.com/conversations-embed.js', 'https://track.hubspot.com/__ptq.gif', 'https://connect.facebook.net/en_US/fbevents.js'];
+    const seen = new Set<string>();
+    for (const [name, record] of records)
+      for (const config of configs)
+        for (const signal of [false, true]) {
+          const jar = cookie(record);
+          const setup = guardSetup({ vendors: {}, ...config }, rules, signal);
+          const query = '?' + new URLSearchParams(Object.entries(config).map(([k, v]) => [k, String(v)])).toString();
+          const w = fakeScope(jar, { globalPrivacyControl: signal });
+          installConsentWorker(w.scope, rules, workerOptions(query), true);
+          await w.settle();
+          for (const url of urls) {
+            const m = matchUrl(rules, url)!;
+            const guard = guardAllows(setup, jar, Date.now())(m.v, m.p);
+            const worker = (await w.request(url)) !== 'refused';
+            expect(worker, `${name}, ${JSON.stringify(config)}, GPC ${signal}: ${url}`).toBe(guard);
+            seen.add(String(guard));
+          }
+        }
+    // (both answers were given: the comparison above could fail either way)
+    expect(seen).toEqual(new Set(['true', 'false']));
+    // the case of the issue: a record older than a shortened lifetime grants nothing
+    const old = fakeScope(cookie(records[3]![1]));
+    installConsentWorker(old.scope, rules, workerOptions('?cookieLifetimeDays=30'), true);
+    await old.settle();
+    expect(await old.request(urls[0]!)).toBe('refused');
   });
 
   it('without a Cookie Store: refused until the page posts its cookies, which it then follows', async () => {
