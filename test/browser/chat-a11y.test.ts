@@ -107,6 +107,29 @@ describe('axe-core: zero violations (wcag2a, wcag2aa, wcag21aa, wcag22aa)', () =
   }, AXE_TIMEOUT);
 });
 
+describe('axe-core in another language: the same UI in German (lang: "de")', () => {
+  it('the prompt, the failure panel and the inline placeholder', async () => {
+    const { site, page, emulator: hubspot } = await openChatShop(browser, HUBSPOT, {
+      config: { lang: 'de' },
+      vendor: { timeout: 1500, fallbackUrl: 'mailto:help@shop.test', inlineEmbedSelector: '#chat-here', placeholderHeight: 420 },
+      body: '<section id="chat-here" aria-label="Chat"></section>',
+    });
+    hubspot.fail('js.usemessages.com', '404');
+    await page.goto(site.url('/'));
+    const placeholder = page.locator('#chat-here [data-consent-gate-placeholder]');
+    await placeholder.getByRole('button', { name: 'Chat starten' }).waitFor({ state: 'visible' });
+    expect(await violations(page, '#chat-here')).toEqual([]);
+    await placeholder.getByRole('button', { name: 'Chat starten' }).click();
+    const inside = placeholder.locator('[data-consent-gate-prompt]');
+    await inside.getByRole('button', { name: 'Erlauben und Chat starten' }).waitFor({ state: 'visible' });
+    expect(await violations(page, '#chat-here')).toEqual([]);
+    await inside.getByRole('button', { name: 'Erlauben und Chat starten' }).click();
+    await page.locator('[data-consent-gate-failure]').waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await violations(page, '[data-consent-gate-failure]')).toEqual([]);
+    await site.close();
+  }, AXE_TIMEOUT);
+});
+
 describe('keyboard only', () => {
   it('Tab to the launcher, Enter opens the prompt, Enter on "Allow and start chat" loads the chat, and focus goes into the chat', async () => {
     const { site, page } = await openChatShop(browser, HUBSPOT);

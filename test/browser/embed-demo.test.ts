@@ -162,9 +162,10 @@ describe('the demo Blog page (npm run demo), videos and a map emulated offline',
 });
 
 describe('accessibility of a page of placeholders (axe-core 4.11, WCAG 2.0/2.1/2.2 A and AA rules)', () => {
-  it('axe reports no violation on a page with a placeholder of each vendor, for a visitor who refused', async () => {
+  for (const lang of ['en', 'de'] as const)
+  it(`${lang}: axe reports no violation on a page with a placeholder of each vendor, for a visitor who refused`, async () => {
     const embeds = CASES.map((c) => c.markup.replace('id="markup"', `id="${c.vendor.id}"`)).join('<p>Next.</p>');
-    const page = html(`<main><h1>Blog</h1>${embeds}</main>`, dropInHead({ vendors: { youtube: true, vimeo: true, 'google-maps': true } }));
+    const page = html(`<main><h1>Blog</h1>${embeds}</main>`, dropInHead({ vendors: { youtube: true, vimeo: true, 'google-maps': true }, lang }));
     const site = await openSite(browser, { pages: { '/': page, '/poster.png': { body: readFileSync(join(ROOT, 'demo/blog-poster.svg')), contentType: 'image/svg+xml' } } });
     await site.page.goto(site.url('/'));
     await ready(site.page);
@@ -174,6 +175,8 @@ describe('accessibility of a page of placeholders (axe-core 4.11, WCAG 2.0/2.1/2
     await ready(site.page);
     await placeholders(site.page, 3);
     await settle(site.page);
+    // the placeholders speak the page's language
+    if (lang === 'de') expect(await site.page.getByRole('button', { name: 'Video laden' }).count()).toBe(2);
     const results = await axe(site.page);
     expect(results.version).toMatch(/^4\.11\./);
     expect(results.violations).toEqual([]);
