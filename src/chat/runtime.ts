@@ -71,6 +71,8 @@ export function createVendorRuntime(core: GateCore<ResolvedConfig>, vendor: Vend
    * one) is left out, as it would show nothing new.
    */
   let reread: string | null = null;
+  /** The refresh of the page in `reread` while it runs: a second ask for the same page waits for it instead of asking again. */
+  let rereading: Promise<void> = Promise.resolve();
   const page = () => win.location.href.replace(/#.*/, '');
   /** The roots of what the vendor added to the page during the last load (see `watch`). */
   const added: Element[] = [];
@@ -253,9 +255,10 @@ export function createVendorRuntime(core: GateCore<ResolvedConfig>, vendor: Vend
     async refresh(opts) {
       if (state === 'ready' && adapter.refresh) {
         const here = page();
-        if (here === reread && (!opts || !Object.keys(opts).length)) return;
+        if (here === reread && (!opts || !Object.keys(opts).length)) return rereading;
         reread = here;
-        await adapter.refresh(ctx, opts);
+        rereading = Promise.resolve(adapter.refresh(ctx, opts)).then(() => undefined);
+        await rereading;
       }
       // asked while loading (a route change during the download): once the chat is there
       else if (state === 'loading' && adapter.refresh) refreshWhenReady = opts ?? {};
