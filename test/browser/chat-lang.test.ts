@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openSite, type LaunchedBrowser } from './harness';
 import { hubspotEmulator } from '../../emulators/hubspot/index.mjs';
-import { launcher, openShop, prompt, shopPage } from './hubspot-helpers';
+import { chatShopPage, launcher, openChatShop, prompt } from './chat-kit';
+import { HUBSPOT } from './hubspot-helpers';
 
 let browser: LaunchedBrowser;
 beforeAll(async () => {
@@ -26,7 +27,7 @@ new MutationObserver((records) => {
 
 describe('the chat speaks the page language', () => {
   it('<html lang="de">: the launcher is "Chatten Sie mit uns" from the start, and the prompt is German', async () => {
-    const german = shopPage().replace('<html lang="en">', '<html lang="de">');
+    const german = chatShopPage(HUBSPOT).replace('<html lang="en">', '<html lang="de">');
     const site = await openSite(browser, { pages: { '/': german }, hosts: hubspotEmulator().handlers });
     const { page } = site;
     await page.addInitScript(RECORD_LABELS);
@@ -54,7 +55,7 @@ describe('the chat speaks the page language', () => {
   }, 60_000);
 
   it('<html lang="en">: English, and no language part is fetched', async () => {
-    const { site, page } = await openShop(browser);
+    const { site, page } = await openChatShop(browser, HUBSPOT);
     await page.goto(site.url('/'));
     await page.getByRole('button', { name: 'Chat with us' }).waitFor({ state: 'visible' });
     await launcher(page).click();
