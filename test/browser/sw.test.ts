@@ -289,6 +289,8 @@ describe('consent service worker (Chromium)', { timeout: 120_000 }, () => {
       const site = await openShop();
       await site.page.goto(site.url('/plain.html'));
       await register(site.page);
+      // the first, uncontrolled view's own worker fetch may still be on its way: let it land before counting
+      await site.page.evaluate(() => (window as any).workerSaid);
       await site.context.addCookies([{ name: 'consent_gate', value: encodeURIComponent(value), url: site.url('/') }]);
       site.served.length = 0;
       expect(await site.page.evaluate(() => fetch('https://api.hubspot.com/x.json').then((r) => r.status, (e) => e.name))).toBe('TypeError');
