@@ -122,6 +122,8 @@ async function register(page: Page, query = '?cookieName=consent_gate&policyVers
     await navigator.serviceWorker.register(url);
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    // the first, uncontrolled view's own worker fetch may still be on its way: let it land before a test counts requests
+    await (window as any).workerSaid;
   }, script + query);
 }
 
@@ -289,8 +291,6 @@ describe('consent service worker (Chromium)', { timeout: 120_000 }, () => {
       const site = await openShop();
       await site.page.goto(site.url('/plain.html'));
       await register(site.page);
-      // the first, uncontrolled view's own worker fetch may still be on its way: let it land before counting
-      await site.page.evaluate(() => (window as any).workerSaid);
       await site.context.addCookies([{ name: 'consent_gate', value: encodeURIComponent(value), url: site.url('/') }]);
       site.served.length = 0;
       expect(await site.page.evaluate(() => fetch('https://api.hubspot.com/x.json').then((r) => r.status, (e) => e.name))).toBe('TypeError');
