@@ -94,8 +94,8 @@ describe('consent receipts (Chromium, a real receiver)', () => {
     const last = (await stored(id)).at(-1)!.receipt;
     expect(last).toMatchObject({ recordId: id, policyVersion: '2026-11', path: '/', language: 'en', purposes: { functional: true, analytics: false, marketing: false }, vendors: { 'hubspot-conversations': true }, gpc: { signal: false, applied: false } });
     expect(await p.evaluate(() => (window as any).seen)).toEqual(['accept-all/banner', 'withdraw/api', 'grant/api', 'reject-all/banner', 'grant/prompt']);
-    // nothing waits: every receipt was acknowledged
-    expect(await p.evaluate(() => localStorage.getItem('consent_gate_receipts'))).toBeNull();
+    // nothing waits: every receipt was acknowledged (the receiver stores before the page reads its answer)
+    await expect.poll(() => p.evaluate(() => localStorage.getItem('consent_gate_receipts'))).toBeNull();
     expect(pageErrors).toEqual([]);
     expect(await p.evaluate(() => (window as any).errors)).toEqual([]);
     await site.close();
