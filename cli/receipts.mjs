@@ -85,10 +85,13 @@ async function serve(argv, lib) {
     await store.close();
     throw new UsageError(`could not listen on ${resolved.host}:${resolved.port}: ${error.message}`, { usage: false });
   }
-  const say = (line) => process.stdout.write(`consent-gate receipts: ${line}\n`);
-  say(`listening on ${receiver.url} (POST ${receiver.url}/receipts), storing in ${describeStore(store)}`);
-  say(resolved.origins.length ? `accepting browser posts from ${resolved.origins.join(', ')}` : 'no --origin given: posts from browsers (with an Origin header) are refused');
-  say(`reads (GET /receipts/<recordId>): ${resolved.token ? 'with the bearer token' : 'disabled (no --token)'}; IP addresses: ${resolved.keepIp === 'truncated' ? 'truncated (/24, /48)' : 'not stored'}; rate: ${resolved.rate ? `${resolved.rate} requests a minute per client` : 'no limit'}`);
+  // the start-up lines in one write, so whoever reads the output (a person, a process manager, a test) sees them together
+  const say = (...lines) => process.stdout.write(lines.map((line) => `consent-gate receipts: ${line}\n`).join(''));
+  say(
+    `listening on ${receiver.url} (POST ${receiver.url}/receipts), storing in ${describeStore(store)}`,
+    resolved.origins.length ? `accepting browser posts from ${resolved.origins.join(', ')}` : 'no --origin given: posts from browsers (with an Origin header) are refused',
+    `reads (GET /receipts/<recordId>): ${resolved.token ? 'with the bearer token' : 'disabled (no --token)'}; IP addresses: ${resolved.keepIp === 'truncated' ? 'truncated (/24, /48)' : 'not stored'}; rate: ${resolved.rate ? `${resolved.rate} requests a minute per client` : 'no limit'}`,
+  );
   await new Promise((resolve) => {
     const stop = (signal) => {
       process.off('SIGTERM', stop);
