@@ -15,3 +15,14 @@ export function injectStyle(doc: Document, id: string, css: string, nonce?: stri
   style.textContent = css;
   (doc.head || doc.documentElement).appendChild(style);
 }
+
+/** A link to a vendor's privacy policy: a new tab that gets no handle on this page. */
+export function policyLink(doc: Document, href: string, className: string, text: string): HTMLAnchorElement {
+  const link = doc.createElement('a');
+  link.className = className;
+  link.href = href;
+  link.target = '_blank';
+  link.rel = 'noopener noreferrer';
+  link.textContent = text;
+  return link;
+}

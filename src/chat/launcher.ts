@@ -7,6 +7,7 @@
  * the visitor shows intent.
  */
 import type { ResolvedChatOptions } from '../contract/chat-options.js';
+import { injectStyle } from '../dom.js';
 import type { ChatState } from './state.js';
 import type { Showing } from './show.js';
 import type { LauncherTexts } from './texts.js';
@@ -87,13 +88,7 @@ const HID = 'data-consent-gate-hid';
 
 /** `texts`: the launcher's words in the page's language (./feature.ts finds them). */
 export function createLauncher(vendorId: string, options: ResolvedChatOptions, doc: Document, nonce: string | undefined, texts: LauncherTexts, actions: LauncherActions): Launcher {
-  if (!doc.getElementById(STYLE_ID)) {
-    const style = doc.createElement('style');
-    style.id = STYLE_ID;
-    if (nonce) style.nonce = nonce;
-    style.textContent = CSS;
-    doc.head.appendChild(style);
-  }
+  injectStyle(doc, STYLE_ID, CSS, nonce);
   const attribute = `[${CHAT_ATTRIBUTE}="${vendorId.replace(/["\\]/g, '\\$&')}"]`;
   let state: ChatState = 'idle';
   const launcher: Launcher = {

@@ -2,6 +2,7 @@
  * The chat's panels, fetched with the chat's lazy file: the contextual
  * prompt (./prompt.ts) and the failure panel, and the stylesheet they share.
  */
+import { injectStyle } from '../dom.js';
 import { chatButton } from './launcher.js';
 import type { FailReason } from './state.js';
 import type { PanelTexts } from './texts.js';
@@ -37,14 +38,7 @@ const CSS = `
 `;
 
 /** The panels' stylesheet, once per page (with the config's nonce). */
-export function injectPanelStyles(doc: Document, nonce: string | undefined): void {
-  if (doc.getElementById(STYLE_ID)) return;
-  const style = doc.createElement('style');
-  style.id = STYLE_ID;
-  if (nonce) style.nonce = nonce;
-  style.textContent = CSS;
-  doc.head.appendChild(style);
-}
+export const injectPanelStyles = (doc: Document, nonce: string | undefined): void => injectStyle(doc, STYLE_ID, CSS, nonce);
 
 const FAILURE_TEXT: Record<FailReason, keyof PanelTexts> = {
   error: 'failError',

@@ -12,6 +12,7 @@
  * it; it closes too when focus leaves it for something else on the page.
  */
 import type { VendorData } from '../types.js';
+import { policyLink } from '../dom.js';
 import { chatButton } from './launcher.js';
 import { fallbackLink } from './panels.js';
 import { durationInWords } from '../contract/time.js';
@@ -132,13 +133,7 @@ export function buildPrompt(doc: Document, content: PromptContent, handlers: Pro
       }
       box.appendChild(list);
     }
-    const policy = doc.createElement('a');
-    policy.href = vendor.privacyPolicyUrl;
-    policy.target = '_blank';
-    policy.rel = 'noopener noreferrer';
-    policy.className = 'cg-chat-small cg-chat-link';
-    policy.textContent = t.policy;
-    box.appendChild(policy);
+    box.appendChild(policyLink(doc, vendor.privacyPolicyUrl, 'cg-chat-small cg-chat-link', t.policy));
   }
 
   const buttons = doc.createElement('div');

@@ -5,7 +5,7 @@
  * vendor's privacy policy. A group named by the embed's name; native buttons
  * and a link, so the keyboard reaches everything in order.
  */
-import { injectStyle } from '../dom.js';
+import { injectStyle, policyLink } from '../dom.js';
 import type { EmbedTexts } from './texts.js';
 
 export interface PlaceholderHandlers {
@@ -65,14 +65,7 @@ export function buildPlaceholder(doc: Document, input: PlaceholderInput, handler
   const always = button(doc, 'cg-embed-always', input.texts.always, handlers.onAlways);
   actions.append(load, always);
 
-  const policy = doc.createElement('a');
-  policy.className = 'cg-embed-policy';
-  policy.href = input.privacyPolicyUrl;
-  policy.target = '_blank';
-  policy.rel = 'noopener noreferrer';
-  policy.textContent = input.texts.policy;
-
-  panel.append(name, about, actions, policy);
+  panel.append(name, about, actions, policyLink(doc, input.privacyPolicyUrl, 'cg-embed-policy', input.texts.policy));
   box.appendChild(panel);
   return box;
 }

@@ -15,16 +15,7 @@ import english from './lang/en.js';
 import { LOADERS } from './lang/index.js';
 import { chooseLanguage, languageTag, LANGUAGES, type Language, type Texts } from './texts.js';
 import type { BannerBridge, BannerHandle } from './banner-types.js';
-
-function injectStyles(nonce: string | undefined): void {
-  const id = `${BANNER_ELEMENT_ID}-styles`;
-  if (document.getElementById(id)) return;
-  const style = document.createElement('style');
-  style.id = id;
-  if (nonce) style.nonce = nonce;
-  style.textContent = css;
-  document.head.appendChild(style);
-}
+import { injectStyle } from '../dom.js';
 
 interface Loaded {
   language: Language;
@@ -94,7 +85,7 @@ export function mountBanner(bridge: BannerBridge): BannerHandle {
     show(settings = false) {
       mode = settings ? 'settings' : 'notice';
       void texts.then((loaded) => {
-        const styles = () => injectStyles(bridge.config.nonce);
+        const styles = () => injectStyle(document, `${BANNER_ELEMENT_ID}-styles`, css, bridge.config.nonce);
         // the settings panel answers a click at once; the first layer waits for the page's paint
         if (settings) {
           styles();
