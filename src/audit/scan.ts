@@ -92,14 +92,21 @@ export interface Violation {
   evidence: string[];
 }
 
-export interface ScanReport {
+/** What a page's report and a whole site's report both open with. */
+export interface ReportHeader {
   tool: 'consent-gate scan';
+  /** The page scanned, or the site's first page. */
   url: string;
   startedAt: string;
   finishedAt: string;
   /** Vendors a cookie, key or host is declared against. */
   declaredVendors: string[];
+  /** No violation found. */
   clean: boolean;
+  notes: string[];
+}
+
+export interface ScanReport extends ReportHeader {
   phases: PhaseReport[];
   violations: Violation[];
   /**
@@ -108,7 +115,6 @@ export interface ScanReport {
    * the tag as written and its markup form (see `rewriteHtml`).
    */
   markup: VendorTag[];
-  notes: string[];
 }
 
 export interface EvaluateInput {
@@ -411,20 +417,13 @@ export interface SiteViolation extends Violation {
 }
 
 /** A whole-site scan: each page's report, and what they add up to. */
-export interface SiteReport {
-  tool: 'consent-gate scan';
-  url: string;
-  startedAt: string;
-  finishedAt: string;
-  declaredVendors: string[];
-  clean: boolean;
+export interface SiteReport extends ReportHeader {
   /** Every page's report, in the order scanned. */
   pages: ScanReport[];
   /** Every page's violations, each naming its page. */
   violations: SiteViolation[];
   vendors: SiteVendor[];
   cookies: SiteCookie[];
-  notes: string[];
 }
 
 export interface SiteInput {
