@@ -9,6 +9,8 @@ import terser from '@rollup/plugin-terser';
 import { bannerFile, bannerPlugins } from './rollup.banner.mjs';
 
 const B = '.build';
+/** Where the compiled vendor modules are (a module id is an absolute path). */
+const VENDOR_SOURCES = resolve(B, 'vendors') + '/';
 
 /** Import .css files as strings (Klaro's stylesheet goes into the banner file, injected with the config's nonce). */
 const cssAsString = () => ({
@@ -127,7 +129,8 @@ export default [
         dir: 'dist',
         format,
         entryFileNames: `[name].${ext}`,
-        chunkFileNames: `chunks/[name]-[hash].${ext}`,
+        // a chunk of vendor code alone (the vendor toolkit, HubSpot's shared rows) lives with the vendor modules
+        chunkFileNames: (chunk) => `${chunk.moduleIds.every((id) => id.startsWith(VENDOR_SOURCES)) ? 'vendors' : 'chunks'}/[name]-[hash].${ext}`,
         // the vendor toolkit and the contract helpers vendors share travel in one chunk, whichever vendors import which
         manualChunks: (id) => (/[\\/](vendors[\\/]_kit|src[\\/]contract[\\/](hosts|chat-options|values))\.js$/.test(id) ? '_kit' : undefined),
         exports: 'named',

@@ -5,11 +5,9 @@
  */
 import { chatOptionSpecs, DAY, hostBaseOption, hostUrl, isObject, MONTH, safe, type ChatOptions, type Vendor, type VendorContext, type VendorData, type VendorListener, type VendorOptions } from '../src/contract/index.js';
 import { originsOf } from './_kit.js';
-import { HUBSPOT_CONSENT } from './_hubspot.js';
+import { HUBSPOT_CONSENT, KB, PAGES, TRACKING_COOKIES, TRACKING_HOSTS } from './_hubspot.js';
 
-const KB = "HubSpot knowledge base: 'Cookies set in a visitor's browser by HubSpot'";
 const OCD = 'Open Cookie Database (Apache-2.0)';
-const PAGES = 'HubSpot embed code as seen in public page source';
 
 
 export interface HubSpotOptions extends VendorOptions, ChatOptions {
@@ -54,28 +52,14 @@ export const data: VendorData = {
     { host: 'hubspot-realtime.ably.io', purpose: 'functional', description: 'Real-time messaging for the chat.', source: PAGES },
     { host: 'hubspot-rest.ably.io', purpose: 'functional', description: 'Real-time messaging for the chat (REST fallback).', source: PAGES },
     { host: 'hubspot-avatars.s3.amazonaws.com', purpose: 'functional', description: 'Avatars of chat agents.', source: PAGES },
-    { host: '*.hs-analytics.net', purpose: 'analytics', description: 'Page analytics script (js.hs-analytics.net/analytics/{ts}/{portalId}.js); sets __hstc, hubspotutk, __hssc, __hssrc.', source: PAGES },
-    { host: 'track.hubspot.com', purpose: 'analytics', description: 'Analytics pixel (__ptq.gif).', source: PAGES },
-    { host: 'track-eu1.hubspot.com', purpose: 'analytics', description: 'Analytics pixel, EU data-centre.', source: `${PAGES}; eu1 host name unverified` },
-    { host: '*.hs-banner.com', purpose: 'analytics', description: "HubSpot's own cookie banner; replaced by consent-gate and switched off with window.disableHubSpotCookieBanner.", source: PAGES },
-    { host: '*.hscollectedforms.net', purpose: 'marketing', description: 'Capture of non-HubSpot forms (collectedforms.js).', source: PAGES },
-    { host: '*.hsadspixel.net', purpose: 'marketing', description: 'Ads pixel (fb.js), which sets advertising cookies such as _fbp.', source: PAGES },
-    { host: '*.hsleadflows.net', purpose: 'marketing', description: 'Pop-up forms (leadflows.js).', source: PAGES },
+    ...TRACKING_HOSTS,
     { host: '*.hubspot.com', purpose: 'marketing', description: 'Other HubSpot hosts, such as web interactives and CTAs (js.hubspot.com/web-interactives-embed.js).', source: PAGES },
   ],
   cookies: [
     { name: 'messagesUtk', purpose: 'functional', lifetime: 6 * MONTH, refresh: true, scope: 'host', description: 'Chat visitor id: restores the conversation history. Not set for visitors identified through the visitor identification API.', source: `${KB}; 6 months now, 13 months in older copies; the ${OCD} files it under marketing` },
     { name: 'hs-messages-is-open', purpose: 'functional', lifetime: 1800, scope: 'host', description: 'Whether the chat window is open, so it stays open across page loads.', source: KB },
     { name: 'hs-messages-hide-welcome-message', purpose: 'functional', lifetime: DAY, scope: 'host', description: 'Remembers that the chat welcome message was dismissed.', source: KB },
-    { name: '__hstc', purpose: 'analytics', lifetime: 6 * MONTH, refresh: true, scope: 'parent', description: 'Main visitor-tracking cookie: domain, first, last and current visit timestamps, session count.', source: `${KB}; 6 months now, 13 months or 2 years in older copies` },
-    { name: 'hubspotutk', purpose: 'analytics', lifetime: 6 * MONTH, refresh: true, scope: 'parent', description: 'Visitor identity, sent with form submissions to deduplicate contacts.', source: KB },
-    { name: '__hssc', purpose: 'analytics', lifetime: 1800, refresh: true, scope: 'parent', description: 'Session counter: page views in this session.', source: KB },
-    { name: '__hssrc', purpose: 'analytics', lifetime: 0, scope: 'parent', description: 'Detects a browser restart to count sessions.', source: KB },
-    { name: '_fbp', purpose: 'marketing', lifetime: 90 * DAY, scope: 'parent', description: 'Advertising id set by the HubSpot ads pixel.', source: 'vendor-facts reference (set by js.hsadspixel.net); lifetime unverified: 90 days as Meta documents for _fbp' },
-    { name: '__hs_opt_out', purpose: 'necessary', lifetime: 180 * DAY, scope: 'parent', description: "HubSpot's own record that the visitor opted out of tracking.", source: KB },
-    { name: '__hs_initial_opt_in', purpose: 'necessary', lifetime: 7 * DAY, scope: 'parent', description: "HubSpot's own record of a first opt-in under strict mode.", source: KB },
-    { name: '__hs_cookie_cat_pref', purpose: 'necessary', lifetime: 180 * DAY, scope: 'parent', description: "HubSpot's own record of consented categories (1 analytics, 2 advertisement, 3 functionality).", source: `${KB}; value format seen in HubSpot banner source` },
-    { name: '__hs_do_not_track', purpose: 'necessary', lifetime: 6 * MONTH, scope: 'parent', description: 'Stops the tracking code from sending any information (set by doNotTrack).', source: KB },
+    ...TRACKING_COOKIES,
     { name: '__cf_bm', purpose: 'necessary', lifetime: 1800, description: 'Cloudflare bot management in front of HubSpot.', source: KB },
     { name: '__cfruid', purpose: 'necessary', lifetime: 0, description: 'Cloudflare rate limiting in front of HubSpot.', source: KB },
     { name: '__cfuvid', purpose: 'necessary', lifetime: 0, description: 'Cloudflare rate limiting in front of HubSpot.', source: KB },

@@ -12,13 +12,10 @@
  * and `setHubSpotConsent` on every page); on withdrawal the adapter pushes
  * `revokeCookieConsent`, and the runtime's sweep deletes the cookies.
  */
-import { DAY, hostBaseOption, hostUrl, MONTH, safe, type Vendor, type VendorData, type VendorOptions } from '../src/contract/index.js';
+import { hostBaseOption, hostUrl, safe, type Vendor, type VendorData, type VendorOptions } from '../src/contract/index.js';
 import { queueOf, scriptOnPage } from './_tags.js';
-import { HUBSPOT_CONSENT } from './_hubspot.js';
+import { FACTS, HUBSPOT_CONSENT, PAGES, TRACKING_COOKIES, TRACKING_HOSTS } from './_hubspot.js';
 
-const FACTS = 'vendor-facts reference, HubSpot section';
-const KB = `${FACTS}: HubSpot knowledge base 'Cookies set in a visitor's browser by HubSpot'`;
-const PAGES = `${FACTS}: HubSpot embed code as seen in public page source`;
 const LOADER_HOSTS = { na1: 'js.hs-scripts.com', eu1: 'js-eu1.hs-scripts.com' } as const;
 const LOADER_ID = 'hs-script-loader';
 
@@ -44,24 +41,10 @@ export const data: VendorData = {
   summary: 'HubSpot records which of our pages you visit and links them to the forms you send us, so we know what interests our contacts.',
   hosts: [
     { host: '*.hs-scripts.com', purpose: 'analytics', description: "HubSpot's tracking code loader (js.hs-scripts.com/{portalId}.js, regional js-eu1.hs-scripts.com); it injects the analytics, banner, form-capture and ads-pixel scripts.", source: `${PAGES} (loader, snippet id hs-script-loader); regional hosts other than eu1 unverified` },
-    { host: '*.hs-analytics.net', purpose: 'analytics', description: 'Page analytics script (js.hs-analytics.net/analytics/{ts}/{portalId}.js); sets __hstc, hubspotutk, __hssc, __hssrc.', source: PAGES },
-    { host: 'track.hubspot.com', purpose: 'analytics', description: 'Analytics pixel (__ptq.gif).', source: PAGES },
-    { host: 'track-eu1.hubspot.com', purpose: 'analytics', description: 'Analytics pixel, EU data-centre.', source: `${PAGES}; eu1 host name unverified` },
-    { host: '*.hs-banner.com', purpose: 'analytics', description: "HubSpot's own cookie banner; replaced by consent-gate and switched off with window.disableHubSpotCookieBanner.", source: PAGES },
-    { host: '*.hscollectedforms.net', purpose: 'marketing', description: 'Capture of non-HubSpot forms (collectedforms.js).', source: PAGES },
-    { host: '*.hsadspixel.net', purpose: 'marketing', description: 'Ads pixel (fb.js), which sets advertising cookies such as _fbp.', source: PAGES },
-    { host: '*.hsleadflows.net', purpose: 'marketing', description: 'Pop-up forms (leadflows.js).', source: PAGES },
+    ...TRACKING_HOSTS,
   ],
   cookies: [
-    { name: '__hstc', purpose: 'analytics', lifetime: 6 * MONTH, refresh: true, scope: 'parent', description: 'Main visitor-tracking cookie: domain, first, last and current visit timestamps, session count.', source: `${KB}; 6 months now, 13 months or 2 years in older copies` },
-    { name: 'hubspotutk', purpose: 'analytics', lifetime: 6 * MONTH, refresh: true, scope: 'parent', description: 'Visitor identity, sent with form submissions to deduplicate contacts.', source: KB },
-    { name: '__hssc', purpose: 'analytics', lifetime: 1800, refresh: true, scope: 'parent', description: 'Session counter: page views in this session.', source: KB },
-    { name: '__hssrc', purpose: 'analytics', lifetime: 0, scope: 'parent', description: 'Detects a browser restart to count sessions.', source: KB },
-    { name: '_fbp', purpose: 'marketing', lifetime: 90 * DAY, scope: 'parent', description: 'Advertising id set by the HubSpot ads pixel.', source: `${FACTS} (set by js.hsadspixel.net); lifetime unverified: 90 days as Meta's Param Builder code sets _fbp (tag-facts §4 [M4])` },
-    { name: '__hs_opt_out', purpose: 'necessary', lifetime: 180 * DAY, scope: 'parent', description: "HubSpot's own record that the visitor opted out of tracking.", source: KB },
-    { name: '__hs_initial_opt_in', purpose: 'necessary', lifetime: 7 * DAY, scope: 'parent', description: "HubSpot's own record of a first opt-in under strict mode.", source: KB },
-    { name: '__hs_cookie_cat_pref', purpose: 'necessary', lifetime: 180 * DAY, scope: 'parent', description: "HubSpot's own record of consented categories (1 analytics, 2 advertisement, 3 functionality).", source: `${KB}; value format seen in HubSpot banner source` },
-    { name: '__hs_do_not_track', purpose: 'necessary', lifetime: 6 * MONTH, scope: 'parent', description: 'Stops the tracking code from sending any information (set by doNotTrack).', source: KB },
+    ...TRACKING_COOKIES,
   ],
   storage: [],
   signals: [HUBSPOT_CONSENT],
