@@ -40,16 +40,10 @@ export const data: VendorData = {
       source: `${FACTS}, Hosts row: LinkedIn's help article on the Insight Tag [L2]`,
     },
     {
-      host: 'px.ads.linkedin.com',
+      host: '*.ads.linkedin.com',
       purpose: 'marketing',
-      description: 'The Insight Tag endpoint: page views and conversions (px.ads.linkedin.com/collect).',
-      source: `${FACTS}, Hosts row: LinkedIn's help article [L2] (the noscript pixel); unverified: the JavaScript beacon's parameters [OBS][SNIP]`,
-    },
-    {
-      host: 'dc.ads.linkedin.com',
-      purpose: 'marketing',
-      description: 'Endpoint of older Insight Tag snippets.',
-      source: `unverified: ${FACTS}, Hosts row: older snippets [OBS][SNIP]`,
+      description: 'The Insight Tag endpoints: px.ads.linkedin.com/collect (page views and conversions) and dc.ads.linkedin.com (older snippets); one rule for both, as every host under ads.linkedin.com serves LinkedIn Ads.',
+      source: `${FACTS}, Hosts row: LinkedIn's help article [L2] (the noscript pixel on px.ads.linkedin.com); unverified: the JavaScript beacon's parameters and the older dc.ads.linkedin.com snippets [OBS][SNIP]`,
     },
   ],
   cookies: [

@@ -108,15 +108,14 @@ describe('what a catalog entry costs a page that does not name it', () => {
     }
   });
 
-  // The target (issue 11) is 80 bytes; LinkedIn's five patterns (three hosts, one with a path, four cookies, a key)
-  // measure 84 in the whole catalog's guard. Held at 90 so no entry grows unseen; the gap is reported, not hidden.
-  it('at most 90 bytes min+gzip in the head guard for each tag or embed entry (its rules)', () => {
+  // (the chat vendors came before this rule; each is measured in the one-vendor guards' budgets)
+  it('at most 80 bytes min+gzip in the head guard for each tag or embed entry (its rules)', () => {
     const template = built('guard-template.js');
     const whole = gzip(guardFor(template, catalog));
     const entries = catalog.filter((v) => v.kind !== 'chat');
     for (const vendor of entries) {
       const without = gzip(guardFor(template, catalog.filter((v) => v !== vendor)));
-      expect(whole - without, `${vendor.id} adds ${whole - without} bytes to the guard`).toBeLessThanOrEqual(90);
+      expect(whole - without, `${vendor.id} adds ${whole - without} bytes to the guard`).toBeLessThanOrEqual(80);
     }
   });
 });

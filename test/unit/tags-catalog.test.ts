@@ -238,15 +238,14 @@ const EXPECTED: Record<string, Expected> = {
     facts: section(5),
     rows: {
       'host snap.licdn.com/li.lms-analytics/': '`https://snap.licdn.com/li.lms-analytics/insight.min.js`',
-      'host px.ads.linkedin.com': '`https://px.ads.linkedin.com/collect/?pid=<ID>&fmt=gif`',
-      'host dc.ads.linkedin.com': 'older `dc.ads.linkedin.com` snippets are unverified',
+      'host *.ads.linkedin.com': '`https://px.ads.linkedin.com/collect/?pid=<ID>&fmt=gif`',
       'cookie li_fat_id': '`li_fat_id` 30 d',
       'cookie li_giant': '`li_giant` 7 d',
       'cookie li_sugr': '`li_sugr` 90 d',
       'cookie ln_or': '`ln_or` 1 d',
       'local li_adsId': 'localStorage `li_adsId`',
     },
-    unverified: ['host dc.ads.linkedin.com', 'cookie li_giant', 'cookie li_sugr', 'cookie ln_or', 'local li_adsId'],
+    unverified: ['cookie li_giant', 'cookie li_sugr', 'cookie ln_or', 'local li_adsId'],
     lifetimes: {
       'cookie li_fat_id': [30 * DAY, '`li_fat_id` 30 d'],
       'cookie li_giant': [7 * DAY, '`li_giant` 7 d'],
