@@ -61,7 +61,7 @@ function walk(dir, keep, out) {
 }
 
 /** The files named by arguments: a file as given, a folder's .html/.htm files, a glob's matches (relative to `cwd`). */
-export function expandFiles(args, cwd = process.cwd()) {
+function expandFiles(args, cwd = process.cwd()) {
   const files = new Set();
   for (const arg of args) {
     const path = resolve(cwd, arg);
@@ -104,7 +104,7 @@ export function markupRules(lib, vendors) {
 }
 
 /** One line per vendor tag: `file:line:column`, the tag, the vendor and purpose (and why, when left). */
-export function tagLine(file, t) {
+function tagLine(file, t) {
   const where = `${file}:${t.line}:${t.column}`;
   const inside = t.within ? ` (in ${t.within === 'srcdoc' ? 'the iframe srcdoc' : '<noscript>'})` : '';
   return `  ${where} ${oneLine(t.tag)} ${t.vendor} (${t.purpose})${inside}${t.reason ? `: left as written, ${t.reason}` : ''}`;

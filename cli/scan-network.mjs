@@ -9,7 +9,7 @@ import { extname, join, resolve, sep } from 'node:path';
 const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.cjs': 'text/javascript', '.html': 'text/html', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.gif': 'image/gif', '.svg': 'image/svg+xml', '.txt': 'text/plain', '.xml': 'application/xml' };
 
 /** The file a routed request maps to, or null (404); undefined when no route serves its host. Longest path prefix wins; never leaves the folder. */
-export function routeFile(routes, url) {
+function routeFile(routes, url) {
   const candidates = routes.filter((r) => r.host === url.host && (url.pathname === r.prefix.slice(0, -1) || url.pathname.startsWith(r.prefix)));
   if (!candidates.length) return undefined;
   const route = candidates.sort((a, b) => b.prefix.length - a.prefix.length)[0];

@@ -23,7 +23,7 @@ export function chromiumPath(env = process.env) {
 }
 
 /** Parse `host[/path]=dir` into a route. */
-export function parseRoute(spec) {
+function parseRoute(spec) {
   const eq = spec.indexOf('=');
   if (eq <= 0 || eq === spec.length - 1) throw new UsageError(`--route ${JSON.stringify(spec)}: expected host=dir or host/path=dir, e.g. www.shop.test=./site`);
   const target = spec.slice(0, eq);
@@ -37,7 +37,7 @@ export function parseRoute(spec) {
 }
 
 /** `--hosts dir`: every subfolder named like a host (e.g. js.usemessages.com) serves that host. */
-export function hostFolders(dir) {
+function hostFolders(dir) {
   const root = resolve(dir);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`--hosts ${JSON.stringify(dir)}: folder not found: ${root}`);
   return readdirSync(root, { withFileTypes: true })

@@ -10,7 +10,7 @@
 const OWN_FILES = /\/consent-gate(?:-guard|-banner)?(?:\.min)?\.m?js$/;
 
 /** Script URLs of a stack trace, innermost first, without line and column; consent-gate's own files left out unless nothing else is there. */
-export function stackUrls(stack) {
+function stackUrls(stack) {
   const urls = [];
   for (const m of String(stack).matchAll(/((?:https?|file):\/\/[^\s)]+?)(?::\d+){1,2}\)?(?:\s|$)/g)) {
     if (!urls.includes(m[1])) urls.push(m[1]);

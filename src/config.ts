@@ -24,7 +24,6 @@ import { declaredService as declaredServiceOf, isDeclaration } from './declare.j
 export type DeclarationReader = typeof declaredServiceOf;
 import { OPTIONAL_PURPOSES, PURPOSES, type BannerTexts, type ConsentGateConfig, type ConsentModeConfig, type GpcMode, type OptionalPurpose, type OptionSpec, type Purpose, type Vendor, type VendorKind, type VendorOptions } from './types.js';
 
-
 /** The catalog config ids resolve against: whole, or as the compiled rule table. */
 export type Catalog = readonly Vendor[] | CompiledRules;
 
@@ -86,7 +85,7 @@ const BANNER_KEYS = ['title', 'description', 'acceptAll', 'rejectAll', 'settings
 const GPC_MODES: readonly GpcMode[] = ['opt-out', 'reject-all', 'ignore'];
 const CONSENT_MODE_KEYS = ['types', 'region', 'waitForUpdate', 'adsDataRedaction', 'urlPassthrough'];
 /** Google Consent Mode v2's consent types (Google, "Consent mode reference", support.google.com/analytics/answer/13802165). */
-export const GOOGLE_CONSENT_TYPES = ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage', 'functionality_storage', 'personalization_storage', 'security_storage'];
+const GOOGLE_CONSENT_TYPES = ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage', 'functionality_storage', 'personalization_storage', 'security_storage'];
 
 /** `consentMode`: Google Consent Mode settings. Throws ConsentGateConfigError naming the exact path. */
 function resolveConsentMode(raw: unknown): ConsentModeConfig {
@@ -111,8 +110,6 @@ function resolveConsentMode(raw: unknown): ConsentModeConfig {
   }
   return raw as ConsentModeConfig;
 }
-
-export { list };
 
 function optionalString(input: Record<string, unknown>, key: string, expected: string, test?: (v: string) => boolean): string | undefined {
   const value = input[key];

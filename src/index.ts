@@ -15,6 +15,7 @@ import type { ConsentGateConfig, Vendor } from './types.js';
 export { ConsentGateConfigError } from './errors.js';
 export { catalog };
 export type { ConsentGate, Feature, GateMethods } from './create.js';
+export type { RevokedEvent } from './consent/gate.js';
 export type { ChatFeature, ChatHandle } from './chat/feature.js';
 export type { ChatStatus, ChatState, FailReason } from './chat/state.js';
 export type { ChatOptions } from './contract/chat-options.js';

@@ -14,7 +14,7 @@ export let DIST = join(ROOT, 'dist');
 export function setDist(dir) {
   DIST = dir;
 }
-export const ORIGIN = 'https://www.shop.test';
+const ORIGIN = 'https://www.shop.test';
 
 export { CHROME_ARGS } from '../../cli/chromium.mjs';
 import { CHROME_ARGS } from '../../cli/chromium.mjs';
@@ -31,7 +31,7 @@ export function launchBrowser() {
 }
 
 const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.cjs': 'text/javascript', '.html': 'text/html', '.css': 'text/css', '.json': 'application/json', '.gif': 'image/gif', '.png': 'image/png', '.svg': 'image/svg+xml' };
-export const contentTypeOf = (path) => TYPES[extname(path)] ?? 'text/html';
+const contentTypeOf = (path) => TYPES[extname(path)] ?? 'text/html';
 
 /** A file of `dir` by its path below it, or null when it is not there (or outside `dir`). */
 function fileIn(dir, relativePath) {

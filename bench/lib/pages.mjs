@@ -2,8 +2,8 @@
 // HubSpot chat facade, and HubSpot's standard embed without consent-gate.
 import { html, openSite } from './browser.mjs';
 
-export const PORTAL = '1234567';
-export const CONFIG = { vendors: { 'hubspot-conversations': { portalId: PORTAL } }, policyVersion: 'bench' };
+const PORTAL = '1234567';
+const CONFIG = { vendors: { 'hubspot-conversations': { portalId: PORTAL } }, policyVersion: 'bench' };
 export const GUARD = 'consent-gate-guard-hubspot-conversations.js';
 export const RUNTIME = 'consent-gate-hubspot-conversations.js';
 

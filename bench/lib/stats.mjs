@@ -1,6 +1,6 @@
 // Small statistics helpers for the benchmark: medians with min and max.
 
-export function median(values) {
+function median(values) {
   const s = [...values].sort((a, b) => a - b);
   if (s.length === 0) return NaN;
   const mid = s.length >> 1;

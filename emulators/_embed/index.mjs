@@ -11,7 +11,7 @@
  * (`document.body.dataset.state = 'playing'`).
  */
 
-export const DEFAULT_BASE = 'https://{host}';
+const DEFAULT_BASE = 'https://{host}';
 
 /** A 1×1 transparent PNG, for the vendors' image hosts. */
 export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');

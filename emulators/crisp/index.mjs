@@ -29,8 +29,8 @@
  */
 
 import { CHAT_PANEL_JS } from '../_shared/chat-panel.mjs';
-export const CRISP_HOST = 'client.crisp.chat';
-export const CRISP_IMAGE_HOST = 'image.crisp.chat';
+const CRISP_HOST = 'client.crisp.chat';
+const CRISP_IMAGE_HOST = 'image.crisp.chat';
 export const CRISP_LOADER_URL = `https://${CRISP_HOST}/l.js`;
 export const WEBSITE_ID = '7598bf86-9ebb-46bc-8d61-be8929bbf93d';
 export const COOKIE_PREFIX = 'crisp-client/session/';

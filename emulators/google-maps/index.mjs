@@ -18,11 +18,11 @@
  */
 import { PNG, cookieHeaders, framePage, setCookie, vendorUrl } from '../_embed/index.mjs';
 
-export const MAPS_EMBED_HOST = 'www.google.com';
-export const MAPS_API_HOST = 'maps.googleapis.com';
+const MAPS_EMBED_HOST = 'www.google.com';
+const MAPS_API_HOST = 'maps.googleapis.com';
 export const MAPS_HOSTS = [MAPS_EMBED_HOST, MAPS_API_HOST];
-export const MAPS_COOKIES = ['NID'];
-export const MODES = ['place', 'view', 'directions', 'streetview', 'search'];
+const MAPS_COOKIES = ['NID'];
+const MODES = ['place', 'view', 'directions', 'streetview', 'search'];
 const SIX_MONTHS = 15778800;
 
 const random = () => Math.random().toString(36).slice(2, 13);

@@ -56,15 +56,15 @@
  */
 import { DEFAULT_BASE, empty, gif, handlersFor, js, pageScript } from '../_kit.mjs';
 
-export const GOOGLE_TAG_HOST = 'www.googletagmanager.com';
-export const GA_COLLECT_HOST = 'region1.google-analytics.com';
-export const ADS_CONVERSION_HOST = 'www.googleadservices.com';
-export const ADS_REMARKETING_HOST = 'googleads.g.doubleclick.net';
+const GOOGLE_TAG_HOST = 'www.googletagmanager.com';
+const GA_COLLECT_HOST = 'region1.google-analytics.com';
+const ADS_CONVERSION_HOST = 'www.googleadservices.com';
+const ADS_REMARKETING_HOST = 'googleads.g.doubleclick.net';
 /** `cookie_expires` default (seconds). */
 export const GA_COOKIE_MAX_AGE = 63072000;
 export const GCL_MAX_AGE = 7776000;
 
-export const GOOGLE_HOSTS = [
+const GOOGLE_HOSTS = [
   GOOGLE_TAG_HOST,
   GA_COLLECT_HOST,
   'www.google-analytics.com',
@@ -379,7 +379,7 @@ export function googleEmulator(options = {}) {
 }
 
 /** A collection URL as the emulator reads it back: which tag, which id, which event, consent state, cookieless or not. */
-export function parseHit(url) {
+function parseHit(url) {
   const u = typeof url === 'string' ? new URL(url) : url;
   const q = u.searchParams;
   if (u.pathname === '/g/collect') {
@@ -391,6 +391,6 @@ export function parseHit(url) {
 }
 
 /** Whether a collection URL is one of the emulator's cookieless pings. */
-export function isCookieless(url) {
+function isCookieless(url) {
   return parseHit(url).cookieless;
 }

@@ -25,9 +25,9 @@
  */
 import { DEFAULT_BASE, empty, handlersFor, js, pageScript } from '../_kit.mjs';
 
-export const HOTJAR_LOADER_HOST = 'static.hotjar.com';
-export const HOTJAR_COLLECT_HOST = 'metrics.hotjar.io';
-export const HOTJAR_HOSTS = [HOTJAR_LOADER_HOST, HOTJAR_COLLECT_HOST];
+const HOTJAR_LOADER_HOST = 'static.hotjar.com';
+const HOTJAR_COLLECT_HOST = 'metrics.hotjar.io';
+const HOTJAR_HOSTS = [HOTJAR_LOADER_HOST, HOTJAR_COLLECT_HOST];
 
 function hotjarMain(cfg, kit) {
   var w = window;

@@ -25,8 +25,7 @@
 import { hubspotEmulator, HUBSPOT_HOSTS } from '../hubspot/index.mjs';
 import { DEFAULT_BASE, js, pageScript } from '../_kit.mjs';
 
-export const ANALYTICS_HOSTS = ['js.hs-analytics.net', 'js-eu1.hs-analytics.net'];
-export { HUBSPOT_HOSTS };
+const ANALYTICS_HOSTS = ['js.hs-analytics.net', 'js-eu1.hs-analytics.net'];
 
 function analyticsMain(cfg, kit) {
   var w = window;

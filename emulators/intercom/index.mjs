@@ -28,7 +28,7 @@ import { CHAT_PANEL_JS } from '../_shared/chat-panel.mjs';
 export const INTERCOM_WIDGET_HOST = 'widget.intercom.io';
 export const INTERCOM_CDN_HOST = 'js.intercomcdn.com';
 export const INTERCOM_API_HOSTS = { us: 'api-iam.intercom.io', eu: 'api-iam.eu.intercom.io', au: 'api-iam.au.intercom.io' };
-export const INTERCOM_HOSTS = [INTERCOM_WIDGET_HOST, INTERCOM_CDN_HOST, ...Object.values(INTERCOM_API_HOSTS)];
+const INTERCOM_HOSTS = [INTERCOM_WIDGET_HOST, INTERCOM_CDN_HOST, ...Object.values(INTERCOM_API_HOSTS)];
 export const APP_ID = 'abc12xyz';
 export const BUNDLE_PATH = '/messenger/frame-modern.emu.js';
 

@@ -22,10 +22,10 @@
  */
 import { DEFAULT_BASE, gif, handlersFor, js, pageScript } from '../_kit.mjs';
 
-export const LINKEDIN_SCRIPT_HOST = 'snap.licdn.com';
-export const LINKEDIN_PIXEL_HOST = 'px.ads.linkedin.com';
-export const LINKEDIN_HOSTS = [LINKEDIN_SCRIPT_HOST, LINKEDIN_PIXEL_HOST, 'dc.ads.linkedin.com'];
-export const LINKEDIN_SCRIPT_URL = `https://${LINKEDIN_SCRIPT_HOST}/li.lms-analytics/insight.min.js`;
+const LINKEDIN_SCRIPT_HOST = 'snap.licdn.com';
+const LINKEDIN_PIXEL_HOST = 'px.ads.linkedin.com';
+const LINKEDIN_HOSTS = [LINKEDIN_SCRIPT_HOST, LINKEDIN_PIXEL_HOST, 'dc.ads.linkedin.com'];
+const LINKEDIN_SCRIPT_URL = `https://${LINKEDIN_SCRIPT_HOST}/li.lms-analytics/insight.min.js`;
 
 function insightMain(cfg, kit) {
   var w = window;

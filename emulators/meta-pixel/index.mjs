@@ -27,9 +27,9 @@
  */
 import { DEFAULT_BASE, gif, handlersFor, js, pageScript } from '../_kit.mjs';
 
-export const META_SCRIPT_HOST = 'connect.facebook.net';
-export const META_PIXEL_HOST = 'www.facebook.com';
-export const META_HOSTS = [META_SCRIPT_HOST, META_PIXEL_HOST];
+const META_SCRIPT_HOST = 'connect.facebook.net';
+const META_PIXEL_HOST = 'www.facebook.com';
+const META_HOSTS = [META_SCRIPT_HOST, META_PIXEL_HOST];
 export const FBP_MAX_AGE = 7776000;
 
 function fbeventsMain(cfg, kit) {

@@ -28,9 +28,9 @@
  */
 import { DEFAULT_BASE, empty, handlersFor, js, pageScript } from '../_kit.mjs';
 
-export const CLARITY_TAG_HOST = 'www.clarity.ms';
-export const CLARITY_UPLOAD_HOST = 'y.clarity.ms';
-export const CLARITY_HOSTS = [CLARITY_TAG_HOST, CLARITY_UPLOAD_HOST];
+const CLARITY_TAG_HOST = 'www.clarity.ms';
+const CLARITY_UPLOAD_HOST = 'y.clarity.ms';
+const CLARITY_HOSTS = [CLARITY_TAG_HOST, CLARITY_UPLOAD_HOST];
 
 function clarityMain(cfg, kit) {
   var w = window;

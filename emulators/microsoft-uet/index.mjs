@@ -30,9 +30,9 @@
  */
 import { DEFAULT_BASE, gif, handlersFor, js, pageScript } from '../_kit.mjs';
 
-export const UET_HOST = 'bat.bing.com';
-export const UET_HOSTS = [UET_HOST];
-export const UET_SCRIPT_URL = `https://${UET_HOST}/bat.js`;
+const UET_HOST = 'bat.bing.com';
+const UET_HOSTS = [UET_HOST];
+const UET_SCRIPT_URL = `https://${UET_HOST}/bat.js`;
 
 function batMain(cfg, kit) {
   var w = window;

@@ -21,11 +21,11 @@
  */
 import { PNG, cookieHeaders, framePage, setCookie, vendorUrl } from '../_embed/index.mjs';
 
-export const VIMEO_PLAYER_HOST = 'player.vimeo.com';
-export const VIMEO_IMAGE_HOST = 'i.vimeocdn.com';
+const VIMEO_PLAYER_HOST = 'player.vimeo.com';
+const VIMEO_IMAGE_HOST = 'i.vimeocdn.com';
 export const VIMEO_HOSTS = [VIMEO_PLAYER_HOST, VIMEO_IMAGE_HOST, 'f.vimeocdn.com'];
 /** Vimeo's cookies on .vimeo.com, set without dnt=1. */
-export const VIMEO_COOKIES = ['vuid', 'player'];
+const VIMEO_COOKIES = ['vuid', 'player'];
 const TWO_YEARS = 63115200;
 const YEAR = 31557600;
 

@@ -21,14 +21,14 @@
  */
 import { PNG, cookieHeaders, framePage, setCookie, vendorUrl } from '../_embed/index.mjs';
 
-export const YOUTUBE_NOCOOKIE_HOST = 'www.youtube-nocookie.com';
-export const YOUTUBE_HOST = 'www.youtube.com';
-export const YOUTUBE_IMAGE_HOST = 'i.ytimg.com';
+const YOUTUBE_NOCOOKIE_HOST = 'www.youtube-nocookie.com';
+const YOUTUBE_HOST = 'www.youtube.com';
+const YOUTUBE_IMAGE_HOST = 'i.ytimg.com';
 export const YOUTUBE_HOSTS = [YOUTUBE_NOCOOKIE_HOST, YOUTUBE_HOST, YOUTUBE_IMAGE_HOST, 's.ytimg.com'];
 /** The identifier the privacy-enhanced player keeps in its own local storage. */
-export const YOUTUBE_DEVICE_KEY = 'yt-remote-device-id';
+const YOUTUBE_DEVICE_KEY = 'yt-remote-device-id';
 /** YouTube's cookies on .youtube.com, set by the standard player. */
-export const YOUTUBE_COOKIES = ['VISITOR_INFO1_LIVE', 'YSC'];
+const YOUTUBE_COOKIES = ['VISITOR_INFO1_LIVE', 'YSC'];
 /** 6 months in seconds (30.4375-day months). */
 const SIX_MONTHS = 15778800;
 

@@ -9,7 +9,7 @@ import { compileRules, type CompiledRules } from '../guard/rules.js';
 import type { VendorData } from '../contract/types.js';
 
 /** The name the guard's code uses for its rules until they are written in. */
-export const RULES_PLACEHOLDER = 'CONSENT_GATE_RULES';
+const RULES_PLACEHOLDER = 'CONSENT_GATE_RULES';
 
 /** The guard's source with `rules` written in place of the placeholder (which must occur exactly once). */
 export function guardWithRules(template: string, rules: CompiledRules): string {

@@ -49,7 +49,7 @@ export function promptTexts(vendor: VendorData, texts: PanelTexts = panelTexts.e
 }
 
 /** Outside business hours: what the away prompt says. */
-export interface AwayContent {
+interface AwayContent {
   /** The site's away message, or the table's. */
   message: string;
   /** "We're back tomorrow at 9:00 AM.", or null when business hours never begin again. */

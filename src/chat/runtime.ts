@@ -15,7 +15,6 @@ import { LoadError, vendorContext } from '../adapter/context.js';
 import { revokeVendor, sweep } from '../adapter/revoke.js';
 import type { ChatState, ChatStatus, FailReason } from './state.js';
 
-export type { ChatState, ChatStatus, FailReason } from './state.js';
 
 export interface VendorRuntime {
   readonly vendor: Vendor;

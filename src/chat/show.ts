@@ -124,7 +124,7 @@ export function teamAvailability(hours: BusinessHours, now: number): TeamAvailab
 }
 
 /** Why a chat is not shown: the page is not targeted, the visitor is not in the audience, or it is outside business hours with `outside: 'hide'`. */
-export type HiddenBecause = 'page' | 'audience' | 'hours';
+type HiddenBecause = 'page' | 'audience' | 'hours';
 
 export interface Showing {
   /** Whether the launcher (or the inline placeholder, or the site's marked elements) shows. */

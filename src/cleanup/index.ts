@@ -25,7 +25,7 @@ export function domainSuffixes(hostname: string): string[] {
 }
 
 /** Whether a host name is an IP address (cookies on IPs have no parent domains). */
-export function isIpAddress(hostname: string): boolean {
+function isIpAddress(hostname: string): boolean {
   return /^\d{1,3}(\.\d{1,3}){3}$/.test(hostname) || hostname.includes(':') || hostname.startsWith('[');
 }
 

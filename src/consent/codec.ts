@@ -44,7 +44,7 @@ export interface ConsentRecord {
 /** How long a decision is kept when the config does not say (days). */
 export const DEFAULT_LIFETIME_DAYS = 180;
 /** How far ahead of the reader's clock a record's time may lie (clocks disagree a little). */
-export const CLOCK_SKEW_MS = 86400000;
+const CLOCK_SKEW_MS = 86400000;
 
 /** FNV-1a, 32 bit, base 36: catches edits by hand and truncation, not an attacker. */
 export function checksum(text: string): string {

@@ -18,7 +18,7 @@ import { isObject, list } from './values.js';
  * conversations", Targeting screen), in kebab-case.
  */
 export type UrlOperator = 'is' | 'is-not' | 'contains' | 'does-not-contain' | 'starts-with' | 'does-not-start-with';
-export const URL_OPERATORS: readonly UrlOperator[] = ['is', 'is-not', 'contains', 'does-not-contain', 'starts-with', 'does-not-start-with'];
+const URL_OPERATORS: readonly UrlOperator[] = ['is', 'is-not', 'contains', 'does-not-contain', 'starts-with', 'does-not-start-with'];
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 /** The days of a week, Monday first (the index is the day's number in src/chat/show.ts). */
@@ -87,7 +87,7 @@ export function parseRange(text: unknown): [start: number, end: number] | null {
 }
 
 /** Whether `zone` is a time zone this browser knows (an unknown one makes Intl throw a RangeError). */
-export function knownTimeZone(zone: string): boolean {
+function knownTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;

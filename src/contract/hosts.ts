@@ -5,7 +5,7 @@
  */
 import type { OptionSpec } from './types.js';
 
-export const DEFAULT_HOST_BASE = 'https://{host}';
+const DEFAULT_HOST_BASE = 'https://{host}';
 
 /** The option spec every vendor with `hostBase` shares. */
 export const hostBaseOption: OptionSpec = {

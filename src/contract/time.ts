@@ -3,7 +3,7 @@
  * of saying them in words.
  */
 export const MINUTE = 60;
-export const HOUR = 3_600;
+const HOUR = 3_600;
 export const DAY = 86_400;
 /** A mean month: 30.4375 days (a year of 365.25 days over 12). */
 export const MONTH = 2_629_800;

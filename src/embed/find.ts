@@ -41,7 +41,7 @@ export interface Found {
 }
 
 /** `url` resolved against `base`, or null when it does not parse. */
-export function absolute(url: string | null, base: string): string | null {
+function absolute(url: string | null, base: string): string | null {
   if (!url) return null;
   try {
     return new URL(url, base).href;
@@ -54,7 +54,7 @@ export function absolute(url: string | null, base: string): string | null {
 export const isBlank = (url: string | null): boolean => !url || url === 'about:blank';
 
 /** The configured embed vendor whose adapter recognises `url` as one of its embeds. */
-export function vendorOfUrl(url: string, vendors: readonly EmbedVendor[]): EmbedVendor | null {
+function vendorOfUrl(url: string, vendors: readonly EmbedVendor[]): EmbedVendor | null {
   return vendors.find((v) => v.vendor.adapter.embedUrl?.(v.ctx, url, false) != null) ?? null;
 }
 

@@ -86,7 +86,7 @@ function button(doc: Document, className: string, text: string, onClick: () => v
  * Contrast: white on #1f2933 is 14.5:1; the panel over a poster is that
  * colour at 85% opacity. Targets are at least 32 px high (WCAG 2.5.8 asks 24).
  */
-export const EMBED_CSS = `.cg-embed{position:relative;box-sizing:border-box;overflow:hidden;background:#1f2933 linear-gradient(135deg,#1f2933,#323f4b);color:#fff;font:14px/1.4 system-ui,-apple-system,"Segoe UI",sans-serif;text-align:left;border-radius:4px}
+const EMBED_CSS = `.cg-embed{position:relative;box-sizing:border-box;overflow:hidden;background:#1f2933 linear-gradient(135deg,#1f2933,#323f4b);color:#fff;font:14px/1.4 system-ui,-apple-system,"Segoe UI",sans-serif;text-align:left;border-radius:4px}
 .cg-embed-poster{position:absolute;inset:0;width:100%;height:100%;object-fit:cover;margin:0;border:0;max-width:none}
 .cg-embed-panel{position:absolute;inset:0;display:flex;flex-direction:column;justify-content:center;gap:8px;padding:12px 16px;overflow:auto;box-sizing:border-box}
 .cg-embed-poster+.cg-embed-panel{background:rgba(31,41,51,.85)}

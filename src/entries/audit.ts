@@ -40,7 +40,7 @@ export { inspect, cookieNames } from '../audit/inspect.js';
 export type { AuditItem, AuditReport } from '../audit/inspect.js';
 export type { AuditMethods } from '../audit/feature.js';
 export { evaluateScan, renderScanReportHtml, summarizeSite, renderSiteReportHtml, markupWhere } from '../audit/scan.js';
-export type { ScanReport, PhaseObservation, PhaseId, Violation, ViolationKind, ObservedCookie, ObservedRequest, ObservedStorage, SiteReport, SiteVendor, SiteCookie, SiteViolation, SeenOn } from '../audit/scan.js';
+export type { ScanReport, ReportHeader, PhaseReport, HostGroup, Classified, PhaseObservation, PhaseId, Violation, ViolationKind, ObservedCookie, ObservedRequest, ObservedStorage, SiteReport, SiteVendor, SiteCookie, SiteViolation, SeenOn } from '../audit/scan.js';
 export { rewriteHtml, FETCHING_ATTRIBUTES } from '../audit/rewrite.js';
 export type { RewriteResult, RewriteOptions, VendorTag } from '../audit/rewrite.js';
 export { resolveConfig } from '../config.js';

@@ -30,7 +30,7 @@ export const frames: Element[] = [];
 export const roots: ShadowRoot[] = [];
 
 /** Hold back attribute `name` of `element` if `value` is a vendor URL whose purposes are not granted; true when held. */
-export function hold(element: Element, name: string, value: unknown): boolean {
+function hold(element: Element, name: string, value: unknown): boolean {
   const text = String(value);
   if (element !== once && deny(urlMatch(text, name), element.localName, text)) {
     // (through the patched setAttribute, which passes every name but the URL attributes)

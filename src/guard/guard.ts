@@ -37,8 +37,6 @@ import { guardAllows, guardSetup, type CompiledRules } from './rules.js';
 import { signal } from './signals.js';
 import { gpcSignal } from '../consent/codec.js';
 
-export type { Allows } from './decide.js';
-
 /** The bridge the runtime talks to (`window.__consentGateGuard`); the same shape as `GuardBridge` in src/types.ts. Its methods need no `this`. */
 export interface Guard {
   update(allows: Allows): void;

@@ -6,7 +6,7 @@
 export type Any = any;
 
 /** Replace a method (`make(original)`) or, for an accessor, its setter (`make(originalSetter)`), where `target` has `name` as its own. */
-export function patch(target: object | undefined, name: string, make: (original: Any) => Any): void {
+function patch(target: object | undefined, name: string, make: (original: Any) => Any): void {
   try {
     // (most names are not on most objects: no exception for those, they are many)
     const descriptor = Object.getOwnPropertyDescriptor(target, name);

@@ -5,7 +5,7 @@
  * once from the guard's log (the runtime later puts its own methods on the
  * same object).
  */
-export const QUEUED_METHODS = 'grant revoke show on off openChat refresh'.split(' ');
+const QUEUED_METHODS = 'grant revoke show on off openChat refresh'.split(' ');
 
 export function installQueue(win: Window, guard: { blocked(): unknown[] }): void {
   const w = win as unknown as { consentGate?: Record<string, unknown> & { q?: unknown[] } };

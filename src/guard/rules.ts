@@ -58,7 +58,7 @@ export interface CompiledRules extends RuleTable {
  * `a`rgs), the command, each consent type's purpose (`granted`: always), the
  * values for granted and denied, and the globals set first.
  */
-export type CompiledSignal = [vendors: string, queue: string, style: string, command: string[], types: Record<string, string>, values: ConsentSignal['values'], globals?: ConsentSignal['globals']];
+type CompiledSignal = [vendors: string, queue: string, style: string, command: string[], types: Record<string, string>, values: ConsentSignal['values'], globals?: ConsentSignal['globals']];
 
 /**
  * How specific a rule is: one without a wildcard before any with one, a
@@ -123,7 +123,7 @@ export function compileParts<T extends RuleTable>(vendors: readonly VendorData[]
 }
 
 /** The vendors' consent signals as the guard carries them (see CompiledSignal): one per queue and command. */
-export function compileSignals(vendors: readonly VendorData[]): CompiledSignal[] {
+function compileSignals(vendors: readonly VendorData[]): CompiledSignal[] {
   const out: CompiledSignal[] = [];
   vendors.forEach((vendor, i) => {
     for (const signal of vendor.signals ?? []) {
@@ -155,7 +155,7 @@ export function compileRules(vendors: readonly VendorData[]): CompiledRules {
 const compiled: Record<string, [string, RegExp][]> = {};
 
 /** The vendor and purpose of the first (most specific) rule matching `text`, if that vendor is in use. */
-export function find(rules: RuleTable, list: string, text: string): Match | null {
+function find(rules: RuleTable, list: string, text: string): Match | null {
   const rule = (compiled[list] ||= list.split(' ').map((r) => [r, RegExp('^' + r.slice(2).replace(/\./g, '\\.').replace(/\*/g, '[^/]*'))])).find((r) => r[0] && r[1].test(text))?.[0];
   return ruleMatch(rules, rule);
 }
@@ -276,7 +276,7 @@ export function guardRecord(config: unknown, all: RuleTable, cookies: string, no
  * case. (Character references and Unicode compatibility forms are not
  * decoded: docs/guard.md, limits.)
  */
-export function spellOut(text: string): string {
+function spellOut(text: string): string {
   return unescape(text.replace(/[\t\n\r]/g, '')).toLowerCase();
 }
 

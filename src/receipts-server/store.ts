@@ -130,7 +130,7 @@ function toStored(row: Row): StoredReceipt {
 
 const EXPORT_BATCH = 1000;
 /** Most receipts written by one INSERT (18 parameters each; PostgreSQL allows 65,535). */
-export const INSERT_BATCH = 200;
+const INSERT_BATCH = 200;
 const INSERT_COLUMNS = ['receipt_id', 'record_id', 'decided_at', 'policy_version', 'config_hash', 'action', 'source', 'functional', 'analytics', 'marketing', 'vendors', 'gpc_signal', 'gpc_applied', 'language', 'path', 'receipt', 'received_at', 'ip'];
 
 const insertValues = (r: ConsentReceipt, meta: { receivedAt: Date; ip: string | null }): unknown[] => [

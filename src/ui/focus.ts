@@ -19,7 +19,7 @@
  *   lets even the page's last line scroll clear of it.
  */
 
-export const INSET_PROPERTY = '--consent-gate-banner-inset';
+const INSET_PROPERTY = '--consent-gate-banner-inset';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 

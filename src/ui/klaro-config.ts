@@ -16,7 +16,7 @@ import { fill, type Texts } from './texts.js';
 
 export const BANNER_ELEMENT_ID = 'consent-gate-banner';
 
-export interface KlaroService {
+interface KlaroService {
   name: OptionalPurpose;
   title: string;
   description: string;
@@ -60,7 +60,7 @@ const DESCRIPTION: Record<OptionalPurpose, keyof Texts> = {
 };
 
 /** The titles of the configured vendors that use a purpose (their own or any of their hosts', cookies' or storage keys'). */
-export function vendorsFor(config: ResolvedConfig, purpose: OptionalPurpose): string[] {
+function vendorsFor(config: ResolvedConfig, purpose: OptionalPurpose): string[] {
   return config.vendors.filter((v) => v.uses.includes(purpose)).map((v) => v.vendor?.title ?? v.id);
 }
 

@@ -22,12 +22,12 @@ import { web1on1Emulator, WEB1ON1_LOADER_URL, type Web1on1Emulator } from '../..
 export const PORTAL = '1234567';
 
 /** What an emulator logs in the page: the calls the page made to the vendor's API, in order. */
-export interface EmulatorLog {
+interface EmulatorLog {
   calls: unknown[][];
 }
 
 /** window.__hsEmu: the HubSpot emulator's record of what the page did. */
-export interface HubSpotEmulatorLog extends EmulatorLog {
+interface HubSpotEmulatorLog extends EmulatorLog {
   settingsSeen: Record<string, unknown>;
   throttled: number;
   listeners: Record<string, unknown[]>;
@@ -35,12 +35,12 @@ export interface HubSpotEmulatorLog extends EmulatorLog {
 }
 
 /** window.__crispEmu: also how the chatbox was shown (opened or as its closed launcher). */
-export interface CrispEmulatorLog extends EmulatorLog {
+interface CrispEmulatorLog extends EmulatorLog {
   shown: { opened: boolean }[];
 }
 
 /** A consent-gate change event as the shop page records it. */
-export interface RecordedChange {
+interface RecordedChange {
   source: string;
   granted: string[];
   revoked: string[];

@@ -87,7 +87,7 @@ new MutationObserver(function (rs) { rs.forEach(function (r) { r.addedNodes.forE
 </script>`;
 
 /** A blog page with the vendor's three embeds, behind the guard (or, `guard: false`, the runtime alone). */
-export function blogPage(c: EmbedCase, options: { guard?: boolean; config?: Record<string, unknown> } = {}): string {
+function blogPage(c: EmbedCase, options: { guard?: boolean; config?: Record<string, unknown> } = {}): string {
   // (without the guard a frame a script inserts with its src loads at once: such a page has the other two forms only)
   const config = { vendors: { [c.vendor.id]: true }, policyVersion: 'embeds-1', ...options.config };
   const head = options.guard === false ? `<script>window.consentGateConfig = ${JSON.stringify(config)};</script><script src="/dist/consent-gate.js" defer></script>` : dropInHead(config);

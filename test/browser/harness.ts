@@ -17,14 +17,13 @@ export const ROOT = resolve(__dirname, '../..');
 export const DIST = join(ROOT, 'dist');
 export const ORIGIN = 'https://www.shop.test';
 
-export function chromePath(): string {
+function chromePath(): string {
   const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
   const found = candidates.find((p) => existsSync(p));
   if (!found) throw new Error('Chromium not found: install it with `apt-get install chromium` or set CHROME_PATH');
   return found;
 }
 
-export { CHROME_ARGS };
 
 export interface LaunchedBrowser extends Browser {
   closeAll(): Promise<void>;
@@ -98,12 +97,12 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-export function contentTypeOf(path: string): string {
+function contentTypeOf(path: string): string {
   return TYPES[extname(path)] ?? 'application/octet-stream';
 }
 
 /** A handler serving a local folder under a host. */
-export function serveDir(dir: string): HostHandler {
+function serveDir(dir: string): HostHandler {
   return (url) => {
     const file = join(dir, decodeURIComponent(url.pathname));
     if (!file.startsWith(dir) || !existsSync(file)) return null;

@@ -9,12 +9,12 @@ import { compileRules } from '../../src/guard/rules';
 import { rewriteHtml } from '../../src/audit/rewrite';
 import { dropInHead, html, openSite, type HostHandler, type Served, type Site } from './harness';
 
-export const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>';
 export const VENDOR = /(^|\.)(hubspot\.com|hs-scripts\.com|usemessages\.com|hs-analytics\.net)$/;
 
 /** Every vendor host, answering with something of the kind asked for. */
-export const vendorAnswer: HostHandler = (url) => {
+const vendorAnswer: HostHandler = (url) => {
   const p = url.pathname;
   if (p.endsWith('.gif')) return { body: GIF, contentType: 'image/gif' };
   if (p.endsWith('.svg')) return { body: SVG, contentType: 'image/svg+xml' };
@@ -23,7 +23,7 @@ export const vendorAnswer: HostHandler = (url) => {
   if (p.startsWith('/conversations-visitor')) return { body: '<!doctype html><p>chat', contentType: 'text/html' };
   return { body: `(window.vendorRan = window.vendorRan || []).push(${JSON.stringify(url.href)});`, contentType: 'text/javascript' };
 };
-export const vendorHosts = (): Record<string, HostHandler> => Object.fromEntries(['js.hs-scripts.com', 'js.hubspot.com', 'track.hubspot.com', 'app.hubspot.com'].map((h) => [h, vendorAnswer]));
+const vendorHosts = (): Record<string, HostHandler> => Object.fromEntries(['js.hs-scripts.com', 'js.hubspot.com', 'track.hubspot.com', 'app.hubspot.com'].map((h) => [h, vendorAnswer]));
 
 /** One vendor tag of each element kind, as a site writes it, with the URL it fetches. */
 export const KINDS: Record<string, { tag: string; url: string }> = {
@@ -47,7 +47,7 @@ export const TAGS = Object.values(KINDS)
   .map((k) => k.tag)
   .join('\n');
 
-export const CONFIG = { vendors: { 'hubspot-conversations': { portalId: '1234567' } }, policyVersion: '1' };
+const CONFIG = { vendors: { 'hubspot-conversations': { portalId: '1234567' } }, policyVersion: '1' };
 export const rewritten = () => rewriteHtml(TAGS, compileRules(catalog)).html;
 
 /** A page with the tags in its body (the guard and runtime in its head when `guarded`). */

@@ -68,7 +68,7 @@ export interface TagPage {
 }
 
 /** The shop page: config, head guard, the vendor's snippet, the runtime. */
-export function tagPage(p: TagPage): string {
+function tagPage(p: TagPage): string {
   return html(`${p.body ?? ''}<header><h1>Shop</h1></header><main><p>Products.</p></main>`, dropInHead(p.config, p.head ?? ''));
 }
 

@@ -14,11 +14,11 @@ import { inject } from 'vitest';
 import type {} from './global-setup';
 import { openStore, type ReceiptStore } from '../../src/receipts-server/index';
 
-export const ROOT = resolve(__dirname, '../..');
-export const CLI = join(ROOT, 'cli/consent-gate.mjs');
+const ROOT = resolve(__dirname, '../..');
+const CLI = join(ROOT, 'cli/consent-gate.mjs');
 export const DATABASE_URL = process.env.DATABASE_URL || '';
 
-export const randomId = (prefix = 'r') => `${prefix}_${randomBytes(12).toString('base64url')}`;
+const randomId = (prefix = 'r') => `${prefix}_${randomBytes(12).toString('base64url')}`;
 
 /** A valid receipt (as JSON-ready data), decided a minute ago. */
 export function makeReceipt(over: Record<string, unknown> = {}): Record<string, unknown> {
@@ -84,7 +84,7 @@ export function postReceipt(base: string, body: unknown, headers: Record<string,
   return request(`${base}/receipts`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)), ...headers }, body: text });
 }
 
-export function tempDir(name: string): { path: string; remove: () => void } {
+function tempDir(name: string): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), `consent-gate-${name}-`));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }

@@ -10,7 +10,7 @@ import type { BannerModule } from '../../src/ui/banner-types';
 import type { Vendor } from '../../src/types';
 import { catalog } from '../../vendors/index';
 
-export const noBanner = () => Promise.reject(new Error('no banner in unit tests')) as Promise<BannerModule>;
+const noBanner = () => Promise.reject(new Error('no banner in unit tests')) as Promise<BannerModule>;
 
 /** A runtime over `vendors` (default: the whole catalog); `extra` overrides any part of it. */
 export function testRuntime(extra: Partial<Runtime> & { loadBanner?: () => Promise<BannerModule> } = {}, vendors: readonly Vendor[] = catalog): Runtime {
