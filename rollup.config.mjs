@@ -63,10 +63,18 @@ const guardFiles = () => ({
   name: 'guard-files',
   async generateBundle(_options, bundle) {
     const template = Object.values(bundle).find((file) => file.type === 'chunk').code;
-    const [{ catalog }, { guardFor }, { compileRules }] = await Promise.all([built('vendors/index.js'), built('src/bundle/guard-file.js'), built('src/guard/rules.js')]);
+    const [{ catalog }, { guardFor }, { compileRules }] = await Promise.all([
+      built('vendors/index.js'),
+      built('src/bundle/guard-file.js'),
+      built('src/guard/rules.js'),
+    ]);
     this.emitFile({ type: 'asset', fileName: 'consent-gate-guard.js', source: guardFor(template, catalog) });
     // the catalog as the runtime knows it, for a page without the guard
-    this.emitFile({ type: 'asset', fileName: 'consent-gate-catalog.js', source: `(self.__consentGateParts ||= {}).catalog = ${JSON.stringify(compileRules(catalog))};\n` });
+    this.emitFile({
+      type: 'asset',
+      fileName: 'consent-gate-catalog.js',
+      source: `(self.__consentGateParts ||= {}).catalog = ${JSON.stringify(compileRules(catalog))};\n`,
+    });
   },
 });
 
@@ -111,7 +119,11 @@ const chatLanguageFiles = () => ({
     for (const file of readdirSync(`${B}/src/chat-lang`).filter((f) => /^[a-z_]+\.js$/.test(f) && f !== 'index.js')) {
       const name = `chat-${file.slice(0, -3)}`;
       const { default: texts } = await built(`src/chat-lang/${file}`);
-      this.emitFile({ type: 'asset', fileName: `consent-gate-${name}.js`, source: `(self.__consentGateParts ||= {})[${JSON.stringify(name)}] = ${JSON.stringify(texts)};\n` });
+      this.emitFile({
+        type: 'asset',
+        fileName: `consent-gate-${name}.js`,
+        source: `(self.__consentGateParts ||= {})[${JSON.stringify(name)}] = ${JSON.stringify(texts)};\n`,
+      });
     }
   },
 });
@@ -130,12 +142,15 @@ export default [
         format,
         entryFileNames: `[name].${ext}`,
         // a chunk of vendor code alone (the vendor toolkit, HubSpot's shared rows) lives with the vendor modules
-        chunkFileNames: (chunk) => `${chunk.moduleIds.every((id) => id.startsWith(VENDOR_SOURCES)) ? 'vendors' : 'chunks'}/[name]-[hash].${ext}`,
+        chunkFileNames: (chunk) =>
+          `${chunk.moduleIds.every((id) => id.startsWith(VENDOR_SOURCES)) ? 'vendors' : 'chunks'}/[name]-[hash].${ext}`,
         // the vendor toolkit and the contract helpers vendors share travel in one chunk, whichever vendors import which
-        manualChunks: (id) => (/[\\/](vendors[\\/]_kit|src[\\/]contract[\\/](hosts|chat-options|values))\.js$/.test(id) ? '_kit' : undefined),
+        manualChunks: (id) =>
+          /[\\/](vendors[\\/]_kit|src[\\/]contract[\\/](hosts|chat-options|values))\.js$/.test(id) ? '_kit' : undefined,
         exports: 'named',
         // Klaro (BSD-3-Clause) and Preact (MIT) are bundled so the package installs with no dependencies (NOTICE)
-        banner: (chunk) => (chunk.name === 'banner' ? '/*! Includes Klaro 0.7 (c) KIProtect GmbH, BSD-3-Clause; Preact (c) Jason Miller, MIT */' : ''),
+        banner: (chunk) =>
+          chunk.name === 'banner' ? '/*! Includes Klaro 0.7 (c) KIProtect GmbH, BSD-3-Clause; Preact (c) Jason Miller, MIT */' : '',
       },
       plugins: [...bannerPlugins(), nodeResolve({ browser: true }), commonjs(), cssAsString(), ...(format === 'es' ? [copyTypes()] : [])],
     };
@@ -143,7 +158,11 @@ export default [
   // declaration generators and scan verdicts for the CLI and privacy tooling: one self-contained file, kept out of the npm entry
   { input: `${B}/src/entries/audit.js`, output: { file: 'dist/audit.mjs', format: 'es' }, plugins: [nodeResolve(), commonjs()] },
   // the receipts receiver and the receipt schema for `consent-gate receipts`: Node only; its databases stay outside (dependencies)
-  { input: `${B}/src/receipts-server/index.js`, output: { file: 'dist/receipts-server.mjs', format: 'es' }, external: (id) => id.startsWith('node:') || id === 'pg' || id.startsWith('@electric-sql/pglite') },
+  {
+    input: `${B}/src/receipts-server/index.js`,
+    output: { file: 'dist/receipts-server.mjs', format: 'es' },
+    external: (id) => id.startsWith('node:') || id === 'pg' || id.startsWith('@electric-sql/pglite'),
+  },
   // drop-in files for sites without a bundler: the runtime every page loads (a classic script)…
   browserFile(`${B}/src/entries/dropin.js`, 'dist/consent-gate.js'),
   // …and the parts it fetches next to itself when a page needs them (classic scripts that register themselves)

@@ -27,12 +27,22 @@ export async function measureBannerPaint({ runs = 5, url } = {}) {
   const results = [];
   try {
     for (let i = 0; i < runs; i++) {
-      const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+      const context = await browser.newContext({
+        viewport: { width: 412, height: 823 },
+        deviceScaleFactor: 1.75,
+        isMobile: true,
+        hasTouch: true,
+      });
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
       await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 150,
+        downloadThroughput: (1.6 * 1024 * 1024) / 8,
+        uploadThroughput: (750 * 1024) / 8,
+      });
       await page.addInitScript(OBSERVE);
       await page.goto(base, { waitUntil: 'load' });
       await page.locator('#consent-gate-banner .cookie-notice').waitFor({ state: 'visible', timeout: 30_000 });
@@ -47,7 +57,13 @@ export async function measureBannerPaint({ runs = 5, url } = {}) {
         candidates: paint.lcp.map((c) => `${Math.round(c.t)} ms ${c.size} px² ${c.el}`),
         longTasks: paint.longtasks.map((t) => Math.round(t.d)),
         longestOurs: ours.length ? Math.round(Math.max(...ours.map((s) => s.d))) : 0,
-        oursInLongFrames: ours.map((s) => `${s.src.replace(/^.*\//, '')} ${Math.round(s.d)} ms (${s.inv}; forced layout ${Math.round(s.layout)}, compile ${Math.round(s.compile)})`), frames: paint.frames.filter((f) => f.scripts.some((s) => /banner/.test(s.src))).map((f) => `${Math.round(f.d)} ms frame, style+layout ${Math.round(f.style)}`),
+        oursInLongFrames: ours.map(
+          (s) =>
+            `${s.src.replace(/^.*\//, '')} ${Math.round(s.d)} ms (${s.inv}; forced layout ${Math.round(s.layout)}, compile ${Math.round(s.compile)})`,
+        ),
+        frames: paint.frames
+          .filter((f) => f.scripts.some((s) => /banner/.test(s.src)))
+          .map((f) => `${Math.round(f.d)} ms frame, style+layout ${Math.round(f.style)}`),
       });
       await context.close();
     }

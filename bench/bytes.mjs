@@ -58,7 +58,10 @@ export async function peerSizes() {
   return [
     peer('klaro', '0.7.22', 'consent banner + manager (klaro.js, CSS and translations inside)', [await js(nm('klaro/dist/klaro.js'))]),
     peer('klaro cm', '0.7.22', 'consent manager without UI (cm.js)', [await js(nm('klaro/dist/cm.js'))]),
-    peer('vanilla-cookieconsent', '3.1.0', 'consent banner (UMD + stylesheet)', [await js(nm('vanilla-cookieconsent/dist/cookieconsent.umd.js')), await css(nm('vanilla-cookieconsent/dist/cookieconsent.css'))]),
+    peer('vanilla-cookieconsent', '3.1.0', 'consent banner (UMD + stylesheet)', [
+      await js(nm('vanilla-cookieconsent/dist/cookieconsent.umd.js')),
+      await css(nm('vanilla-cookieconsent/dist/cookieconsent.css')),
+    ]),
     peer('tarteaucitron.js', '1.34.0', 'consent banner (core + English texts + services list + stylesheet, as it loads them)', [
       await js(nm('tarteaucitronjs/tarteaucitron.js')),
       await js(nm('tarteaucitronjs/lang/tarteaucitron.en.js')),
@@ -66,6 +69,11 @@ export async function peerSizes() {
       await css(nm('tarteaucitronjs/css/tarteaucitron.css')),
     ]),
     peer('yett', '0.1.13', 'script blocker only (no banner, no record)', [await js(nm('yett/dist/yett.min.js'))]),
-    peer('react-live-chat-loader', '2.11.0', 'chat facade: LiveChatLoaderProvider + HubSpot bundled alone, React external (its provider registry pulls in every provider)', [await js(rlcl)]),
+    peer(
+      'react-live-chat-loader',
+      '2.11.0',
+      'chat facade: LiveChatLoaderProvider + HubSpot bundled alone, React external (its provider registry pulls in every provider)',
+      [await js(rlcl)],
+    ),
   ];
 }

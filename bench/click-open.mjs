@@ -75,8 +75,11 @@ async function once(browser, variant, { emulator, states }) {
     const launcher = site.page.locator('button.cg-chat-launcher');
     await launcher.waitFor({ state: 'visible' });
     // the page settles first (a visitor reads before clicking): what the runtime fetches by itself is in by then
-    await site.page.evaluate(() => new Promise((r) => (window.requestIdleCallback ? requestIdleCallback(() => r(), { timeout: 2000 }) : setTimeout(r, 50))));
-    if (site.requests.some((r) => /hs-scripts\.com|usemessages\.com/.test(r.host))) throw new Error(`${variant}: HubSpot was requested before the click`);
+    await site.page.evaluate(
+      () => new Promise((r) => (window.requestIdleCallback ? requestIdleCallback(() => r(), { timeout: 2000 }) : setTimeout(r, 50))),
+    );
+    if (site.requests.some((r) => /hs-scripts\.com|usemessages\.com/.test(r.host)))
+      throw new Error(`${variant}: HubSpot was requested before the click`);
     if (variant === CASES[2]) await launcher.click();
     else await personClick(site.page, launcher);
     if (variant !== CASES[0]) {

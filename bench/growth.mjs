@@ -38,7 +38,8 @@ export async function builtCatalog() {
 export function exampleValue(spec) {
   if (spec.oneOf?.length) return spec.oneOf[0];
   if (spec.type !== 'string') return null;
-  for (const [, quoted] of String(spec.expected ?? '').matchAll(/"([^"]+)"/g)) if (!spec.pattern || spec.pattern.test(quoted)) return quoted;
+  for (const [, quoted] of String(spec.expected ?? '').matchAll(/"([^"]+)"/g))
+    if (!spec.pattern || spec.pattern.test(quoted)) return quoted;
   return null;
 }
 
@@ -75,7 +76,10 @@ function bundle(config, dir) {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, '..', `${dir.split('/').pop()}.json`);
   writeFileSync(file, JSON.stringify(config));
-  execFileSync(process.execPath, [join(ROOT, 'cli/consent-gate.mjs'), 'bundle', '--config', file, '--out', dir], { cwd: ROOT, encoding: 'utf8' });
+  execFileSync(process.execPath, [join(ROOT, 'cli/consent-gate.mjs'), 'bundle', '--config', file, '--out', dir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
 }
 
 /** Prepare every row's files; returns what the measuring needs (also the guard-overhead heads). */
@@ -96,10 +100,21 @@ export async function prepareGrowth() {
     const prefix = `/site${n}/`;
     dirs[prefix] = dir;
     // the one-vendor guard is the HubSpot guard of section 2 when the build made the same file: measured once
-    const sameAsHubSpot = n === 1 && existsSync(join(DIST, GUARD)) && readFileSync(join(dir, 'consent-gate-guard.js'), 'utf8') === readFileSync(join(DIST, GUARD), 'utf8');
+    const sameAsHubSpot =
+      n === 1 &&
+      existsSync(join(DIST, GUARD)) &&
+      readFileSync(join(dir, 'consent-gate-guard.js'), 'utf8') === readFileSync(join(DIST, GUARD), 'utf8');
     const variant = sameAsHubSpot ? 'consent-gate guard' : `consent-gate guard, ${n} vendor${n === 1 ? '' : 's'}`;
     if (!sameAsHubSpot) heads[variant] = siteGuardHead(config, `${prefix}consent-gate-guard.js`);
-    rows.push({ vendors: n, ids: vendors.map((v) => v.id), kinds: vendors.map((v) => v.kind), config, prefix, dir, overheadVariant: variant });
+    rows.push({
+      vendors: n,
+      ids: vendors.map((v) => v.id),
+      kinds: vendors.map((v) => v.kind),
+      config,
+      prefix,
+      dir,
+      overheadVariant: variant,
+    });
   }
   return { rows, dirs, heads, skipped, catalogSize: catalog.length, usable: usable.length, asked: COUNTS };
 }
@@ -115,13 +130,24 @@ export async function measureGrowth(browser, prepared, { log = () => undefined }
     const pageOf = (files) => dropinPage({ config: row.config, ...files });
     const declined = await visitorState(browser, {}, { revoke: ['functional', 'analytics', 'marketing'], page: pageOf(site), dirs });
     const cases = {};
-    for (const [kind, files] of [['bundled', site], ['generic', generic]]) {
+    for (const [kind, files] of [
+      ['bundled', site],
+      ['generic', generic],
+    ]) {
       const first = await measurePage(browser, { page: pageOf(files), dirs, ready: bannerShown });
       const returning = await measurePage(browser, { page: pageOf(files), dirs, storageState: declined, ready: runtimeReady });
       const core = (list) => list.filter((f) => !f.file.endsWith('consent-gate-guard.js') && !/(^|\/)consent-gate\.js$/.test(f.file));
       cases[kind] = {
-        firstVisit: { total: first.total, beforeLoad: first.beforeLoad, parts: core(first.files).map((f) => ({ file: f.file, gzip: f.gzip })) },
-        returning: { total: returning.total, beforeLoad: returning.beforeLoad, parts: core(returning.files).map((f) => ({ file: f.file, gzip: f.gzip })) },
+        firstVisit: {
+          total: first.total,
+          beforeLoad: first.beforeLoad,
+          parts: core(first.files).map((f) => ({ file: f.file, gzip: f.gzip })),
+        },
+        returning: {
+          total: returning.total,
+          beforeLoad: returning.beforeLoad,
+          parts: core(returning.files).map((f) => ({ file: f.file, gzip: f.gzip })),
+        },
       };
     }
     out.push({

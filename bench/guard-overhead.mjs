@@ -22,7 +22,16 @@ export const PHASES = ['cookieWritesMs', 'cookieReadsMs', 'divsMs', 'imagesMs', 
 
 const CONFIG = { vendors: { 'hubspot-conversations': { portalId: '1234567' } }, policyVersion: 'bench' };
 // vendor hosts for yett, taken from the same catalog rows consent-gate blocks (HubSpot)
-const YETT_PATTERNS = ['hs-scripts\\.com', 'usemessages\\.com', 'hs-analytics\\.net', 'hubspot\\.com', 'hs-banner\\.com', 'hscollectedforms\\.net', 'hsadspixel\\.net', 'hsleadflows\\.net'];
+const YETT_PATTERNS = [
+  'hs-scripts\\.com',
+  'usemessages\\.com',
+  'hs-analytics\\.net',
+  'hubspot\\.com',
+  'hs-banner\\.com',
+  'hscollectedforms\\.net',
+  'hsadspixel\\.net',
+  'hsleadflows\\.net',
+];
 
 const HEADS = {
   'no guard': '',
@@ -100,7 +109,10 @@ const WORKLOAD = `
 </script>`;
 
 const tiny = {
-  'img.cdn-assets.test': () => ({ body: Buffer.from('R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==', 'base64'), contentType: 'image/gif' }),
+  'img.cdn-assets.test': () => ({
+    body: Buffer.from('R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==', 'base64'),
+    contentType: 'image/gif',
+  }),
   'static.cdn-assets.test': () => ({ body: 'window.__s=(window.__s||0)+1;', contentType: 'text/javascript' }),
   'embed.shop-widgets.test': () => ({ body: '<!doctype html><p>frame</p>', contentType: 'text/html' }),
   'js.usemessages.com': () => ({ body: 'window.__probeRan = true;', contentType: 'text/javascript' }),
@@ -122,13 +134,17 @@ async function once(browser, variant, heads = HEADS, dirs = {}) {
     await site.page.goto(site.url('/'), { waitUntil: 'commit' });
     await site.page.waitForFunction(() => window.__bench, null, { timeout: 60_000, polling: 50 });
     const result = await site.page.evaluate(() => window.__bench);
-    if (result.inserted !== Object.values(MIX).reduce((a, b) => a + b, 0)) throw new Error(`${variant}: only ${result.inserted} elements were inserted`);
-    if (result.cookieReads !== COOKIE_OPS) throw new Error(`${variant}: the page could not read its own cookies back (${result.cookieReads}/${COOKIE_OPS})`);
+    if (result.inserted !== Object.values(MIX).reduce((a, b) => a + b, 0))
+      throw new Error(`${variant}: only ${result.inserted} elements were inserted`);
+    if (result.cookieReads !== COOKIE_OPS)
+      throw new Error(`${variant}: the page could not read its own cookies back (${result.cookieReads}/${COOKIE_OPS})`);
     // the guards must be armed, or the comparison means nothing
     await site.page.waitForTimeout(250);
     const probed = site.requests.some((r) => r.host === 'js.usemessages.com');
-    if (variant === 'no guard' && !probed) throw new Error('no guard: the probe script was not requested, so the probe cannot tell a working guard');
-    if (variant !== 'no guard' && probed) throw new Error(`${variant}: a HubSpot script got through, so this variant is not guarding and its timing would mean nothing`);
+    if (variant === 'no guard' && !probed)
+      throw new Error('no guard: the probe script was not requested, so the probe cannot tell a working guard');
+    if (variant !== 'no guard' && probed)
+      throw new Error(`${variant}: a HubSpot script got through, so this variant is not guarding and its timing would mean nothing`);
     return result;
   } finally {
     await site.close();
@@ -154,7 +170,12 @@ export async function guardOverhead(browser, { runs = 10, log = () => undefined,
     const per = (key) => summary(samples[v].map((s) => s[key]));
     // ratio of each run against the no-guard run of the same round
     const ratio = (key) => summary(samples[v].map((s, i) => s[key] / samples['no guard'][i][key]));
-    out.variants[v] = Object.fromEntries(PHASES.flatMap((k) => [[k, per(k)], [k.replace(/Ms$/, 'Ratio'), ratio(k)]]));
+    out.variants[v] = Object.fromEntries(
+      PHASES.flatMap((k) => [
+        [k, per(k)],
+        [k.replace(/Ms$/, 'Ratio'), ratio(k)],
+      ]),
+    );
   }
   out.note = `ratios are per round (variant ÷ no guard of the same round), then median/min/max over ${runs} rounds`;
   return out;
@@ -169,7 +190,9 @@ if (process.argv[1] && import.meta.url === (await import('node:url')).pathToFile
   try {
     const out = await guardOverhead(browser, { runs: Number(process.argv[2] ?? 3), log: console.log });
     for (const [variant, phases] of Object.entries(out.variants)) {
-      const cells = ['cookieWrites', 'divs', 'images', 'scripts', 'iframes', 'elements', 'total'].map((k) => `${k} ×${round(phases[k + 'Ratio'].median)}`);
+      const cells = ['cookieWrites', 'divs', 'images', 'scripts', 'iframes', 'elements', 'total'].map(
+        (k) => `${k} ×${round(phases[k + 'Ratio'].median)}`,
+      );
       console.log(variant.padEnd(20), cells.join('  '));
     }
   } finally {

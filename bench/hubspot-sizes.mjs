@@ -29,7 +29,8 @@ export function hubspotSizes(env = process.env.BENCH_HUBSPOT_SIZES) {
       throw new TypeError('BENCH_HUBSPOT_SIZES must be JSON like {"js.usemessages.com": 123456}');
     }
     for (const [host, bytes] of Object.entries(given)) {
-      if (!Number.isInteger(bytes) || bytes <= 0) throw new TypeError(`BENCH_HUBSPOT_SIZES["${host}"] must be a positive whole number of bytes, got ${JSON.stringify(bytes)}`);
+      if (!Number.isInteger(bytes) || bytes <= 0)
+        throw new TypeError(`BENCH_HUBSPOT_SIZES["${host}"] must be a positive whole number of bytes, got ${JSON.stringify(bytes)}`);
       sizes[host] = { bytes, what: sizes[host]?.what ?? host, source: 'given in BENCH_HUBSPOT_SIZES' };
     }
   }

@@ -29,7 +29,11 @@ const OURS = /\/dist\/consent-gate[^/]*\.js/;
 const BANNER = /consent-gate-banner|cookie-notice|cookie-modal|\bcn-|klaro/;
 
 async function tools() {
-  const [{ default: lighthouse, desktopConfig }, chromeLauncher, { createDemoServer, listen }] = await Promise.all([import('lighthouse'), import('chrome-launcher'), import('../demo/server.mjs')]);
+  const [{ default: lighthouse, desktopConfig }, chromeLauncher, { createDemoServer, listen }] = await Promise.all([
+    import('lighthouse'),
+    import('chrome-launcher'),
+    import('../demo/server.mjs'),
+  ]);
   return { lighthouse, desktopConfig, chromeLauncher, createDemoServer, listen };
 }
 
@@ -59,7 +63,9 @@ export function performanceOf(lhr) {
 
 /** Failing accessibility audits of a run: id and title. */
 export function accessibilityOf(lhr) {
-  const failing = Object.values(lhr.audits).filter((a) => a.scoreDisplayMode === 'binary' && a.score === 0 && lhr.categories.accessibility.auditRefs.some((r) => r.id === a.id));
+  const failing = Object.values(lhr.audits).filter(
+    (a) => a.scoreDisplayMode === 'binary' && a.score === 0 && lhr.categories.accessibility.auditRefs.some((r) => r.id === a.id),
+  );
   return { score: lhr.categories.accessibility.score, failing: failing.map((a) => ({ id: a.id, title: a.title })) };
 }
 
@@ -73,7 +79,11 @@ export async function lighthouseDemo({ runs = 5, log = () => undefined } = {}) {
     const samples = Object.fromEntries(PRESETS.map((p) => [p, []]));
     for (let i = 0; i < runs; i++) {
       for (const preset of orderFor(PRESETS, i)) {
-        const result = await lighthouse(base, { ...flags, onlyCategories: ['performance'] }, preset === 'desktop' ? desktopConfig : undefined);
+        const result = await lighthouse(
+          base,
+          { ...flags, onlyCategories: ['performance'] },
+          preset === 'desktop' ? desktopConfig : undefined,
+        );
         if (result.lhr.runtimeError) throw new Error(`Lighthouse ${preset}: ${result.lhr.runtimeError.message}`);
         samples[preset].push(performanceOf(result.lhr));
       }

@@ -33,7 +33,10 @@ export async function measurePage(browser, { page, dirs = {}, hosts = {}, storag
     const { idle } = await waitForIdle(site);
     const timing = await site.page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0];
-      return { loadEventStart: nav.loadEventStart, resources: performance.getEntriesByType('resource').map((r) => ({ url: r.name, responseEnd: r.responseEnd })) };
+      return {
+        loadEventStart: nav.loadEventStart,
+        resources: performance.getEntriesByType('resource').map((r) => ({ url: r.name, responseEnd: r.responseEnd })),
+      };
     });
     const roots = { '/dist/': DIST, ...dirs };
     const origin = site.url('/').replace(/\/$/, '');
@@ -65,7 +68,12 @@ export async function measurePage(browser, { page, dirs = {}, hosts = {}, storag
 }
 
 export const bannerShown = (page) => page.locator('#consent-gate-banner .cookie-notice').waitFor({ state: 'visible', timeout: 30_000 });
-export const runtimeReady = (page) => page.waitForFunction(() => window.consentGate && typeof window.consentGate.decisions === 'function' && window.consentGate.decisions().decided, null, { timeout: 30_000 });
+export const runtimeReady = (page) =>
+  page.waitForFunction(
+    () => window.consentGate && typeof window.consentGate.decisions === 'function' && window.consentGate.decisions().decided,
+    null,
+    { timeout: 30_000 },
+  );
 export const launcherShown = (page) => page.locator('button.cg-chat-launcher').first().waitFor({ state: 'visible', timeout: 30_000 });
 
 /** The three cases of issue 13 on the HubSpot page (the files built for HubSpot alone). */

@@ -10,7 +10,8 @@ import { orderFor, summary } from './lib/stats.mjs';
 import { hubspotSizes, padOf } from './hubspot-sizes.mjs';
 
 export const IDLE_MS = 5000;
-const VENDOR_HOST = /(^|\.)(hs-scripts\.com|usemessages\.com|hs-analytics\.net|hubspot\.com|hs-banner\.com|hscollectedforms\.net|hsadspixel\.net)$/;
+const VENDOR_HOST =
+  /(^|\.)(hs-scripts\.com|usemessages\.com|hs-analytics\.net|hubspot\.com|hs-banner\.com|hscollectedforms\.net|hsadspixel\.net)$/;
 
 // registered before any page script, in every document: long tasks and layout shifts
 const OBSERVE = `(() => {
@@ -28,7 +29,11 @@ const OBSERVE = `(() => {
 async function once(browser, variant, { emulatorFactory, states }) {
   const hubspot = emulatorFactory();
   const page = variant === 'HubSpot standard embed' ? hubspotEmbedPage() : consentGatePage();
-  const site = await openSite(browser, { pages: { '/': page }, hosts: hubspot.handlers, storageState: variant === 'HubSpot standard embed' ? undefined : states.allowedChat });
+  const site = await openSite(browser, {
+    pages: { '/': page },
+    hosts: hubspot.handlers,
+    storageState: variant === 'HubSpot standard embed' ? undefined : states.allowedChat,
+  });
   try {
     await site.page.addInitScript(OBSERVE);
     await site.page.goto(site.url('/'), { waitUntil: 'load' });
@@ -83,6 +88,7 @@ export async function pageCost(browser, { runs = 10, log = () => undefined, emul
     return b === 0 ? null : a / b;
   };
   out.ratios = { requests: ratio('requests'), bytes: ratio('bytes'), longTaskMs: ratio('longTaskMs') };
-  out.note = 'bytes: own-origin files counted at their gzip size, emulated HubSpot scripts at the padded (transfer) size; the emulated scripts do not reproduce HubSpot\'s CPU work, and the chat iframe\'s own app bundle is not emulated, so HubSpot\'s real cost is higher than shown';
+  out.note =
+    "bytes: own-origin files counted at their gzip size, emulated HubSpot scripts at the padded (transfer) size; the emulated scripts do not reproduce HubSpot's CPU work, and the chat iframe's own app bundle is not emulated, so HubSpot's real cost is higher than shown";
   return out;
 }

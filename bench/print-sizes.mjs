@@ -17,4 +17,5 @@ const rows = [];
 for (const file of await files('dist')) rows.push([file, await minGzipSize(file)]);
 const width = Math.max(...rows.map(([f]) => f.length));
 console.log(`${'file'.padEnd(width)}  ${'raw'.padStart(8)}  ${'min'.padStart(8)}  ${'min+gzip'.padStart(8)}`);
-for (const [file, s] of rows) console.log(`${file.padEnd(width)}  ${String(s.raw).padStart(8)}  ${String(s.min).padStart(8)}  ${String(s.gzip).padStart(8)}`);
+for (const [file, s] of rows)
+  console.log(`${file.padEnd(width)}  ${String(s.raw).padStart(8)}  ${String(s.min).padStart(8)}  ${String(s.gzip).padStart(8)}`);

@@ -33,7 +33,11 @@ const envInt = (name, fallback) => {
 
 /** Start `consent-gate receipts serve`; resolves with the child and its URL once it listens. */
 function serve(args, env, port = 0) {
-  const child = spawn(process.execPath, [CLI, 'receipts', 'serve', '--rate', '0', '--port', String(port), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'receipts', 'serve', '--rate', '0', '--port', String(port), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stderr.on('data', (c) => (err += c));
@@ -67,11 +71,15 @@ function receipt(i) {
 
 function post(agent, url, body) {
   return new Promise((done, fail) => {
-    const req = request(`${url}/receipts`, { method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => done(res.statusCode));
-      res.on('error', fail);
-    });
+    const req = request(
+      `${url}/receipts`,
+      { method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => done(res.statusCode));
+        res.on('error', fail);
+      },
+    );
     req.on('error', fail);
     req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
     req.end(body);
@@ -161,7 +169,11 @@ async function runOne({ name, args, env, open, total, clients, limitMs, log }) {
     timedOut,
     wallS: round(wallMs / 1000, 1),
     throughput: Math.round(acked.size / sendingS),
-    latencyMs: { p50: round(percentile(latencies, 50), 2), p99: round(percentile(latencies, 99), 2), max: round(Math.max(...latencies), 1) },
+    latencyMs: {
+      p50: round(percentile(latencies, 50), 2),
+      p99: round(percentile(latencies, 99), 2),
+      max: round(Math.max(...latencies), 1),
+    },
     killedAfter: killedAt,
     restartS: restartMs === null ? null : round(restartMs / 1000, 2),
     failedAttempts,
@@ -185,7 +197,16 @@ export async function receiptsLoad({ log = console.log } = {}) {
   } catch {
     /* not a git checkout */
   }
-  const result = { date: new Date().toISOString(), commit, node: process.version, loadAtStart: loadavg().map((n) => round(n, 2)), total, clients, limitS: limitMs / 1000, stores: {} };
+  const result = {
+    date: new Date().toISOString(),
+    commit,
+    node: process.version,
+    loadAtStart: loadavg().map((n) => round(n, 2)),
+    total,
+    clients,
+    limitS: limitMs / 1000,
+    stores: {},
+  };
 
   // PGlite: a fresh data directory (its initdb happens before the clock starts)
   const dir = mkdtempSync(join(tmpdir(), 'consent-gate-receipts-load-'));
@@ -194,7 +215,16 @@ export async function receiptsLoad({ log = console.log } = {}) {
     const init = await lib.openStore({ dataDir: data });
     await init.close();
     log('receipts load: PGlite…');
-    result.stores.PGlite = await runOne({ name: 'PGlite', args: ['--data', data], env: { DATABASE_URL: '' }, open: () => lib.openStore({ dataDir: data }), total, clients, limitMs, log });
+    result.stores.PGlite = await runOne({
+      name: 'PGlite',
+      args: ['--data', data],
+      env: { DATABASE_URL: '' },
+      open: () => lib.openStore({ dataDir: data }),
+      total,
+      clients,
+      limitMs,
+      log,
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -213,7 +243,16 @@ export async function receiptsLoad({ log = console.log } = {}) {
       const init = await lib.openStore({ databaseUrl: scoped.toString() });
       await init.close();
       log('receipts load: PostgreSQL…');
-      result.stores.PostgreSQL = await runOne({ name: 'PostgreSQL', args: [], env: { DATABASE_URL: scoped.toString() }, open: () => lib.openStore({ databaseUrl: scoped.toString() }), total, clients, limitMs, log });
+      result.stores.PostgreSQL = await runOne({
+        name: 'PostgreSQL',
+        args: [],
+        env: { DATABASE_URL: scoped.toString() },
+        open: () => lib.openStore({ databaseUrl: scoped.toString() }),
+        total,
+        clients,
+        limitMs,
+        log,
+      });
       const { rows } = await admin.query('SELECT version()');
       result.stores.PostgreSQL.server = rows[0].version.split(' on ')[0];
     } finally {

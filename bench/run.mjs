@@ -25,7 +25,8 @@ import { renderMarkdown } from './report.mjs';
 import { GUARD, RUNTIME } from './lib/pages.mjs';
 
 const quick = process.env.BENCH_QUICK === '1';
-if (process.env.BENCH_QUICK !== undefined && !['0', '1'].includes(process.env.BENCH_QUICK)) throw new TypeError(`BENCH_QUICK must be 0 or 1, got ${process.env.BENCH_QUICK}`);
+if (process.env.BENCH_QUICK !== undefined && !['0', '1'].includes(process.env.BENCH_QUICK))
+  throw new TypeError(`BENCH_QUICK must be 0 or 1, got ${process.env.BENCH_QUICK}`);
 if (quick) {
   process.env.RECEIPTS_LOAD_TOTAL ??= '2000';
   process.env.RECEIPTS_LOAD_LIMIT_S ??= '60';
@@ -33,7 +34,8 @@ if (quick) {
 const runs = Number(process.env.BENCH_RUNS ?? (quick ? 2 : 10));
 if (!Number.isInteger(runs) || runs < 1) throw new TypeError(`BENCH_RUNS must be a whole number ≥ 1, got ${process.env.BENCH_RUNS}`);
 const lighthouseRuns = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? (quick ? 1 : Math.ceil(runs / 2)));
-if (!Number.isInteger(lighthouseRuns) || lighthouseRuns < 1) throw new TypeError(`BENCH_LIGHTHOUSE_RUNS must be a whole number ≥ 1, got ${process.env.BENCH_LIGHTHOUSE_RUNS}`);
+if (!Number.isInteger(lighthouseRuns) || lighthouseRuns < 1)
+  throw new TypeError(`BENCH_LIGHTHOUSE_RUNS must be a whole number ≥ 1, got ${process.env.BENCH_LIGHTHOUSE_RUNS}`);
 const REQUIRED = [GUARD, RUNTIME, 'consent-gate-guard.js', 'consent-gate.js', 'consent-gate-banner.js', 'consent-gate.mjs'];
 
 /** Copy dist/ aside so that a rebuild running meanwhile cannot change what is measured. */
@@ -41,7 +43,9 @@ function snapshotDist() {
   const snapshot = join(ROOT, 'bench/.cache/dist');
   for (let attempt = 1; ; attempt++) {
     try {
-      for (const f of REQUIRED) if (!existsSync(join(ROOT, 'dist', f))) throw new Error(`dist/${f} is missing: run \`npm run build\` first (\`npm run bench\` does)`);
+      for (const f of REQUIRED)
+        if (!existsSync(join(ROOT, 'dist', f)))
+          throw new Error(`dist/${f} is missing: run \`npm run build\` first (\`npm run bench\` does)`);
       rmSync(snapshot, { recursive: true, force: true });
       mkdirSync(join(ROOT, 'bench/.cache'), { recursive: true });
       cpSync(join(ROOT, 'dist'), snapshot, { recursive: true, filter: (src) => !src.includes('/types') });
@@ -67,7 +71,15 @@ function machine(browserVersion) {
   } catch {
     /* not a git checkout */
   }
-  return { nproc: availableParallelism(), cpu: model, chromium: browserVersion, node: process.version, platform: `${process.platform} ${process.arch}`, commit, loadAtStart: loadavg().map((n) => Math.round(n * 100) / 100) };
+  return {
+    nproc: availableParallelism(),
+    cpu: model,
+    chromium: browserVersion,
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    commit,
+    loadAtStart: loadavg().map((n) => Math.round(n * 100) / 100),
+  };
 }
 
 /** The HubSpot emulator, if this checkout has it; otherwise the reason it cannot be used. */
@@ -107,16 +119,26 @@ try {
   const extra = growth.notMeasured ? {} : { extra: growth.heads, dirs: growth.dirs };
   result.guardOverhead = await section('guard overhead', () => guardOverhead(browser, { runs, log, ...extra }));
   result.pageCost = await section('page cost before the first click', () => needEmulator(() => pageCost(browser, { runs, log, emulator })));
-  result.clickToOpen = await section('click to open (40 ms round trip)', () => needEmulator(() => clickToOpen(browser, { runs, log, emulator })));
+  result.clickToOpen = await section('click to open (40 ms round trip)', () =>
+    needEmulator(() => clickToOpen(browser, { runs, log, emulator })),
+  );
   result.growth = growth.notMeasured
     ? growth
-    : await section('growth: bytes', async () => ({ asked: growth.asked, catalogSize: growth.catalogSize, usable: growth.usable, skipped: growth.skipped, rows: await measureGrowth(browser, growth, { log }) }));
+    : await section('growth: bytes', async () => ({
+        asked: growth.asked,
+        catalogSize: growth.catalogSize,
+        usable: growth.usable,
+        skipped: growth.skipped,
+        rows: await measureGrowth(browser, growth, { log }),
+      }));
   result.embed = await section('embed placeholders part', () => embedPart(browser, { pages: result.bytes.pages }));
 } finally {
   await browser.close();
 }
 // Lighthouse drives a Chromium of its own: after Playwright's has closed
-result.lighthouse = await section(`Lighthouse on the demo (${lighthouseRuns} runs per preset)`, () => lighthouseDemo({ runs: lighthouseRuns, log }));
+result.lighthouse = await section(`Lighthouse on the demo (${lighthouseRuns} runs per preset)`, () =>
+  lighthouseDemo({ runs: lighthouseRuns, log }),
+);
 // after Chromium has closed: the receiver and its clients get the machine to themselves
 result.receiptsLoad = await section('receipts receiver load (kill -9 halfway)', () => receiptsLoad({ log }));
 result.durationS = Math.round((Date.now() - started) / 1000);

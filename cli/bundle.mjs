@@ -35,9 +35,15 @@ export async function bundleCommand(argv, lib) {
   }
   const vendors = resolved.vendors.filter((v) => !v.declared).map((v) => v.vendor);
   const read = (file) => readFileSync(join(DIST, file), 'utf8');
-  for (const file of ['guard-template.js', 'consent-gate.js']) if (!existsSync(join(DIST, file))) throw new UsageError(`consent-gate is not built: dist/${file} is missing (run \`npm run build\`)`, { usage: false });
+  for (const file of ['guard-template.js', 'consent-gate.js'])
+    if (!existsSync(join(DIST, file)))
+      throw new UsageError(`consent-gate is not built: dist/${file} is missing (run \`npm run build\`)`, { usage: false });
   const files = lib.siteFiles(
-    { guardTemplate: read('guard-template.js'), runtime: read('consent-gate.js'), vendorParts: Object.fromEntries(vendors.map((v) => [v.id, read(`consent-gate-vendor-${v.id}.js`)])) },
+    {
+      guardTemplate: read('guard-template.js'),
+      runtime: read('consent-gate.js'),
+      vendorParts: Object.fromEntries(vendors.map((v) => [v.id, read(`consent-gate-vendor-${v.id}.js`)])),
+    },
     vendors,
   );
   const out = resolve(values.out);
@@ -49,9 +55,19 @@ export async function bundleCommand(argv, lib) {
     return [name, data.length, gzipSync(data, { level: 9 }).length];
   });
   const width = Math.max(...rows.map((r) => r[0].length), 4);
-  process.stdout.write(`Wrote ${rows.length} files to ${out} for ${vendors.map((v) => v.id).join(', ') || 'no catalog vendor'}${resolved.vendors.some((v) => v.declared) ? ` (and the site's own: ${resolved.vendors.filter((v) => v.declared).map((v) => v.id).join(', ')})` : ''}\n`);
+  process.stdout.write(
+    `Wrote ${rows.length} files to ${out} for ${vendors.map((v) => v.id).join(', ') || 'no catalog vendor'}${
+      resolved.vendors.some((v) => v.declared)
+        ? ` (and the site's own: ${resolved.vendors
+            .filter((v) => v.declared)
+            .map((v) => v.id)
+            .join(', ')})`
+        : ''
+    }\n`,
+  );
   process.stdout.write(`${'file'.padEnd(width)}  ${'bytes'.padStart(8)}  ${'gzip'.padStart(8)}\n`);
-  for (const [name, bytes, gzip] of rows) process.stdout.write(`${name.padEnd(width)}  ${String(bytes).padStart(8)}  ${String(gzip).padStart(8)}\n`);
+  for (const [name, bytes, gzip] of rows)
+    process.stdout.write(`${name.padEnd(width)}  ${String(bytes).padStart(8)}  ${String(gzip).padStart(8)}\n`);
   process.stdout.write('Every page loads the first two (guard in <head> first, then the runtime); the others when a page needs them.\n');
   return 0;
 }

@@ -39,9 +39,10 @@ export async function vendorsFor(lib, { config: configPath, vendor: ids = [] }) 
   let vendors = resolved ? resolved.vendors.map((v) => v.vendor) : [...lib.catalog];
   if (ids.length) {
     const known = lib.catalog.map((v) => v.id);
-    for (const id of ids) if (!known.includes(id)) throw new UsageError(`--vendor ${JSON.stringify(id)} is not in the catalog; expected one of: ${known.join(', ')}`);
+    for (const id of ids)
+      if (!known.includes(id))
+        throw new UsageError(`--vendor ${JSON.stringify(id)} is not in the catalog; expected one of: ${known.join(', ')}`);
     vendors = lib.catalog.filter((v) => ids.includes(v.id));
   }
   return { vendors, resolved };
 }
-

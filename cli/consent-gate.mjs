@@ -68,12 +68,18 @@ async function declare(argv) {
     allowPositionals: false,
   });
   const lib = await loadLibrary();
-  if (!lib.DECLARATION_FORMATS.includes(values.format)) throw new UsageError(`--format ${JSON.stringify(values.format)}: expected one of ${lib.DECLARATION_FORMATS.join(', ')}`);
-  if (values.lang !== undefined && !lib.languageFor(values.lang)) throw new UsageError(`--lang ${JSON.stringify(values.lang)}: expected a language the banner speaks (${lib.LANGUAGES.join(', ')}), as a tag such as de or sr-Cyrl`);
+  if (!lib.DECLARATION_FORMATS.includes(values.format))
+    throw new UsageError(`--format ${JSON.stringify(values.format)}: expected one of ${lib.DECLARATION_FORMATS.join(', ')}`);
+  if (values.lang !== undefined && !lib.languageFor(values.lang))
+    throw new UsageError(
+      `--lang ${JSON.stringify(values.lang)}: expected a language the banner speaks (${lib.LANGUAGES.join(', ')}), as a tag such as de or sr-Cyrl`,
+    );
   const { vendors, resolved } = await vendorsFor(lib, values);
   const out = lib.renderDeclaration(values.format, {
     vendors,
-    ...(resolved ? { cookieName: resolved.cookieName, lifetimeDays: resolved.lifetimeDays, purposes: ['necessary', ...resolved.purposes] } : {}),
+    ...(resolved
+      ? { cookieName: resolved.cookieName, lifetimeDays: resolved.lifetimeDays, purposes: ['necessary', ...resolved.purposes] }
+      : {}),
     ...(resolved?.cookieDomain ? { cookieDomain: resolved.cookieDomain } : {}),
     ...(resolved?.banner?.privacyPolicyUrl ? { privacyPolicyUrl: resolved.banner.privacyPolicyUrl } : {}),
     ...(values.host ? { siteHost: values.host } : {}),

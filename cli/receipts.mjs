@@ -39,7 +39,9 @@ async function open(lib, dataDir) {
   try {
     return await lib.openStore({ dataDir: dataDir ?? env('DATA') ?? lib.DEFAULTS.dataDir, databaseUrl });
   } catch (error) {
-    throw new UsageError(`could not open the receipts store (${databaseUrl ? 'DATABASE_URL' : 'PGlite'}): ${error.message}`, { usage: false });
+    throw new UsageError(`could not open the receipts store (${databaseUrl ? 'DATABASE_URL' : 'PGlite'}): ${error.message}`, {
+      usage: false,
+    });
   }
 }
 
@@ -63,7 +65,12 @@ async function serve(argv, lib) {
   const options = {
     port: numberish(values.port ?? env('PORT')),
     host: values.host ?? env('HOST'),
-    origins: values.origin ?? env('ORIGINS')?.split(/[\s,]+/).filter(Boolean) ?? [],
+    origins:
+      values.origin ??
+      env('ORIGINS')
+        ?.split(/[\s,]+/)
+        .filter(Boolean) ??
+      [],
     token: values.token ?? env('TOKEN') ?? null,
     keepIp: values['keep-ip'] ?? env('KEEP_IP'),
     rate: numberish(values.rate ?? env('RATE')),
@@ -89,7 +96,9 @@ async function serve(argv, lib) {
   const say = (...lines) => process.stdout.write(lines.map((line) => `consent-gate receipts: ${line}\n`).join(''));
   say(
     `listening on ${receiver.url} (POST ${receiver.url}/receipts), storing in ${describeStore(store)}`,
-    resolved.origins.length ? `accepting browser posts from ${resolved.origins.join(', ')}` : 'no --origin given: posts from browsers (with an Origin header) are refused',
+    resolved.origins.length
+      ? `accepting browser posts from ${resolved.origins.join(', ')}`
+      : 'no --origin given: posts from browsers (with an Origin header) are refused',
     `reads (GET /receipts/<recordId>): ${resolved.token ? 'with the bearer token' : 'disabled (no --token)'}; IP addresses: ${resolved.keepIp === 'truncated' ? 'truncated (/24, /48)' : 'not stored'}; rate: ${resolved.rate ? `${resolved.rate} requests a minute per client` : 'no limit'}`,
   );
   await new Promise((resolve) => {
@@ -111,15 +120,24 @@ async function serve(argv, lib) {
 async function exportCommand(argv, lib) {
   const { values } = parseArgs({
     args: argv,
-    options: { since: { type: 'string' }, until: { type: 'string' }, format: { type: 'string', default: 'json' }, data: { type: 'string' } },
+    options: {
+      since: { type: 'string' },
+      until: { type: 'string' },
+      format: { type: 'string', default: 'json' },
+      data: { type: 'string' },
+    },
     allowPositionals: false,
   });
-  if (!lib.EXPORT_FORMATS.includes(values.format)) throw new UsageError(`--format ${JSON.stringify(values.format)}: expected one of ${lib.EXPORT_FORMATS.join(', ')}`);
+  if (!lib.EXPORT_FORMATS.includes(values.format))
+    throw new UsageError(`--format ${JSON.stringify(values.format)}: expected one of ${lib.EXPORT_FORMATS.join(', ')}`);
   const range = {};
   for (const key of ['since', 'until']) {
     if (values[key] === undefined) continue;
     const date = lib.parseBoundary(values[key], key);
-    if (!date) throw new UsageError(`--${key} ${JSON.stringify(values[key])}: expected a date (YYYY-MM-DD) or an ISO 8601 time (2026-11-28T10:00:00Z)`);
+    if (!date)
+      throw new UsageError(
+        `--${key} ${JSON.stringify(values[key])}: expected a date (YYYY-MM-DD) or an ISO 8601 time (2026-11-28T10:00:00Z)`,
+      );
     range[key] = date;
   }
   if (range.since && range.until && range.since >= range.until) throw new UsageError('--since must be before --until');
@@ -141,12 +159,15 @@ async function purge(argv, lib) {
     allowPositionals: false,
   });
   const days = numberish(values['retain-days']);
-  if (!Number.isInteger(days) || days < 1 || days > 36_500) throw new UsageError(`--retain-days ${JSON.stringify(values['retain-days'])}: expected a whole number of days from 1 to 36500`);
+  if (!Number.isInteger(days) || days < 1 || days > 36_500)
+    throw new UsageError(`--retain-days ${JSON.stringify(values['retain-days'])}: expected a whole number of days from 1 to 36500`);
   const store = await open(lib, values.data);
   try {
     const before = lib.retainCutoff(days);
     const n = await store.purge(before);
-    process.stdout.write(`consent-gate receipts: purged ${n} receipt${n === 1 ? '' : 's'} received before ${before.toISOString()} (kept ${days} days) from ${describeStore(store)}\n`);
+    process.stdout.write(
+      `consent-gate receipts: purged ${n} receipt${n === 1 ? '' : 's'} received before ${before.toISOString()} (kept ${days} days) from ${describeStore(store)}\n`,
+    );
   } finally {
     await store.close();
   }
@@ -156,6 +177,11 @@ async function purge(argv, lib) {
 export async function receiptsCommand(argv) {
   const [sub, ...rest] = argv;
   const commands = { serve, export: exportCommand, purge };
-  if (!Object.hasOwn(commands, sub ?? '')) throw new UsageError(sub ? `unknown receipts command ${JSON.stringify(sub)}; expected serve, export or purge` : 'receipts: expected serve, export or purge');
+  if (!Object.hasOwn(commands, sub ?? ''))
+    throw new UsageError(
+      sub
+        ? `unknown receipts command ${JSON.stringify(sub)}; expected serve, export or purge`
+        : 'receipts: expected serve, export or purge',
+    );
   return commands[sub](rest, await loadReceiver());
 }

@@ -36,14 +36,26 @@ export function globToRegExp(glob) {
       const end = glob.indexOf(']', i + 2);
       if (end < 0) out += '\\[';
       else {
-        out += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        out += `[${glob
+          .slice(i + 1, end)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`;
         i = end;
       }
     } else if (c === '{') {
       const end = glob.indexOf('}', i);
       if (end < 0) out += '\\{';
       else {
-        out += `(?:${glob.slice(i + 1, end).split(',').map((p) => p.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')).join('|')})`;
+        out += `(?:${glob
+          .slice(i + 1, end)
+          .split(',')
+          .map((p) =>
+            p
+              .replace(/[.+^${}()|\\]/g, '\\$&')
+              .replace(/\*/g, '[^/]*')
+              .replace(/\?/g, '[^/]'),
+          )
+          .join('|')})`;
         i = end;
       }
     } else out += c.replace(/[.+^${}()|\\]/g, '\\$&');
@@ -70,7 +82,7 @@ function expandFiles(args, cwd = process.cwd()) {
       if (statSync(path).isDirectory()) {
         const found = [];
         walk(path, (p) => HTML.test(p), found);
-        found.forEach((f) => files.add(f));
+        for (const f of found) files.add(f);
       } else files.add(path);
       continue;
     }
@@ -82,7 +94,7 @@ function expandFiles(args, cwd = process.cwd()) {
     const found = [];
     if (existsSync(root) && statSync(root).isDirectory()) walk(root, (p) => pattern.test(relative(root, p).split(sep).join('/')), found);
     if (!found.length) throw new UsageError(`${arg}: matched no files`, { usage: false });
-    found.forEach((f) => files.add(f));
+    for (const f of found) files.add(f);
   }
   return [...files].sort();
 }
@@ -129,12 +141,16 @@ export async function rewriteCommand(argv, lib) {
     try {
       html = decoder.decode(readFileSync(file));
     } catch (error) {
-      throw new UsageError(`${name}: ${error instanceof TypeError ? 'not UTF-8 text; convert it to UTF-8 first' : error.message}`, { usage: false });
+      throw new UsageError(`${name}: ${error instanceof TypeError ? 'not UTF-8 text; convert it to UTF-8 first' : error.message}`, {
+        usage: false,
+      });
     }
     const result = lib.rewriteHtml(html, rules);
     if (result.changes.length) {
       changed++;
-      out(`${values.check ? 'would rewrite' : 'rewrote'} ${name}: ${result.changes.length} vendor tag${result.changes.length === 1 ? '' : 's'}`);
+      out(
+        `${values.check ? 'would rewrite' : 'rewrote'} ${name}: ${result.changes.length} vendor tag${result.changes.length === 1 ? '' : 's'}`,
+      );
       for (const t of result.changes) out(tagLine(name, t));
       if (!values.check) writeFileSync(file, result.html);
     }
@@ -145,7 +161,12 @@ export async function rewriteCommand(argv, lib) {
     }
   }
   const counted = `${files.length} file${files.length === 1 ? '' : 's'}`;
-  if (values.check) out(changed ? `${changed} of ${counted} would change: run consent-gate rewrite without --check` : `${counted} checked: no vendor tag to rewrite`);
+  if (values.check)
+    out(
+      changed
+        ? `${changed} of ${counted} would change: run consent-gate rewrite without --check`
+        : `${counted} checked: no vendor tag to rewrite`,
+    );
   else out(changed ? `${changed} of ${counted} rewritten` : `${counted} checked: no vendor tag to rewrite`);
   return (values.check && changed) || left ? 1 : 0;
 }

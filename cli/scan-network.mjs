@@ -6,11 +6,25 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 
-const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.cjs': 'text/javascript', '.html': 'text/html', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.gif': 'image/gif', '.svg': 'image/svg+xml', '.txt': 'text/plain', '.xml': 'application/xml' };
+const TYPES = {
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.cjs': 'text/javascript',
+  '.html': 'text/html',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.gif': 'image/gif',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain',
+  '.xml': 'application/xml',
+};
 
 /** The file a routed request maps to, or null (404); undefined when no route serves its host. Longest path prefix wins; never leaves the folder. */
 function routeFile(routes, url) {
-  const candidates = routes.filter((r) => r.host === url.host && (url.pathname === r.prefix.slice(0, -1) || url.pathname.startsWith(r.prefix)));
+  const candidates = routes.filter(
+    (r) => r.host === url.host && (url.pathname === r.prefix.slice(0, -1) || url.pathname.startsWith(r.prefix)),
+  );
   if (!candidates.length) return undefined;
   const route = candidates.sort((a, b) => b.prefix.length - a.prefix.length)[0];
   let rel = decodeURIComponent(url.pathname).slice(route.prefix.length - 1);
@@ -57,6 +71,11 @@ export async function serveRoutes(context, { routes, offline, target }) {
     const file = routeFile(routes, url);
     if (file === undefined) return reachable(url, { offline, target }) ? route.continue() : route.abort('internetdisconnected');
     if (file === null) return route.fulfill({ status: 404, body: 'not found', contentType: 'text/plain' });
-    return route.fulfill({ status: 200, body: readFileSync(file), contentType: TYPES[extname(file)] ?? 'application/octet-stream', headers: { 'access-control-allow-origin': '*' } });
+    return route.fulfill({
+      status: 200,
+      body: readFileSync(file),
+      contentType: TYPES[extname(file)] ?? 'application/octet-stream',
+      headers: { 'access-control-allow-origin': '*' },
+    });
   });
 }

@@ -11,13 +11,19 @@ import { UsageError } from './errors.mjs';
 export function chromiumPath(env = process.env) {
   if (env.CHROME_PATH) {
     if (existsSync(env.CHROME_PATH)) return env.CHROME_PATH;
-    throw new UsageError(`Chromium not found at CHROME_PATH=${env.CHROME_PATH}. Install it with \`apt-get install chromium\` (Debian/Ubuntu) or set CHROME_PATH to a Chromium or Chrome executable.`, { usage: false });
+    throw new UsageError(
+      `Chromium not found at CHROME_PATH=${env.CHROME_PATH}. Install it with \`apt-get install chromium\` (Debian/Ubuntu) or set CHROME_PATH to a Chromium or Chrome executable.`,
+      { usage: false },
+    );
   }
   const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
   const found = candidates.find((p) => existsSync(p));
   if (!found) {
     const tried = candidates.join(', ');
-    throw new UsageError(`Chromium not found (looked at ${tried}). Install it with \`apt-get install chromium\` (Debian/Ubuntu) or set CHROME_PATH to a Chromium or Chrome executable.`, { usage: false });
+    throw new UsageError(
+      `Chromium not found (looked at ${tried}). Install it with \`apt-get install chromium\` (Debian/Ubuntu) or set CHROME_PATH to a Chromium or Chrome executable.`,
+      { usage: false },
+    );
   }
   return found;
 }
@@ -25,13 +31,15 @@ export function chromiumPath(env = process.env) {
 /** Parse `host[/path]=dir` into a route. */
 function parseRoute(spec) {
   const eq = spec.indexOf('=');
-  if (eq <= 0 || eq === spec.length - 1) throw new UsageError(`--route ${JSON.stringify(spec)}: expected host=dir or host/path=dir, e.g. www.shop.test=./site`);
+  if (eq <= 0 || eq === spec.length - 1)
+    throw new UsageError(`--route ${JSON.stringify(spec)}: expected host=dir or host/path=dir, e.g. www.shop.test=./site`);
   const target = spec.slice(0, eq);
   const dir = resolve(spec.slice(eq + 1));
   const slash = target.indexOf('/');
   const host = (slash < 0 ? target : target.slice(0, slash)).toLowerCase();
   const prefix = slash < 0 ? '/' : `/${target.slice(slash + 1).replace(/^\/+|\/+$/g, '')}/`.replace(/\/\/$/, '/');
-  if (!/^[a-z0-9.-]+(:\d+)?$/.test(host)) throw new UsageError(`--route ${JSON.stringify(spec)}: ${JSON.stringify(host)} is not a host name`);
+  if (!/^[a-z0-9.-]+(:\d+)?$/.test(host))
+    throw new UsageError(`--route ${JSON.stringify(spec)}: ${JSON.stringify(host)} is not a host name`);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--route ${JSON.stringify(spec)}: folder not found: ${dir}`);
   return { host, prefix, dir };
 }
@@ -48,7 +56,8 @@ function hostFolders(dir) {
 /** A whole number of milliseconds (or pages) from an option, or a usage error naming it. */
 function count(name, text, { min = 0, max = Infinity, what = 'a number of milliseconds' } = {}) {
   const n = Number(text);
-  if (!Number.isFinite(n) || n < min || n > max || (what !== 'a number of milliseconds' && !Number.isInteger(n))) throw new UsageError(`--${name} ${text}: expected ${what}`);
+  if (!Number.isFinite(n) || n < min || n > max || (what !== 'a number of milliseconds' && !Number.isInteger(n)))
+    throw new UsageError(`--${name} ${text}: expected ${what}`);
   return n;
 }
 
@@ -69,14 +78,22 @@ export function parseScanArgs(argv) {
     },
     allowPositionals: true,
   });
-  if (positionals.length !== 1) throw new UsageError(positionals.length ? `scan takes one URL, got ${positionals.length}: ${positionals.join(' ')}` : 'scan needs a URL, e.g. consent-gate scan https://www.example.com/');
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length
+        ? `scan takes one URL, got ${positionals.length}: ${positionals.join(' ')}`
+        : 'scan needs a URL, e.g. consent-gate scan https://www.example.com/',
+    );
   let target;
   try {
     target = new URL(positionals[0]);
   } catch {
-    throw new UsageError(`${JSON.stringify(positionals[0])} is not a URL; expected an absolute http(s) URL such as https://www.example.com/`);
+    throw new UsageError(
+      `${JSON.stringify(positionals[0])} is not a URL; expected an absolute http(s) URL such as https://www.example.com/`,
+    );
   }
-  if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new UsageError(`${JSON.stringify(positionals[0])}: expected an http: or https: URL`);
+  if (target.protocol !== 'http:' && target.protocol !== 'https:')
+    throw new UsageError(`${JSON.stringify(positionals[0])}: expected an http: or https: URL`);
   const routes = (values.route ?? []).map(parseRoute);
   for (const dir of values.hosts ?? []) routes.push(...hostFolders(dir));
   return {
@@ -86,7 +103,8 @@ export function parseScanArgs(argv) {
     routes,
     offline: values.offline,
     /** null: the one page; a number: a whole-site scan of up to that many pages */
-    pages: values.pages === undefined ? null : count('pages', values.pages, { min: 1, max: 10_000, what: 'a number of pages from 1 to 10000' }),
+    pages:
+      values.pages === undefined ? null : count('pages', values.pages, { min: 1, max: 10_000, what: 'a number of pages from 1 to 10000' }),
     /** pages scanned at once in a whole-site scan */
     parallel: count('parallel', values.parallel, { min: 1, max: 8, what: 'a number of pages at once from 1 to 8' }),
     quietMs: count('quiet-ms', values['quiet-ms']),

@@ -32,7 +32,9 @@ export async function scanPage(browser, url, settings) {
     /** After each phase: its line, its screenshot, and (after the first) the page's links. */
     const after = async (observation) => {
       const hosts = new Set(observation.requests.map((r) => r.host));
-      log(`  ${observation.id}: ${hosts.size} host(s), ${observation.requests.length} request(s), ${observation.cookies.length} cookie(s), ${observation.storage.length} storage key(s)`);
+      log(
+        `  ${observation.id}: ${hosts.size} host(s), ${observation.requests.length} request(s), ${observation.cookies.length} cookie(s), ${observation.storage.length} storage key(s)`,
+      );
       const file = `screenshots/${shots}${observation.id}.jpg`;
       try {
         await page.screenshot({ path: join(outDir, file), type: 'jpeg', quality: 70, timeout: 10000 });
@@ -45,10 +47,22 @@ export async function scanPage(browser, url, settings) {
     const { phases, html, htmlUrl } = await runPhases(page, recorder, { url, log, notes, after });
     const markup = html === null ? [] : markupOf(lib, html, htmlUrl, settings.rules);
     if (html === null) notes.push('the HTML of the page was not readable: vendor tags written in it are not listed');
-    for (const t of markup) log(`  vendor tag in the HTML, ${lib.markupWhere(t)}: ${oneLine(t.tag, 400)} ${t.vendor} (${t.purpose}); markup form: ${t.rewritten ? oneLine(t.rewritten, 400) : `rewrite by hand (${t.reason})`}`);
+    for (const t of markup)
+      log(
+        `  vendor tag in the HTML, ${lib.markupWhere(t)}: ${oneLine(t.tag, 400)} ${t.vendor} (${t.purpose}); markup form: ${t.rewritten ? oneLine(t.rewritten, 400) : `rewrite by hand (${t.reason})`}`,
+      );
     const declared = settings.config ? [] : await pageDeclarations(page, lib, notes);
     if (declared.length) log(`  services the page's config declares: ${declared.map((v) => v.id).join(', ')}`);
-    const report = lib.evaluateScan({ url, startedAt, finishedAt: new Date().toISOString(), phases, vendors: [...settings.vendors, ...declared], cookieName: settings.cookieName, markup, notes });
+    const report = lib.evaluateScan({
+      url,
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      phases,
+      vendors: [...settings.vendors, ...declared],
+      cookieName: settings.cookieName,
+      markup,
+      notes,
+    });
     return { report, links };
   } finally {
     await context.close().catch(() => undefined);
@@ -63,22 +77,31 @@ export async function scanPage(browser, url, settings) {
  * undeclared) and a note says why.
  */
 async function pageDeclarations(page, lib, notes) {
-  const raw = await page.evaluate(() => {
-    const config = window.consentGateConfig;
-    try {
-      return config && typeof config === 'object' && config.vendors && typeof config.vendors === 'object' ? JSON.parse(JSON.stringify(config.vendors)) : null;
-    } catch {
-      return null;
-    }
-  }).catch(() => null);
+  const raw = await page
+    .evaluate(() => {
+      const config = window.consentGateConfig;
+      try {
+        return config && typeof config === 'object' && config.vendors && typeof config.vendors === 'object'
+          ? JSON.parse(JSON.stringify(config.vendors))
+          : null;
+      } catch {
+        return null;
+      }
+    })
+    .catch(() => null);
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return [];
   const known = new Set(lib.catalog.map((v) => v.id));
   const own = Object.fromEntries(Object.entries(raw).filter(([id]) => !known.has(id)));
   if (!Object.keys(own).length) return [];
   try {
-    return lib.resolveConfig({ vendors: own }, lib.catalog).vendors.filter((v) => v.declared).map((v) => v.vendor);
+    return lib
+      .resolveConfig({ vendors: own }, lib.catalog)
+      .vendors.filter((v) => v.declared)
+      .map((v) => v.vendor);
   } catch (error) {
-    notes.push(`the page's consent-gate config declares services the scan could not read, so their cookies count as undeclared: ${error.message}`);
+    notes.push(
+      `the page's consent-gate config declares services the scan could not read, so their cookies count as undeclared: ${error.message}`,
+    );
     return [];
   }
 }

@@ -5,8 +5,17 @@
  */
 import { UsageError } from './errors.mjs';
 
-const ACCEPT = [/^\s*accept all( cookies)?\s*$/i, /^\s*allow all( cookies)?\s*$/i, /^\s*(accept|accept cookies|allow cookies|i accept)\s*$/i, /^\s*(agree|i agree|agree and close|ok|got it)\s*$/i];
-const REJECT = [/^\s*reject all( cookies)?\s*$/i, /^\s*(reject|decline|deny|refuse)( all| cookies)?\s*$/i, /^\s*(only necessary|necessary only|accept only necessary)( cookies)?\s*$/i];
+const ACCEPT = [
+  /^\s*accept all( cookies)?\s*$/i,
+  /^\s*allow all( cookies)?\s*$/i,
+  /^\s*(accept|accept cookies|allow cookies|i accept)\s*$/i,
+  /^\s*(agree|i agree|agree and close|ok|got it)\s*$/i,
+];
+const REJECT = [
+  /^\s*reject all( cookies)?\s*$/i,
+  /^\s*(reject|decline|deny|refuse)( all| cookies)?\s*$/i,
+  /^\s*(only necessary|necessary only|accept only necessary)( cookies)?\s*$/i,
+];
 const PURPOSES = ['functional', 'analytics', 'marketing'];
 /** How long a page may take to load (and to reload) before the scan gives up on it. */
 const LOAD_MS = 60_000;
@@ -92,7 +101,11 @@ async function beforeConsent(page, recorder, url, log) {
     throw new UsageError(`could not load ${url}: ${error.message.split('\n')[0]}`, { usage: false });
   }
   await recorder.waitQuiet();
-  const observation = await recorder.snapshot(page, 'before-consent', 'loaded the page on a fresh profile and waited until the network was quiet; nothing clicked');
+  const observation = await recorder.snapshot(
+    page,
+    'before-consent',
+    'loaded the page on a fresh profile and waited until the network was quiet; nothing clicked',
+  );
   return { observation, response };
 }
 
@@ -108,7 +121,9 @@ async function decisionPhase(page, recorder, decision, { log, notes }) {
   await recorder.waitQuiet();
   if (decision.reload) {
     recorder.phase = decision.id;
-    await page.reload({ waitUntil: 'load', timeout: LOAD_MS }).catch((error) => notes.push(`reload after withdrawal failed: ${error.message.split('\n')[0]}`));
+    await page
+      .reload({ waitUntil: 'load', timeout: LOAD_MS })
+      .catch((error) => notes.push(`reload after withdrawal failed: ${error.message.split('\n')[0]}`));
     await recorder.waitQuiet();
   }
   return recorder.snapshot(page, decision.id, decision.done(what), performed);

@@ -101,7 +101,15 @@ export async function createRecorder(context, { quietMs, maxWaitMs, notes }) {
         if (h.name.toLowerCase() !== 'set-cookie') continue;
         for (const line of h.value.split('\n')) {
           const { name, domain } = parseCookieWrite(line);
-          if (name) writes.push({ kind: 'cookie', name, domain: domain ?? hostOf(response.url()), hostOnly: domain === null, setBy: [`HTTP response of ${response.url()}`], at: Date.now() });
+          if (name)
+            writes.push({
+              kind: 'cookie',
+              name,
+              domain: domain ?? hostOf(response.url()),
+              hostOnly: domain === null,
+              setBy: [`HTTP response of ${response.url()}`],
+              at: Date.now(),
+            });
         }
       }
     } catch {
@@ -181,7 +189,16 @@ export async function createRecorder(context, { quietMs, maxWaitMs, notes }) {
     },
     /** The observation of phase `id`: cookies, storage keys and the requests counted in it. */
     async snapshot(page, id, action, performed = true) {
-      const cookies = (await context.cookies()).map((c) => ({ name: c.name, domain: c.domain, path: c.path, expires: c.expires, httpOnly: c.httpOnly, secure: c.secure, sameSite: c.sameSite, setBy: setByFor(c) }));
+      const cookies = (await context.cookies()).map((c) => ({
+        name: c.name,
+        domain: c.domain,
+        path: c.path,
+        expires: c.expires,
+        httpOnly: c.httpOnly,
+        secure: c.secure,
+        sameSite: c.sameSite,
+        setBy: setByFor(c),
+      }));
       return { id, action, performed, at: Date.now(), cookies, storage: await storageOf(page), requests: requests[id] };
     },
   };

@@ -5,7 +5,8 @@
  */
 
 /** Paths that are not pages (downloads, media, feeds): never queued. */
-const NOT_A_PAGE = /\.(?:pdf|zip|gz|tgz|rar|7z|dmg|exe|msi|png|jpe?g|gif|webp|avif|svg|ico|mp4|webm|mov|mp3|wav|ogg|css|js|mjs|json|xml|txt|csv|woff2?|ttf|eot)$/i;
+const NOT_A_PAGE =
+  /\.(?:pdf|zip|gz|tgz|rar|7z|dmg|exe|msi|png|jpe?g|gif|webp|avif|svg|ico|mp4|webm|mov|mp3|wav|ogg|css|js|mjs|json|xml|txt|csv|woff2?|ttf|eot)$/i;
 
 /** The page `href` names, as the scanner keys it (no fragment, no empty query), or null when it is not a page of `origin`. */
 export function pageKey(href, origin) {
@@ -23,12 +24,13 @@ export function pageKey(href, origin) {
 
 /** The `<loc>` URLs of a sitemap or sitemap index (XML character references decoded). */
 export function sitemapLocations(xml) {
-  const decode = (text) => text.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (whole, ref) => {
-    const named = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[ref.toLowerCase()];
-    if (named) return named;
-    const code = ref[1].toLowerCase() === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-    return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
-  });
+  const decode = (text) =>
+    text.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (whole, ref) => {
+      const named = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[ref.toLowerCase()];
+      if (named) return named;
+      const code = ref[1].toLowerCase() === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
+    });
   return [...String(xml).matchAll(/<(?:\w+:)?loc>\s*([^<]*?)\s*<\/(?:\w+:)?loc>/gi)].map((m) => decode(m[1]));
 }
 

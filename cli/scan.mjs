@@ -85,7 +85,11 @@ function finish(report, outDir, lib, site) {
   out('');
   if (report.clean) out(site ? `verdict: clean, no violations on ${report.pages.length} page(s)` : 'verdict: clean, no violations');
   else {
-    out(site ? `verdict: ${report.violations.length} violation(s) on ${report.pages.filter((p) => !p.clean).length} of ${report.pages.length} page(s)` : `verdict: ${report.violations.length} violation(s)`);
+    out(
+      site
+        ? `verdict: ${report.violations.length} violation(s) on ${report.pages.filter((p) => !p.clean).length} of ${report.pages.length} page(s)`
+        : `verdict: ${report.violations.length} violation(s)`,
+    );
     for (const v of report.violations) out(`  ${site ? `${v.page} ` : ''}[${v.phase}] ${v.message}`);
   }
   out(`report: ${join(outDir, 'report.json')}`);
@@ -97,13 +101,24 @@ export async function scanCommand(argv, lib) {
   const options = parseScanArgs(argv);
   const { vendors, resolved } = await vendorsFor(lib, { config: options.config });
   const executablePath = chromiumPath();
-  const settings = { ...options, lib, vendors, cookieName: resolved?.cookieName ?? 'consent_gate', rules: markupRules(lib, vendors), log: out, shots: '' };
+  const settings = {
+    ...options,
+    lib,
+    vendors,
+    cookieName: resolved?.cookieName ?? 'consent_gate',
+    rules: markupRules(lib, vendors),
+    log: out,
+    shots: '',
+  };
 
   const startedAt = new Date().toISOString();
-  out(`consent-gate scan ${options.target.href}${options.pages === null ? '' : ` (up to ${options.pages} page${options.pages === 1 ? '' : 's'})`}`);
+  out(
+    `consent-gate scan ${options.target.href}${options.pages === null ? '' : ` (up to ${options.pages} page${options.pages === 1 ? '' : 's'})`}`,
+  );
   out(`  Chromium: ${executablePath}`);
   for (const r of options.routes) out(`  route: ${r.host}${r.prefix === '/' ? '' : r.prefix.slice(0, -1)} -> ${r.dir}`);
-  if (options.offline) out(`  offline: hosts without a route, other than ${options.target.host} and this machine, fail like a lost connection`);
+  if (options.offline)
+    out(`  offline: hosts without a route, other than ${options.target.host} and this machine, fail like a lost connection`);
 
   const browser = await launch(executablePath);
   try {
@@ -112,7 +127,12 @@ export async function scanCommand(argv, lib) {
       return finish(report, options.outDir, lib, false);
     }
     const { pages, notes } = await scanSite(browser, options, settings);
-    return finish(lib.summarizeSite({ url: options.target.href, startedAt, finishedAt: new Date().toISOString(), pages, notes }), options.outDir, lib, true);
+    return finish(
+      lib.summarizeSite({ url: options.target.href, startedAt, finishedAt: new Date().toISOString(), pages, notes }),
+      options.outDir,
+      lib,
+      true,
+    );
   } finally {
     await browser.close().catch(() => undefined);
   }

@@ -34,7 +34,14 @@ import { mapsEmulator } from '../emulators/google-maps/index.mjs';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
 const DIST = join(ROOT, 'dist');
-const TYPES = { '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.html': 'text/html; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png' };
+const TYPES = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
 /** The shop's pages; the checkout is one the chat does not target (see demoShow). */
 const PAGES = { '/': 'Home', '/product/': 'Product', '/help/': 'Help', '/checkout/': 'Checkout' };
 const HOST_BASE = '/vendor/{host}';
@@ -95,7 +102,12 @@ export function demoShow(query, now = Date.now()) {
   const show = { urls: [{ operator: 'does-not-start-with', value: '/checkout/' }] };
   const mode = query.get('hours');
   const days = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-  if (mode === 'open') show.hours = { timeZone: 'UTC', days: Object.fromEntries(days.map((d) => [d, ['00:00-24:00']])), replyTime: 'We usually reply within a few minutes.' };
+  if (mode === 'open')
+    show.hours = {
+      timeZone: 'UTC',
+      days: Object.fromEntries(days.map((d) => [d, ['00:00-24:00']])),
+      replyTime: 'We usually reply within a few minutes.',
+    };
   if (mode === 'away' || mode === 'hide') {
     const later = days[new Date(now + 2 * 86_400_000).getUTCDay()];
     show.hours = { timeZone: 'UTC', days: { [later]: ['09:00-17:00'] }, outside: mode };
@@ -104,8 +116,10 @@ export function demoShow(query, now = Date.now()) {
 }
 
 function hoursSwitch(query) {
-  const mode = Object.hasOwn(HOURS, query.get('hours') ?? '') ? query.get('hours') ?? '' : '';
-  const options = Object.entries(HOURS).map(([value, label]) => `<option value="${value}"${value === mode ? ' selected' : ''}>${escapeHtml(label)}</option>`).join('');
+  const mode = Object.hasOwn(HOURS, query.get('hours') ?? '') ? (query.get('hours') ?? '') : '';
+  const options = Object.entries(HOURS)
+    .map(([value, label]) => `<option value="${value}"${value === mode ? ' selected' : ''}>${escapeHtml(label)}</option>`)
+    .join('');
   return `<div class="controls"><label>Team hours <select id="hours">${options}</select></label></div>`;
 }
 
@@ -193,11 +207,18 @@ function page(title, query, env, template = readFileSync(join(HERE, 'index.html'
   const selector = Object.entries(VENDORS)
     .map(([vid, v]) => `<a href="?vendor=${encodeURIComponent(vid)}"${vid === id ? ' aria-current="page"' : ''}>${escapeHtml(v.title)}</a>`)
     .join(' ');
-  const note = unknown === null ? '' : `<p class="note" role="status">The demo has no chat vendor "${escapeHtml(unknown)}": showing ${escapeHtml(vendor.title)}. Pick one of: ${Object.keys(VENDORS).map(escapeHtml).join(', ')}.</p>`;
-  const hubspotModes = id === 'hubspot-conversations' ? ' <a href="?">chat-only loader</a> · <a href="?loader=tracking-code">tracking-code loader</a> · <a href="?inline=1">inline embed</a> · <a href="?load=consent">load on consent</a>' : '';
-  const failure = id === 'hubspot-conversations'
-    ? '<div class="controls"><label>Make the chat script <select id="failure"><option value="">load normally</option><option value="404">answer 404</option><option value="timeout">time out</option><option value="offline">fail with a network error</option></select></label></div>'
-    : '';
+  const note =
+    unknown === null
+      ? ''
+      : `<p class="note" role="status">The demo has no chat vendor "${escapeHtml(unknown)}": showing ${escapeHtml(vendor.title)}. Pick one of: ${Object.keys(VENDORS).map(escapeHtml).join(', ')}.</p>`;
+  const hubspotModes =
+    id === 'hubspot-conversations'
+      ? ' <a href="?">chat-only loader</a> · <a href="?loader=tracking-code">tracking-code loader</a> · <a href="?inline=1">inline embed</a> · <a href="?load=consent">load on consent</a>'
+      : '';
+  const failure =
+    id === 'hubspot-conversations'
+      ? '<div class="controls"><label>Make the chat script <select id="failure"><option value="">load normally</option><option value="404">answer 404</option><option value="timeout">time out</option><option value="offline">fail with a network error</option></select></label></div>'
+      : '';
   const tag = vendor.tag.kind === 'cookie' ? vendor.tag.name : `localStorage key ${vendor.tag.name}`;
   const values = {
     title: escapeHtml(title),
@@ -209,7 +230,10 @@ function page(title, query, env, template = readFileSync(join(HERE, 'index.html'
     modes: hubspotModes,
     failure,
     tag: escapeHtml(tag),
-    inline: id === 'hubspot-conversations' && query.get('inline') === '1' ? '<section class="inline-chat" id="inline-chat" aria-label="Chat"></section>' : '',
+    inline:
+      id === 'hubspot-conversations' && query.get('inline') === '1'
+        ? '<section class="inline-chat" id="inline-chat" aria-label="Chat"></section>'
+        : '',
     demo: inlineJson({ id, title: vendor.title, tag: vendor.tag, events: vendor.events }),
     config: inlineJson(config),
     hours: hoursSwitch(query),
@@ -220,7 +244,12 @@ function page(title, query, env, template = readFileSync(join(HERE, 'index.html'
 
 /** The demo's pages for crawlers (and `consent-gate scan --pages`): each page with each chat vendor, and the Blog. */
 export function sitemap(origin) {
-  const urls = [...Object.keys(PAGES).flatMap((path) => Object.keys(VENDORS).map((id) => `${origin}${path}${id === DEFAULT_VENDOR ? '' : `?vendor=${encodeURIComponent(id)}`}`)), `${origin}${BLOG_PATH}`];
+  const urls = [
+    ...Object.keys(PAGES).flatMap((path) =>
+      Object.keys(VENDORS).map((id) => `${origin}${path}${id === DEFAULT_VENDOR ? '' : `?vendor=${encodeURIComponent(id)}`}`),
+    ),
+    `${origin}${BLOG_PATH}`,
+  ];
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.map((u) => `  <url><loc>${escapeHtml(u)}</loc></url>`).join('\n')}\n</urlset>\n`;
 }
 
@@ -235,7 +264,12 @@ function sendFile(req, res, file) {
   if (!existsSync(file) || !statSync(file).isFile()) return notFound(res);
   const stat = statSync(file);
   const etag = `"${stat.size.toString(36)}-${Math.round(stat.mtimeMs).toString(36)}"`;
-  const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'public, max-age=3600', etag, vary: 'accept-encoding' };
+  const headers = {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'cache-control': 'public, max-age=3600',
+    etag,
+    vary: 'accept-encoding',
+  };
   if (req.headers['if-none-match'] === etag) {
     res.writeHead(304, headers);
     return res.end();
@@ -249,7 +283,10 @@ function sendFile(req, res, file) {
   const key = `${file}\0${encoding}\0${etag}`;
   if (!compressed.has(key)) {
     const data = readFileSync(file);
-    compressed.set(key, encoding === 'br' ? brotliCompressSync(data, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }) : gzipSync(data, { level: 9 }));
+    compressed.set(
+      key,
+      encoding === 'br' ? brotliCompressSync(data, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }) : gzipSync(data, { level: 9 }),
+    );
   }
   res.writeHead(200, { ...headers, 'content-encoding': encoding });
   res.end(compressed.get(key));
@@ -284,7 +321,9 @@ export function createDemoServer(options = {}) {
       // --- embeds: the Blog page ---
       if (path === BLOG_PATH) {
         res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
-        return res.end(page('Blog', url.searchParams, env, readFileSync(join(HERE, 'blog.html'), 'utf8'), blogConfig(url.searchParams, env)));
+        return res.end(
+          page('Blog', url.searchParams, env, readFileSync(join(HERE, 'blog.html'), 'utf8'), blogConfig(url.searchParams, env)),
+        );
       }
       if (path === '/blog-poster.svg') return sendFile(req, res, join(HERE, 'blog-poster.svg'));
       // --- end embeds ---
@@ -296,7 +335,12 @@ export function createDemoServer(options = {}) {
         // (made per request: compressed, never cached)
         const body = page(PAGES[path], url.searchParams, env);
         const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-        res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store', vary: 'accept-encoding', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+        res.writeHead(200, {
+          'content-type': TYPES['.html'],
+          'cache-control': 'no-store',
+          vary: 'accept-encoding',
+          ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+        });
         return res.end(gzip ? gzipSync(body) : body);
       }
       if (path === '/demo.js' || path === '/demo.css' || path === '/favicon.svg') return sendFile(req, res, join(HERE, path.slice(1)));
@@ -358,7 +402,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   }
   const server = createDemoServer();
   const url = await listen(server, Number(process.env.PORT ?? 4173));
-  const mode = process.env.HUBSPOT_PORTAL_ID ? `HubSpot with its real scripts (portal ${process.env.HUBSPOT_PORTAL_ID}), other vendors offline` : 'offline, with the vendor emulators';
-  const others = Object.keys(VENDORS).filter((id) => id !== DEFAULT_VENDOR).map((id) => `  ${url}?vendor=${id}`).join('\n');
+  const mode = process.env.HUBSPOT_PORTAL_ID
+    ? `HubSpot with its real scripts (portal ${process.env.HUBSPOT_PORTAL_ID}), other vendors offline`
+    : 'offline, with the vendor emulators';
+  const others = Object.keys(VENDORS)
+    .filter((id) => id !== DEFAULT_VENDOR)
+    .map((id) => `  ${url}?vendor=${id}`)
+    .join('\n');
   console.log(`consent-gate demo shop (${mode}):\n\n  ${url}\n${others}\n\nPress Ctrl+C to stop.`);
 }

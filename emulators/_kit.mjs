@@ -54,7 +54,14 @@ function pageKit() {
     },
     /** Write a cookie on `domain` (a parent-domain cookie) or, when '', on the exact host. `maxAge` 0: a session cookie. */
     setCookie: function (name, value, maxAge, domain) {
-      d.cookie = name + '=' + encodeURIComponent(value) + '; path=/' + (maxAge ? '; max-age=' + maxAge : '') + (domain ? '; domain=.' + domain : '') + '; samesite=lax';
+      d.cookie =
+        name +
+        '=' +
+        encodeURIComponent(value) +
+        '; path=/' +
+        (maxAge ? '; max-age=' + maxAge : '') +
+        (domain ? '; domain=.' + domain : '') +
+        '; samesite=lax';
     },
     expireCookie: function (name, domain) {
       d.cookie = name + '=; path=/; max-age=0' + (domain ? '; domain=.' + domain : '');
@@ -65,7 +72,8 @@ function pageKit() {
     },
     query: function (params) {
       var out = [];
-      for (var k in params) if (params[k] !== undefined && params[k] !== null) out.push(encodeURIComponent(k) + '=' + encodeURIComponent(params[k]));
+      for (var k in params)
+        if (params[k] !== undefined && params[k] !== null) out.push(encodeURIComponent(k) + '=' + encodeURIComponent(params[k]));
       return out.join('&');
     },
     /** An image request (the pixels). */
@@ -77,8 +85,10 @@ function pageKit() {
     /** A POST beacon, as the collection endpoints take them. */
     post: function (url, body) {
       try {
-        fetch(url, { method: 'POST', mode: 'no-cors', keepalive: true, body: body === undefined ? '' : String(body) }).catch(function () {});
-      } catch (e) {
+        fetch(url, { method: 'POST', mode: 'no-cors', keepalive: true, body: body === undefined ? '' : String(body) }).catch(
+          function () {},
+        );
+      } catch (_e) {
         /* refused */
       }
     },
@@ -99,10 +109,12 @@ function pageKit() {
     },
     /** A copy for the log that survives JSON (functions become "fn"). */
     plain: function (value) {
-      return JSON.parse(JSON.stringify(value, function (k, v) {
-        // (a Date is already a string here: its toJSON runs first, `this[k]` is the Date)
-        return typeof v === 'function' ? 'fn' : this[k] instanceof Date ? 'date' : v;
-      }) || 'null');
+      return JSON.parse(
+        JSON.stringify(value, function (k, v) {
+          // (a Date is already a string here: its toJSON runs first, `this[k]` is the Date)
+          return typeof v === 'function' ? 'fn' : this[k] instanceof Date ? 'date' : v;
+        }) || 'null',
+      );
     },
   };
   return kit;
@@ -119,8 +131,13 @@ export function pageScript(main, cfg) {
  * null for a 404.
  */
 export function handlersFor(hosts, answer, requests) {
-  return Object.fromEntries(hosts.map((host) => [host, async (url) => {
-    requests.push(url.toString());
-    return answer(url);
-  }]));
+  return Object.fromEntries(
+    hosts.map((host) => [
+      host,
+      async (url) => {
+        requests.push(url.toString());
+        return answer(url);
+      },
+    ]),
+  );
 }

@@ -18,7 +18,9 @@ export function localChunks(catalog: readonly Vendor[]): Chunks {
     chatTexts: (language) => import('./chat-lang/index.js').then((m) => m.CHAT_LANGUAGES[language]()),
     vendor(id) {
       const found = catalog.find((v) => v.id === id);
-      return found ? Promise.resolve(found) : Promise.reject(new Error(`consent-gate: no vendor ${JSON.stringify(id)} in the catalog given`));
+      return found
+        ? Promise.resolve(found)
+        : Promise.reject(new Error(`consent-gate: no vendor ${JSON.stringify(id)} in the catalog given`));
     },
   };
 }

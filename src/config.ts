@@ -22,7 +22,20 @@ import { declaredService as declaredServiceOf, isDeclaration } from './declare.j
  * a declaration; resolveConfig, for the npm entry and the command line, has it.
  */
 export type DeclarationReader = typeof declaredServiceOf;
-import { OPTIONAL_PURPOSES, PURPOSES, type BannerTexts, type ConsentGateConfig, type ConsentModeConfig, type GpcMode, type OptionalPurpose, type OptionSpec, type Purpose, type Vendor, type VendorKind, type VendorOptions } from './types.js';
+import {
+  OPTIONAL_PURPOSES,
+  PURPOSES,
+  type BannerTexts,
+  type ConsentGateConfig,
+  type ConsentModeConfig,
+  type GpcMode,
+  type OptionalPurpose,
+  type OptionSpec,
+  type Purpose,
+  type Vendor,
+  type VendorKind,
+  type VendorOptions,
+} from './types.js';
 
 /** The catalog config ids resolve against: whole, or as the compiled rule table. */
 export type Catalog = readonly Vendor[] | CompiledRules;
@@ -85,7 +98,15 @@ const BANNER_KEYS = ['title', 'description', 'acceptAll', 'rejectAll', 'settings
 const GPC_MODES: readonly GpcMode[] = ['opt-out', 'reject-all', 'ignore'];
 const CONSENT_MODE_KEYS = ['types', 'region', 'waitForUpdate', 'adsDataRedaction', 'urlPassthrough'];
 /** Google Consent Mode v2's consent types (Google, "Consent mode reference", support.google.com/analytics/answer/13802165). */
-const GOOGLE_CONSENT_TYPES = ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage', 'functionality_storage', 'personalization_storage', 'security_storage'];
+const GOOGLE_CONSENT_TYPES = [
+  'ad_storage',
+  'ad_user_data',
+  'ad_personalization',
+  'analytics_storage',
+  'functionality_storage',
+  'personalization_storage',
+  'security_storage',
+];
 
 /** `consentMode`: Google Consent Mode settings. Throws ConsentGateConfigError naming the exact path. */
 function resolveConsentMode(raw: unknown): ConsentModeConfig {
@@ -94,18 +115,32 @@ function resolveConsentMode(raw: unknown): ConsentModeConfig {
     const at = `consentMode.${key}`;
     if (!CONSENT_MODE_KEYS.includes(key)) throw new ConsentGateConfigError(at, `one of ${list(CONSENT_MODE_KEYS)}`, value);
     if (key === 'types') {
-      if (!isObject(value)) throw new ConsentGateConfigError(at, 'an object mapping consent types to a purpose, "granted" or "denied", e.g. { "security_storage": "granted" }', value);
+      if (!isObject(value))
+        throw new ConsentGateConfigError(
+          at,
+          'an object mapping consent types to a purpose, "granted" or "denied", e.g. { "security_storage": "granted" }',
+          value,
+        );
       for (const [type, to] of Object.entries(value)) {
-        if (!GOOGLE_CONSENT_TYPES.includes(type)) throw new ConsentGateConfigError(`${at}.${type}`, `one of Google's consent types ${list(GOOGLE_CONSENT_TYPES)}`, to);
-        if (!([...OPTIONAL_PURPOSES, 'granted', 'denied'] as unknown[]).includes(to)) throw new ConsentGateConfigError(`${at}.${type}`, `one of ${list([...OPTIONAL_PURPOSES, 'granted', 'denied'])}`, to);
+        if (!GOOGLE_CONSENT_TYPES.includes(type))
+          throw new ConsentGateConfigError(`${at}.${type}`, `one of Google's consent types ${list(GOOGLE_CONSENT_TYPES)}`, to);
+        if (!([...OPTIONAL_PURPOSES, 'granted', 'denied'] as unknown[]).includes(to))
+          throw new ConsentGateConfigError(`${at}.${type}`, `one of ${list([...OPTIONAL_PURPOSES, 'granted', 'denied'])}`, to);
       }
     } else if (key === 'region') {
-      if (!Array.isArray(value) || !value.length) throw new ConsentGateConfigError(at, 'a non-empty array of ISO 3166-2 region codes, e.g. ["ES", "US-CA"]', value);
+      if (!Array.isArray(value) || !value.length)
+        throw new ConsentGateConfigError(at, 'a non-empty array of ISO 3166-2 region codes, e.g. ["ES", "US-CA"]', value);
       value.forEach((code, i) => {
-        if (typeof code !== 'string' || !/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(code)) throw new ConsentGateConfigError(`${at}[${i}]`, 'an ISO 3166-2 country or subdivision code in capitals, e.g. "ES" or "US-CA"', code);
+        if (typeof code !== 'string' || !/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(code))
+          throw new ConsentGateConfigError(
+            `${at}[${i}]`,
+            'an ISO 3166-2 country or subdivision code in capitals, e.g. "ES" or "US-CA"',
+            code,
+          );
       });
     } else if (key === 'waitForUpdate') {
-      if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 60_000) throw new ConsentGateConfigError(at, 'a whole number of milliseconds from 0 to 60000, e.g. 500', value);
+      if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 60_000)
+        throw new ConsentGateConfigError(at, 'a whole number of milliseconds from 0 to 60000, e.g. 500', value);
     } else if (typeof value !== 'boolean') throw new ConsentGateConfigError(at, 'true or false', value);
   }
   return raw as ConsentModeConfig;
@@ -133,7 +168,11 @@ export function checkVendorOptions(vendor: Vendor, options: VendorOptions): void
   const id = vendor.id;
   for (const key of Object.keys(options)) {
     if (!vendor.options[key]) {
-      throw new ConsentGateConfigError(`vendors.${id}.${key}`, `one of this vendor's options: ${list(Object.keys(vendor.options))}`, options[key]);
+      throw new ConsentGateConfigError(
+        `vendors.${id}.${key}`,
+        `one of this vendor's options: ${list(Object.keys(vendor.options))}`,
+        options[key],
+      );
     }
   }
   for (const [key, spec] of Object.entries(vendor.options)) {
@@ -148,7 +187,13 @@ export function checkVendorOptions(vendor: Vendor, options: VendorOptions): void
 
 const KIND: Record<string, VendorKind> = { c: 'chat', e: 'embed', t: 'tag' };
 
-function resolveVendor(id: string, raw: unknown, rules: CompiledRules, whole: readonly Vendor[] | null, declare: DeclarationReader | null): ConfiguredVendor {
+function resolveVendor(
+  id: string,
+  raw: unknown,
+  rules: CompiledRules,
+  whole: readonly Vendor[] | null,
+  declare: DeclarationReader | null,
+): ConfiguredVendor {
   const index = rules.v.findIndex((r) => r[0] === id);
   const row = rules.v[index];
   if (!row) {
@@ -158,13 +203,27 @@ function resolveVendor(id: string, raw: unknown, rules: CompiledRules, whole: re
       return { id, purpose: vendor.purpose, kind: 'tag', uses: usesOf(vendor), options: {}, declared: true, checked: true, vendor };
     }
     const ids = rules.v.map((r) => r[0]);
-    throw new ConsentGateConfigError(`vendors.${id}`, `a vendor id from the catalog: ${list(ids)}; or a declaration of the site's own service, an object with title, provider, purpose and privacyPolicyUrl`, id);
+    throw new ConsentGateConfigError(
+      `vendors.${id}`,
+      `a vendor id from the catalog: ${list(ids)}; or a declaration of the site's own service, an object with title, provider, purpose and privacyPolicyUrl`,
+      id,
+    );
   }
-  if (raw !== true && !isObject(raw)) throw new ConsentGateConfigError(`vendors.${id}`, 'an object of vendor options (or true when the vendor needs none)', raw);
+  if (raw !== true && !isObject(raw))
+    throw new ConsentGateConfigError(`vendors.${id}`, 'an object of vendor options (or true when the vendor needs none)', raw);
   const options: VendorOptions = raw === true ? {} : { ...raw };
   const vendor = whole?.find((v) => v.id === id);
   if (vendor) checkVendorOptions(vendor, options);
-  return { id, purpose: row[1], kind: KIND[rules.k?.[index] ?? 't'] ?? 'tag', uses: vendorPurposes(rules, id), options, declared: false, checked: !!vendor, ...(vendor ? { vendor } : {}) };
+  return {
+    id,
+    purpose: row[1],
+    kind: KIND[rules.k?.[index] ?? 't'] ?? 'tag',
+    uses: vendorPurposes(rules, id),
+    options,
+    declared: false,
+    checked: !!vendor,
+    ...(vendor ? { vendor } : {}),
+  };
 }
 
 /** The purposes a vendor's data uses: its main purpose first, then its parts'. */
@@ -176,7 +235,9 @@ function usesOf(vendor: Vendor): Purpose[] {
 
 /** Validate a config against the catalog. Throws ConsentGateConfigError on the first mistake. */
 export function resolveConfig(input: unknown, catalog: Catalog): ResolvedConfig {
-  return Array.isArray(catalog) ? resolveWith(input, compileRules(catalog as readonly Vendor[]), catalog as readonly Vendor[], declaredServiceOf) : resolveWith(input, catalog as CompiledRules, null, declaredServiceOf);
+  return Array.isArray(catalog)
+    ? resolveWith(input, compileRules(catalog as readonly Vendor[]), catalog as readonly Vendor[], declaredServiceOf)
+    : resolveWith(input, catalog as CompiledRules, null, declaredServiceOf);
 }
 
 /**
@@ -184,13 +245,23 @@ export function resolveConfig(input: unknown, catalog: Catalog): ResolvedConfig 
  * hand, its whole data (`whole`: every vendor's options are then checked at
  * once). Throws ConsentGateConfigError on the first mistake.
  */
-export function resolveWith(input: unknown, rules: CompiledRules, whole: readonly Vendor[] | null, declare: DeclarationReader | null): ResolvedConfig {
+export function resolveWith(
+  input: unknown,
+  rules: CompiledRules,
+  whole: readonly Vendor[] | null,
+  declare: DeclarationReader | null,
+): ResolvedConfig {
   if (!isObject(input)) throw new ConsentGateConfigError('config', 'an object such as { vendors: { ... } }', input);
   for (const key of Object.keys(input)) {
     if (!(key in TOP_LEVEL)) throw new ConsentGateConfigError(key, `one of the options ${list(Object.keys(TOP_LEVEL))}`, input[key]);
   }
   const rawVendors = input.vendors;
-  if (!isObject(rawVendors)) throw new ConsentGateConfigError('vendors', 'an object mapping vendor ids to their options, e.g. { "hubspot-conversations": { portalId: "1234567" } }', rawVendors);
+  if (!isObject(rawVendors))
+    throw new ConsentGateConfigError(
+      'vendors',
+      'an object mapping vendor ids to their options, e.g. { "hubspot-conversations": { portalId: "1234567" } }',
+      rawVendors,
+    );
   const vendors = Object.entries(rawVendors).map(([id, raw]) => resolveVendor(id, raw, rules, whole, declare));
 
   let purposes: OptionalPurpose[];
@@ -198,30 +269,55 @@ export function resolveWith(input: unknown, rules: CompiledRules, whole: readonl
     const used = new Set<string>(vendors.flatMap((v) => v.uses));
     purposes = OPTIONAL_PURPOSES.filter((p) => used.has(p));
   } else {
-    if (!Array.isArray(input.purposes)) throw new ConsentGateConfigError('purposes', `an array of purposes from ${list(OPTIONAL_PURPOSES)}`, input.purposes);
+    if (!Array.isArray(input.purposes))
+      throw new ConsentGateConfigError('purposes', `an array of purposes from ${list(OPTIONAL_PURPOSES)}`, input.purposes);
     input.purposes.forEach((p, i) => {
-      if (!OPTIONAL_PURPOSES.includes(p as OptionalPurpose)) throw new ConsentGateConfigError(`purposes[${i}]`, `one of ${list(OPTIONAL_PURPOSES)}`, p);
+      if (!OPTIONAL_PURPOSES.includes(p as OptionalPurpose))
+        throw new ConsentGateConfigError(`purposes[${i}]`, `one of ${list(OPTIONAL_PURPOSES)}`, p);
     });
     purposes = OPTIONAL_PURPOSES.filter((p) => (input.purposes as unknown[]).includes(p));
   }
 
-  const policyVersion = optionalString(input, 'policyVersion', 'a string of 1 to 64 characters without quotes, backslashes or control characters', (v) => /^[^"\\\0-\x1f]{1,64}$/.test(v)) ?? '1';
+  const policyVersion =
+    optionalString(input, 'policyVersion', 'a string of 1 to 64 characters without quotes, backslashes or control characters', (v) =>
+      /^[^"\\\0-\x1f]{1,64}$/.test(v),
+    ) ?? '1';
   // (never a vendor's cookie name: the head guard lets the record through only because no vendor rule matches it)
-  const isVendorCookie = (name: string) => matchCookie(rules, name) !== null || vendors.some((v) => v.declared && v.vendor!.cookies.some((c) => (c.match === 'prefix' ? name.startsWith(c.name) : name === c.name)));
-  const cookieName = optionalString(input, 'cookieName', 'a cookie name of letters, digits, "_" or "-" (at most 64), not a vendor\'s cookie', (v) => /^[A-Za-z0-9_-]{1,64}$/.test(v) && !isVendorCookie(v)) ?? 'consent_gate';
-  const cookieDomain = optionalString(input, 'cookieDomain', 'a domain such as ".shop.example"', (v) => /^\.?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/.test(v));
+  const isVendorCookie = (name: string) =>
+    matchCookie(rules, name) !== null ||
+    vendors.some((v) => v.declared && v.vendor!.cookies.some((c) => (c.match === 'prefix' ? name.startsWith(c.name) : name === c.name)));
+  const cookieName =
+    optionalString(
+      input,
+      'cookieName',
+      'a cookie name of letters, digits, "_" or "-" (at most 64), not a vendor\'s cookie',
+      (v) => /^[A-Za-z0-9_-]{1,64}$/.test(v) && !isVendorCookie(v),
+    ) ?? 'consent_gate';
+  const cookieDomain = optionalString(input, 'cookieDomain', 'a domain such as ".shop.example"', (v) =>
+    /^\.?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/.test(v),
+  );
   const nonce = optionalString(input, 'nonce', 'a string (the nonce of your Content-Security-Policy)');
   const lang = optionalString(input, 'lang', 'a language code such as "en"', (v) => /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(v));
   const bannerUrl = optionalString(input, 'bannerUrl', 'a URL string');
 
   const gpc = input.gpc === undefined ? 'opt-out' : (input.gpc as GpcMode);
-  if (!GPC_MODES.includes(gpc)) throw new ConsentGateConfigError('gpc', `one of ${list(GPC_MODES)}: what the Global Privacy Control signal refuses (marketing, every optional purpose, nothing)`, input.gpc);
+  if (!GPC_MODES.includes(gpc))
+    throw new ConsentGateConfigError(
+      'gpc',
+      `one of ${list(GPC_MODES)}: what the Global Privacy Control signal refuses (marketing, every optional purpose, nothing)`,
+      input.gpc,
+    );
   const consentMode = input.consentMode === undefined ? undefined : resolveConsentMode(input.consentMode);
 
   let lifetimeDays = DEFAULT_LIFETIME_DAYS;
   if (input.cookieLifetimeDays !== undefined) {
     const days = input.cookieLifetimeDays;
-    if (typeof days !== 'number' || !Number.isFinite(days) || days <= 0) throw new ConsentGateConfigError('cookieLifetimeDays', `a number of days greater than 0 (at most ${MAX_LIFETIME_DAYS} are kept)`, days);
+    if (typeof days !== 'number' || !Number.isFinite(days) || days <= 0)
+      throw new ConsentGateConfigError(
+        'cookieLifetimeDays',
+        `a number of days greater than 0 (at most ${MAX_LIFETIME_DAYS} are kept)`,
+        days,
+      );
     lifetimeDays = Math.min(days, MAX_LIFETIME_DAYS);
   }
 
@@ -238,15 +334,31 @@ export function resolveWith(input: unknown, rules: CompiledRules, whole: readonl
   let receipts: ResolvedConfig['receipts'];
   if (input.receipts !== undefined) {
     const r = input.receipts;
-    if (!isObject(r)) throw new ConsentGateConfigError('receipts', 'an object such as { endpoint: "https://consent.shop.example/receipts" }', r);
-    for (const key of Object.keys(r)) if (key !== 'endpoint' && key !== 'retryDays') throw new ConsentGateConfigError(`receipts.${key}`, 'one of "endpoint", "retryDays"', r[key]);
-    if (r.endpoint !== undefined && (typeof r.endpoint !== 'string' || !/^(https:\/\/|http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/|\/)[^\s]*$/.test(r.endpoint))) {
-      throw new ConsentGateConfigError('receipts.endpoint', 'the URL of your receipts receiver: https://…, a path starting with /, or http://localhost:… while testing', r.endpoint);
+    if (!isObject(r))
+      throw new ConsentGateConfigError('receipts', 'an object such as { endpoint: "https://consent.shop.example/receipts" }', r);
+    for (const key of Object.keys(r))
+      if (key !== 'endpoint' && key !== 'retryDays')
+        throw new ConsentGateConfigError(`receipts.${key}`, 'one of "endpoint", "retryDays"', r[key]);
+    if (
+      r.endpoint !== undefined &&
+      (typeof r.endpoint !== 'string' || !/^(https:\/\/|http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/|\/)[^\s]*$/.test(r.endpoint))
+    ) {
+      throw new ConsentGateConfigError(
+        'receipts.endpoint',
+        'the URL of your receipts receiver: https://…, a path starting with /, or http://localhost:… while testing',
+        r.endpoint,
+      );
     }
-    if (r.retryDays !== undefined && (typeof r.retryDays !== 'number' || !Number.isInteger(r.retryDays) || r.retryDays < 1 || r.retryDays > 400)) {
+    if (
+      r.retryDays !== undefined &&
+      (typeof r.retryDays !== 'number' || !Number.isInteger(r.retryDays) || r.retryDays < 1 || r.retryDays > 400)
+    ) {
       throw new ConsentGateConfigError('receipts.retryDays', 'a whole number of days from 1 to 400', r.retryDays);
     }
-    receipts = { ...(r.endpoint !== undefined ? { endpoint: r.endpoint as string } : {}), ...(r.retryDays !== undefined ? { retryDays: r.retryDays as number } : {}) };
+    receipts = {
+      ...(r.endpoint !== undefined ? { endpoint: r.endpoint as string } : {}),
+      ...(r.retryDays !== undefined ? { retryDays: r.retryDays as number } : {}),
+    };
   }
 
   return {

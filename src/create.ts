@@ -19,7 +19,15 @@ import type { BannerHandle, BannerModule } from './ui/banner-types.js';
 import type { Chunks, Parts } from './parts.js';
 import type { ReceiptSender } from './receipts/client.js';
 import type { ConsentReceipt } from './receipts/schema.js';
-import { OPTIONAL_PURPOSES, type BlockedEntry, type ConsentGateConfig, type Decisions, type GuardBridge, type OptionalPurpose, type Vendor } from './types.js';
+import {
+  OPTIONAL_PURPOSES,
+  type BlockedEntry,
+  type ConsentGateConfig,
+  type Decisions,
+  type GuardBridge,
+  type OptionalPurpose,
+  type Vendor,
+} from './types.js';
 
 /** The gate's own methods, whatever features are on. */
 export interface GateMethods {
@@ -102,7 +110,10 @@ function partsFor(resolved: ResolvedConfig, chunks: Chunks): Parts {
 function vendorsFeature(core: GateCore<ResolvedConfig>, parts: Parts): void {
   const others = (v: ConfiguredVendor) => v.kind !== 'chat';
   const run = (configured: ConfiguredVendor, job: (mod: Awaited<ReturnType<Chunks['adapter']>>, vendor: Vendor) => Promise<void>) =>
-    void Promise.all([parts.chunks.adapter(), parts.vendor(configured.id)]).then(([mod, vendor]) => job(mod, vendor), () => undefined);
+    void Promise.all([parts.chunks.adapter(), parts.vendor(configured.id)]).then(
+      ([mod, vendor]) => job(mod, vendor),
+      () => undefined,
+    );
   core.events.on('revoked', (event) => {
     const configured = core.config.vendors.find((v) => v.id === event.vendor);
     if (configured && others(configured)) run(configured, (mod, vendor) => mod.revokeAny(core, vendor, configured.options, event.purposes));
@@ -110,7 +121,12 @@ function vendorsFeature(core: GateCore<ResolvedConfig>, parts: Parts): void {
   // A tag configured with options (its id) is inserted by its adapter once allowed; a tag the page pasted is the guard's.
   const start = () => {
     for (const configured of core.config.vendors) {
-      if (configured.kind === 'tag' && !configured.declared && Object.keys(configured.options).length && core.allows(configured.id, configured.purpose)) {
+      if (
+        configured.kind === 'tag' &&
+        !configured.declared &&
+        Object.keys(configured.options).length &&
+        core.allows(configured.id, configured.purpose)
+      ) {
         run(configured, (mod, vendor) => mod.startTag(core, vendor, configured.options));
       }
     }
@@ -129,7 +145,12 @@ function receiptsFeature(core: GateCore<ResolvedConfig>, parts: Parts): void {
   const storageKey = `${core.config.cookieName}_receipts`;
   let sender: Promise<[Awaited<ReturnType<Chunks['receipts']>>, ReceiptSender]> | null = null;
   const get = () =>
-    (sender ||= parts.chunks.receipts().then((mod) => [mod, mod.createSender({ ...core.config.receipts, storageKey, announce: (receipt) => core.events.emit('receipt', receipt) })]));
+    (sender ||= parts.chunks
+      .receipts()
+      .then((mod) => [
+        mod,
+        mod.createSender({ ...core.config.receipts, storageKey, announce: (receipt) => core.events.emit('receipt', receipt) }),
+      ]));
   const issue = (make: (mod: Awaited<ReturnType<Chunks['receipts']>>) => ConsentReceipt | null) =>
     void get()
       .then(([mod, send]) => {
@@ -157,20 +178,26 @@ function receiptsFeature(core: GateCore<ResolvedConfig>, parts: Parts): void {
   } catch {
     waiting = false;
   }
-  if (waiting) void get().then(([, send]) => send.flush(), () => undefined);
+  if (waiting)
+    void get().then(
+      ([, send]) => send.flush(),
+      () => undefined,
+    );
 }
 
 /** `gate.audit()` and `gate.declaration()`: defined once the audit file has arrived; reading either property fetches it. */
 function auditAccess(gate: ConsentGate, core: GateCore<ResolvedConfig>, parts: Parts): void {
   let loading: Promise<unknown> | null = null;
   const load = () => {
-    loading ||= Promise.all([parts.chunks.audit(), ...core.config.vendors.map((v) => parts.vendor(v.id).catch(() => null))]).then(([mod]) => {
-      const methods = mod.auditFeature(core);
-      Object.defineProperties(gate, {
-        audit: { value: methods.audit, writable: true, enumerable: true, configurable: true },
-        declaration: { value: methods.declaration, writable: true, enumerable: true, configurable: true },
-      });
-    });
+    loading ||= Promise.all([parts.chunks.audit(), ...core.config.vendors.map((v) => parts.vendor(v.id).catch(() => null))]).then(
+      ([mod]) => {
+        const methods = mod.auditFeature(core);
+        Object.defineProperties(gate, {
+          audit: { value: methods.audit, writable: true, enumerable: true, configurable: true },
+          declaration: { value: methods.declaration, writable: true, enumerable: true, configurable: true },
+        });
+      },
+    );
     loading.catch((error) => {
       loading = null;
       console.error(error);
@@ -210,7 +237,11 @@ export function assembleGate(config: ConsentGateConfig | unknown, runtime: Runti
   }
 
   core.events.on('change', (event) => {
-    if (banner) void banner.then((handle) => handle.update(event.decisions), () => undefined);
+    if (banner)
+      void banner.then(
+        (handle) => handle.update(event.decisions),
+        () => undefined,
+      );
   });
 
   const methods: GateMethods = {
@@ -235,7 +266,14 @@ export function assembleGate(config: ConsentGateConfig | unknown, runtime: Runti
   receiptsFeature(core, parts);
   // Embeds (videos, maps): their placeholders are a part of their own, fetched only when the config names an embed vendor.
   if (typeof document !== 'undefined' && resolved.vendors.some((v) => v.kind === 'embed')) {
-    onReady(document, () => void parts.chunks.embed().then((mod) => mod.startEmbeds(core, parts)).catch((error) => console.error(error)));
+    onReady(
+      document,
+      () =>
+        void parts.chunks
+          .embed()
+          .then((mod) => mod.startEmbeds(core, parts))
+          .catch((error) => console.error(error)),
+    );
   }
   const extra = runtime.features ?? [];
   for (const feature of extra) Object.assign(gate, feature(core, parts));

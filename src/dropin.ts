@@ -60,8 +60,15 @@ function part<T>(name: string, nonce: string | undefined, url = beside(`consent-
       el.setAttribute('data-klaro-config', 'consentGateNoKlaroAutoSetup');
       if (nonce) el.nonce = nonce;
       // once it has run, its element goes: a part leaves nothing in the page (a vendor part's name is no vendor script)
-      el.onload = () => (el.remove(), name in registry() ? resolve(registry()[name]) : reject(new Error(`consent-gate: ${url} loaded but did not register "${name}"`)));
-      el.onerror = () => (el.remove(), reject(new Error(`consent-gate: could not load ${url}`)));
+      el.onload = () => {
+        el.remove();
+        if (name in registry()) resolve(registry()[name]);
+        else reject(new Error(`consent-gate: ${url} loaded but did not register "${name}"`));
+      };
+      el.onerror = () => {
+        el.remove();
+        reject(new Error(`consent-gate: could not load ${url}`));
+      };
       document.head.appendChild(el);
     });
     found.catch(() => loading.delete(name));
@@ -77,7 +84,13 @@ function chunksFor(raw: { bannerUrl?: unknown; nonce?: unknown } | undefined, ve
   const nonce = typeof raw?.nonce === 'string' ? raw.nonce : undefined;
   return {
     // the banner is an ES module (src/entries/banner.ts): import() fetches it with this script's nonce, and its language files from beside it
-    banner: () => import(/* webpackIgnore: true */ new URL(typeof raw?.bannerUrl === 'string' ? raw.bannerUrl : beside('consent-gate-banner.js'), document.baseURI).href) as Promise<BannerModule>,
+    banner: () =>
+      import(
+        /* webpackIgnore: true */ new URL(
+          typeof raw?.bannerUrl === 'string' ? raw.bannerUrl : beside('consent-gate-banner.js'),
+          document.baseURI,
+        ).href
+      ) as Promise<BannerModule>,
     chat: () => part('chat', nonce),
     audit: () => part('audit', nonce),
     adapter: () => part('adapter', nonce),
@@ -96,7 +109,7 @@ function start(catalog: CompiledRules, vendors: readonly Vendor[], declare?: Dec
   const raw = w.consentGateConfig as { bannerUrl?: unknown; nonce?: unknown } | undefined;
   // the queue stub becomes the gate, so a reference the page took to it stays good
   const target: Stub = w.consentGate && !Array.isArray(w.consentGate) ? w.consentGate : {};
-  let gate;
+  let gate: ReturnType<typeof assembleGate> | undefined;
   try {
     gate = assembleGate(raw, { rules: catalog, vendors, chunks: chunksFor(raw, vendors), target, ...(declare ? { declare } : {}) });
   } catch (error) {
@@ -141,7 +154,9 @@ export function startDropin(bundled: readonly Vendor[] = []): void {
     // the site's own declared services are read by a part of their own, fetched only for a config that has one
     const declares = named.some((id) => !known.includes(id) && isDeclaration((raw!.vendors as Record<string, unknown>)[id]));
     if (!wanted.length && !declares) return start(catalog, bundled);
-    const reader = declares ? part<{ declaredService: DeclarationReader }>('declare', nonce).then((mod) => mod.declaredService) : Promise.resolve(undefined);
+    const reader = declares
+      ? part<{ declaredService: DeclarationReader }>('declare', nonce).then((mod) => mod.declaredService)
+      : Promise.resolve(undefined);
     Promise.all([reader, ...wanted.map((id) => vendorPart(id, nonce))]).then(
       ([declare, ...fetched]) => start(catalog, [...bundled, ...(fetched as Vendor[])], declare as DeclarationReader | undefined),
       (error) => console.error(error),

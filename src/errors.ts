@@ -20,7 +20,12 @@ function describe(value: unknown): string {
   if (value === undefined) return 'is missing';
   let shown: string;
   try {
-    shown = typeof value === 'string' ? JSON.stringify(value) : typeof value === 'function' ? 'a function' : JSON.stringify(value) ?? String(value);
+    shown =
+      typeof value === 'string'
+        ? JSON.stringify(value)
+        : typeof value === 'function'
+          ? 'a function'
+          : (JSON.stringify(value) ?? String(value));
   } catch {
     shown = String(value);
   }

@@ -55,7 +55,7 @@ export function gtagOf(win: Window): (...args: unknown[]) => void {
   if (typeof w.gtag !== 'function') {
     w.gtag = function gtag() {
       // gtag.js reads Arguments objects, not arrays: the snippet pushes `arguments` itself
-      // eslint-disable-next-line prefer-rest-params
+      // biome-ignore lint/complexity/noArguments: the vendor's queue reads the Arguments object itself, as its own snippet pushes it
       layer.push(arguments);
     };
   }
@@ -66,7 +66,8 @@ export function gtagOf(win: Window): (...args: unknown[]) => void {
 export function hasCommand(layer: ArrayLike<unknown>, ...start: unknown[]): boolean {
   for (let i = 0; i < layer.length; i++) {
     const entry = layer[i] as ArrayLike<unknown> | null;
-    if (entry && typeof entry === 'object' && typeof entry.length === 'number' && start.every((value, j) => entry[j] === value)) return true;
+    if (entry && typeof entry === 'object' && typeof entry.length === 'number' && start.every((value, j) => entry[j] === value))
+      return true;
   }
   return false;
 }

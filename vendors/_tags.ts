@@ -9,7 +9,8 @@ import { hostUrl, type OptionSpec } from '../src/contract/index.js';
 export const consentModeOption: OptionSpec = {
   type: 'string',
   oneOf: ['basic', 'advanced'],
-  expected: '"basic" (the tag is held back until its purpose is granted; the default) or "advanced" (the tag loads with denied defaults and sends cookieless pings; its cookies stay held back until granted)',
+  expected:
+    '"basic" (the tag is held back until its purpose is granted; the default) or "advanced" (the tag loads with denied defaults and sends cookieless pings; its cookies stay held back until granted)',
 };
 
 /** Attributes where a script's URL may wait: the live `src`, the head guard's hold (`data-cg-src`) and the markup form (`data-src`). */
@@ -24,7 +25,13 @@ const SCRIPT_URL_ATTRIBUTES = ['src', 'data-cg-src', 'data-src'];
  * snippet never gets a second copy of the tag. `also`, when given, must
  * hold for the URL too (e.g. the container id in its query).
  */
-export function scriptOnPage(doc: Document, hostBase: string | undefined, host: string, path: string, also?: (url: URL) => boolean): HTMLScriptElement | null {
+export function scriptOnPage(
+  doc: Document,
+  hostBase: string | undefined,
+  host: string,
+  path: string,
+  also?: (url: URL) => boolean,
+): HTMLScriptElement | null {
   let viaBase: URL | null = null;
   try {
     viaBase = new URL(hostUrl(hostBase, host, path), doc.baseURI);
@@ -37,7 +44,9 @@ export function scriptOnPage(doc: Document, hostBase: string | undefined, host: 
       if (!value) continue;
       try {
         const url = new URL(value, doc.baseURI);
-        const at = (url.hostname === host && url.pathname.startsWith(path)) || (viaBase && url.origin === viaBase.origin && url.pathname.startsWith(viaBase.pathname));
+        const at =
+          (url.hostname === host && url.pathname.startsWith(path)) ||
+          (viaBase && url.origin === viaBase.origin && url.pathname.startsWith(viaBase.pathname));
         if (at && (!also || also(url))) return el;
       } catch {
         // not a URL: not a loader

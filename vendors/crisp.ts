@@ -10,13 +10,24 @@
  * asks; opening is `chat:open` then `chat:show`; revoking is `session:reset`,
  * then the widget is removed and the session cookie deleted.
  */
-import { chatOptionSpecs, hostBaseOption, hostUrl, isObject, MONTH, type ChatOptions, type Vendor, type VendorContext, type VendorData, type VendorListener, type VendorOptions } from '../src/contract/index.js';
+import {
+  chatOptionSpecs,
+  hostBaseOption,
+  hostUrl,
+  isObject,
+  MONTH,
+  type ChatOptions,
+  type Vendor,
+  type VendorContext,
+  type VendorData,
+  type VendorListener,
+  type VendorOptions,
+} from '../src/contract/index.js';
 import { originsOf, waitFor } from './_kit.js';
 
 const FACTS = 'vendor-facts reference, "Other chat widgets" table (Crisp row)';
 const DOMAINS = "Crisp developer documentation, 'Crisp Domain Names' (docs.crisp.chat)";
 const COOKIE_POLICIES = "Crisp developer documentation, 'Cookie Policies' (docs.crisp.chat)";
-
 
 export const CRISP_LOADER_HOST = 'client.crisp.chat';
 export const CRISP_LOADER_PATH = '/l.js';
@@ -44,13 +55,14 @@ export const data: VendorData = {
     {
       host: CRISP_LOADER_HOST,
       purpose: 'functional',
-      description: 'Crisp chat loader (client.crisp.chat/l.js) and the widget\'s scripts, styles, fonts, images and settings.',
+      description: "Crisp chat loader (client.crisp.chat/l.js) and the widget's scripts, styles, fonts, images and settings.",
       source: `${FACTS}; ${DOMAINS}`,
     },
     {
       host: '*.crisp.chat',
       purpose: 'functional',
-      description: 'Further Crisp hosts the widget talks to once loaded: the real-time messaging connection (client.relay.crisp.chat), avatars and images (image.crisp.chat), file transfers (storage.crisp.chat).',
+      description:
+        'Further Crisp hosts the widget talks to once loaded: the real-time messaging connection (client.relay.crisp.chat), avatars and images (image.crisp.chat), file transfers (storage.crisp.chat).',
       source: `unverified: the vendor-facts reference names client.crisp.chat only; the other host names are from ${DOMAINS}`,
     },
   ],
@@ -61,7 +73,8 @@ export const data: VendorData = {
       purpose: 'functional',
       lifetime: 6 * MONTH,
       scope: 'parent',
-      description: 'Crisp chat session id (cookie crisp-client/session/{websiteId}): links this browser to its conversation so it continues across pages and visits.',
+      description:
+        'Crisp chat session id (cookie crisp-client/session/{websiteId}): links this browser to its conversation so it continues across pages and visits.',
       source: `${FACTS} (name and 6 months); ${COOKIE_POLICIES}: written on the base (parent) domain by default, CRISP_COOKIE_DOMAIN and CRISP_COOKIE_EXPIRE change that; unverified: whether the lifetime is extended on each visit`,
     },
   ],
@@ -137,7 +150,9 @@ export function runtimeConfigOf(given: unknown, site: unknown): Record<string, u
  * @internal (exported for its unit tests; not part of the package's API)
  */
 export function preloadQueue(existing: unknown): CrispCommand[] {
-  const own = Array.isArray(existing) ? (existing as CrispCommand[]).filter((c) => !(Array.isArray(c) && c[0] === 'do' && c[1] === 'chat:hide' && c.length === 2)) : [];
+  const own = Array.isArray(existing)
+    ? (existing as CrispCommand[]).filter((c) => !(Array.isArray(c) && c[0] === 'do' && c[1] === 'chat:hide' && c.length === 2))
+    : [];
   return [['do', 'chat:hide'], ...own];
 }
 
@@ -180,7 +195,11 @@ function loaderPresent(ctx: Ctx): boolean {
     if (!src) continue;
     try {
       const url = new URL(src, ctx.document.baseURI);
-      if (url.href === new URL(ours, ctx.document.baseURI).href || (url.hostname === CRISP_LOADER_HOST && url.pathname === CRISP_LOADER_PATH)) return true;
+      if (
+        url.href === new URL(ours, ctx.document.baseURI).href ||
+        (url.hostname === CRISP_LOADER_HOST && url.pathname === CRISP_LOADER_PATH)
+      )
+        return true;
     } catch {
       // not a URL: not a loader
     }

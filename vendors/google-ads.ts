@@ -39,13 +39,24 @@ export const data: VendorData = {
   purpose: 'marketing',
   summary: 'Google Ads measures which of our ads led to a visit or a purchase, and may use your visit to show you our ads elsewhere.',
   hosts: [
-    { host: 'www.googleadservices.com', purpose: 'marketing', description: 'Conversion pings (www.googleadservices.com/pagead/conversion/…).', source: CSP },
-    { host: 'googleads.g.doubleclick.net', purpose: 'marketing', description: 'Remarketing and view-through conversion pings.', source: CSP },
+    {
+      host: 'www.googleadservices.com',
+      purpose: 'marketing',
+      description: 'Conversion pings (www.googleadservices.com/pagead/conversion/…).',
+      source: CSP,
+    },
+    {
+      host: 'googleads.g.doubleclick.net',
+      purpose: 'marketing',
+      description: 'Remarketing and view-through conversion pings.',
+      source: CSP,
+    },
     {
       host: 'www.google.com',
       path: '/pagead/',
       purpose: 'marketing',
-      description: 'Conversion and remarketing pings on www.google.com (under /pagead/ only: reCAPTCHA and Maps on www.google.com are not Google Ads).',
+      description:
+        'Conversion and remarketing pings on www.google.com (under /pagead/ only: reCAPTCHA and Maps on www.google.com are not Google Ads).',
       source: `${CSP}; the path prefix is an inference (Google Ads pings seen under /pagead/), chosen so other Google services on www.google.com are not held`,
     },
     { host: 'pagead2.googlesyndication.com', purpose: 'marketing', description: 'Google Ads scripts and pings.', source: CSP },
@@ -67,7 +78,8 @@ export const data: VendorData = {
       lifetime: AD_COOKIE_LIFETIME,
       refresh: true,
       scope: 'parent',
-      description: 'Ad-click information stored by the Conversion Linker (_gcl_au, _gcl_aw, _gcl_dc, _gcl_gs, _gcl_gb, _gcl_gf, _gcl_ha), so a later purchase is credited to the ad.',
+      description:
+        'Ad-click information stored by the Conversion Linker (_gcl_au, _gcl_aw, _gcl_dc, _gcl_gs, _gcl_gb, _gcl_gf, _gcl_ha), so a later purchase is credited to the ad.',
       source: `${FACTS}: the Conversion Linker "stores ad-click information in first-party cookies on the web page's domain" [G12]; _gcl_* names and cookie fields as the other tag cookies [G11]; unverified: the individual names and about 90 days, from the Open Cookie Database [OCD] and tarteaucitron [TAC]`,
     },
     {
@@ -93,7 +105,11 @@ export const data: VendorData = {
   ],
   signals: [GOOGLE_CONSENT_MODE],
   options: {
-    conversionId: { type: 'string', pattern: /^AW-\d{6,12}$/, expected: 'your Google Ads conversion id, "AW-" then digits, such as "AW-123456789"' },
+    conversionId: {
+      type: 'string',
+      pattern: /^AW-\d{6,12}$/,
+      expected: 'your Google Ads conversion id, "AW-" then digits, such as "AW-123456789"',
+    },
     consentMode: consentModeOption,
     hostBase: hostBaseOption,
   },

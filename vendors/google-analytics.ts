@@ -56,13 +56,15 @@ export const data: VendorData = {
       host: GOOGLE_TAG_HOST,
       path: '/gtag/',
       purpose: 'analytics',
-      description: 'The Google tag loader gtag.js (www.googletagmanager.com/gtag/js?id=G-…). The same file serves Google Ads: each vendor declares it under its own purpose.',
+      description:
+        'The Google tag loader gtag.js (www.googletagmanager.com/gtag/js?id=G-…). The same file serves Google Ads: each vendor declares it under its own purpose.',
       source: `${FACTS}, Script row: Google's gtag.js install guide [G1]`,
     },
     {
       host: '*.googletagmanager.com',
       purpose: 'analytics',
-      description: "Requests of the Google tag to Google's tag hosts (img and connect in Google's CSP guide); gtm.js and ns.html are Google Tag Manager's and declared there.",
+      description:
+        "Requests of the Google tag to Google's tag hosts (img and connect in Google's CSP guide); gtm.js and ns.html are Google Tag Manager's and declared there.",
       source: `unverified: ${FACTS}, Google's CSP guide as relayed in GitLab MR 131861 [G5] (img and connect *.googletagmanager.com)`,
     },
     {
@@ -97,7 +99,8 @@ export const data: VendorData = {
       purpose: 'analytics',
       lifetime: DAY,
       scope: 'parent',
-      description: 'Distinguishes visitors for a day; written by Universal Analytics properties loaded through gtag.js (GA4 does not list it).',
+      description:
+        'Distinguishes visitors for a day; written by Universal Analytics properties loaded through gtag.js (GA4 does not list it).',
       source: `${FACTS}: Universal Analytics cookie table [G17] (24 hours); the GA4 table lists only _ga and _ga_* [G2]`,
     },
     {
@@ -122,7 +125,11 @@ export const data: VendorData = {
   storage: [],
   signals: [GOOGLE_CONSENT_MODE],
   options: {
-    measurementId: { type: 'string', pattern: /^G-[A-Z0-9]{4,16}$/, expected: 'your GA4 measurement id, "G-" then capital letters and digits, such as "G-ABC123DEF4"' },
+    measurementId: {
+      type: 'string',
+      pattern: /^G-[A-Z0-9]{4,16}$/,
+      expected: 'your GA4 measurement id, "G-" then capital letters and digits, such as "G-ABC123DEF4"',
+    },
     consentMode: consentModeOption,
     hostBase: hostBaseOption,
   },

@@ -42,14 +42,17 @@ export const data: VendorData = {
       host: MAPS_EMBED_HOST,
       path: MAPS_EMBED_PATH,
       purpose: 'functional',
-      description: 'The Maps Embed API frame (www.google.com/maps/embed/v1/<mode>?key=…, modes place, view, directions, streetview and search) and the keyless "Share → Embed a map" form (www.google.com/maps/embed?pb=…).',
+      description:
+        'The Maps Embed API frame (www.google.com/maps/embed/v1/<mode>?key=…, modes place, view, directions, streetview and search) and the keyless "Share → Embed a map" form (www.google.com/maps/embed?pb=…).',
       source: `${FACTS}, Hosts row: the Maps Embed API URL and modes [G16]; the keyless form unverified [TACI]; ${purposeSource}`,
     },
     {
       host: MAPS_API_HOST,
       purpose: 'functional',
-      description: "Google's map images and scripts: Maps Static API images (maps.googleapis.com/maps/api/staticmap), which a site may use as a map's preview: a placeholder never shows one, since fetching it tells Google of the visit.",
-      source: "Google's Maps Static API guide (developers.google.com/maps/documentation/maps-static/start): the image URL https://maps.googleapis.com/maps/api/staticmap?…; not in the tag-facts reference",
+      description:
+        "Google's map images and scripts: Maps Static API images (maps.googleapis.com/maps/api/staticmap), which a site may use as a map's preview: a placeholder never shows one, since fetching it tells Google of the visit.",
+      source:
+        "Google's Maps Static API guide (developers.google.com/maps/documentation/maps-static/start): the image URL https://maps.googleapis.com/maps/api/staticmap?…; not in the tag-facts reference",
     },
   ],
   // "Neither source lists any cookie on the host site" (§11)
@@ -62,7 +65,8 @@ export const data: VendorData = {
       domain: '.google.com',
       purpose: 'functional',
       lifetime: 6 * MONTH,
-      description: "Google's preferences and identifier cookie, set on google.com when a map loads; it may also be used for advertising to signed-out users (unverified).",
+      description:
+        "Google's preferences and identifier cookie, set on google.com when a map loads; it may also be used for advertising to signed-out users (unverified).",
       source: `${FACTS}, Cookies row: "expires 6 months after a user's last use" [G13] (the Open Cookie Database says 1 year [OCD]); the advertising use unverified [KUK]`,
     },
   ],

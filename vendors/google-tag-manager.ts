@@ -37,7 +37,8 @@ export const data: VendorData = {
   provider: 'Google Ireland Limited',
   privacyPolicyUrl: 'https://policies.google.com/privacy',
   purpose: 'marketing',
-  summary: 'Google Tag Manager loads our measurement and advertising tags; it waits until you allow marketing, and each tag it loads still needs its own consent.',
+  summary:
+    'Google Tag Manager loads our measurement and advertising tags; it waits until you allow marketing, and each tag it loads still needs its own consent.',
   hosts: [
     {
       host: GOOGLE_TAG_HOST,
@@ -50,7 +51,8 @@ export const data: VendorData = {
       host: GOOGLE_TAG_HOST,
       path: '/ns.html',
       purpose: 'marketing',
-      description: 'The container for browsers without JavaScript: an iframe (www.googletagmanager.com/ns.html?id=GTM-…) in a <noscript> after <body>.',
+      description:
+        'The container for browsers without JavaScript: an iframe (www.googletagmanager.com/ns.html?id=GTM-…) in a <noscript> after <body>.',
       source: `unverified: ${FACTS}, Snippet (body) row: the text of GTM's install dialog as reproduced in many copies [SNIP]`,
     },
   ],
@@ -58,7 +60,11 @@ export const data: VendorData = {
   storage: [],
   signals: [GOOGLE_CONSENT_MODE],
   options: {
-    containerId: { type: 'string', pattern: /^GTM-[A-Z0-9]{4,10}$/, expected: 'your Google Tag Manager container id, "GTM-" then capital letters and digits, such as "GTM-ABC1234"' },
+    containerId: {
+      type: 'string',
+      pattern: /^GTM-[A-Z0-9]{4,10}$/,
+      expected: 'your Google Tag Manager container id, "GTM-" then capital letters and digits, such as "GTM-ABC1234"',
+    },
     consentMode: consentModeOption,
     hostBase: hostBaseOption,
   },
@@ -68,7 +74,8 @@ const adapter: Vendor<GoogleTagManagerOptions>['adapter'] = {
   /** Google's head snippet: the `gtm.js` start event on `dataLayer`, then gtm.js (unless the page has this container already). */
   async load(ctx) {
     const id = ctx.options.containerId;
-    if (!id || scriptOnPage(ctx.document, ctx.options.hostBase, GOOGLE_TAG_HOST, GTM_PATH, (url) => url.searchParams.get('id') === id)) return;
+    if (!id || scriptOnPage(ctx.document, ctx.options.hostBase, GOOGLE_TAG_HOST, GTM_PATH, (url) => url.searchParams.get('id') === id))
+      return;
     dataLayerOf(ctx.window).push({ 'gtm.start': Date.now(), event: 'gtm.js' });
     await ctx.insertScript(hostUrl(ctx.options.hostBase, GOOGLE_TAG_HOST, `${GTM_PATH}?id=${encodeURIComponent(id)}`));
   },

@@ -34,9 +34,25 @@ export const data: VendorData = {
   purpose: 'analytics',
   summary: 'Hotjar records how you use our pages (session recordings, heatmaps and short surveys), so we can fix what is hard to use.',
   hosts: [
-    { host: HOTJAR_HOST, path: HOTJAR_PATH, purpose: 'analytics', description: 'The Hotjar loader (static.hotjar.com/c/hotjar-<siteId>.js?sv=6).', source: `unverified: ${FACTS}, Hosts row: c15t's Hotjar manifest [C15]` },
-    { host: '*.hotjar.com', purpose: 'analytics', description: "Hotjar's scripts, settings and live connection (script.hotjar.com, vars.hotjar.com, WebSocket wss://*.hotjar.com).", source: `unverified: ${FACTS}, Hosts row: public CSPs; Hotjar's CSP article was not read [HJ]` },
-    { host: '*.hotjar.io', purpose: 'analytics', description: 'Hotjar data collection hosts.', source: `unverified: ${FACTS}, Hosts row: public CSPs [HJ]` },
+    {
+      host: HOTJAR_HOST,
+      path: HOTJAR_PATH,
+      purpose: 'analytics',
+      description: 'The Hotjar loader (static.hotjar.com/c/hotjar-<siteId>.js?sv=6).',
+      source: `unverified: ${FACTS}, Hosts row: c15t's Hotjar manifest [C15]`,
+    },
+    {
+      host: '*.hotjar.com',
+      purpose: 'analytics',
+      description: "Hotjar's scripts, settings and live connection (script.hotjar.com, vars.hotjar.com, WebSocket wss://*.hotjar.com).",
+      source: `unverified: ${FACTS}, Hosts row: public CSPs; Hotjar's CSP article was not read [HJ]`,
+    },
+    {
+      host: '*.hotjar.io',
+      purpose: 'analytics',
+      description: 'Hotjar data collection hosts.',
+      source: `unverified: ${FACTS}, Hosts row: public CSPs [HJ]`,
+    },
   ],
   cookies: [
     {
@@ -45,14 +61,36 @@ export const data: VendorData = {
       purpose: 'analytics',
       lifetime: 365 * DAY,
       scope: 'parent',
-      description: 'Every Hotjar cookie: visitor id (_hjSessionUser_<siteId>, 1 year), session (_hjSession_<siteId>, 30 minutes), sampling and session flags, storage and domain probes (_hjTLDTest), survey and feedback state; the longest lives 1 year.',
+      description:
+        'Every Hotjar cookie: visitor id (_hjSessionUser_<siteId>, 1 year), session (_hjSession_<siteId>, 30 minutes), sampling and session flags, storage and domain probes (_hjTLDTest), survey and feedback state; the longest lives 1 year.',
       source: `unverified: ${FACTS}, First-party cookies row: Hotjar's cookie table as copied on third-party sites and the Open Cookie Database [HJ][OCD]; the parent domain inferred from the _hjTLDTest probe`,
     },
   ],
   storage: [
-    { key: '_hjUserAttributes', storage: 'local', purpose: 'analytics', lifetime: 0, description: 'Attributes sent with the identify API.', source: `unverified: ${FACTS}, Storage row [HJ]` },
-    { key: 'hjViewportId', storage: 'local', purpose: 'analytics', lifetime: 0, description: 'Id of the current viewport.', source: `unverified: ${FACTS}, Storage row [HJ]` },
-    { key: '_hjRecordingLastActivity', storage: 'session', purpose: 'analytics', lifetime: 0, description: 'When the visitor last acted, for the recording.', source: `unverified: ${FACTS}, Storage row [HJ]` },
+    {
+      key: '_hjUserAttributes',
+      storage: 'local',
+      purpose: 'analytics',
+      lifetime: 0,
+      description: 'Attributes sent with the identify API.',
+      source: `unverified: ${FACTS}, Storage row [HJ]`,
+    },
+    {
+      key: 'hjViewportId',
+      storage: 'local',
+      purpose: 'analytics',
+      lifetime: 0,
+      description: 'Id of the current viewport.',
+      source: `unverified: ${FACTS}, Storage row [HJ]`,
+    },
+    {
+      key: '_hjRecordingLastActivity',
+      storage: 'session',
+      purpose: 'analytics',
+      lifetime: 0,
+      description: 'When the visitor last acted, for the recording.',
+      source: `unverified: ${FACTS}, Storage row [HJ]`,
+    },
   ],
   options: {
     siteId: { type: 'string', pattern: /^\d{1,12}$/, expected: 'your Hotjar site id, a string of digits such as "1234567"' },
@@ -74,7 +112,7 @@ const adapter: Vendor<HotjarOptions>['adapter'] = {
     if (typeof w.hj !== 'function') {
       const stub = function hj() {
         // as Hotjar's snippet: the arguments object itself waits in the queue
-        // eslint-disable-next-line prefer-rest-params
+        // biome-ignore lint/complexity/noArguments: the vendor's queue reads the Arguments object itself, as its own snippet pushes it
         (stub.q = stub.q || []).push(arguments);
       } as NonNullable<HotjarWindow['hj']>;
       w.hj = stub;

@@ -3,12 +3,25 @@
  * it drags along. Facts come from the project's vendor-facts reference; each
  * row names its source.
  */
-import { chatOptionSpecs, DAY, hostBaseOption, hostUrl, isObject, MONTH, safe, type ChatOptions, type Vendor, type VendorContext, type VendorData, type VendorListener, type VendorOptions } from '../src/contract/index.js';
+import {
+  chatOptionSpecs,
+  DAY,
+  hostBaseOption,
+  hostUrl,
+  isObject,
+  MONTH,
+  safe,
+  type ChatOptions,
+  type Vendor,
+  type VendorContext,
+  type VendorData,
+  type VendorListener,
+  type VendorOptions,
+} from '../src/contract/index.js';
 import { originsOf } from './_kit.js';
 import { HUBSPOT_CONSENT, KB, PAGES, TRACKING_COOKIES, TRACKING_HOSTS } from './_hubspot.js';
 
 const OCD = 'Open Cookie Database (Apache-2.0)';
-
 
 export interface HubSpotOptions extends VendorOptions, ChatOptions {
   /** HubSpot account (portal) id, digits only. */
@@ -43,22 +56,76 @@ export const data: VendorData = {
   purpose: 'functional',
   summary: 'Live chat with our team. HubSpot stores a visitor id so your conversation continues across pages.',
   hosts: [
-    { host: '*.hs-scripts.com', purpose: 'functional', description: 'HubSpot tracking-code loader (js.hs-scripts.com/{portalId}.js, regional js-eu1.hs-scripts.com); it injects the chat and, with analytics, the tracking scripts.', source: `${PAGES}; regional hosts other than eu1 unverified` },
-    { host: '*.usemessages.com', purpose: 'functional', description: 'Chat widget script (js.usemessages.com/conversations-embed.js).', source: PAGES },
+    {
+      host: '*.hs-scripts.com',
+      purpose: 'functional',
+      description:
+        'HubSpot tracking-code loader (js.hs-scripts.com/{portalId}.js, regional js-eu1.hs-scripts.com); it injects the chat and, with analytics, the tracking scripts.',
+      source: `${PAGES}; regional hosts other than eu1 unverified`,
+    },
+    {
+      host: '*.usemessages.com',
+      purpose: 'functional',
+      description: 'Chat widget script (js.usemessages.com/conversations-embed.js).',
+      source: PAGES,
+    },
     { host: 'app.hubspot.com', purpose: 'functional', description: 'Chat window iframe (conversations-visitor).', source: PAGES },
-    { host: 'app-eu1.hubspot.com', purpose: 'functional', description: 'Chat window iframe, EU data-centre.', source: `${PAGES}; eu1 host name by HubSpot's regional naming, unverified` },
+    {
+      host: 'app-eu1.hubspot.com',
+      purpose: 'functional',
+      description: 'Chat window iframe, EU data-centre.',
+      source: `${PAGES}; eu1 host name by HubSpot's regional naming, unverified`,
+    },
     { host: 'api.hubspot.com', purpose: 'functional', description: 'Chat back end (livechat-public API).', source: PAGES },
-    { host: 'api-eu1.hubspot.com', purpose: 'functional', description: 'Chat back end, EU data-centre.', source: `${PAGES}; eu1 host name unverified` },
+    {
+      host: 'api-eu1.hubspot.com',
+      purpose: 'functional',
+      description: 'Chat back end, EU data-centre.',
+      source: `${PAGES}; eu1 host name unverified`,
+    },
     { host: 'hubspot-realtime.ably.io', purpose: 'functional', description: 'Real-time messaging for the chat.', source: PAGES },
-    { host: 'hubspot-rest.ably.io', purpose: 'functional', description: 'Real-time messaging for the chat (REST fallback).', source: PAGES },
+    {
+      host: 'hubspot-rest.ably.io',
+      purpose: 'functional',
+      description: 'Real-time messaging for the chat (REST fallback).',
+      source: PAGES,
+    },
     { host: 'hubspot-avatars.s3.amazonaws.com', purpose: 'functional', description: 'Avatars of chat agents.', source: PAGES },
     ...TRACKING_HOSTS,
-    { host: '*.hubspot.com', purpose: 'marketing', description: 'Other HubSpot hosts, such as web interactives and CTAs (js.hubspot.com/web-interactives-embed.js).', source: PAGES },
+    {
+      host: '*.hubspot.com',
+      purpose: 'marketing',
+      description: 'Other HubSpot hosts, such as web interactives and CTAs (js.hubspot.com/web-interactives-embed.js).',
+      source: PAGES,
+    },
   ],
   cookies: [
-    { name: 'messagesUtk', purpose: 'functional', lifetime: 6 * MONTH, refresh: true, scope: 'host', description: 'Chat visitor id: restores the conversation history. Not set for visitors identified through the visitor identification API.', source: `${KB}; 6 months now, 13 months in older copies; the ${OCD} files it under marketing` },
-    { name: 'hs-messages-is-open', purpose: 'functional', lifetime: 1800, scope: 'host', description: 'Whether the chat window is open, so it stays open across page loads.', source: KB },
-    { name: 'hs-messages-hide-welcome-message', purpose: 'functional', lifetime: DAY, scope: 'host', description: 'Remembers that the chat welcome message was dismissed.', source: KB },
+    {
+      name: 'messagesUtk',
+      purpose: 'functional',
+      lifetime: 6 * MONTH,
+      refresh: true,
+      scope: 'host',
+      description:
+        'Chat visitor id: restores the conversation history. Not set for visitors identified through the visitor identification API.',
+      source: `${KB}; 6 months now, 13 months in older copies; the ${OCD} files it under marketing`,
+    },
+    {
+      name: 'hs-messages-is-open',
+      purpose: 'functional',
+      lifetime: 1800,
+      scope: 'host',
+      description: 'Whether the chat window is open, so it stays open across page loads.',
+      source: KB,
+    },
+    {
+      name: 'hs-messages-hide-welcome-message',
+      purpose: 'functional',
+      lifetime: DAY,
+      scope: 'host',
+      description: 'Remembers that the chat welcome message was dismissed.',
+      source: KB,
+    },
     ...TRACKING_COOKIES,
     { name: '__cf_bm', purpose: 'necessary', lifetime: 1800, description: 'Cloudflare bot management in front of HubSpot.', source: KB },
     { name: '__cfruid', purpose: 'necessary', lifetime: 0, description: 'Cloudflare rate limiting in front of HubSpot.', source: KB },
@@ -67,17 +134,26 @@ export const data: VendorData = {
   storage: [],
   signals: [HUBSPOT_CONSENT],
   options: {
-    portalId: { type: 'string', required: true, pattern: /^\d{1,12}$/, expected: 'your HubSpot account id as a string of digits, e.g. "1234567"' },
+    portalId: {
+      type: 'string',
+      required: true,
+      pattern: /^\d{1,12}$/,
+      expected: 'your HubSpot account id as a string of digits, e.g. "1234567"',
+    },
     region: { type: 'string', oneOf: ['na1', 'eu1'] },
     loader: { type: 'string', oneOf: ['chat-only', 'tracking-code'] },
     resetWidget: { type: 'boolean' },
     inlineEmbedSelector: { type: 'string', pattern: /^\S.{0,199}$/, expected: 'a CSS selector such as "#chat"' },
-    enableWidgetCookieBanner: { type: 'string', oneOf: ['ON_WIDGET_LOAD', 'ON_EXIT_INTENT'], expected: '"ON_WIDGET_LOAD" or "ON_EXIT_INTENT"' },
+    enableWidgetCookieBanner: {
+      type: 'string',
+      oneOf: ['ON_WIDGET_LOAD', 'ON_EXIT_INTENT'],
+      expected: '"ON_WIDGET_LOAD" or "ON_EXIT_INTENT"',
+    },
     disableAttachment: { type: 'boolean' },
     disableInitialInputFocus: { type: 'boolean' },
     avoidInlineStyles: { type: 'boolean' },
-    identificationEmail: { type: 'string', pattern: /^[^\s@]+@[^\s@]+$/, expected: 'the visitor\'s email address' },
-    identificationToken: { type: 'string', pattern: /^\S+$/, expected: 'the token from HubSpot\'s visitor identification API' },
+    identificationEmail: { type: 'string', pattern: /^[^\s@]+@[^\s@]+$/, expected: "the visitor's email address" },
+    identificationToken: { type: 'string', pattern: /^\S+$/, expected: "the token from HubSpot's visitor identification API" },
     settings: { type: 'object', expected: 'an object of further hsConversationsSettings' },
     hostBase: hostBaseOption,
     ...chatOptionSpecs,
@@ -123,7 +199,15 @@ interface PageState {
 }
 
 const THROTTLE_MS = 1000;
-const SETTINGS_KEYS = ['inlineEmbedSelector', 'enableWidgetCookieBanner', 'disableAttachment', 'disableInitialInputFocus', 'avoidInlineStyles', 'identificationEmail', 'identificationToken'] as const;
+const SETTINGS_KEYS = [
+  'inlineEmbedSelector',
+  'enableWidgetCookieBanner',
+  'disableAttachment',
+  'disableInitialInputFocus',
+  'avoidInlineStyles',
+  'identificationEmail',
+  'identificationToken',
+] as const;
 const CHAT_COOKIES = ['messagesUtk', 'hs-messages-is-open', 'hs-messages-hide-welcome-message'];
 const ANALYTICS_COOKIES = ['__hstc', 'hubspotutk', '__hssc', '__hssrc'];
 const CONTAINERS = ['hubspot-messages-iframe-container', 'hubspot-conversations-inline-parent'];
@@ -327,7 +411,10 @@ const adapter: Vendor<HubSpotOptions>['adapter'] = {
     const o = ctx.options;
     const hosts = hubspotHosts(o.region);
     const first = (o.loader ?? (ctx.allows('analytics') ? 'tracking-code' : 'chat-only')) === 'tracking-code' ? hosts.loader : hosts.chat;
-    return originsOf([first, hosts.chat, hosts.app, hosts.api].map((host) => hostUrl(o.hostBase, host, '/')), ctx.document.baseURI);
+    return originsOf(
+      [first, hosts.chat, hosts.app, hosts.api].map((host) => hostUrl(o.hostBase, host, '/')),
+      ctx.document.baseURI,
+    );
   },
 
   resume(ctx) {
@@ -337,7 +424,10 @@ const adapter: Vendor<HubSpotOptions>['adapter'] = {
   inlineTarget(ctx) {
     const o = ctx.options;
     const site = hs(ctx).hsConversationsSettings;
-    const selector = o.inlineEmbedSelector ?? (isObject(o.settings) ? o.settings.inlineEmbedSelector : undefined) ?? (isObject(site) ? site.inlineEmbedSelector : undefined);
+    const selector =
+      o.inlineEmbedSelector ??
+      (isObject(o.settings) ? o.settings.inlineEmbedSelector : undefined) ??
+      (isObject(site) ? site.inlineEmbedSelector : undefined);
     return typeof selector === 'string' && selector ? selector : null;
   },
 

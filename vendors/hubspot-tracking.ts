@@ -40,12 +40,16 @@ export const data: VendorData = {
   purpose: 'analytics',
   summary: 'HubSpot records which of our pages you visit and links them to the forms you send us, so we know what interests our contacts.',
   hosts: [
-    { host: '*.hs-scripts.com', purpose: 'analytics', description: "HubSpot's tracking code loader (js.hs-scripts.com/{portalId}.js, regional js-eu1.hs-scripts.com); it injects the analytics, banner, form-capture and ads-pixel scripts.", source: `${PAGES} (loader, snippet id hs-script-loader); regional hosts other than eu1 unverified` },
+    {
+      host: '*.hs-scripts.com',
+      purpose: 'analytics',
+      description:
+        "HubSpot's tracking code loader (js.hs-scripts.com/{portalId}.js, regional js-eu1.hs-scripts.com); it injects the analytics, banner, form-capture and ads-pixel scripts.",
+      source: `${PAGES} (loader, snippet id hs-script-loader); regional hosts other than eu1 unverified`,
+    },
     ...TRACKING_HOSTS,
   ],
-  cookies: [
-    ...TRACKING_COOKIES,
-  ],
+  cookies: [...TRACKING_COOKIES],
   storage: [],
   signals: [HUBSPOT_CONSENT],
   options: {
@@ -66,7 +70,8 @@ const adapter: Vendor<HubSpotTrackingOptions>['adapter'] = {
 
   /** HubSpot's own call: removes its consent-banner cookies and stops tracking under the old consent (the runtime's sweep deletes the tracking cookies). */
   revoke(ctx, purposes) {
-    if (purposes.includes('analytics') || purposes.includes('marketing')) safe(() => queueOf(ctx.window, '_hsp').push(['revokeCookieConsent']));
+    if (purposes.includes('analytics') || purposes.includes('marketing'))
+      safe(() => queueOf(ctx.window, '_hsp').push(['revokeCookieConsent']));
   },
 };
 

@@ -16,7 +16,23 @@
  * A site with its own chat button passes `hide_default_launcher: true` in
  * `settings`.
  */
-import { chatOptionSpecs, DAY, hostBaseOption, hostUrl, isObject, MONTH, safe, type ChatOptions, type CookieRule, type Purpose, type Vendor, type VendorContext, type VendorData, type VendorListener, type VendorOptions } from '../src/contract/index.js';
+import {
+  chatOptionSpecs,
+  DAY,
+  hostBaseOption,
+  hostUrl,
+  isObject,
+  MONTH,
+  safe,
+  type ChatOptions,
+  type CookieRule,
+  type Purpose,
+  type Vendor,
+  type VendorContext,
+  type VendorData,
+  type VendorListener,
+  type VendorOptions,
+} from '../src/contract/index.js';
 import { originsOf, waitFor } from './_kit.js';
 
 const FACTS = 'vendor-facts reference, "Other chat widgets" table (Intercom)';
@@ -61,30 +77,55 @@ export const data: VendorData = {
   provider: 'Intercom R&D Unlimited Company',
   privacyPolicyUrl: 'https://www.intercom.com/legal/privacy',
   purpose: 'functional',
-  summary: 'Live chat with our team. Intercom stores a visitor id and a session in your browser so your conversation continues across pages.',
+  summary:
+    'Live chat with our team. Intercom stores a visitor id and a session in your browser so your conversation continues across pages.',
   hosts: [
-    { host: INTERCOM_WIDGET_HOST, purpose: 'functional', description: 'Intercom Messenger loader (widget.intercom.io/widget/{appId}).', source: FACTS },
+    {
+      host: INTERCOM_WIDGET_HOST,
+      purpose: 'functional',
+      description: 'Intercom Messenger loader (widget.intercom.io/widget/{appId}).',
+      source: FACTS,
+    },
     {
       host: '*.intercom.io',
       purpose: 'functional',
-      description: 'Intercom Messenger API (api-iam.intercom.io, and api-iam.eu.intercom.io / api-iam.au.intercom.io for EU and Australian workspaces) and its real-time connection.',
+      description:
+        'Intercom Messenger API (api-iam.intercom.io, and api-iam.eu.intercom.io / api-iam.au.intercom.io for EU and Australian workspaces) and its real-time connection.',
       source: `${FACTS} (API bases); the real-time (nexus websocket) host name under intercom.io is unverified`,
     },
     {
       host: '*.intercomcdn.com',
       purpose: 'functional',
-      description: "Intercom Messenger code and assets (js.intercomcdn.com), fetched by the loader.",
-      source: 'unverified: the reference does not name the host the Messenger bundles come from; js.intercomcdn.com is where Intercom serves them in public page source',
+      description: 'Intercom Messenger code and assets (js.intercomcdn.com), fetched by the loader.',
+      source:
+        'unverified: the reference does not name the host the Messenger bundles come from; js.intercomcdn.com is where Intercom serves them in public page source',
     },
   ],
   cookies: [
-    cookie('intercom-id-', 9 * MONTH, 'Anonymous visitor id of the Intercom Messenger (cookie intercom-id-{appId}): lets a visitor continue a conversation on a later visit.'),
-    cookie('intercom-session-', 7 * DAY, 'Session of the Intercom Messenger (cookie intercom-session-{appId}): keeps a visitor signed in to the conversation across pages for a week; removed by Intercom on shutdown.'),
-    cookie('intercom-device-id-', 9 * MONTH, 'Device id of the Intercom Messenger (cookie intercom-device-id-{appId}): recognises this browser for the conversation.'),
+    cookie(
+      'intercom-id-',
+      9 * MONTH,
+      'Anonymous visitor id of the Intercom Messenger (cookie intercom-id-{appId}): lets a visitor continue a conversation on a later visit.',
+    ),
+    cookie(
+      'intercom-session-',
+      7 * DAY,
+      'Session of the Intercom Messenger (cookie intercom-session-{appId}): keeps a visitor signed in to the conversation across pages for a week; removed by Intercom on shutdown.',
+    ),
+    cookie(
+      'intercom-device-id-',
+      9 * MONTH,
+      'Device id of the Intercom Messenger (cookie intercom-device-id-{appId}): recognises this browser for the conversation.',
+    ),
   ],
   storage: [],
   options: {
-    appId: { type: 'string', required: true, pattern: /^[A-Za-z0-9]{1,32}$/, expected: 'your Intercom app id, letters and digits only, e.g. "abc12xyz"' },
+    appId: {
+      type: 'string',
+      required: true,
+      pattern: /^[A-Za-z0-9]{1,32}$/,
+      expected: 'your Intercom app id, letters and digits only, e.g. "abc12xyz"',
+    },
     region: { type: 'string', oneOf: ['us', 'eu', 'au'], expected: '"us", "eu" or "au" (where your Intercom workspace is hosted)' },
     settings: { type: 'object', expected: 'an object of further Intercom boot settings, e.g. { "alignment": "left" }' },
     hostBase: hostBaseOption,
@@ -121,7 +162,8 @@ interface PageState {
 
 const LOADER_ID = 'intercom-loader';
 /** Elements the Messenger puts on the page (unverified: the reference names none). */
-export const INTERCOM_SELECTORS = '#intercom-container, #intercom-frame, #intercom-css-container, .intercom-lightweight-app, .intercom-messenger-frame';
+export const INTERCOM_SELECTORS =
+  '#intercom-container, #intercom-frame, #intercom-css-container, .intercom-lightweight-app, .intercom-messenger-frame';
 /** consent-gate events → Intercom's listener methods. */
 const EVENTS: Readonly<Record<string, string>> = { show: 'onShow', hide: 'onHide', unreadCountChange: 'onUnreadCountChange' };
 
@@ -151,9 +193,9 @@ function live(ctx: Ctx): IntercomFunction | undefined {
 
 /** Intercom's queue stub, as its install snippet defines it: every call is queued until the Messenger's code replays it. @internal (exported for its unit tests) */
 export function createStub(): IntercomFunction {
-  const stub = function (...args: unknown[]) {
+  const stub = ((...args: unknown[]) => {
     stub.c!(args);
-  } as IntercomFunction;
+  }) as IntercomFunction;
   stub.q = [];
   stub.c = (args) => void stub.q!.push(args);
   return stub;
@@ -239,7 +281,9 @@ const adapter: Vendor<IntercomOptions>['adapter'] = {
   async load(ctx) {
     // the site's own pasted snippet inserts the loader too (the guard held it until now): one loader is enough
     if (!live(ctx) && !ctx.document.getElementById(LOADER_ID) && !siteLoader(ctx)) {
-      await ctx.insertScript(urlOf(ctx.options, INTERCOM_WIDGET_HOST, `/widget/${encodeURIComponent(ctx.options.appId)}`), { id: LOADER_ID });
+      await ctx.insertScript(urlOf(ctx.options, INTERCOM_WIDGET_HOST, `/widget/${encodeURIComponent(ctx.options.appId)}`), {
+        id: LOADER_ID,
+      });
     }
     await whenBooted(ctx);
   },
@@ -303,7 +347,10 @@ const adapter: Vendor<IntercomOptions>['adapter'] = {
 
   preconnect(ctx) {
     const o = ctx.options;
-    return originsOf([INTERCOM_WIDGET_HOST, INTERCOM_CDN_HOST, INTERCOM_API_HOSTS[o.region ?? 'us']].map((host) => urlOf(o, host, '/')), ctx.document.baseURI);
+    return originsOf(
+      [INTERCOM_WIDGET_HOST, INTERCOM_CDN_HOST, INTERCOM_API_HOSTS[o.region ?? 'us']].map((host) => urlOf(o, host, '/')),
+      ctx.document.baseURI,
+    );
   },
 
   /** An Intercom session in this browser (the Messenger was in use on an earlier page) continues on page load. */

@@ -30,27 +30,54 @@ export const data: VendorData = {
   provider: 'LinkedIn Ireland Unlimited Company',
   privacyPolicyUrl: 'https://www.linkedin.com/legal/privacy-policy',
   purpose: 'marketing',
-  summary: 'The LinkedIn Insight Tag measures visits that come from our LinkedIn ads and lets us show our ads on LinkedIn to people who visited.',
+  summary:
+    'The LinkedIn Insight Tag measures visits that come from our LinkedIn ads and lets us show our ads on LinkedIn to people who visited.',
   hosts: [
     {
       host: LINKEDIN_SCRIPT_HOST,
       path: '/li.lms-analytics/',
       purpose: 'marketing',
-      description: 'The Insight Tag script (snap.licdn.com/li.lms-analytics/insight.min.js); LinkedIn\'s other static files on this host are not held.',
+      description:
+        "The Insight Tag script (snap.licdn.com/li.lms-analytics/insight.min.js); LinkedIn's other static files on this host are not held.",
       source: `${FACTS}, Hosts row: LinkedIn's help article on the Insight Tag [L2]`,
     },
     {
       host: '*.ads.linkedin.com',
       purpose: 'marketing',
-      description: 'The Insight Tag endpoints: px.ads.linkedin.com/collect (page views and conversions) and dc.ads.linkedin.com (older snippets); one rule for both, as every host under ads.linkedin.com serves LinkedIn Ads.',
+      description:
+        'The Insight Tag endpoints: px.ads.linkedin.com/collect (page views and conversions) and dc.ads.linkedin.com (older snippets); one rule for both, as every host under ads.linkedin.com serves LinkedIn Ads.',
       source: `${FACTS}, Hosts row: LinkedIn's help article [L2] (the noscript pixel on px.ads.linkedin.com); unverified: the JavaScript beacon's parameters and the older dc.ads.linkedin.com snippets [OBS][SNIP]`,
     },
   ],
   cookies: [
-    { name: 'li_fat_id', purpose: 'marketing', lifetime: 30 * DAY, description: 'The click id LinkedIn appends to ad landing URLs (enhanced conversion tracking), kept as a first-party cookie.', source: `${FACTS}: LinkedIn keeps li_fat_id "as a first party cookie" [L1]; unverified: 30 days [OCD][L3]` },
-    { name: 'li_giant', purpose: 'marketing', lifetime: 7 * DAY, description: 'Indirect identifier for groups of visitors, used for conversion tracking.', source: OCD },
-    { name: 'li_sugr', purpose: 'marketing', lifetime: 90 * DAY, description: 'Browser identifier used to match visits to LinkedIn members.', source: OCD },
-    { name: 'ln_or', purpose: 'marketing', lifetime: DAY, description: 'Decides whether the tag runs its full or limited collection on this visit.', source: OCD },
+    {
+      name: 'li_fat_id',
+      purpose: 'marketing',
+      lifetime: 30 * DAY,
+      description: 'The click id LinkedIn appends to ad landing URLs (enhanced conversion tracking), kept as a first-party cookie.',
+      source: `${FACTS}: LinkedIn keeps li_fat_id "as a first party cookie" [L1]; unverified: 30 days [OCD][L3]`,
+    },
+    {
+      name: 'li_giant',
+      purpose: 'marketing',
+      lifetime: 7 * DAY,
+      description: 'Indirect identifier for groups of visitors, used for conversion tracking.',
+      source: OCD,
+    },
+    {
+      name: 'li_sugr',
+      purpose: 'marketing',
+      lifetime: 90 * DAY,
+      description: 'Browser identifier used to match visits to LinkedIn members.',
+      source: OCD,
+    },
+    {
+      name: 'ln_or',
+      purpose: 'marketing',
+      lifetime: DAY,
+      description: 'Decides whether the tag runs its full or limited collection on this visit.',
+      source: OCD,
+    },
   ],
   storage: [
     {
@@ -81,7 +108,9 @@ const adapter: Vendor<LinkedInInsightOptions>['adapter'] = {
     if (!partnerId || scriptOnPage(ctx.document, hostBase, LINKEDIN_SCRIPT_HOST, LINKEDIN_SCRIPT_PATH)) return;
     const w = ctx.window as unknown as LinkedInWindow;
     w._linkedin_partner_id = partnerId;
-    const ids = Array.isArray(w._linkedin_data_partner_ids) ? (w._linkedin_data_partner_ids as unknown[]) : (w._linkedin_data_partner_ids = []);
+    const ids = Array.isArray(w._linkedin_data_partner_ids)
+      ? (w._linkedin_data_partner_ids as unknown[])
+      : (w._linkedin_data_partner_ids = []);
     if (!(ids as unknown[]).includes(partnerId)) (ids as unknown[]).push(partnerId);
     if (typeof w.lintrk !== 'function') {
       const q: unknown[][] = [];

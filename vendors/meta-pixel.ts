@@ -32,12 +32,14 @@ export const data: VendorData = {
   provider: 'Meta Platforms Ireland Limited',
   privacyPolicyUrl: 'https://www.facebook.com/privacy/policy/',
   purpose: 'marketing',
-  summary: 'The Meta Pixel tells Meta (Facebook, Instagram) when you visit or buy after seeing our ads, so we can measure them and show them to people like you.',
+  summary:
+    'The Meta Pixel tells Meta (Facebook, Instagram) when you visit or buy after seeing our ads, so we can measure them and show them to people like you.',
   hosts: [
     {
       host: META_SCRIPT_HOST,
       purpose: 'marketing',
-      description: "Meta's pixel script (connect.facebook.net/en_US/fbevents.js) and the pixel's configuration (connect.facebook.net/signals/config/<pixelId>); Meta's other scripts on this host are held too.",
+      description:
+        "Meta's pixel script (connect.facebook.net/en_US/fbevents.js) and the pixel's configuration (connect.facebook.net/signals/config/<pixelId>); Meta's other scripts on this host are held too.",
       source: `${FACTS}, Hosts row: Meta Pixel get-started guide [M1] (fbevents.js); unverified: the signals/config path, from page captures [SNIP]`,
     },
     {
@@ -70,7 +72,11 @@ export const data: VendorData = {
   ],
   storage: [],
   options: {
-    pixelId: { type: 'string', pattern: /^\d{10,20}$/, expected: 'your Meta pixel id, a string of 10 to 20 digits such as "123456789012345"' },
+    pixelId: {
+      type: 'string',
+      pattern: /^\d{10,20}$/,
+      expected: 'your Meta pixel id, a string of 10 to 20 digits such as "123456789012345"',
+    },
     hostBase: hostBaseOption,
   },
 };
@@ -96,9 +102,9 @@ export function fbqOf(win: Window): Fbq {
   if (typeof w.fbq === 'function') return w.fbq;
   const n = function fbq() {
     // as Meta's snippet: the arguments object itself waits in the queue
-    // eslint-disable-next-line prefer-rest-params
+    // biome-ignore lint/complexity/noArguments: the vendor's queue reads the Arguments object itself, as its own snippet pushes it
     if (n.callMethod) n.callMethod.apply(n, arguments as unknown as unknown[]);
-    // eslint-disable-next-line prefer-rest-params
+    // biome-ignore lint/complexity/noArguments: the vendor's queue reads the Arguments object itself, as its own snippet pushes it
     else n.queue.push(arguments);
   } as Fbq;
   n.push = n;

@@ -12,7 +12,16 @@
  * and restarts without cookies [C3]. `_cltk` (sessionStorage) is left by
  * Clarity on that path; the runtime's sweep removes it with the cookies.
  */
-import { DAY, hostBaseOption, hostUrl, safe, type Vendor, type VendorContext, type VendorData, type VendorOptions } from '../src/contract/index.js';
+import {
+  DAY,
+  hostBaseOption,
+  hostUrl,
+  safe,
+  type Vendor,
+  type VendorContext,
+  type VendorData,
+  type VendorOptions,
+} from '../src/contract/index.js';
 import { scriptOnPage } from './_tags.js';
 
 const FACTS = 'tag-facts §7 (Microsoft Clarity)';
@@ -37,7 +46,8 @@ export const data: VendorData = {
   provider: 'Microsoft Ireland Operations Limited',
   privacyPolicyUrl: 'https://privacy.microsoft.com/privacystatement',
   purpose: 'analytics',
-  summary: 'Microsoft Clarity records how you move, click and scroll on our pages (session replays and heatmaps), so we can fix what is hard to use.',
+  summary:
+    'Microsoft Clarity records how you move, click and scroll on our pages (session replays and heatmaps), so we can fix what is hard to use.',
   hosts: [
     {
       host: CLARITY_HOST,
@@ -49,19 +59,47 @@ export const data: VendorData = {
     {
       host: '*.clarity.ms',
       purpose: 'analytics',
-      description: 'Clarity\'s script and upload hosts (<x>.clarity.ms/collect; the upload URL comes from the tag config and is kept inside _clsk).',
+      description:
+        "Clarity's script and upload hosts (<x>.clarity.ms/collect; the upload URL comes from the tag config and is kept inside _clsk).",
       source: `${CODE}; unverified: the host names d., h. and y.clarity.ms seen in practice [OBS]`,
     },
   ],
   cookies: [
-    { name: '_clck', purpose: 'analytics', lifetime: 365 * DAY, refresh: true, scope: 'parent', description: 'Clarity user id and preferences, renewed at most once a day.', source: `${CODE} (Expire=365 days, CookieInterval=1 day, written on the root domain found by walking up the host name)` },
-    { name: '_clsk', purpose: 'analytics', lifetime: DAY, refresh: true, scope: 'parent', description: 'Connects the page views of one session into one recording; holds the upload URL.', source: `${CODE} (SessionExpire=1 day, re-written on save, root domain)` },
+    {
+      name: '_clck',
+      purpose: 'analytics',
+      lifetime: 365 * DAY,
+      refresh: true,
+      scope: 'parent',
+      description: 'Clarity user id and preferences, renewed at most once a day.',
+      source: `${CODE} (Expire=365 days, CookieInterval=1 day, written on the root domain found by walking up the host name)`,
+    },
+    {
+      name: '_clsk',
+      purpose: 'analytics',
+      lifetime: DAY,
+      refresh: true,
+      scope: 'parent',
+      description: 'Connects the page views of one session into one recording; holds the upload URL.',
+      source: `${CODE} (SessionExpire=1 day, re-written on save, root domain)`,
+    },
   ],
   storage: [
-    { key: '_cltk', storage: 'session', purpose: 'analytics', lifetime: 0, description: 'Tab id, written only while tracking is allowed.', source: CODE },
+    {
+      key: '_cltk',
+      storage: 'session',
+      purpose: 'analytics',
+      lifetime: 0,
+      description: 'Tab id, written only while tracking is allowed.',
+      source: CODE,
+    },
   ],
   options: {
-    projectId: { type: 'string', pattern: /^[a-z0-9]{6,20}$/, expected: 'your Clarity project id, lowercase letters and digits such as "abcde12345"' },
+    projectId: {
+      type: 'string',
+      pattern: /^[a-z0-9]{6,20}$/,
+      expected: 'your Clarity project id, lowercase letters and digits such as "abcde12345"',
+    },
     hostBase: hostBaseOption,
   },
 };
@@ -75,7 +113,7 @@ export function clarityOf(win: Window): Clarity {
   if (typeof w.clarity === 'function') return w.clarity;
   const c: Clarity = function clarity() {
     // as Clarity's snippet: the arguments object itself waits in the queue
-    // eslint-disable-next-line prefer-rest-params
+    // biome-ignore lint/complexity/noArguments: the vendor's queue reads the Arguments object itself, as its own snippet pushes it
     (c.q = c.q || []).push(arguments);
   };
   w.clarity = c;

@@ -9,7 +9,16 @@
  * runs and after every change. Denied, UET neither reads nor writes its
  * first-party cookies, but deletes none: the runtime's sweep does.
  */
-import { DAY, hostBaseOption, hostUrl, MONTH, type ConsentSignal, type Vendor, type VendorData, type VendorOptions } from '../src/contract/index.js';
+import {
+  DAY,
+  hostBaseOption,
+  hostUrl,
+  MONTH,
+  type ConsentSignal,
+  type Vendor,
+  type VendorData,
+  type VendorOptions,
+} from '../src/contract/index.js';
 import { consentModeOption, scriptOnPage } from './_tags.js';
 
 const FACTS = 'tag-facts §6 (Microsoft Advertising UET)';
@@ -59,13 +68,50 @@ export const data: VendorData = {
     },
   ],
   cookies: [
-    { name: '_uetsid', purpose: 'marketing', lifetime: DAY, scope: 'parent', description: 'UET session id.', source: `unverified: ${FACTS}: name from CMP documentation; 1 day chosen where 30 minutes, session and 1 day are given; ${LIFETIMES}; parent domain inferred` },
-    { name: '_uetvid', purpose: 'marketing', lifetime: 13 * MONTH, scope: 'parent', description: 'UET visitor id, to recognise a returning visitor.', source: `unverified: ${FACTS}: name from CMP documentation; 13 months chosen where 16 days and 13 months are given; ${LIFETIMES}; parent domain inferred` },
-    { name: '_uetmsclkid', purpose: 'marketing', lifetime: 90 * DAY, scope: 'parent', description: 'The Microsoft click id (?msclkid= on ad landing URLs), so a purchase is credited to the ad.', source: `unverified: ${FACTS}: the cookie name is not officially documented (a CMP catalogue) [OBS] and no source gives its lifetime (90 days is an assumption); Microsoft says msclkid "should be stored in a first party cookie" [U3]` },
+    {
+      name: '_uetsid',
+      purpose: 'marketing',
+      lifetime: DAY,
+      scope: 'parent',
+      description: 'UET session id.',
+      source: `unverified: ${FACTS}: name from CMP documentation; 1 day chosen where 30 minutes, session and 1 day are given; ${LIFETIMES}; parent domain inferred`,
+    },
+    {
+      name: '_uetvid',
+      purpose: 'marketing',
+      lifetime: 13 * MONTH,
+      scope: 'parent',
+      description: 'UET visitor id, to recognise a returning visitor.',
+      source: `unverified: ${FACTS}: name from CMP documentation; 13 months chosen where 16 days and 13 months are given; ${LIFETIMES}; parent domain inferred`,
+    },
+    {
+      name: '_uetmsclkid',
+      purpose: 'marketing',
+      lifetime: 90 * DAY,
+      scope: 'parent',
+      description: 'The Microsoft click id (?msclkid= on ad landing URLs), so a purchase is credited to the ad.',
+      source: `unverified: ${FACTS}: the cookie name is not officially documented (a CMP catalogue) [OBS] and no source gives its lifetime (90 days is an assumption); Microsoft says msclkid "should be stored in a first party cookie" [U3]`,
+    },
   ],
   storage: [
-    { key: '_uetsid', match: 'prefix', storage: 'local', purpose: 'marketing', lifetime: 0, description: 'Copies of the session id and its expiry (_uetsid, _uetsid_exp) in localStorage.', source: `unverified: ${FACTS}, Storage row: several independent storage dumps [OBS]` },
-    { key: '_uetvid', match: 'prefix', storage: 'local', purpose: 'marketing', lifetime: 0, description: 'Copies of the visitor id and its expiry (_uetvid, _uetvid_exp) in localStorage.', source: `unverified: ${FACTS}, Storage row: several independent storage dumps [OBS]` },
+    {
+      key: '_uetsid',
+      match: 'prefix',
+      storage: 'local',
+      purpose: 'marketing',
+      lifetime: 0,
+      description: 'Copies of the session id and its expiry (_uetsid, _uetsid_exp) in localStorage.',
+      source: `unverified: ${FACTS}, Storage row: several independent storage dumps [OBS]`,
+    },
+    {
+      key: '_uetvid',
+      match: 'prefix',
+      storage: 'local',
+      purpose: 'marketing',
+      lifetime: 0,
+      description: 'Copies of the visitor id and its expiry (_uetvid, _uetvid_exp) in localStorage.',
+      source: `unverified: ${FACTS}, Storage row: several independent storage dumps [OBS]`,
+    },
   ],
   signals: [UET_CONSENT_MODE],
   options: {

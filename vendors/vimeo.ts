@@ -33,20 +33,23 @@ export const data: VendorData = {
   provider: 'Vimeo.com, Inc.',
   privacyPolicyUrl: 'https://vimeo.com/privacy',
   purpose: 'functional',
-  summary: "Videos from Vimeo, played with Vimeo's do-not-track setting: loading one sends your IP address to Vimeo, which then sets no new cookie.",
+  summary:
+    "Videos from Vimeo, played with Vimeo's do-not-track setting: loading one sends your IP address to Vimeo, which then sets no new cookie.",
   // (the allow list of Vimeo's player.js README example, plus fullscreen and picture-in-picture, unverified)
   embed: { media: 'video', ratio: 16 / 9, allow: 'autoplay; fullscreen; picture-in-picture; encrypted-media' },
   hosts: [
     {
       host: VIMEO_PLAYER_HOST,
       purpose: 'functional',
-      description: "Vimeo's player (player.vimeo.com/video/<video id>?dnt=1), the frame every Vimeo embed on this site loads, and Vimeo's player SDK (player.vimeo.com/api/player.js).",
+      description:
+        "Vimeo's player (player.vimeo.com/video/<video id>?dnt=1), the frame every Vimeo embed on this site loads, and Vimeo's player SDK (player.vimeo.com/api/player.js).",
       source: `${FACTS}, Hosts and Snippet rows [V1][V2]; ${purposeSource}`,
     },
     {
       host: '*.vimeocdn.com',
       purpose: 'functional',
-      description: "Vimeo's player assets (f.vimeocdn.com) and video thumbnails (i.vimeocdn.com): a placeholder never shows a Vimeo thumbnail, since fetching one tells Vimeo of the visit.",
+      description:
+        "Vimeo's player assets (f.vimeocdn.com) and video thumbnails (i.vimeocdn.com): a placeholder never shows a Vimeo thumbnail, since fetching one tells Vimeo of the visit.",
       source: `unverified: ${FACTS}, Hosts row (f.vimeocdn.com [VIM3]); i.vimeocdn.com from the thumbnail URLs Vimeo's oEmbed answers carry, as quoted in public code`,
     },
   ],
@@ -60,7 +63,7 @@ export const data: VendorData = {
       domain: '.vimeo.com',
       purpose: 'analytics',
       lifetime: 2 * YEAR,
-      description: 'Vimeo-generated id for the video owner\'s analytics. Not set with dnt=1, which consent-gate always adds.',
+      description: "Vimeo-generated id for the video owner's analytics. Not set with dnt=1, which consent-gate always adds.",
       source: `${FACTS}, Cookies row: "Vimeo-generated ID used for generating analytics information for the video owner", 2 years [V1]; dnt=1 "prevents us from setting any new cookies" [V1]`,
     },
     {

@@ -3,7 +3,19 @@
  * project's vendor-facts reference; each row names its source. The loader URL
  * is not documented publicly, so the site owner must give it (`loaderUrl`).
  */
-import { chatOptionSpecs, hostBaseOption, hostUrl, isObject, type ChatOptions, type StorageRule, type Vendor, type VendorContext, type VendorData, type VendorListener, type VendorOptions } from '../src/contract/index.js';
+import {
+  chatOptionSpecs,
+  hostBaseOption,
+  hostUrl,
+  isObject,
+  type ChatOptions,
+  type StorageRule,
+  type Vendor,
+  type VendorContext,
+  type VendorData,
+  type VendorListener,
+  type VendorOptions,
+} from '../src/contract/index.js';
 import { originsOf, waitFor } from './_kit.js';
 
 const FACTS = 'vendor-facts reference, web1on1 section (the vendor says nothing is stored until the visitor starts the widget)';
@@ -22,7 +34,14 @@ export interface Web1on1Options extends VendorOptions, ChatOptions {
 }
 
 /** Methods the page may call through the queue, as the Widget API names them. */
-export const WEB1ON1_METHODS = ['open', 'close', 'isOpened', 'setPredefinedMessage', 'api.showFakeAgentMessage', 'api.sendClientMessage'] as const;
+export const WEB1ON1_METHODS = [
+  'open',
+  'close',
+  'isOpened',
+  'setPredefinedMessage',
+  'api.showFakeAgentMessage',
+  'api.sendClientMessage',
+] as const;
 export type Web1on1Method = (typeof WEB1ON1_METHODS)[number];
 
 const key = (name: string, description: string, match?: 'suffix'): StorageRule => ({
@@ -47,7 +66,8 @@ export const data: VendorData = {
     {
       host: '*.web1on1.com',
       purpose: 'functional',
-      description: 'web1on1 widget loader and chat back end. The loader URL is configured per site (option loaderUrl); a loader on another host is only ever inserted after consent, but the guard does not know that host.',
+      description:
+        'web1on1 widget loader and chat back end. The loader URL is configured per site (option loaderUrl); a loader on another host is only ever inserted after consent, but the guard does not know that host.',
       source: "unverified: the loader host is not in web1on1's public documentation; *.web1on1.com is the vendor's own domain",
     },
   ],
@@ -66,7 +86,12 @@ export const data: VendorData = {
     key('widget_show_first_message', 'Whether the first (welcome) message is shown.'),
   ],
   options: {
-    loaderUrl: { type: 'string', required: true, pattern: /^https:\/\/[^\s/?#]+\/\S*$/, expected: 'the https URL of your web1on1 loader script, e.g. "https://widget.web1on1.com/loader.js"' },
+    loaderUrl: {
+      type: 'string',
+      required: true,
+      pattern: /^https:\/\/[^\s/?#]+\/\S*$/,
+      expected: 'the https URL of your web1on1 loader script, e.g. "https://widget.web1on1.com/loader.js"',
+    },
     config: { type: 'object', expected: 'an object of further web1on1 widget configuration' },
     hostBase: hostBaseOption,
     ...chatOptionSpecs,
@@ -124,12 +149,16 @@ function api(ctx: Ctx): Web1on1Api | undefined {
 /** Run one queued call on the live API. An unknown method is reported, never thrown at the page. @internal (exported for its unit tests) */
 export function runCall(target: Web1on1Api, call: unknown): unknown {
   if (!Array.isArray(call) || !WEB1ON1_METHODS.includes(call[0] as Web1on1Method)) {
-    console.error(`consent-gate: web1on1Queue entry is ${JSON.stringify(call)}; expected [method, ...arguments] with method one of ${WEB1ON1_METHODS.map((m) => `"${m}"`).join(', ')}`);
+    console.error(
+      `consent-gate: web1on1Queue entry is ${JSON.stringify(call)}; expected [method, ...arguments] with method one of ${WEB1ON1_METHODS.map((m) => `"${m}"`).join(', ')}`,
+    );
     return undefined;
   }
   const [method, ...args] = call as Web1on1Call;
   const path = method.split('.');
-  const owner = (path.length === 2 ? (target as unknown as Record<string, Record<string, unknown>>)[path[0]!] : target) as Record<string, unknown> | undefined;
+  const owner = (path.length === 2 ? (target as unknown as Record<string, Record<string, unknown>>)[path[0]!] : target) as
+    | Record<string, unknown>
+    | undefined;
   const fn = owner?.[path[path.length - 1]!];
   if (typeof fn !== 'function') return undefined;
   try {

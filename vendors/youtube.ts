@@ -38,26 +38,34 @@ export const data: VendorData = {
   provider: 'Google Ireland Limited',
   privacyPolicyUrl: 'https://policies.google.com/privacy',
   purpose: 'functional',
-  summary: 'Videos from YouTube, played in YouTube\'s privacy-enhanced player: loading one sends your IP address to Google, and the player keeps an identifier in its own storage on your device.',
+  summary:
+    "Videos from YouTube, played in YouTube's privacy-enhanced player: loading one sends your IP address to Google, and the player keeps an identifier in its own storage on your device.",
   // (the allow list of YouTube's own "Share → Embed" code, unverified here, plus fullscreen)
-  embed: { media: 'video', ratio: 16 / 9, allow: 'accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share; fullscreen' },
+  embed: {
+    media: 'video',
+    ratio: 16 / 9,
+    allow: 'accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share; fullscreen',
+  },
   hosts: [
     {
       host: YOUTUBE_NOCOOKIE_HOST,
       purpose: 'functional',
-      description: "YouTube's privacy-enhanced player (www.youtube-nocookie.com/embed/<video id>): the frame every YouTube embed on this site loads.",
+      description:
+        "YouTube's privacy-enhanced player (www.youtube-nocookie.com/embed/<video id>): the frame every YouTube embed on this site loads.",
       source: `${FACTS}, Hosts row: "change the domain… to https://www.youtube-nocookie.com" [G14]; ${purposeSource}`,
     },
     {
       host: YOUTUBE_HOST,
       purpose: 'marketing',
-      description: "YouTube's standard player (www.youtube.com/embed/<video id>) and its IFrame Player API script (www.youtube.com/iframe_api): they set YouTube's identifier cookies. An embed written with this host is loaded from www.youtube-nocookie.com instead.",
+      description:
+        "YouTube's standard player (www.youtube.com/embed/<video id>) and its IFrame Player API script (www.youtube.com/iframe_api): they set YouTube's identifier cookies. An embed written with this host is loaded from www.youtube-nocookie.com instead.",
       source: `${FACTS}, Hosts and Cookies rows: the embed URL and iframe_api [G15]; VISITOR_INFO1_LIVE and YSC [G13]; iframe_api sets them even for nocookie players (unverified [WC]); ${purposeSource}`,
     },
     {
       host: YOUTUBE_IMAGE_HOST,
       purpose: 'functional',
-      description: "YouTube's video thumbnails (i.ytimg.com/vi/<video id>/…): a placeholder never shows them, since fetching one tells Google of the visit.",
+      description:
+        "YouTube's video thumbnails (i.ytimg.com/vi/<video id>/…): a placeholder never shows them, since fetching one tells Google of the visit.",
       source: `unverified: ${FACTS}, Hosts row ("Thumbnails come from i.ytimg.com", unverified in the reference)`,
     },
     {
@@ -84,7 +92,8 @@ export const data: VendorData = {
       domain: YOUTUBE_NOCOOKIE_HOST,
       purpose: 'functional',
       lifetime: 0,
-      description: "The privacy-enhanced player's device identifier (yt-remote-device-id) and further yt-remote-* keys, in the player frame's local storage, written as soon as the player loads.",
+      description:
+        "The privacy-enhanced player's device identifier (yt-remote-device-id) and further yt-remote-* keys, in the player frame's local storage, written as soon as the player loads.",
       source: `unverified: ${FACTS}, "What nocookie still writes" row [WC][YTI] (one older report says only once playback starts)`,
     },
     {
@@ -103,7 +112,8 @@ export const data: VendorData = {
       domain: '.youtube.com',
       purpose: 'marketing',
       lifetime: 6 * MONTH,
-      description: "YouTube's visitor identifier, set by the standard player and the IFrame Player API (www.youtube.com), never by the privacy-enhanced player.",
+      description:
+        "YouTube's visitor identifier, set by the standard player and the IFrame Player API (www.youtube.com), never by the privacy-enhanced player.",
       source: `${FACTS}, Cookies row: 6 months [G13]`,
     },
     {

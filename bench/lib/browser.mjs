@@ -30,7 +30,17 @@ export function launchBrowser() {
   return chromium.launch({ executablePath: chromePath(), headless: true, args: CHROME_ARGS });
 }
 
-const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.cjs': 'text/javascript', '.html': 'text/html', '.css': 'text/css', '.json': 'application/json', '.gif': 'image/gif', '.png': 'image/png', '.svg': 'image/svg+xml' };
+const TYPES = {
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.cjs': 'text/javascript',
+  '.html': 'text/html',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.gif': 'image/gif',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
 const contentTypeOf = (path) => TYPES[extname(path)] ?? 'text/html';
 
 /** A file of `dir` by its path below it, or null when it is not there (or outside `dir`). */
@@ -48,7 +58,12 @@ function fileIn(dir, relativePath) {
 export async function waitForIdle(site, { quietMs = 1000, limitMs = 15_000 } = {}) {
   const until = Date.now() + limitMs;
   await site.page.waitForLoadState('load');
-  await site.page.evaluate(() => new Promise((resolve) => (window.requestIdleCallback ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 50))));
+  await site.page.evaluate(
+    () =>
+      new Promise((resolve) =>
+        window.requestIdleCallback ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 50),
+      ),
+  );
   let seen = site.requests.length;
   let quietSince = Date.now();
   while (Date.now() < until) {
@@ -76,7 +91,10 @@ export function html(body, head = '') {
  *  - own origin: gzip size of the body (what a compressing server sends),
  *  - other hosts: the body length as served (emulated vendor scripts are padded to real transfer sizes).
  */
-export async function openSite(browser, { pages = {}, hosts = {}, dirs = {}, storageState, origin = ORIGIN, latencyMs = 0, contextOptions = {} } = {}) {
+export async function openSite(
+  browser,
+  { pages = {}, hosts = {}, dirs = {}, storageState, origin = ORIGIN, latencyMs = 0, contextOptions = {} } = {},
+) {
   const context = await browser.newContext({ storageState, ...contextOptions });
   const originHost = new URL(origin).host;
   const requests = [];
@@ -90,7 +108,15 @@ export async function openSite(browser, { pages = {}, hosts = {}, dirs = {}, sto
   await context.route('**/*', async (route) => {
     const request = route.request();
     const url = new URL(request.url());
-    const rec = { url: request.url(), host: url.host, path: url.pathname, type: request.resourceType(), at: Date.now() - started, bytes: 0, status: 0 };
+    const rec = {
+      url: request.url(),
+      host: url.host,
+      path: url.pathname,
+      type: request.resourceType(),
+      at: Date.now() - started,
+      bytes: 0,
+      status: 0,
+    };
     requests.push(rec);
     let served = null;
     let ownOrigin = false;

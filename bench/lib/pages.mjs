@@ -31,10 +31,13 @@ export function dropinPage({ config, guard, runtime, extraHead = '', body = '' }
 
 /** HubSpot's standard embed code, as HubSpot hands it out (end of <body>). */
 export function hubspotEmbedPage(extraHead = '') {
-  return html(`${CONTENT}
+  return html(
+    `${CONTENT}
 <!-- Start of HubSpot Embed Code -->
 <script type="text/javascript" id="hs-script-loader" async defer src="//js.hs-scripts.com/${PORTAL}.js"></script>
-<!-- End of HubSpot Embed Code -->`, extraHead);
+<!-- End of HubSpot Embed Code -->`,
+    extraHead,
+  );
 }
 
 /**
@@ -48,10 +51,13 @@ export async function visitorState(browser, hosts, { grant = [], revoke = [], pa
   try {
     await site.page.goto(site.url('/'));
     await site.page.waitForFunction(() => window.consentGate && typeof window.consentGate.decisions === 'function');
-    await site.page.evaluate(({ grant, revoke }) => {
-      if (grant.length) window.consentGate.grant(...grant);
-      if (revoke.length) window.consentGate.revoke(...revoke);
-    }, { grant, revoke });
+    await site.page.evaluate(
+      ({ grant, revoke }) => {
+        if (grant.length) window.consentGate.grant(...grant);
+        if (revoke.length) window.consentGate.revoke(...revoke);
+      },
+      { grant, revoke },
+    );
     const decided = await site.page.evaluate(() => window.consentGate.decisions());
     if (!decided.decided) throw new Error('could not record a decision for the returning-visitor state');
     return await site.context.storageState();

@@ -14,7 +14,10 @@
 const DEFAULT_BASE = 'https://{host}';
 
 /** A 1×1 transparent PNG, for the vendors' image hosts. */
-export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** The URL of `path` on `host`, through `hostBase`. */
 export function vendorUrl(hostBase, host, path) {
@@ -51,11 +54,17 @@ function escapeHtml(text) {
 /** The script of a frame page (runs in the vendor's frame). */
 function frameMain(info) {
   var d = document;
-  var emu = (window.__embedEmu = { emulator: info.emulator, id: info.id, autoplay: info.autoplay, url: location.href, plays: info.autoplay ? 1 : 0 });
+  var emu = (window.__embedEmu = {
+    emulator: info.emulator,
+    id: info.id,
+    autoplay: info.autoplay,
+    url: location.href,
+    plays: info.autoplay ? 1 : 0,
+  });
   function tell(event) {
     try {
       parent.postMessage({ emulator: info.emulator, event: event, id: info.id, autoplay: info.autoplay, url: location.href }, '*');
-    } catch (e) {
+    } catch (_e) {
       // no parent to tell
     }
   }

@@ -1,6 +1,4 @@
 /** Types of the Crisp emulator (index.mjs). */
-export const CRISP_HOST: string;
-export const CRISP_IMAGE_HOST: string;
 export const CRISP_LOADER_URL: string;
 export const WEBSITE_ID: string;
 export const COOKIE_PREFIX: string;

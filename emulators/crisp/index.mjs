@@ -40,7 +40,8 @@ export const SESSION_MAX_AGE = 15778800;
 const DEFAULT_BASE = 'https://{host}';
 
 function loaderMain(cfg) {
-  var w = window, d = document;
+  var w = window,
+    d = document;
   var emu = (w.__crispEmu = w.__crispEmu || { calls: [], shown: [], boots: 0 });
   var id = w.CRISP_WEBSITE_ID;
   if (typeof id !== 'string' || !id) {
@@ -59,7 +60,15 @@ function loaderMain(cfg) {
   }
   function writeCookie(value, maxAge) {
     var domain = baseDomain();
-    d.cookie = cookieName + '=' + value + '; path=/; max-age=' + maxAge + (domain ? '; domain=.' + domain : '') + '; samesite=lax' + (location.protocol === 'https:' ? '; secure' : '');
+    d.cookie =
+      cookieName +
+      '=' +
+      value +
+      '; path=/; max-age=' +
+      maxAge +
+      (domain ? '; domain=.' + domain : '') +
+      '; samesite=lax' +
+      (location.protocol === 'https:' ? '; secure' : '');
   }
   function readSession() {
     var parts = d.cookie.split(/;\s*/);
@@ -105,7 +114,8 @@ function loaderMain(cfg) {
   }
   function changed(wasVisible, wasOpened) {
     // log what the visitor is shown, after every command of the task has run
-    var now = state.visible, opened = state.opened;
+    var now = state.visible,
+      opened = state.opened;
     if (now && (!wasVisible || opened !== wasOpened)) emu.shown.push({ opened: opened });
   }
   function draw() {
@@ -118,14 +128,20 @@ function loaderMain(cfg) {
     launcher.id = 'crisp-chatbox-launcher';
     launcher.setAttribute('role', 'button');
     launcher.setAttribute('aria-label', 'Open chat');
-    launcher.setAttribute('style', 'position:fixed;right:24px;bottom:24px;width:60px;height:60px;border-radius:30px;background:#1972f5;z-index:1000000;cursor:pointer');
+    launcher.setAttribute(
+      'style',
+      'position:fixed;right:24px;bottom:24px;width:60px;height:60px;border-radius:30px;background:#1972f5;z-index:1000000;cursor:pointer',
+    );
     launcher.onclick = function () {
       // the visitor's own click on Crisp's launcher (logged as the command it amounts to)
       run([['do', 'chat:toggle']]);
     };
     panel = d.createElement('div');
     panel.id = 'crisp-chatbox-panel';
-    panel.setAttribute('style', 'position:fixed;right:24px;bottom:100px;width:360px;height:520px;background:#fff;border:1px solid #1972f5;z-index:1000000');
+    panel.setAttribute(
+      'style',
+      'position:fixed;right:24px;bottom:100px;width:360px;height:520px;background:#fff;border:1px solid #1972f5;z-index:1000000',
+    );
     field = d.createElement('textarea');
     field.id = 'crisp-chatbox-input';
     panel.appendChild(emuChatPanel(d, { title: 'Crisp', color: '#1972f5', greeting: 'Hi! How can we help you today?', field: field }));
@@ -145,7 +161,9 @@ function loaderMain(cfg) {
       return;
     }
     emu.calls.push(clean(cmd));
-    var action = cmd[0], method = cmd[1], args = cmd[2];
+    var action = cmd[0],
+      method = cmd[1],
+      args = cmd[2];
     var wasOpened = state.opened;
     if (action === 'do') {
       if (method === 'chat:show') state.visible = true;
@@ -226,7 +244,13 @@ function loaderMain(cfg) {
 
 export function crispEmulator(options = {}) {
   const requests = [];
-  const cfg = { hostBase: options.hostBase ?? DEFAULT_BASE, host: CRISP_HOST, imageHost: CRISP_IMAGE_HOST, cookiePrefix: COOKIE_PREFIX, maxAge: SESSION_MAX_AGE };
+  const cfg = {
+    hostBase: options.hostBase ?? DEFAULT_BASE,
+    host: CRISP_HOST,
+    imageHost: CRISP_IMAGE_HOST,
+    cookiePrefix: COOKIE_PREFIX,
+    maxAge: SESSION_MAX_AGE,
+  };
   const loader = `${CHAT_PANEL_JS}\n(${loaderMain.toString()})(${JSON.stringify(cfg)});`;
   const avatar = '<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32"><circle cx="16" cy="16" r="16" fill="#1972f5"/></svg>';
   const client = (url) => {

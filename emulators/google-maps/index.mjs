@@ -21,7 +21,6 @@ import { PNG, cookieHeaders, framePage, setCookie, vendorUrl } from '../_embed/i
 const MAPS_EMBED_HOST = 'www.google.com';
 const MAPS_API_HOST = 'maps.googleapis.com';
 export const MAPS_HOSTS = [MAPS_EMBED_HOST, MAPS_API_HOST];
-const MAPS_COOKIES = ['NID'];
 const MODES = ['place', 'view', 'directions', 'streetview', 'search'];
 const SIX_MONTHS = 15778800;
 
@@ -36,7 +35,11 @@ export function mapsEmulator(options = {}) {
     const pb = url.pathname === '/maps/embed' && url.searchParams.has('pb');
     if (!(v1 && MODES.includes(v1[1])) && !pb) return null;
     if (v1 && !url.searchParams.get('key')) {
-      return { status: 403, body: '<!doctype html><title>Google Maps Platform rejected your request</title><p>Google Maps Platform rejected your request. The provided API key is invalid.</p>', contentType: 'text/html; charset=utf-8' };
+      return {
+        status: 403,
+        body: '<!doctype html><title>Google Maps Platform rejected your request</title><p>Google Maps Platform rejected your request. The provided API key is invalid.</p>',
+        contentType: 'text/html; charset=utf-8',
+      };
     }
     const id = v1 ? v1[1] : 'pb';
     const body = framePage({
@@ -47,7 +50,11 @@ export function mapsEmulator(options = {}) {
       image: vendorUrl(hostBase, MAPS_API_HOST, `/maps/vt?pb=${encodeURIComponent(id)}`),
       video: false,
     });
-    return { body, contentType: 'text/html; charset=utf-8', headers: cookieHeaders(hostBase, [setCookie('NID', random(), { domain: '.google.com', maxAge: SIX_MONTHS })]) };
+    return {
+      body,
+      contentType: 'text/html; charset=utf-8',
+      headers: cookieHeaders(hostBase, [setCookie('NID', random(), { domain: '.google.com', maxAge: SIX_MONTHS })]),
+    };
   };
   const api = (url) => {
     requests.push(url.href);

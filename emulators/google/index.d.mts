@@ -39,13 +39,6 @@ export interface GoogleEmulator {
   answer(url: URL): EmulatorServed | null;
 }
 
-export const GOOGLE_TAG_HOST: string;
-export const GA_COLLECT_HOST: string;
-export const ADS_CONVERSION_HOST: string;
-export const ADS_REMARKETING_HOST: string;
 export const GA_COOKIE_MAX_AGE: number;
 export const GCL_MAX_AGE: number;
-export const GOOGLE_HOSTS: readonly string[];
 export function googleEmulator(options?: GoogleEmulatorOptions): GoogleEmulator;
-export function parseHit(url: string | URL): GoogleHit;
-export function isCookieless(url: string | URL): boolean;

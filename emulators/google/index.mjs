@@ -82,7 +82,17 @@ const GOOGLE_HOSTS = [
 function gtagMain(cfg, kit) {
   var w = window;
   var layerName = cfg.layer || 'dataLayer';
-  var emu = (w.__googleEmu = w.__googleEmu || { loads: [], commands: [], ignored: [], events: [], hits: [], consent: {}, settings: {}, configs: [], waited: 0 });
+  var emu = (w.__googleEmu = w.__googleEmu || {
+    loads: [],
+    commands: [],
+    ignored: [],
+    events: [],
+    hits: [],
+    consent: {},
+    settings: {},
+    configs: [],
+    waited: 0,
+  });
   emu.loads.push(cfg.id);
   if (emu.running) return;
   emu.running = true;
@@ -125,7 +135,8 @@ function gtagMain(cfg, kit) {
     if (!granted('analytics_storage')) return null;
     var dom = domain();
     var cid = kit.getCookie('_ga');
-    var client = cid && /^GA1\.\d\.(\d+\.\d+)$/.test(cid) ? cid.replace(/^GA1\.\d\./, '') : kit.randomId() + '.' + Math.floor(Date.now() / 1000);
+    var client =
+      cid && /^GA1\.\d\.(\d+\.\d+)$/.test(cid) ? cid.replace(/^GA1\.\d\./, '') : kit.randomId() + '.' + Math.floor(Date.now() / 1000);
     var depth = dom ? dom.split('.').length : 1;
     kit.setCookie('_ga', 'GA1.' + depth + '.' + client, cfg.gaMaxAge, dom);
     var now = Math.floor(Date.now() / 1000);
@@ -140,29 +151,45 @@ function gtagMain(cfg, kit) {
     var gclid = new URLSearchParams(location.search).get('gclid');
     if (gclid) kit.setCookie('_gcl_aw', 'GCL.' + now + '.' + gclid, cfg.gclMaxAge, dom);
     try {
-      localStorage.setItem('_gcl_ls', JSON.stringify({ schema: 'gcl', version: 1, gcl_ctr: { value: { value: 0, creationTimeMs: Date.now() }, expires: Date.now() + cfg.gclMaxAge * 1000 } }));
-    } catch (e) {
+      localStorage.setItem(
+        '_gcl_ls',
+        JSON.stringify({
+          schema: 'gcl',
+          version: 1,
+          gcl_ctr: { value: { value: 0, creationTimeMs: Date.now() }, expires: Date.now() + cfg.gclMaxAge * 1000 },
+        }),
+      );
+    } catch (_e) {
       /* no storage */
     }
   }
 
   function gaHit(id, event) {
     var client = gaCookies(id);
-    var url = kit.url(cfg.hostBase, cfg.collectHost, '/g/collect?' + kit.query({ v: 2, tid: id, gcs: gcs(), cid: client || undefined, en: event, dl: location.href }));
+    var url = kit.url(
+      cfg.hostBase,
+      cfg.collectHost,
+      '/g/collect?' + kit.query({ v: 2, tid: id, gcs: gcs(), cid: client || undefined, en: event, dl: location.href }),
+    );
     send({ tag: 'ga', id: id, event: event, url: url, cookieless: !client });
   }
   function adsHit(id, kind, params) {
     adsCookies();
     var n = id.replace(/^AW-/, '');
     var cookieless = !granted('ad_storage');
-    var q = { gcs: gcs(), url: location.href, gclaw: cookieless ? undefined : kit.getCookie('_gcl_aw') || undefined, npa: granted('ad_personalization') ? undefined : 1 };
+    var q = {
+      gcs: gcs(),
+      url: location.href,
+      gclaw: cookieless ? undefined : kit.getCookie('_gcl_aw') || undefined,
+      npa: granted('ad_personalization') ? undefined : 1,
+    };
     var url;
     if (kind === 'conversion') {
-      var label = params && params.send_to ? String(params.send_to).split('/')[1] : undefined;
+      var label = params?.send_to ? String(params.send_to).split('/')[1] : undefined;
       q.label = label;
-      q.value = params && params.value;
-      q.currency_code = params && params.currency;
-      q.oid = params && params.transaction_id;
+      q.value = params?.value;
+      q.currency_code = params?.currency;
+      q.oid = params?.transaction_id;
       url = kit.url(cfg.hostBase, cfg.conversionHost, '/pagead/conversion/' + n + '/?' + kit.query(q));
     } else {
       url = kit.url(cfg.hostBase, cfg.remarketingHost, '/pagead/viewthroughconversion/' + n + '/?' + kit.query(q));
@@ -198,7 +225,15 @@ function gtagMain(cfg, kit) {
       flush();
     }
     emu.state = {};
-    ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage', 'functionality_storage', 'personalization_storage', 'security_storage'].forEach(function (t) {
+    [
+      'ad_storage',
+      'ad_user_data',
+      'ad_personalization',
+      'analytics_storage',
+      'functionality_storage',
+      'personalization_storage',
+      'security_storage',
+    ].forEach(function (t) {
       emu.state[t] = updated[t] || regional[t] || global[t] || null;
     });
   }
@@ -228,7 +263,13 @@ function gtagMain(cfg, kit) {
       var to = p.send_to ? [].concat(p.send_to) : null;
       for (var i = 0; i < emu.configs.length; i++) {
         var cid = emu.configs[i];
-        if (to && !to.some(function (t) { return String(t).split('/')[0] === cid; })) continue;
+        if (
+          to &&
+          !to.some(function (t) {
+            return String(t).split('/')[0] === cid;
+          })
+        )
+          continue;
         if (/^G-/.test(cid)) gaHit(cid, event);
         else if (/^AW-/.test(cid) && event === 'conversion') adsHit(cid, 'conversion', p);
       }
@@ -253,7 +294,8 @@ function gtagMain(cfg, kit) {
 /* ---------- gtm.js, in the page ---------- */
 
 function gtmMain(cfg, kit) {
-  var w = window, d = document;
+  var w = window,
+    d = document;
   var name = cfg.layer || 'dataLayer';
   var emu = (w.__gtmEmu = w.__gtmEmu || { containers: [], events: [], consent: [], fired: [], skipped: [] });
   emu.containers.push(cfg.id);
@@ -271,14 +313,18 @@ function gtmMain(cfg, kit) {
     layer.push(arguments);
   }
   function fire() {
-    var tags = (cfg.container && cfg.container.tags) || [];
+    var tags = cfg.container?.tags || [];
     for (var i = 0; i < tags.length; i++) {
       var tag = tags[i];
       if (tag.type === 'ga4') {
         emu.fired.push('ga4:' + tag.measurementId);
         var s = d.createElement('script');
         s.async = true;
-        s.src = kit.url(cfg.hostBase, cfg.tagHost, '/gtag/js?id=' + encodeURIComponent(tag.measurementId) + '&l=' + encodeURIComponent(name) + '&cx=c');
+        s.src = kit.url(
+          cfg.hostBase,
+          cfg.tagHost,
+          '/gtag/js?id=' + encodeURIComponent(tag.measurementId) + '&l=' + encodeURIComponent(name) + '&cx=c',
+        );
         (d.head || d.documentElement).appendChild(s);
         gtag('js', new Date());
         gtag('config', tag.measurementId);
@@ -324,9 +370,10 @@ function gtmMain(cfg, kit) {
   if (d.readyState === 'loading') d.addEventListener('DOMContentLoaded', dom);
   else dom();
   if (d.readyState === 'complete') layer.push({ event: 'gtm.load' });
-  else w.addEventListener('load', function () {
-    layer.push({ event: 'gtm.load' });
-  });
+  else
+    w.addEventListener('load', function () {
+      layer.push({ event: 'gtm.load' });
+    });
 }
 
 const NS_HTML = '<!doctype html><html><head><meta charset="utf-8"><title>ns</title></head><body></body></html>';
@@ -344,7 +391,16 @@ export function googleEmulator(options = {}) {
   const country = options.country ?? 'DE';
   const containers = options.containers ?? {};
   const requests = [];
-  const common = { hostBase, country, collectHost: GA_COLLECT_HOST, conversionHost: ADS_CONVERSION_HOST, remarketingHost: ADS_REMARKETING_HOST, tagHost: GOOGLE_TAG_HOST, gaMaxAge: GA_COOKIE_MAX_AGE, gclMaxAge: GCL_MAX_AGE };
+  const common = {
+    hostBase,
+    country,
+    collectHost: GA_COLLECT_HOST,
+    conversionHost: ADS_CONVERSION_HOST,
+    remarketingHost: ADS_REMARKETING_HOST,
+    tagHost: GOOGLE_TAG_HOST,
+    gaMaxAge: GA_COOKIE_MAX_AGE,
+    gclMaxAge: GCL_MAX_AGE,
+  };
 
   function answer(url) {
     const path = url.pathname;
@@ -356,7 +412,9 @@ export function googleEmulator(options = {}) {
       }
       if (path === '/gtm.js') {
         const id = q.get('id') ?? '';
-        return /^GTM-[A-Z0-9]+$/.test(id) ? js(pageScript(gtmMain, { ...common, id, layer: q.get('l') ?? 'dataLayer', container: containers[id] ?? { tags: [] } })) : null;
+        return /^GTM-[A-Z0-9]+$/.test(id)
+          ? js(pageScript(gtmMain, { ...common, id, layer: q.get('l') ?? 'dataLayer', container: containers[id] ?? { tags: [] } }))
+          : null;
       }
       if (path === '/ns.html') return /^GTM-/.test(q.get('id') ?? '') ? { body: NS_HTML, contentType: 'text/html; charset=utf-8' } : null;
       return null;
@@ -372,7 +430,10 @@ export function googleEmulator(options = {}) {
     requests,
     /** The collection requests received, parsed: GA4 hits and Ads pixels, with the emulator's cookieless marker. */
     hits() {
-      return requests.map((u) => new URL(u)).filter((u) => u.pathname === '/g/collect' || u.pathname.startsWith('/pagead/')).map(parseHit);
+      return requests
+        .map((u) => new URL(u))
+        .filter((u) => u.pathname === '/g/collect' || u.pathname.startsWith('/pagead/'))
+        .map(parseHit);
     },
     answer,
   };
@@ -387,10 +448,12 @@ function parseHit(url) {
   }
   const n = /\/pagead\/(?:viewthroughconversion|conversion)\/(\d+)\//.exec(u.pathname);
   const gcs = q.get('gcs');
-  return { tag: 'ads', id: n ? `AW-${n[1]}` : null, event: u.pathname.includes('/viewthroughconversion/') ? 'remarketing' : 'conversion', gcs, cookieless: gcs !== null && gcs[2] === '0', url: u.toString() };
-}
-
-/** Whether a collection URL is one of the emulator's cookieless pings. */
-function isCookieless(url) {
-  return parseHit(url).cookieless;
+  return {
+    tag: 'ads',
+    id: n ? `AW-${n[1]}` : null,
+    event: u.pathname.includes('/viewthroughconversion/') ? 'remarketing' : 'conversion',
+    gcs,
+    cookieless: gcs !== null && gcs[2] === '0',
+    url: u.toString(),
+  };
 }

@@ -5,12 +5,12 @@ export interface HotjarSession {
   events: unknown[][];
 }
 export interface HotjarEmulator {
-  handlers: Record<string, (url: URL, request?: { postData(): string | null }) => Promise<{ body: string | Buffer; contentType?: string; status?: number } | null>>;
+  handlers: Record<
+    string,
+    (url: URL, request?: { postData(): string | null }) => Promise<{ body: string | Buffer; contentType?: string; status?: number } | null>
+  >;
   requests: string[];
   sessions(): (HotjarSession | null)[];
   answer(url: URL): unknown;
 }
-export const HOTJAR_LOADER_HOST: string;
-export const HOTJAR_COLLECT_HOST: string;
-export const HOTJAR_HOSTS: readonly string[];
 export function hotjarEmulator(options?: { hostBase?: string }): HotjarEmulator;

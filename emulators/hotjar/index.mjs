@@ -47,7 +47,7 @@ function hotjarMain(cfg, kit) {
   var user = null;
   try {
     user = existing ? JSON.parse(atob(existing)).id : null;
-  } catch (e) {
+  } catch (_e) {
     // a cookie Hotjar cannot read: a new visitor id, as for a first visit
   }
   user = user || kit.hex(16);
@@ -57,13 +57,16 @@ function hotjarMain(cfg, kit) {
   try {
     localStorage.setItem('hjViewportId', kit.hex(8));
     sessionStorage.setItem('_hjRecordingLastActivity', String(now));
-  } catch (e) {
+  } catch (_e) {
     /* no storage */
   }
   var events = [];
   function report() {
     emu.reports++;
-    kit.post(kit.url(cfg.hostBase, cfg.collectHost, '/sessions/' + cfg.site), JSON.stringify({ site: cfg.site, user: user, events: events.slice() }));
+    kit.post(
+      kit.url(cfg.hostBase, cfg.collectHost, '/sessions/' + cfg.site),
+      JSON.stringify({ site: cfg.site, user: user, events: events.slice() }),
+    );
   }
   function call(args) {
     var a = kit.list(args);
@@ -71,7 +74,7 @@ function hotjarMain(cfg, kit) {
     if (a[0] === 'identify') {
       try {
         localStorage.setItem('_hjUserAttributes', JSON.stringify({ id: a[1], attributes: a[2] || {} }));
-      } catch (e) {
+      } catch (_e) {
         /* no storage */
       }
     }

@@ -12,6 +12,4 @@ export interface HubSpotTrackingEmulator {
   pageViews(): HubSpotPageView[];
   answer(url: URL): EmulatorAnswer;
 }
-export const ANALYTICS_HOSTS: readonly string[];
-export const HUBSPOT_HOSTS: readonly string[];
 export function hubspotTrackingEmulator(options?: HubSpotEmulatorOptions): HubSpotTrackingEmulator;

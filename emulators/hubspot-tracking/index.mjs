@@ -43,7 +43,15 @@ function analyticsMain(cfg, kit) {
   }
   function state() {
     var c = consent || { analytics: true, advertisement: true, functionality: true };
-    return { allowed: c.analytics === true, categories: { necessary: true, analytics: c.analytics === true, advertisement: c.advertisement === true, functionality: c.functionality === true } };
+    return {
+      allowed: c.analytics === true,
+      categories: {
+        necessary: true,
+        analytics: c.analytics === true,
+        advertisement: c.advertisement === true,
+        functionality: c.functionality === true,
+      },
+    };
   }
   function notify(fn) {
     var s = state();
@@ -71,7 +79,14 @@ function analyticsMain(cfg, kit) {
     if (dnt) return;
     var utk = cookies();
     emu.pageViews.push({ path: path || location.pathname, anonymous: !utk });
-    kit.pixel(kit.url(cfg.hostBase, cfg.trackHost, '/__ptq.gif?' + kit.query({ a: cfg.portalId, k: 1, r: location.href, p: path || location.pathname, vi: utk || undefined, ct: 'standard-page' })));
+    kit.pixel(
+      kit.url(
+        cfg.hostBase,
+        cfg.trackHost,
+        '/__ptq.gif?' +
+          kit.query({ a: cfg.portalId, k: 1, r: location.href, p: path || location.pathname, vi: utk || undefined, ct: 'standard-page' }),
+      ),
+    );
   }
   function handle(queue, cmd) {
     if (!Array.isArray(cmd)) return;
@@ -80,7 +95,11 @@ function analyticsMain(cfg, kit) {
     if (name === 'setHubSpotConsent') {
       var given = cmd[1] || {};
       var before = analyticsAllowed();
-      consent = { analytics: given.analytics === true, advertisement: given.advertisement === true, functionality: given.functionality === true };
+      consent = {
+        analytics: given.analytics === true,
+        advertisement: given.advertisement === true,
+        functionality: given.functionality === true,
+      };
       listeners.forEach(notify);
       if (!before && analyticsAllowed() && viewed) cookies();
     } else if (name === 'addPrivacyConsentListener' && typeof cmd[1] === 'function') {
@@ -92,7 +111,7 @@ function analyticsMain(cfg, kit) {
         kit.expireCookie(n, '');
       });
     } else if (name === 'doNotTrack') {
-      if (cmd[1] && cmd[1].track) {
+      if (cmd[1]?.track) {
         kit.expireCookie('__hs_do_not_track', dom);
         dnt = false;
       } else {
@@ -125,7 +144,13 @@ export function hubspotTrackingEmulator(options = {}) {
   function answer(url) {
     const m = /^\/analytics\/\d+\/(\d+)\.js$/.exec(url.pathname);
     if (ANALYTICS_HOSTS.includes(url.host) && m) {
-      return js(pageScript(analyticsMain, { hostBase, portalId: m[1], trackHost: url.host.includes('-eu1') ? 'track-eu1.hubspot.com' : 'track.hubspot.com' }));
+      return js(
+        pageScript(analyticsMain, {
+          hostBase,
+          portalId: m[1],
+          trackHost: url.host.includes('-eu1') ? 'track-eu1.hubspot.com' : 'track.hubspot.com',
+        }),
+      );
     }
     return base.answer(url);
   }

@@ -41,7 +41,8 @@ const DEFAULT_BASE = 'https://{host}';
 /* ---------- code that runs in the page (serialised with Function.prototype.toString) ---------- */
 
 function loaderMain(cfg) {
-  var w = window, d = document;
+  var w = window,
+    d = document;
   var emu = (w.__hsEmu = w.__hsEmu || { calls: [] });
   emu.calls.push(['loader', cfg.portalId]);
   var eu = cfg.hublet === 'eu1' ? '-eu1' : '';
@@ -60,23 +61,30 @@ function loaderMain(cfg) {
     s.src = src;
     (d.head || d.documentElement).appendChild(s);
   }
-  var common = { 'data-loader': 'hs-scriptloader', 'data-hsjs-portal': cfg.portalId, 'data-hsjs-env': 'prod', 'data-hsjs-hublet': cfg.hublet };
+  var common = {
+    'data-loader': 'hs-scriptloader',
+    'data-hsjs-portal': cfg.portalId,
+    'data-hsjs-env': 'prod',
+    'data-hsjs-hublet': cfg.hublet,
+  };
   w._hsq = w._hsq || [];
   inject('hs-analytics', url('js' + eu + '.hs-analytics.net', '/analytics/' + cfg.ts + '/' + cfg.portalId + '.js'));
   inject('hubspot-messages-loader', url('js' + eu + '.usemessages.com', '/conversations-embed.js'), common);
-  if (!w.disableHubSpotCookieBanner) inject('cookieBanner-' + cfg.portalId, url('js' + eu + '.hs-banner.com', '/' + cfg.portalId + '.js'), common);
+  if (!w.disableHubSpotCookieBanner)
+    inject('cookieBanner-' + cfg.portalId, url('js' + eu + '.hs-banner.com', '/' + cfg.portalId + '.js'), common);
   inject('CollectedForms-' + cfg.portalId, url('js' + eu + '.hscollectedforms.net', '/collectedforms.js'), common);
   inject('hs-ads-pixel-' + cfg.portalId, url('js' + eu + '.hsadspixel.net', '/fb.js'), common);
 }
 
 function chatMain(cfg) {
-  var w = window, d = document;
+  var w = window,
+    d = document;
   var emu = (w.__hsEmu = w.__hsEmu || { calls: [] });
   emu.chatRuns = (emu.chatRuns || 0) + 1;
   emu.throttled = emu.throttled || 0;
   var el = d.getElementById('hubspot-messages-loader') || d.currentScript;
-  var portal = (el && el.getAttribute('data-hsjs-portal')) || '0';
-  var hublet = (el && el.getAttribute('data-hsjs-hublet')) || 'na1';
+  var portal = el?.getAttribute('data-hsjs-portal') || '0';
+  var hublet = el?.getAttribute('data-hsjs-hublet') || 'na1';
   var settings = {};
   var src = w.hsConversationsSettings || {};
   for (var key in src) settings[key] = src[key];
@@ -134,7 +142,7 @@ function chatMain(cfg) {
     f.height = widget.open ? '560px' : '96px';
     try {
       widget.iframe.contentWindow.postMessage({ hsEmu: 'state', open: widget.open }, appOrigin);
-    } catch (e) {
+    } catch (_e) {
       /* not loaded yet */
     }
   }
@@ -151,7 +159,7 @@ function chatMain(cfg) {
     if (settings.inlineEmbedSelector) {
       try {
         target = d.querySelector(settings.inlineEmbedSelector);
-      } catch (e) {
+      } catch (_e) {
         target = null;
       }
     }
@@ -195,22 +203,22 @@ function chatMain(cfg) {
         if (throttled('load')) return;
         if (widget) return;
         if (cfg.showNothing) return log('untargeted');
-        create(!!(opts && opts.widgetOpen));
+        create(!!opts?.widgetOpen);
       },
       refresh: function (opts) {
         log('widget.refresh', opts || null);
         if (throttled('refresh')) return;
         if (!widget) return;
         emu.refreshes = (emu.refreshes || 0) + 1;
-        if (opts && opts.openToNewThread) setOpen(true, false);
+        if (opts?.openToNewThread) setOpen(true, false);
       },
       open: function () {
         log('widget.open');
-        if (widget && widget.loaded) setOpen(true, false);
+        if (widget?.loaded) setOpen(true, false);
       },
       close: function () {
         log('widget.close');
-        if (widget && widget.loaded) setOpen(false, false);
+        if (widget?.loaded) setOpen(false, false);
       },
       remove: function () {
         log('widget.remove');
@@ -219,13 +227,13 @@ function chatMain(cfg) {
         widget = null;
       },
       status: function () {
-        return { loaded: !!(widget && widget.loaded) };
+        return { loaded: !!widget?.loaded };
       },
     },
     clear: function (opts) {
       log('clear', opts || null);
       ['messagesUtk', 'hs-messages-is-open', 'hs-messages-hide-welcome-message'].forEach(delCookie);
-      if (opts && opts.resetWidget && widget) {
+      if (opts?.resetWidget && widget) {
         widget.container.remove();
         widget = null;
         create(false);
@@ -243,7 +251,7 @@ function chatMain(cfg) {
 
   w.addEventListener('message', function (event) {
     if (!widget || event.origin !== appOrigin || event.source !== widget.iframe.contentWindow) return;
-    var m = event.data && event.data.hsEmu;
+    var m = event.data?.hsEmu;
     if (m === 'open') {
       setOpen(true, true);
       emit('userInteractedWithWidget', { message: 'The visitor opened the widget' });
@@ -288,7 +296,8 @@ function chatMain(cfg) {
 }
 
 function analyticsMain(cfg) {
-  var w = window, d = document;
+  var w = window,
+    d = document;
   var emu = (w.__hsEmu = w.__hsEmu || { calls: [] });
   emu.analyticsRuns = (emu.analyticsRuns || 0) + 1;
   function url(host, path) {
@@ -320,7 +329,7 @@ function analyticsMain(cfg) {
       if (!Array.isArray(cmd)) return;
       emu.calls.push([queue, cmd[0]]);
       if (cmd[0] === 'doNotTrack') {
-        if (cmd[1] && cmd[1].track) {
+        if (cmd[1]?.track) {
           d.cookie = '__hs_do_not_track=; path=/; max-age=0' + (dom ? '; domain=.' + dom : '');
           dnt = false;
         } else {
@@ -346,7 +355,10 @@ function analyticsMain(cfg) {
   set('hubspotutk', utk, 15778800);
   set('__hssc', (dom || location.hostname) + '.1.' + now, 1800);
   set('__hssrc', '1', 0);
-  new Image().src = url('track' + (cfg.hublet === 'eu1' ? '-eu1' : '') + '.hubspot.com', '/__ptq.gif?a=' + cfg.portalId + '&k=1&r=' + encodeURIComponent(location.href));
+  new Image().src = url(
+    'track' + (cfg.hublet === 'eu1' ? '-eu1' : '') + '.hubspot.com',
+    '/__ptq.gif?a=' + cfg.portalId + '&k=1&r=' + encodeURIComponent(location.href),
+  );
 }
 
 function bannerMain() {
@@ -433,15 +445,24 @@ function padTo(body, bytes) {
 
 /** All host names the emulator answers. */
 export const HUBSPOT_HOSTS = [
-  'js.hs-scripts.com', 'js-eu1.hs-scripts.com',
-  'js.usemessages.com', 'js-eu1.usemessages.com',
-  'js.hs-analytics.net', 'js-eu1.hs-analytics.net',
-  'js.hs-banner.com', 'js-eu1.hs-banner.com',
-  'js.hscollectedforms.net', 'js-eu1.hscollectedforms.net',
-  'js.hsadspixel.net', 'js-eu1.hsadspixel.net',
-  'app.hubspot.com', 'app-eu1.hubspot.com',
-  'api.hubspot.com', 'api-eu1.hubspot.com',
-  'track.hubspot.com', 'track-eu1.hubspot.com',
+  'js.hs-scripts.com',
+  'js-eu1.hs-scripts.com',
+  'js.usemessages.com',
+  'js-eu1.usemessages.com',
+  'js.hs-analytics.net',
+  'js-eu1.hs-analytics.net',
+  'js.hs-banner.com',
+  'js-eu1.hs-banner.com',
+  'js.hscollectedforms.net',
+  'js-eu1.hscollectedforms.net',
+  'js.hsadspixel.net',
+  'js-eu1.hsadspixel.net',
+  'app.hubspot.com',
+  'app-eu1.hubspot.com',
+  'api.hubspot.com',
+  'api-eu1.hubspot.com',
+  'track.hubspot.com',
+  'track-eu1.hubspot.com',
 ];
 
 /**
@@ -483,7 +504,8 @@ export function hubspotEmulator(options = {}) {
     if (host.endsWith('hs-banner.com')) return /^\/\d+\.js$/.test(path) ? script(bannerMain) : null;
     if (host.endsWith('hsadspixel.net')) return path === '/fb.js' ? script(adsPixelMain) : null;
     if (host.endsWith('hscollectedforms.net')) return path === '/collectedforms.js' ? script(collectedFormsMain) : null;
-    if (host.startsWith('app')) return path.startsWith('/conversations-visitor/') ? { body: WIDGET_HTML, contentType: 'text/html; charset=utf-8' } : null;
+    if (host.startsWith('app'))
+      return path.startsWith('/conversations-visitor/') ? { body: WIDGET_HTML, contentType: 'text/html; charset=utf-8' } : null;
     if (host.startsWith('api')) return path.startsWith('/livechat-public/') ? { body: '{}', contentType: 'application/json' } : null;
     if (host.startsWith('track')) return path === '/__ptq.gif' ? { body: GIF, contentType: 'image/gif' } : null;
     return null;

@@ -2,7 +2,6 @@
 export const INTERCOM_WIDGET_HOST: string;
 export const INTERCOM_CDN_HOST: string;
 export const INTERCOM_API_HOSTS: { us: string; eu: string; au: string };
-export const INTERCOM_HOSTS: readonly string[];
 export const APP_ID: string;
 export const BUNDLE_PATH: string;
 export interface IntercomEmulator {

@@ -28,7 +28,6 @@ import { CHAT_PANEL_JS } from '../_shared/chat-panel.mjs';
 export const INTERCOM_WIDGET_HOST = 'widget.intercom.io';
 export const INTERCOM_CDN_HOST = 'js.intercomcdn.com';
 export const INTERCOM_API_HOSTS = { us: 'api-iam.intercom.io', eu: 'api-iam.eu.intercom.io', au: 'api-iam.au.intercom.io' };
-const INTERCOM_HOSTS = [INTERCOM_WIDGET_HOST, INTERCOM_CDN_HOST, ...Object.values(INTERCOM_API_HOSTS)];
 export const APP_ID = 'abc12xyz';
 export const BUNDLE_PATH = '/messenger/frame-modern.emu.js';
 
@@ -37,7 +36,8 @@ const MONTH = 2629800;
 const DAY = 86400;
 
 function loaderMain(cfg) {
-  var w = window, d = document;
+  var w = window,
+    d = document;
   var emu = (w.__icEmu = w.__icEmu || { calls: [], pings: [] });
   emu.calls.push(['loader', cfg.appId]);
   var s = d.createElement('script');
@@ -48,12 +48,15 @@ function loaderMain(cfg) {
 }
 
 function bundleMain(cfg) {
-  var w = window, d = document;
+  var w = window,
+    d = document;
   var emu = (w.__icEmu = w.__icEmu || { calls: [], pings: [] });
   var appId = cfg.appId;
   var state = { booted: false, settings: null, listeners: { onShow: [], onHide: [], onUnreadCountChange: [] } };
-  var LAUNCHER = 'position:fixed;right:20px;bottom:20px;width:48px;height:48px;border-radius:24px;background:#1f8ded;z-index:2147483003;cursor:pointer';
-  var FRAME = 'position:fixed;right:20px;bottom:84px;width:370px;height:600px;background:#fff;border:1px solid #1f8ded;border-radius:16px;z-index:2147483000';
+  var LAUNCHER =
+    'position:fixed;right:20px;bottom:20px;width:48px;height:48px;border-radius:24px;background:#1f8ded;z-index:2147483003;cursor:pointer';
+  var FRAME =
+    'position:fixed;right:20px;bottom:84px;width:370px;height:600px;background:#fff;border:1px solid #1f8ded;border-radius:16px;z-index:2147483000';
   function setCookie(name, value, maxAge) {
     d.cookie = name + '=' + value + '; path=/; max-age=' + maxAge + '; samesite=lax';
   }
@@ -67,7 +70,11 @@ function bundleMain(cfg) {
   function fire(kind, payload) {
     var list = state.listeners[kind].slice();
     for (var i = 0; i < list.length; i++) {
-      try { list[i](payload); } catch (e) { /* a listener's error is the site's */ }
+      try {
+        list[i](payload);
+      } catch (_e) {
+        /* a listener's error is the site's */
+      }
     }
   }
   function app() {
@@ -86,7 +93,9 @@ function bundleMain(cfg) {
     b.setAttribute('role', 'button');
     b.setAttribute('aria-label', 'Open Intercom Messenger');
     b.setAttribute('style', LAUNCHER);
-    b.addEventListener('click', function () { api('show'); });
+    b.addEventListener('click', function () {
+      api('show');
+    });
     host.appendChild(b);
   }
   function show(text) {
@@ -119,15 +128,17 @@ function bundleMain(cfg) {
   function boot(settings) {
     settings = settings || {};
     if (settings.app_id !== appId) {
-      emu.calls.push(['error', 'boot app_id ' + JSON.stringify(settings.app_id) + ' is not the loader\'s ' + appId]);
+      emu.calls.push(['error', 'boot app_id ' + JSON.stringify(settings.app_id) + " is not the loader's " + appId]);
       return;
     }
     state.settings = JSON.parse(JSON.stringify(settings));
     var base = settings.api_base || 'https://api-iam.intercom.io';
     emu.pings.push(base);
     try {
-      w.fetch(base + '/messenger/web/ping', { method: 'POST', body: new URLSearchParams({ app_id: appId }) }).catch(function () { emu.calls.push(['error', 'ping failed']); });
-    } catch (e) {
+      w.fetch(base + '/messenger/web/ping', { method: 'POST', body: new URLSearchParams({ app_id: appId }) }).catch(function () {
+        emu.calls.push(['error', 'ping failed']);
+      });
+    } catch (_e) {
       emu.calls.push(['error', 'ping threw']);
     }
     if (!readCookie('intercom-id-' + appId)) setCookie('intercom-id-' + appId, 'v-' + rid(), 9 * cfg.month);
@@ -148,31 +159,47 @@ function bundleMain(cfg) {
   }
   function api(method) {
     var args = Array.prototype.slice.call(arguments, 1);
-    var entry = [method].concat(args.map(function (a) { return typeof a === 'function' ? '[function]' : a; }));
+    var entry = [method].concat(
+      args.map(function (a) {
+        return typeof a === 'function' ? '[function]' : a;
+      }),
+    );
     var before = !state.booted && method !== 'boot' && method !== 'shutdown' && !/^on[A-Z]/.test(method);
     if (before) entry.push('before-boot');
     emu.calls.push(JSON.parse(JSON.stringify(entry)));
     switch (method) {
-      case 'boot': return boot(args[0]);
-      case 'shutdown': return shutdown();
-      case 'onShow': case 'onHide': case 'onUnreadCountChange':
+      case 'boot':
+        return boot(args[0]);
+      case 'shutdown':
+        return shutdown();
+      case 'onShow':
+      case 'onHide':
+      case 'onUnreadCountChange':
         if (typeof args[0] === 'function') state.listeners[method].push(args[0]);
         return;
-      case 'show': if (state.booted) show(); return;
-      case 'showNewMessage': if (state.booted) show(String(args[0] == null ? '' : args[0])); return;
-      case 'hide': if (state.booted) hide(); return;
+      case 'show':
+        if (state.booted) show();
+        return;
+      case 'showNewMessage':
+        if (state.booted) show(String(args[0] == null ? '' : args[0]));
+        return;
+      case 'hide':
+        if (state.booted) hide();
+        return;
       case 'update':
         if (state.booted && args[0] && typeof args[0] === 'object') for (var k in args[0]) state.settings[k] = args[0][k];
         return;
-      case 'trackEvent': return;
-      case 'getVisitorId': return readCookie('intercom-id-' + appId);
+      case 'trackEvent':
+        return;
+      case 'getVisitorId':
+        return readCookie('intercom-id-' + appId);
       default:
         emu.calls.push(['unknown', method]);
         return;
     }
   }
   var previous = w.Intercom;
-  var queued = previous && previous.q ? Array.prototype.slice.call(previous.q) : [];
+  var queued = previous?.q ? Array.prototype.slice.call(previous.q) : [];
   api.booted = false;
   w.Intercom = api;
   emu.calls.push(['bundle', queued.length]);

@@ -11,8 +11,4 @@ export interface LinkedInInsightEmulator {
   hits(): LinkedInHit[];
   answer(url: URL): unknown;
 }
-export const LINKEDIN_SCRIPT_HOST: string;
-export const LINKEDIN_PIXEL_HOST: string;
-export const LINKEDIN_HOSTS: readonly string[];
-export const LINKEDIN_SCRIPT_URL: string;
 export function linkedinInsightEmulator(options?: { hostBase?: string }): LinkedInInsightEmulator;

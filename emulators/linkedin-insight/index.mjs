@@ -25,7 +25,6 @@ import { DEFAULT_BASE, gif, handlersFor, js, pageScript } from '../_kit.mjs';
 const LINKEDIN_SCRIPT_HOST = 'snap.licdn.com';
 const LINKEDIN_PIXEL_HOST = 'px.ads.linkedin.com';
 const LINKEDIN_HOSTS = [LINKEDIN_SCRIPT_HOST, LINKEDIN_PIXEL_HOST, 'dc.ads.linkedin.com'];
-const LINKEDIN_SCRIPT_URL = `https://${LINKEDIN_SCRIPT_HOST}/li.lms-analytics/insight.min.js`;
 
 function insightMain(cfg, kit) {
   var w = window;
@@ -45,18 +44,26 @@ function insightMain(cfg, kit) {
   try {
     adsId = localStorage.getItem('li_adsId') || kit.hex(8) + '-' + kit.hex(4);
     localStorage.setItem('li_adsId', adsId);
-  } catch (e) {
+  } catch (_e) {
     /* no storage */
   }
   function collect(extra) {
-    var q = { v: 2, fmt: 'js', pid: ids.join(','), time: Date.now(), url: location.href, li_adsId: adsId || undefined, li_fat_id: kit.getCookie('li_fat_id') || undefined };
+    var q = {
+      v: 2,
+      fmt: 'js',
+      pid: ids.join(','),
+      time: Date.now(),
+      url: location.href,
+      li_adsId: adsId || undefined,
+      li_fat_id: kit.getCookie('li_fat_id') || undefined,
+    };
     for (var k in extra || {}) q[k] = extra[k];
-    emu.sent.push(extra && extra.conversionId ? 'conversion' : 'pageview');
+    emu.sent.push(extra?.conversionId ? 'conversion' : 'pageview');
     kit.pixel(kit.url(cfg.hostBase, cfg.pixelHost, '/collect?' + kit.query(q)));
   }
   function lintrk(action, data) {
     emu.calls.push(kit.plain([action, data]));
-    if (action === 'track') collect({ conversionId: data && data.conversion_id });
+    if (action === 'track') collect({ conversionId: data?.conversion_id });
   }
   var queued = w.lintrk && Array.isArray(w.lintrk.q) ? w.lintrk.q.slice() : [];
   w.lintrk = lintrk;
@@ -68,7 +75,10 @@ export function linkedinInsightEmulator(options = {}) {
   const hostBase = options.hostBase ?? DEFAULT_BASE;
   const requests = [];
   function answer(url) {
-    if (url.host === LINKEDIN_SCRIPT_HOST) return url.pathname === '/li.lms-analytics/insight.min.js' ? js(pageScript(insightMain, { hostBase, pixelHost: LINKEDIN_PIXEL_HOST })) : null;
+    if (url.host === LINKEDIN_SCRIPT_HOST)
+      return url.pathname === '/li.lms-analytics/insight.min.js'
+        ? js(pageScript(insightMain, { hostBase, pixelHost: LINKEDIN_PIXEL_HOST }))
+        : null;
     return url.pathname === '/collect' || url.pathname === '/collect/' ? gif() : null;
   }
   return {
@@ -79,7 +89,12 @@ export function linkedinInsightEmulator(options = {}) {
       return requests
         .map((u) => new URL(u))
         .filter((u) => u.pathname.startsWith('/collect'))
-        .map((u) => ({ partnerIds: (u.searchParams.get('pid') ?? '').split(',').filter(Boolean), conversionId: u.searchParams.get('conversionId'), adsId: u.searchParams.get('li_adsId'), noscript: u.searchParams.get('fmt') === 'gif' }));
+        .map((u) => ({
+          partnerIds: (u.searchParams.get('pid') ?? '').split(',').filter(Boolean),
+          conversionId: u.searchParams.get('conversionId'),
+          adsId: u.searchParams.get('li_adsId'),
+          noscript: u.searchParams.get('fmt') === 'gif',
+        }));
     },
     answer,
   };

@@ -12,8 +12,5 @@ export interface MetaPixelEmulator {
   events(): MetaEvent[];
   answer(url: URL): unknown;
 }
-export const META_SCRIPT_HOST: string;
-export const META_PIXEL_HOST: string;
-export const META_HOSTS: readonly string[];
 export const FBP_MAX_AGE: number;
 export function metaPixelEmulator(options?: { hostBase?: string }): MetaPixelEmulator;

@@ -33,7 +33,8 @@ const META_HOSTS = [META_SCRIPT_HOST, META_PIXEL_HOST];
 export const FBP_MAX_AGE = 7776000;
 
 function fbeventsMain(cfg, kit) {
-  var w = window, d = document;
+  var w = window,
+    d = document;
   var emu = (w.__metaEmu = w.__metaEmu || { calls: [], pixels: [], sent: [], waiting: [], consent: 'granted', loads: 0 });
   emu.loads++;
   var fbq = w.fbq;
@@ -65,7 +66,20 @@ function fbeventsMain(cfg, kit) {
     if (!emu.pixels.length) return (emu.error = 'track before init');
     var ids = cookies();
     for (var i = 0; i < emu.pixels.length; i++) {
-      var url = kit.url(cfg.hostBase, cfg.pixelHost, '/tr/?' + kit.query({ id: emu.pixels[i], ev: event, dl: location.href, fbp: ids.fbp, fbc: ids.fbc || undefined, cd: params ? JSON.stringify(params) : undefined, custom: custom ? 1 : undefined }));
+      var url = kit.url(
+        cfg.hostBase,
+        cfg.pixelHost,
+        '/tr/?' +
+          kit.query({
+            id: emu.pixels[i],
+            ev: event,
+            dl: location.href,
+            fbp: ids.fbp,
+            fbc: ids.fbc || undefined,
+            cd: params ? JSON.stringify(params) : undefined,
+            custom: custom ? 1 : undefined,
+          }),
+      );
       emu.sent.push({ pixel: emu.pixels[i], event: event });
       kit.pixel(url);
     }
@@ -110,7 +124,8 @@ export function metaPixelEmulator(options = {}) {
   const requests = [];
   function answer(url) {
     if (url.host === META_SCRIPT_HOST) {
-      if (/^\/[a-z]{2}_[A-Z]{2}\/fbevents\.js$/.test(url.pathname)) return js(pageScript(fbeventsMain, { hostBase, scriptHost: META_SCRIPT_HOST, pixelHost: META_PIXEL_HOST, maxAge: FBP_MAX_AGE }));
+      if (/^\/[a-z]{2}_[A-Z]{2}\/fbevents\.js$/.test(url.pathname))
+        return js(pageScript(fbeventsMain, { hostBase, scriptHost: META_SCRIPT_HOST, pixelHost: META_PIXEL_HOST, maxAge: FBP_MAX_AGE }));
       const m = /^\/signals\/config\/(\d+)$/.exec(url.pathname);
       return m ? js(pageScript(configMain, { pixelId: m[1] })) : null;
     }
@@ -125,7 +140,13 @@ export function metaPixelEmulator(options = {}) {
       return requests
         .map((u) => new URL(u))
         .filter((u) => u.host === META_PIXEL_HOST)
-        .map((u) => ({ pixel: u.searchParams.get('id'), event: u.searchParams.get('ev'), fbp: u.searchParams.get('fbp'), fbc: u.searchParams.get('fbc'), noscript: u.searchParams.get('noscript') === '1' }));
+        .map((u) => ({
+          pixel: u.searchParams.get('id'),
+          event: u.searchParams.get('ev'),
+          fbp: u.searchParams.get('fbp'),
+          fbc: u.searchParams.get('fbc'),
+          noscript: u.searchParams.get('noscript') === '1',
+        }));
     },
     answer,
   };

@@ -9,13 +9,13 @@ export interface ClarityUpload {
   events: unknown[][];
 }
 export interface ClarityEmulator {
-  handlers: Record<string, (url: URL, request?: { postData(): string | null }) => Promise<{ body: string | Buffer; contentType?: string; status?: number } | null>>;
+  handlers: Record<
+    string,
+    (url: URL, request?: { postData(): string | null }) => Promise<{ body: string | Buffer; contentType?: string; status?: number } | null>
+  >;
   requests: string[];
   uploads(): (ClarityUpload | null)[];
   answer(url: URL): unknown;
 }
-export const CLARITY_TAG_HOST: string;
-export const CLARITY_UPLOAD_HOST: string;
-export const CLARITY_HOSTS: readonly string[];
 /** `consentRequired`: nothing is stored until consentv2 grants analytics_Storage (EEA, UK, CH). */
 export function clarityEmulator(options?: { hostBase?: string; consentRequired?: boolean }): ClarityEmulator;

@@ -61,7 +61,7 @@ function clarityMain(cfg, kit) {
       try {
         var tab = sessionStorage.getItem('_cltk') || kit.hex(6);
         sessionStorage.setItem('_cltk', tab);
-      } catch (e) {
+      } catch (_e) {
         /* no storage */
       }
       ids = { user: user, session: session };
@@ -79,7 +79,17 @@ function clarityMain(cfg, kit) {
   }
   function upload() {
     emu.uploads++;
-    kit.post(uploadUrl, JSON.stringify({ project: cfg.project, cookies: consent.analytics_Storage === 'granted', user: ids.user, session: ids.session, ad: consent.ad_Storage, events: events.splice(0) }));
+    kit.post(
+      uploadUrl,
+      JSON.stringify({
+        project: cfg.project,
+        cookies: consent.analytics_Storage === 'granted',
+        user: ids.user,
+        session: ids.session,
+        ad: consent.ad_Storage,
+        events: events.splice(0),
+      }),
+    );
   }
   function setConsent(next) {
     var wasOn = consent.analytics_Storage === 'granted';
@@ -98,7 +108,10 @@ function clarityMain(cfg, kit) {
     emu.calls.push(kit.plain(a));
     var m = a[0];
     if (m === 'consentv2') setConsent(a[1] || {});
-    else if (m === 'consent') setConsent(a[1] === false ? { analytics_Storage: 'denied', ad_Storage: 'denied' } : { analytics_Storage: 'granted', ad_Storage: 'granted' });
+    else if (m === 'consent')
+      setConsent(
+        a[1] === false ? { analytics_Storage: 'denied', ad_Storage: 'denied' } : { analytics_Storage: 'granted', ad_Storage: 'granted' },
+      );
     else if (m === 'identify' || m === 'set' || m === 'event' || m === 'upgrade') {
       events.push(kit.plain(a));
       if (ids) upload();

@@ -12,8 +12,5 @@ export interface UetEmulator {
   hits(): UetHit[];
   answer(url: URL): unknown;
 }
-export const UET_HOST: string;
-export const UET_HOSTS: readonly string[];
-export const UET_SCRIPT_URL: string;
 /** `enforced`: ad_storage unset counts as denied (EEA, UK, CH). */
 export function uetEmulator(options?: { hostBase?: string; enforced?: boolean }): UetEmulator;

@@ -32,7 +32,6 @@ import { DEFAULT_BASE, gif, handlersFor, js, pageScript } from '../_kit.mjs';
 
 const UET_HOST = 'bat.bing.com';
 const UET_HOSTS = [UET_HOST];
-const UET_SCRIPT_URL = `https://${UET_HOST}/bat.js`;
 
 function batMain(cfg, kit) {
   var w = window;
@@ -70,14 +69,23 @@ function batMain(cfg, kit) {
       localStorage.setItem('_uetsid_exp', String(now + 86400000));
       localStorage.setItem('_uetvid', vid);
       localStorage.setItem('_uetvid_exp', String(now + 13 * 2629800000));
-    } catch (e) {
+    } catch (_e) {
       /* no storage */
     }
     return { sid: sid, vid: vid };
   };
   UET.prototype.beacon = function (evt, params) {
     var ids = this.ids();
-    var q = { ti: this.ti, Ver: 2, mid: kit.hex(8), evt: evt, asc: this.granted() ? 'G' : 'D', sid: ids ? ids.sid : undefined, vid: ids ? ids.vid : undefined, p: location.href };
+    var q = {
+      ti: this.ti,
+      Ver: 2,
+      mid: kit.hex(8),
+      evt: evt,
+      asc: this.granted() ? 'G' : 'D',
+      sid: ids ? ids.sid : undefined,
+      vid: ids ? ids.vid : undefined,
+      p: location.href,
+    };
     for (var k in params || {}) q[k] = params[k];
     emu.sent.push({ evt: evt, asc: q.asc });
     kit.pixel(kit.url(cfg.hostBase, cfg.host, '/action/0?' + kit.query(q)));
@@ -86,12 +94,12 @@ function batMain(cfg, kit) {
     emu.commands.push(kit.plain([name].concat(args)));
     if (name === 'consent') {
       var before = this.granted();
-      var state = (args[1] || {}).ad_storage;
+      var state = args[1]?.ad_storage;
       if (args[0] === 'default' && this.consent === null && state) this.consent = state;
       if (args[0] === 'update' && state) this.consent = state;
       if (!before && this.granted()) this.ids();
     } else if (name === 'pageLoad') this.beacon('pageLoad');
-    else if (name === 'event') this.beacon('custom', { ea: args[0], ec: args[1] && args[1].event_category, gv: args[1] && args[1].revenue_value });
+    else if (name === 'event') this.beacon('custom', { ea: args[0], ec: args[1]?.event_category, gv: args[1]?.revenue_value });
     else if (name === 'set') emu.set = kit.plain(args[0]);
     else if (name && typeof name === 'object') this.beacon('custom', name);
   };
@@ -128,7 +136,12 @@ export function uetEmulator(options = {}) {
       return requests
         .map((u) => new URL(u))
         .filter((u) => u.pathname === '/action/0')
-        .map((u) => ({ ti: u.searchParams.get('ti'), event: u.searchParams.get('evt'), consent: u.searchParams.get('asc'), vid: u.searchParams.get('vid') }));
+        .map((u) => ({
+          ti: u.searchParams.get('ti'),
+          event: u.searchParams.get('evt'),
+          consent: u.searchParams.get('asc'),
+          vid: u.searchParams.get('vid'),
+        }));
     },
     answer,
   };

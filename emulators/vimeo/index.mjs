@@ -24,8 +24,6 @@ import { PNG, cookieHeaders, framePage, setCookie, vendorUrl } from '../_embed/i
 const VIMEO_PLAYER_HOST = 'player.vimeo.com';
 const VIMEO_IMAGE_HOST = 'i.vimeocdn.com';
 export const VIMEO_HOSTS = [VIMEO_PLAYER_HOST, VIMEO_IMAGE_HOST, 'f.vimeocdn.com'];
-/** Vimeo's cookies on .vimeo.com, set without dnt=1. */
-const VIMEO_COOKIES = ['vuid', 'player'];
 const TWO_YEARS = 63115200;
 const YEAR = 31557600;
 
@@ -47,7 +45,12 @@ export function vimeoEmulator(options = {}) {
       image: vendorUrl(hostBase, VIMEO_IMAGE_HOST, `/video/${id}-d_640`),
     });
     const dnt = url.searchParams.get('dnt') === '1';
-    const headers = dnt ? {} : cookieHeaders(hostBase, [setCookie('vuid', `pl${random()}`, { domain: '.vimeo.com', maxAge: TWO_YEARS }), setCookie('player', '""', { domain: '.vimeo.com', maxAge: YEAR })]);
+    const headers = dnt
+      ? {}
+      : cookieHeaders(hostBase, [
+          setCookie('vuid', `pl${random()}`, { domain: '.vimeo.com', maxAge: TWO_YEARS }),
+          setCookie('player', '""', { domain: '.vimeo.com', maxAge: YEAR }),
+        ]);
     return { body, contentType: 'text/html; charset=utf-8', headers };
   };
   const image = (url) => {

@@ -26,7 +26,8 @@ export const WEB1ON1_LOADER_URL = `https://${WEB1ON1_HOST}/v2/loader.js`;
 export const INTEGRATION_ID = '5f1a2b3c4d5e6f7a8b9c0d1e';
 
 function loaderMain(cfg) {
-  var w = window, d = document;
+  var w = window,
+    d = document;
   var emu = (w.__w1Emu = w.__w1Emu || { calls: [] });
   var options = w.web1on1Options || {};
   emu.calls.push(['loader', JSON.parse(JSON.stringify(options))]);
@@ -39,18 +40,31 @@ function loaderMain(cfg) {
   ls.setItem('widget_loaded', 'true');
   var bubble = d.createElement('div');
   bubble.id = 'web1on1-widget';
-  bubble.setAttribute('style', 'position:fixed;right:20px;bottom:90px;width:60px;height:60px;border-radius:30px;background:#0a7;z-index:2147483000');
+  bubble.setAttribute(
+    'style',
+    'position:fixed;right:20px;bottom:90px;width:60px;height:60px;border-radius:30px;background:#0a7;z-index:2147483000',
+  );
   d.body.appendChild(bubble);
   var input = '';
   function show() {
     if (d.getElementById('web1on1-chat')) return;
     var panel = d.createElement('div');
     panel.id = 'web1on1-chat';
-    panel.setAttribute('style', 'position:fixed;right:20px;bottom:160px;width:320px;height:400px;background:#fff;border:1px solid #0a7;z-index:2147483000');
+    panel.setAttribute(
+      'style',
+      'position:fixed;right:20px;bottom:160px;width:320px;height:400px;background:#fff;border:1px solid #0a7;z-index:2147483000',
+    );
     var field = d.createElement('textarea');
     field.id = 'web1on1-input';
     field.value = input;
-    panel.appendChild(emuChatPanel(d, { title: 'web1on1', color: '#007a5a', greeting: 'Welcome! One of our advisers will answer you shortly.', field: field }));
+    panel.appendChild(
+      emuChatPanel(d, {
+        title: 'web1on1',
+        color: '#007a5a',
+        greeting: 'Welcome! One of our advisers will answer you shortly.',
+        field: field,
+      }),
+    );
     d.body.appendChild(panel);
   }
   var api = {
@@ -87,7 +101,11 @@ function loaderMain(cfg) {
     },
   };
   w.web1on1 = api;
-  if (options.openAfter !== false) setTimeout(function () { emu.calls.push(['auto-open']); api.open(); }, 30000);
+  if (options.openAfter !== false)
+    setTimeout(function () {
+      emu.calls.push(['auto-open']);
+      api.open();
+    }, 30000);
   if (options.shoutout !== false) emu.calls.push(['shoutout']);
 }
 

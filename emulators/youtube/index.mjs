@@ -27,8 +27,6 @@ const YOUTUBE_IMAGE_HOST = 'i.ytimg.com';
 export const YOUTUBE_HOSTS = [YOUTUBE_NOCOOKIE_HOST, YOUTUBE_HOST, YOUTUBE_IMAGE_HOST, 's.ytimg.com'];
 /** The identifier the privacy-enhanced player keeps in its own local storage. */
 const YOUTUBE_DEVICE_KEY = 'yt-remote-device-id';
-/** YouTube's cookies on .youtube.com, set by the standard player. */
-const YOUTUBE_COOKIES = ['VISITOR_INFO1_LIVE', 'YSC'];
 /** 6 months in seconds (30.4375-day months). */
 const SIX_MONTHS = 15778800;
 
@@ -51,7 +49,12 @@ export function youtubeEmulator(options = {}) {
       local: { [YOUTUBE_DEVICE_KEY]: random() },
       database: 'ytidb::LOCALSTORE',
     });
-    const headers = standard ? cookieHeaders(hostBase, [setCookie('VISITOR_INFO1_LIVE', random(), { domain: '.youtube.com', maxAge: SIX_MONTHS }), setCookie('YSC', random(), { domain: '.youtube.com' })]) : {};
+    const headers = standard
+      ? cookieHeaders(hostBase, [
+          setCookie('VISITOR_INFO1_LIVE', random(), { domain: '.youtube.com', maxAge: SIX_MONTHS }),
+          setCookie('YSC', random(), { domain: '.youtube.com' }),
+        ])
+      : {};
     return { body, contentType: 'text/html; charset=utf-8', headers };
   };
   const image = (url) => {
@@ -62,5 +65,8 @@ export function youtubeEmulator(options = {}) {
     requests.push(url.href);
     return null;
   };
-  return { handlers: { [YOUTUBE_NOCOOKIE_HOST]: player(false), [YOUTUBE_HOST]: player(true), [YOUTUBE_IMAGE_HOST]: image, 's.ytimg.com': statics }, requests };
+  return {
+    handlers: { [YOUTUBE_NOCOOKIE_HOST]: player(false), [YOUTUBE_HOST]: player(true), [YOUTUBE_IMAGE_HOST]: image, 's.ytimg.com': statics },
+    requests,
+  };
 }

@@ -27,7 +27,12 @@ export interface ContextOptions {
 }
 
 /** The adapter context for one configured vendor. */
-export function vendorContext(core: GateCore<ResolvedConfig>, vendor: Vendor, options: VendorOptions, extra: ContextOptions = {}): VendorContext {
+export function vendorContext(
+  core: GateCore<ResolvedConfig>,
+  vendor: Vendor,
+  options: VendorOptions,
+  extra: ContextOptions = {},
+): VendorContext {
   const win = window as Window & typeof globalThis;
   const doc = document;
   const nonce = core.config.nonce;
@@ -39,7 +44,8 @@ export function vendorContext(core: GateCore<ResolvedConfig>, vendor: Vendor, op
       el.async = true;
       if (nonce) el.nonce = nonce;
       el.onload = () => resolve(el);
-      el.onerror = () => reject(new LoadError(win.navigator?.onLine === false ? 'offline' : 'error', `consent-gate: ${vendor.id} could not load ${src}`));
+      el.onerror = () =>
+        reject(new LoadError(win.navigator?.onLine === false ? 'offline' : 'error', `consent-gate: ${vendor.id} could not load ${src}`));
       el.src = src;
       extra.inserted?.add(el);
       (doc.head || doc.documentElement).appendChild(el);

@@ -13,7 +13,12 @@ export { vendorContext, LoadError } from './context.js';
 export { revokeVendor, sweep } from './revoke.js';
 
 /** Revoke a vendor that has no chat runtime on the page: its adapter, then the sweep. */
-export function revokeAny(core: GateCore<ResolvedConfig>, vendor: Vendor, options: VendorOptions, purposes: readonly Purpose[]): Promise<void> {
+export function revokeAny(
+  core: GateCore<ResolvedConfig>,
+  vendor: Vendor,
+  options: VendorOptions,
+  purposes: readonly Purpose[],
+): Promise<void> {
   return revokeVendor(vendor, vendorContext(core, vendor, options), purposes);
 }
 

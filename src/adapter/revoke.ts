@@ -10,9 +10,14 @@ import type { Purpose, Vendor, VendorContext, VendorData } from '../contract/typ
 
 /** Delete what `vendor` stores for `purposes`: its cookies (by name or prefix) and storage keys. */
 export function sweep(vendor: VendorData, purposes: readonly Purpose[], doc: Document = document, win: Window = window): void {
-  const cookies = vendor.cookies.filter((c) => purposes.includes(c.purpose)).map((c) => ({ name: c.name, match: c.match === 'prefix' ? ('prefix' as const) : ('exact' as const) }));
+  const cookies = vendor.cookies
+    .filter((c) => purposes.includes(c.purpose))
+    .map((c) => ({ name: c.name, match: c.match === 'prefix' ? ('prefix' as const) : ('exact' as const) }));
   deleteCookies(cookies, doc);
-  removeStorage(vendor.storage.filter((s) => purposes.includes(s.purpose)), win);
+  removeStorage(
+    vendor.storage.filter((s) => purposes.includes(s.purpose)),
+    win,
+  );
 }
 
 /** Run the adapter's `revoke` (an error in it never stops the sweep), then sweep. */

@@ -85,9 +85,12 @@ export interface DeclarationInput {
   lang?: string;
 }
 
-
 /** Seconds in words: 0 is "session", 15778800 is "6 months", 1800 is "30 minutes". */
-export function lifetimeInWords(seconds: number | null, type: 'cookie' | 'web' = 'cookie', storage?: 'local' | 'session' | 'indexeddb'): string {
+export function lifetimeInWords(
+  seconds: number | null,
+  type: 'cookie' | 'web' = 'cookie',
+  storage?: 'local' | 'session' | 'indexeddb',
+): string {
   if (seconds === null || seconds <= 0) {
     if (type === 'cookie') return 'session';
     return storage === 'session' ? 'until the tab closes' : 'until removed';
@@ -113,7 +116,8 @@ export function declarationEntries(input: DeclarationInput): Disclosure {
     cookieRefresh: false,
     domains: input.cookieDomain ? [input.cookieDomain] : input.siteHost ? [input.siteHost] : ['*'],
     purposes: ['necessary'],
-    description: "Stores the visitor's consent decision (per purpose and vendor, with the policy version and the time it was made), so the site can respect it and prove it.",
+    description:
+      "Stores the visitor's consent decision (per purpose and vendor, with the policy version and the time it was made), so the site can respect it and prove it.",
     vendor: 'consent-gate',
     vendorTitle: 'Consent record',
     provider: 'This site (first party)',
@@ -170,12 +174,26 @@ export function declarationEntries(input: DeclarationInput): Disclosure {
         source: t.source,
       });
     }
-    for (const h of v.hosts) domains.push({ domain: h.path ? `${h.host}${h.path}` : h.host, use: h.description, vendor: v.id, purposes: [h.purpose] });
+    for (const h of v.hosts)
+      domains.push({ domain: h.path ? `${h.host}${h.path}` : h.host, use: h.description, vendor: v.id, purposes: [h.purpose] });
   }
   return { generator: 'consent-gate', disclosures, domains };
 }
 
-const CSV_COLUMNS: (keyof DisclosureEntry)[] = ['identifier', 'type', 'purposes', 'maxAgeSeconds', 'lifetime', 'cookieRefresh', 'domains', 'vendor', 'provider', 'privacyPolicyUrl', 'description', 'source'];
+const CSV_COLUMNS: (keyof DisclosureEntry)[] = [
+  'identifier',
+  'type',
+  'purposes',
+  'maxAgeSeconds',
+  'lifetime',
+  'cookieRefresh',
+  'domains',
+  'vendor',
+  'provider',
+  'privacyPolicyUrl',
+  'description',
+  'source',
+];
 
 function cell(value: unknown): string {
   return Array.isArray(value) ? value.join(' ') : value === null || value === undefined ? '' : String(value);
@@ -205,16 +223,21 @@ export function declarationLanguage(lang: string | undefined): Language {
 }
 
 /** The words shown for the visitor's current choice of a purpose (in the language of `texts`, English by default). */
-export function decisionText(purpose: Purpose, decisions: DeclarationInput['decisions'], texts: DeclarationTexts = DECLARATION_TEXTS.en): { text: string; state: 'on' | 'off' | 'undecided' } {
+export function decisionText(
+  purpose: Purpose,
+  decisions: DeclarationInput['decisions'],
+  texts: DeclarationTexts = DECLARATION_TEXTS.en,
+): { text: string; state: 'on' | 'off' | 'undecided' } {
   if (purpose === 'necessary') return { text: texts.alwaysOn, state: 'on' };
-  if (!decisions || !decisions.decided) return { text: texts.undecided, state: 'undecided' };
+  if (!decisions?.decided) return { text: texts.undecided, state: 'undecided' };
   return decisions.purposes[purpose] ? { text: texts.allowed, state: 'on' } : { text: texts.notAllowed, state: 'off' };
 }
 
 /** An entry's lifetime in the words of a language (`tag`, BCP 47). */
 function lifetimeIn(e: DisclosureEntry, t: DeclarationTexts, tag: string): string {
   const seconds = e.maxAgeSeconds;
-  if (seconds === null || seconds <= 0) return e.type === 'cookie' ? t.sessionCookie : e.storage === 'session' ? t.untilTabCloses : t.untilRemoved;
+  if (seconds === null || seconds <= 0)
+    return e.type === 'cookie' ? t.sessionCookie : e.storage === 'session' ? t.untilTabCloses : t.untilRemoved;
   return durationInWords(seconds, 'exact', tag);
 }
 
@@ -224,9 +247,16 @@ function renderHtml(d: Disclosure, input: DeclarationInput): string {
   const language = declarationLanguage(input.lang);
   const t = DECLARATION_TEXTS[language];
   const tag = languageTag(language);
-  const titles: Record<Purpose, string> = { necessary: t.necessary, functional: t.functional, analytics: t.analytics, marketing: t.marketing };
+  const titles: Record<Purpose, string> = {
+    necessary: t.necessary,
+    functional: t.functional,
+    analytics: t.analytics,
+    marketing: t.marketing,
+  };
   const storageTitles = { local: t.local, session: t.session, indexeddb: t.indexeddb };
-  const used = PURPOSES.filter((p) => (input.purposes ? p === 'necessary' || input.purposes.includes(p) : d.disclosures.some((e) => e.purposes.includes(p))));
+  const used = PURPOSES.filter((p) =>
+    input.purposes ? p === 'necessary' || input.purposes.includes(p) : d.disclosures.some((e) => e.purposes.includes(p)),
+  );
   const nonce = input.nonce ? ` nonce="${escapeHtml(input.nonce)}"` : '';
   const choices = used
     .map((p) => {
@@ -243,11 +273,15 @@ function renderHtml(d: Disclosure, input: DeclarationInput): string {
           const type = e.type === 'cookie' ? t.cookie : storageTitles[e.storage ?? 'local'];
           // consent-gate's own record speaks the declaration's language; a vendor's words are its catalog data
           const own = e.vendor === 'consent-gate';
-          const where = e.domains.some((d) => d !== '*' && d !== input.siteHost && d !== `.${input.siteDomain}`) ? `<br><small>${escapeHtml(e.domains.join(' '))}</small>` : '';
+          const where = e.domains.some((d) => d !== '*' && d !== input.siteHost && d !== `.${input.siteDomain}`)
+            ? `<br><small>${escapeHtml(e.domains.join(' '))}</small>`
+            : '';
           return `<tr><td><code>${escapeHtml(e.identifier)}</code></td><td>${escapeHtml(own ? t.recordTitle : e.vendorTitle)}<br><small>${escapeHtml(own ? t.recordProvider : e.provider)}</small>${policy}</td><td>${type}${where}</td><td>${escapeHtml(lifetimeIn(e, t, tag))}${e.cookieRefresh ? ` ${t.renewed}` : ''}</td><td>${escapeHtml(own ? t.recordDescription : e.description)}</td></tr>`;
         })
         .join('');
-      return rows ? `<h3>${titles[p]}</h3><table data-purpose="${p}"><thead><tr><th>${t.name}</th><th>${t.provider}</th><th>${t.type}</th><th>${t.lifetime}</th><th>${t.use}</th></tr></thead><tbody>${rows}</tbody></table>` : '';
+      return rows
+        ? `<h3>${titles[p]}</h3><table data-purpose="${p}"><thead><tr><th>${t.name}</th><th>${t.provider}</th><th>${t.type}</th><th>${t.lifetime}</th><th>${t.use}</th></tr></thead><tbody>${rows}</tbody></table>`
+        : '';
     })
     .join('');
   return `<section class="consent-gate-declaration" lang="${tag}" data-consent-gate-declaration><style${nonce}>${STYLE}</style><h2>${t.title}</h2><table class="consent-gate-choices"><thead><tr><th>${t.purpose}</th><th>${t.choice}</th></tr></thead><tbody>${choices}</tbody></table><p><button type="button" data-consent-gate-settings>${t.change}</button></p>${groups}</section>`;
@@ -264,12 +298,19 @@ export function renderDeclaration(format: DeclarationFormat, input: DeclarationI
       return [CSV_COLUMNS.join(','), ...d.disclosures.map((e) => CSV_COLUMNS.map((c) => csvField(e[c])).join(','))].join('\r\n') + '\r\n';
     case 'md': {
       const head = '| Name | Type | Purpose | Lifetime | Provider | What it is for |\n|---|---|---|---|---|---|';
-      const rows = d.disclosures.map((e) => `| \`${mdField(e.identifier)}\` | ${e.type === 'cookie' ? 'cookie' : e.storage === 'indexeddb' ? 'IndexedDB' : `${e.storage}Storage`} | ${mdField(e.purposes)} | ${mdField(e.lifetime)}${e.cookieRefresh ? ' (renewed)' : ''} | ${mdField(e.provider)} (${mdField(e.vendorTitle)}) | ${mdField(e.description)} |`);
+      const rows = d.disclosures.map(
+        (e) =>
+          `| \`${mdField(e.identifier)}\` | ${e.type === 'cookie' ? 'cookie' : e.storage === 'indexeddb' ? 'IndexedDB' : `${e.storage}Storage`} | ${mdField(e.purposes)} | ${mdField(e.lifetime)}${e.cookieRefresh ? ' (renewed)' : ''} | ${mdField(e.provider)} (${mdField(e.vendorTitle)}) | ${mdField(e.description)} |`,
+      );
       return [head, ...rows].join('\n') + '\n';
     }
     case 'html':
       return renderHtml(d, input);
     default:
-      throw new ConsentGateConfigError('declaration format', `one of ${DECLARATION_FORMATS.map((f) => JSON.stringify(f)).join(', ')}`, format);
+      throw new ConsentGateConfigError(
+        'declaration format',
+        `one of ${DECLARATION_FORMATS.map((f) => JSON.stringify(f)).join(', ')}`,
+        format,
+      );
   }
 }

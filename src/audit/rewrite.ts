@@ -277,7 +277,8 @@ interface View {
  */
 function itemsOf(scope: Scope, html: string, view: View, bases: readonly string[]): Item[] {
   const items: Item[] = [];
-  const vendorIn = (name: string, value: string) => bases.reduce<Match | null>((m, base) => m ?? vendorOf(scope.rules, name, value, base), null);
+  const vendorIn = (name: string, value: string) =>
+    bases.reduce<Match | null>((m, base) => m ?? vendorOf(scope.rules, name, value, base), null);
   for (const el of elements(view.root)) {
     const location = el.sourceCodeLocation?.startTag;
     if (!location) continue;
@@ -291,7 +292,9 @@ function itemsOf(scope: Scope, html: string, view: View, bases: readonly string[
       .filter((a): a is { name: string; value: string; match: Match } => a.match !== null);
     // an iframe's own document: its tags reported at the iframe, its new text in place of the old
     const srcdoc = name === 'iframe' ? el.attrs.find((a) => a.name === 'srcdoc' && !a.prefix) : undefined;
-    const inner = srcdoc ? rewriteDocument({ rules: scope.rules, lines: [0], urls: [...new Set([bases[scope.urls.length]!, ...bases])] }, srcdoc.value) : null;
+    const inner = srcdoc
+      ? rewriteDocument({ rules: scope.rules, lines: [0], urls: [...new Set([bases[scope.urls.length]!, ...bases])] }, srcdoc.value)
+      : null;
     if (!hits.length && !inner?.changes.length && !inner?.left.length) continue;
 
     const { nameEnd, attributes } = readTag(tagText);
@@ -303,7 +306,11 @@ function itemsOf(scope: Scope, html: string, view: View, bases: readonly string[
       item.left.push(...inner.left.map((t) => ({ ...t, ...at, within: 'srcdoc' as const })));
       if (inner.changes.length) {
         const written = attributes.find((a) => a.name === 'srcdoc')!;
-        item.edits.push({ start: start + written.nameEnd, end: start + (written.valueEnd ?? written.nameEnd), text: '=' + quoted(inner.html) });
+        item.edits.push({
+          start: start + written.nameEnd,
+          end: start + (written.valueEnd ?? written.nameEnd),
+          text: '=' + quoted(inner.html),
+        });
       }
     }
     if (hits.length) {
@@ -311,15 +318,29 @@ function itemsOf(scope: Scope, html: string, view: View, bases: readonly string[
       if (name === 'script' && has('type')) renamed.add('type');
       const clash = [...renamed].find((n) => has(`data-${n}`));
       const first = hits[0]!;
-      const tag: VendorTag = { ...at, element: name, tag: tagText, rewritten: null, vendor: first.match.v, purpose: first.match.p, attributes: hits.map((h) => h.name), url: first.value };
+      const tag: VendorTag = {
+        ...at,
+        element: name,
+        tag: tagText,
+        rewritten: null,
+        vendor: first.match.v,
+        purpose: first.match.p,
+        attributes: hits.map((h) => h.name),
+        url: first.value,
+      };
       if (clash) {
-        item.left.push({ ...tag, reason: `the tag already has a data-${clash} attribute, where the markup form keeps its ${clash}: rewrite it by hand` });
+        item.left.push({
+          ...tag,
+          reason: `the tag already has a data-${clash} attribute, where the markup form keeps its ${clash}: rewrite it by hand`,
+        });
       } else {
         const edits: Edit[] = [];
-        const added = (name === 'script' ? ' type="text/plain"' : '') + (has(MARKUP_ATTRIBUTE) ? '' : ` ${MARKUP_ATTRIBUTE}="${first.match.v}"`);
+        const added =
+          (name === 'script' ? ' type="text/plain"' : '') + (has(MARKUP_ATTRIBUTE) ? '' : ` ${MARKUP_ATTRIBUTE}="${first.match.v}"`);
         if (added) edits.push({ start: start + nameEnd, end: start + nameEnd, text: added });
         // every occurrence of a renamed attribute (the browser reads the first; the copies must not come to life)
-        for (const a of attributes) if (renamed.has(a.name)) edits.push({ start: start + a.nameStart, end: start + a.nameStart, text: 'data-' });
+        for (const a of attributes)
+          if (renamed.has(a.name)) edits.push({ start: start + a.nameStart, end: start + a.nameStart, text: 'data-' });
         item.edits.push(...edits);
         item.changes.push({ ...tag, rewritten: applyEdits(tagText, item.edits, start) });
       }
@@ -334,7 +355,8 @@ function noscriptText(root: T.Document): [number, number][] {
   const spans: [number, number][] = [];
   for (const el of elements(root)) {
     const text = el.tagName === 'noscript' && el.childNodes.length === 1 ? el.childNodes[0]! : undefined;
-    if (text && !isElement(text) && text.sourceCodeLocation) spans.push([text.sourceCodeLocation.startOffset, text.sourceCodeLocation.endOffset]);
+    if (text && !isElement(text) && text.sourceCodeLocation)
+      spans.push([text.sourceCodeLocation.startOffset, text.sourceCodeLocation.endOffset]);
   }
   return spans;
 }
@@ -348,7 +370,8 @@ function noscriptText(root: T.Document): [number, number][] {
  */
 function rewriteDocument(scope: Scope, html: string): RewriteResult {
   const views: View[] = [{ root: parse(html, { sourceCodeLocationInfo: true }), scripting: true }];
-  if (/<noscript/i.test(html)) views.push({ root: parse(html, { sourceCodeLocationInfo: true, scriptingEnabled: false }), scripting: false });
+  if (/<noscript/i.test(html))
+    views.push({ root: parse(html, { sourceCodeLocationInfo: true, scriptingEnabled: false }), scripting: false });
   // the document's URL, and its <base> in either reading (a URL parsed before the <base> resolves against the first)
   const bases = [...scope.urls, ...views.map((v) => documentBase(v.root, scope.urls[0]!))];
   const items = itemsOf(scope, html, views[0]!, bases);
@@ -362,13 +385,22 @@ function rewriteDocument(scope: Scope, html: string): RewriteResult {
         items.push({ ...item, changes: item.changes.map(mark), left: item.left.map(mark) });
       } else {
         const reason = 'inside <noscript>, where a browser with scripts reads this text as other markup: rewrite it by hand';
-        items.push({ ...item, edits: [], changes: [], left: [...item.left, ...item.changes].map((t) => ({ ...mark(t), rewritten: null, reason })) });
+        items.push({
+          ...item,
+          edits: [],
+          changes: [],
+          left: [...item.left, ...item.changes].map((t) => ({ ...mark(t), rewritten: null, reason })),
+        });
       }
     }
   }
   const byOffset = (a: VendorTag, b: VendorTag) => a.offset - b.offset;
   const edits = items.flatMap((i) => i.edits);
-  return { html: edits.length ? applyEdits(html, edits) : html, changes: items.flatMap((i) => i.changes).sort(byOffset), left: items.flatMap((i) => i.left).sort(byOffset) };
+  return {
+    html: edits.length ? applyEdits(html, edits) : html,
+    changes: items.flatMap((i) => i.changes).sort(byOffset),
+    left: items.flatMap((i) => i.left).sort(byOffset),
+  };
 }
 
 /** Offsets where each line starts (after `\n`, `\r\n` or a lone `\r`). */
@@ -405,7 +437,8 @@ function position(starts: readonly number[], offset: number): { line: number; co
  */
 export function rewriteHtml(html: string, rules: CompiledRules, options: RewriteOptions = {}): RewriteResult {
   if (typeof html !== 'string') throw new TypeError(`rewriteHtml: html: expected a string, got ${html === null ? 'null' : typeof html}`);
-  if (!rules || !Array.isArray(rules.v) || typeof rules.h !== 'string') throw new TypeError('rewriteHtml: rules: expected compiled rules, as compileRules(vendors) returns them');
+  if (!rules || !Array.isArray(rules.v) || typeof rules.h !== 'string')
+    throw new TypeError('rewriteHtml: rules: expected compiled rules, as compileRules(vendors) returns them');
   let base = FIRST_PARTY;
   if (options.baseUrl !== undefined) {
     try {

@@ -76,7 +76,14 @@ export interface PhaseReport extends PhaseObservation {
   violations: number;
 }
 
-export type ViolationKind = 'host-before-consent' | 'cookie-before-consent' | 'storage-before-consent' | 'undeclared-cookie' | 'cookie-after-withdrawal' | 'storage-after-withdrawal' | 'host-after-withdrawal';
+export type ViolationKind =
+  | 'host-before-consent'
+  | 'cookie-before-consent'
+  | 'storage-before-consent'
+  | 'undeclared-cookie'
+  | 'cookie-after-withdrawal'
+  | 'storage-after-withdrawal'
+  | 'host-after-withdrawal';
 
 export interface Violation {
   kind: ViolationKind;
@@ -143,7 +150,8 @@ function classifyCookie(name: string, input: EvaluateInput): Classified {
   if (m) return { vendor: m.vendor.id, purpose: m.rule.purpose, declared: true };
   for (const vendor of input.vendors) {
     for (const t of vendor.thirdParty ?? []) {
-      if (t.type === 'cookie' && (t.match === 'prefix' ? name.startsWith(t.name) : name === t.name)) return { vendor: vendor.id, purpose: t.purpose, declared: true, thirdParty: true };
+      if (t.type === 'cookie' && (t.match === 'prefix' ? name.startsWith(t.name) : name === t.name))
+        return { vendor: vendor.id, purpose: t.purpose, declared: true, thirdParty: true };
     }
   }
   return { vendor: null, purpose: null, declared: false };
@@ -160,7 +168,15 @@ function groupHosts(requests: readonly ObservedRequest[], vendors: readonly Vend
     let g = groups.get(r.host);
     if (!g) {
       const m = matchHost(r.url, vendors);
-      g = { host: r.host, vendor: m ? m.vendor.id : null, purpose: m ? m.rule.purpose : null, declared: m !== null, requests: 0, failed: 0, urls: [] };
+      g = {
+        host: r.host,
+        vendor: m ? m.vendor.id : null,
+        purpose: m ? m.rule.purpose : null,
+        declared: m !== null,
+        requests: 0,
+        failed: 0,
+        urls: [],
+      };
       groups.set(r.host, g);
     }
     g.requests++;
@@ -222,17 +238,43 @@ export function evaluateScan(input: EvaluateInput): ScanReport {
   if (before) {
     for (const h of before.hosts) {
       if (optional(h.purpose)) {
-        violations.push({ kind: 'host-before-consent', phase: before.id, target: h.host, vendor: h.vendor, purpose: h.purpose, message: `${h.host} (${h.vendor}, ${h.purpose}) was contacted before consent`, evidence: [...h.urls.slice(0, 5), ...markupEvidence(input.markup ?? [], h.host, input.url)] });
+        violations.push({
+          kind: 'host-before-consent',
+          phase: before.id,
+          target: h.host,
+          vendor: h.vendor,
+          purpose: h.purpose,
+          message: `${h.host} (${h.vendor}, ${h.purpose}) was contacted before consent`,
+          evidence: [...h.urls.slice(0, 5), ...markupEvidence(input.markup ?? [], h.host, input.url)],
+        });
       }
     }
     for (const c of before.cookies) {
       if (optional(c.purpose)) {
-        violations.push({ kind: 'cookie-before-consent', phase: before.id, target: c.name, domain: c.domain, vendor: c.vendor, purpose: c.purpose, message: `cookie ${c.name} on ${c.domain} (${c.vendor}, ${c.purpose}) was set before consent`, evidence: setByText(c.setBy) });
+        violations.push({
+          kind: 'cookie-before-consent',
+          phase: before.id,
+          target: c.name,
+          domain: c.domain,
+          vendor: c.vendor,
+          purpose: c.purpose,
+          message: `cookie ${c.name} on ${c.domain} (${c.vendor}, ${c.purpose}) was set before consent`,
+          evidence: setByText(c.setBy),
+        });
       }
     }
     for (const s of before.storage) {
       if (optional(s.purpose)) {
-        violations.push({ kind: 'storage-before-consent', phase: before.id, target: s.key, domain: s.origin, vendor: s.vendor, purpose: s.purpose, message: `${s.storage}Storage key ${s.key} on ${s.origin} (${s.vendor}, ${s.purpose}) was written before consent`, evidence: setByText(s.setBy) });
+        violations.push({
+          kind: 'storage-before-consent',
+          phase: before.id,
+          target: s.key,
+          domain: s.origin,
+          vendor: s.vendor,
+          purpose: s.purpose,
+          message: `${s.storage}Storage key ${s.key} on ${s.origin} (${s.vendor}, ${s.purpose}) was written before consent`,
+          evidence: setByText(s.setBy),
+        });
       }
     }
   }
@@ -243,7 +285,16 @@ export function evaluateScan(input: EvaluateInput): ScanReport {
     for (const c of p.cookies) {
       if (c.declared || seenUndeclared.has(`${c.name}\u0000${c.domain}`)) continue;
       seenUndeclared.add(`${c.name}\u0000${c.domain}`);
-      violations.push({ kind: 'undeclared-cookie', phase: p.id, target: c.name, domain: c.domain, vendor: null, purpose: null, message: `cookie ${c.name} on ${c.domain} is not in the declaration`, evidence: setByText(c.setBy) });
+      violations.push({
+        kind: 'undeclared-cookie',
+        phase: p.id,
+        target: c.name,
+        domain: c.domain,
+        vendor: null,
+        purpose: null,
+        message: `cookie ${c.name} on ${c.domain} is not in the declaration`,
+        evidence: setByText(c.setBy),
+      });
     }
   }
 
@@ -253,20 +304,47 @@ export function evaluateScan(input: EvaluateInput): ScanReport {
       // declared optional cookies must be gone; undeclared ones that only came with consent must be gone too;
       // a vendor's cookie on its own domain is out of the page's reach (that the vendor is not contacted again is the hosts' verdict)
       if (c.thirdParty) continue;
-      const consentOnly = !c.declared && !beforeKeys.has(cookieKey(c)) && (accepted?.cookies ?? []).some((a) => cookieKey(a) === cookieKey(c));
+      const consentOnly =
+        !c.declared && !beforeKeys.has(cookieKey(c)) && (accepted?.cookies ?? []).some((a) => cookieKey(a) === cookieKey(c));
       if (optional(c.purpose) || consentOnly) {
         const what = c.declared ? `${c.vendor}, ${c.purpose}` : 'undeclared, appeared with consent';
-        violations.push({ kind: 'cookie-after-withdrawal', phase: withdrawn.id, target: c.name, domain: c.domain, vendor: c.vendor, purpose: c.purpose, message: `cookie ${c.name} on ${c.domain} (path ${c.path}; ${what}) is still present after withdrawal`, evidence: setByText(c.setBy) });
+        violations.push({
+          kind: 'cookie-after-withdrawal',
+          phase: withdrawn.id,
+          target: c.name,
+          domain: c.domain,
+          vendor: c.vendor,
+          purpose: c.purpose,
+          message: `cookie ${c.name} on ${c.domain} (path ${c.path}; ${what}) is still present after withdrawal`,
+          evidence: setByText(c.setBy),
+        });
       }
     }
     for (const s of withdrawn.storage) {
       if (optional(s.purpose)) {
-        violations.push({ kind: 'storage-after-withdrawal', phase: withdrawn.id, target: s.key, domain: s.origin, vendor: s.vendor, purpose: s.purpose, message: `${s.storage}Storage key ${s.key} on ${s.origin} (${s.vendor}, ${s.purpose}) is still present after withdrawal`, evidence: setByText(s.setBy) });
+        violations.push({
+          kind: 'storage-after-withdrawal',
+          phase: withdrawn.id,
+          target: s.key,
+          domain: s.origin,
+          vendor: s.vendor,
+          purpose: s.purpose,
+          message: `${s.storage}Storage key ${s.key} on ${s.origin} (${s.vendor}, ${s.purpose}) is still present after withdrawal`,
+          evidence: setByText(s.setBy),
+        });
       }
     }
     for (const h of withdrawn.hosts) {
       if (optional(h.purpose)) {
-        violations.push({ kind: 'host-after-withdrawal', phase: withdrawn.id, target: h.host, vendor: h.vendor, purpose: h.purpose, message: `${h.host} (${h.vendor}, ${h.purpose}) was contacted after withdrawal`, evidence: h.urls.slice(0, 5) });
+        violations.push({
+          kind: 'host-after-withdrawal',
+          phase: withdrawn.id,
+          target: h.host,
+          vendor: h.vendor,
+          purpose: h.purpose,
+          message: `${h.host} (${h.vendor}, ${h.purpose}) was contacted after withdrawal`,
+          evidence: h.urls.slice(0, 5),
+        });
       }
     }
   }
@@ -301,7 +379,9 @@ const REPORT_STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2em;color:
 function table(headers: string[], rows: string[][], rowClass: (i: number) => string = () => ''): string {
   if (!rows.length) return '<p><em>none</em></p>';
   const head = headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
-  const body = rows.map((r, i) => `<tr${rowClass(i) ? ` class="${rowClass(i)}"` : ''}>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('');
+  const body = rows
+    .map((r, i) => `<tr${rowClass(i) ? ` class="${rowClass(i)}"` : ''}>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`)
+    .join('');
   return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
@@ -314,7 +394,12 @@ function markupTable(markup: readonly VendorTag[]): string {
   const e = escapeHtml;
   return table(
     ['Where', 'Tag as written', 'Vendor / purpose', 'Markup form (consent-gate rewrite)'],
-    markup.map((t) => [e(markupWhere(t)), `<code>${e(t.tag)}</code>`, `${e(t.vendor)} / ${e(t.purpose)}`, t.rewritten ? `<code>${e(t.rewritten)}</code>` : `<small>rewrite by hand: ${e(t.reason)}</small>`]),
+    markup.map((t) => [
+      e(markupWhere(t)),
+      `<code>${e(t.tag)}</code>`,
+      `${e(t.vendor)} / ${e(t.purpose)}`,
+      t.rewritten ? `<code>${e(t.rewritten)}</code>` : `<small>rewrite by hand: ${e(t.reason)}</small>`,
+    ]),
     () => 'bad',
   );
 }
@@ -326,10 +411,20 @@ function markupTable(markup: readonly VendorTag[]): string {
  */
 function pageSections(report: ScanReport, prefix = '', level = 2): { summary: string; markup: string; phases: string } {
   const e = escapeHtml;
-  const flagged = (phase: PhaseId, target: string, domain?: string) => report.violations.some((v) => v.phase === phase && v.target === target && (domain === undefined || v.domain === undefined || v.domain === domain));
+  const flagged = (phase: PhaseId, target: string, domain?: string) =>
+    report.violations.some(
+      (v) => v.phase === phase && v.target === target && (domain === undefined || v.domain === undefined || v.domain === domain),
+    );
   const summary = table(
     ['Phase', 'What the scanner did', 'Hosts contacted', 'Cookies', 'Storage keys', 'Violations'],
-    report.phases.map((p) => [e(PHASE_TITLES[p.id]), e(p.action), String(p.hosts.length), String(p.cookies.length), String(p.storage.length), p.violations ? `<strong>${p.violations}</strong>` : '0']),
+    report.phases.map((p) => [
+      e(PHASE_TITLES[p.id]),
+      e(p.action),
+      String(p.hosts.length),
+      String(p.cookies.length),
+      String(p.storage.length),
+      p.violations ? `<strong>${p.violations}</strong>` : '0',
+    ]),
     (i) => (report.phases[i]!.violations ? 'bad' : ''),
   );
   const markup = `<div id="${prefix}markup">${markupTable(report.markup)}</div>`;
@@ -337,20 +432,45 @@ function pageSections(report: ScanReport, prefix = '', level = 2): { summary: st
     .map((p) => {
       const hosts = table(
         ['Host', 'Vendor / purpose', 'Requests', 'Failed', 'Example URLs'],
-        p.hosts.map((h) => [`<code>${e(h.host)}</code>`, h.declared ? `${e(h.vendor)} / ${e(h.purpose)}` : '<small>not a catalog host</small>', String(h.requests), String(h.failed), h.urls.slice(0, 3).map((u) => `<small>${e(u)}</small>`).join('<br>')]),
+        p.hosts.map((h) => [
+          `<code>${e(h.host)}</code>`,
+          h.declared ? `${e(h.vendor)} / ${e(h.purpose)}` : '<small>not a catalog host</small>',
+          String(h.requests),
+          String(h.failed),
+          h.urls
+            .slice(0, 3)
+            .map((u) => `<small>${e(u)}</small>`)
+            .join('<br>'),
+        ]),
         (i) => (flagged(p.id, p.hosts[i]!.host) ? 'bad' : ''),
       );
       const cookies = table(
         ['Name', 'Domain', 'Path', 'Expires in', 'HttpOnly', 'Vendor / purpose', 'Set by'],
-        p.cookies.map((c) => [`<code>${e(c.name)}</code>`, e(c.domain), e(c.path), e(c.lifetime), c.httpOnly ? 'yes' : 'no', who(c), c.setBy.map((s) => `<small>${e(s)}</small>`).join('<br>') || '<small>unknown</small>']),
+        p.cookies.map((c) => [
+          `<code>${e(c.name)}</code>`,
+          e(c.domain),
+          e(c.path),
+          e(c.lifetime),
+          c.httpOnly ? 'yes' : 'no',
+          who(c),
+          c.setBy.map((s) => `<small>${e(s)}</small>`).join('<br>') || '<small>unknown</small>',
+        ]),
         (i) => (flagged(p.id, p.cookies[i]!.name, p.cookies[i]!.domain) ? 'bad' : ''),
       );
       const storage = table(
         ['Key', 'Storage', 'Origin', 'Vendor / purpose', 'Set by'],
-        p.storage.map((s) => [`<code>${e(s.key)}</code>`, e(s.storage), e(s.origin), who(s), s.setBy.map((x) => `<small>${e(x)}</small>`).join('<br>') || '<small>unknown</small>']),
+        p.storage.map((s) => [
+          `<code>${e(s.key)}</code>`,
+          e(s.storage),
+          e(s.origin),
+          who(s),
+          s.setBy.map((x) => `<small>${e(x)}</small>`).join('<br>') || '<small>unknown</small>',
+        ]),
         (i) => (flagged(p.id, p.storage[i]!.key, p.storage[i]!.origin) ? 'bad' : ''),
       );
-      const shot = p.screenshot ? `<figure><img src="${e(p.screenshot)}" alt="${e(`The page: ${PHASE_TITLES[p.id]}`)}" loading="lazy" width="640"><figcaption><small>${e(PHASE_TITLES[p.id])}</small></figcaption></figure>` : '';
+      const shot = p.screenshot
+        ? `<figure><img src="${e(p.screenshot)}" alt="${e(`The page: ${PHASE_TITLES[p.id]}`)}" loading="lazy" width="640"><figcaption><small>${e(PHASE_TITLES[p.id])}</small></figcaption></figure>`
+        : '';
       const h = (n: number, text: string) => `<h${n}>${e(text)}</h${n}>`;
       return `<section id="${prefix}${p.id}">${h(level, PHASE_TITLES[p.id])}<p>${e(p.action)}</p>${shot}${h(level + 1, 'Requests by host')}${hosts}${h(level + 1, 'Cookies')}${cookies}${h(level + 1, 'Web Storage')}${storage}</section>`;
     })
@@ -362,13 +482,23 @@ function violationRows(violations: readonly (Violation & { page?: string })[], w
   const e = escapeHtml;
   return table(
     [...(withPage ? ['Page'] : []), 'Verdict', 'Phase', 'Target', 'Vendor / purpose', 'Details', 'Evidence'],
-    violations.map((v) => [...(withPage ? [`<small>${e(v.page)}</small>`] : []), e(KIND_TITLES[v.kind]), e(v.phase), `<code>${e(v.target)}</code>${v.domain ? `<br><small>${e(v.domain)}</small>` : ''}`, v.vendor ? `${e(v.vendor)} / ${e(v.purpose)}` : 'undeclared', e(v.message), v.evidence.map((x) => `<small>${e(x)}</small>`).join('<br>')]),
+    violations.map((v) => [
+      ...(withPage ? [`<small>${e(v.page)}</small>`] : []),
+      e(KIND_TITLES[v.kind]),
+      e(v.phase),
+      `<code>${e(v.target)}</code>${v.domain ? `<br><small>${e(v.domain)}</small>` : ''}`,
+      v.vendor ? `${e(v.vendor)} / ${e(v.purpose)}` : 'undeclared',
+      e(v.message),
+      v.evidence.map((x) => `<small>${e(x)}</small>`).join('<br>'),
+    ]),
     () => 'bad',
   );
 }
 
-const page = (title: string, body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${REPORT_STYLE}</style></head><body>${body}</body></html>`;
-const notesList = (notes: readonly string[], level = 2) => (notes.length ? `<h${level}>Notes</h${level}><ul>${notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : '');
+const page = (title: string, body: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${REPORT_STYLE}</style></head><body>${body}</body></html>`;
+const notesList = (notes: readonly string[], level = 2) =>
+  notes.length ? `<h${level}>Notes</h${level}><ul>${notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : '';
 
 /** The report as a standalone HTML page. */
 export function renderScanReportHtml(report: ScanReport): string {
@@ -464,7 +594,19 @@ export function summarizeSite(input: SiteInput): SiteReport {
       for (const c of p.cookies) {
         const key = `${c.name}\u0000${c.domain}`;
         let entry = cookies.get(key);
-        if (!entry) cookies.set(key, (entry = { name: c.name, domain: c.domain, vendor: c.vendor, purpose: c.purpose, declared: c.declared, pages: [], violations: 0 }));
+        if (!entry)
+          cookies.set(
+            key,
+            (entry = {
+              name: c.name,
+              domain: c.domain,
+              vendor: c.vendor,
+              purpose: c.purpose,
+              declared: c.declared,
+              pages: [],
+              violations: 0,
+            }),
+          );
         seen(entry.pages, report.url, p.id);
         if (c.vendor && c.vendor !== 'consent-gate') {
           const v = vendor(c.vendor);
@@ -488,7 +630,10 @@ export function summarizeSite(input: SiteInput): SiteReport {
     }
     for (const violation of report.violations) {
       if (violation.vendor && vendors.has(violation.vendor)) vendors.get(violation.vendor)!.violations++;
-      const c = violation.kind.startsWith('cookie') || violation.kind === 'undeclared-cookie' ? cookies.get(`${violation.target}\u0000${violation.domain}`) : undefined;
+      const c =
+        violation.kind.startsWith('cookie') || violation.kind === 'undeclared-cookie'
+          ? cookies.get(`${violation.target}\u0000${violation.domain}`)
+          : undefined;
       if (c) c.violations++;
     }
   }
@@ -517,20 +662,41 @@ function seenText(list: readonly SeenOn[]): string {
 export function renderSiteReportHtml(report: SiteReport): string {
   const e = escapeHtml;
   const failing = report.pages.filter((p) => !p.clean).length;
-  const verdict = report.clean ? `Clean: no violations on ${plural(report.pages.length, 'page')}` : `${plural(report.violations.length, 'violation')} on ${failing} of ${plural(report.pages.length, 'page')}`;
+  const verdict = report.clean
+    ? `Clean: no violations on ${plural(report.pages.length, 'page')}`
+    : `${plural(report.violations.length, 'violation')} on ${failing} of ${plural(report.pages.length, 'page')}`;
   const pages = table(
     ['#', 'Page', 'Violations', 'Vendor tags in the HTML'],
-    report.pages.map((p, i) => [String(i + 1), `<a href="#page-${i + 1}">${e(p.url)}</a>`, p.violations.length ? `<strong>${p.violations.length}</strong>` : '0', String(p.markup.length)]),
+    report.pages.map((p, i) => [
+      String(i + 1),
+      `<a href="#page-${i + 1}">${e(p.url)}</a>`,
+      p.violations.length ? `<strong>${p.violations.length}</strong>` : '0',
+      String(p.markup.length),
+    ]),
     (i) => (report.pages[i]!.clean ? '' : 'bad'),
   );
   const vendors = table(
     ['Vendor', 'Purposes', 'Hosts contacted', 'Cookies and storage keys', 'Pages (phases)', 'Tags in the HTML', 'Violations'],
-    report.vendors.map((v) => [e(v.vendor), e(v.purposes.join(', ')), v.hosts.map((h) => `<code>${e(h)}</code>`).join('<br>'), [...v.cookies, ...v.storage].map((c) => `<code>${e(c)}</code>`).join('<br>'), seenText(v.pages), String(v.tags), v.violations ? `<strong>${v.violations}</strong>` : '0']),
+    report.vendors.map((v) => [
+      e(v.vendor),
+      e(v.purposes.join(', ')),
+      v.hosts.map((h) => `<code>${e(h)}</code>`).join('<br>'),
+      [...v.cookies, ...v.storage].map((c) => `<code>${e(c)}</code>`).join('<br>'),
+      seenText(v.pages),
+      String(v.tags),
+      v.violations ? `<strong>${v.violations}</strong>` : '0',
+    ]),
     (i) => (report.vendors[i]!.violations ? 'bad' : ''),
   );
   const cookies = table(
     ['Name', 'Domain', 'Vendor / purpose', 'Pages (phases)', 'Violations'],
-    report.cookies.map((c) => [`<code>${e(c.name)}</code>`, e(c.domain), who(c), seenText(c.pages), c.violations ? `<strong>${c.violations}</strong>` : '0']),
+    report.cookies.map((c) => [
+      `<code>${e(c.name)}</code>`,
+      e(c.domain),
+      who(c),
+      seenText(c.pages),
+      c.violations ? `<strong>${c.violations}</strong>` : '0',
+    ]),
     (i) => (report.cookies[i]!.violations ? 'bad' : ''),
   );
   const each = report.pages

@@ -34,10 +34,15 @@ export type SiteFiles = Record<string, string>;
  * config names, in config order), named as `names` says (default: the
  * drop-in names consent-gate-guard.js and consent-gate.js).
  */
-export function siteFiles(built: BuiltFiles, vendors: readonly Vendor[], names = { guard: 'consent-gate-guard.js', runtime: 'consent-gate.js' }): SiteFiles {
+export function siteFiles(
+  built: BuiltFiles,
+  vendors: readonly Vendor[],
+  names = { guard: 'consent-gate-guard.js', runtime: 'consent-gate.js' },
+): SiteFiles {
   const parts = vendors.map((vendor) => {
     const part = built.vendorParts[vendor.id];
-    if (part === undefined) throw new Error(`consent-gate bundle: the built file of vendor "${vendor.id}" (consent-gate-vendor-${vendor.id}.js) is missing`);
+    if (part === undefined)
+      throw new Error(`consent-gate bundle: the built file of vendor "${vendor.id}" (consent-gate-vendor-${vendor.id}.js) is missing`);
     return part.trimEnd();
   });
   return {

@@ -54,11 +54,19 @@ export interface ChatController {
 function backText(texts: PanelTexts, next: number | null, lang: string): string | null {
   if (next === null) return null;
   const words = returnTime(next, Date.now(), lang);
-  return fill(words.when === 'today' ? texts.backToday : words.when === 'tomorrow' ? texts.backTomorrow : texts.backLater, { day: words.day, time: words.time });
+  return fill(words.when === 'today' ? texts.backToday : words.when === 'tomorrow' ? texts.backTomorrow : texts.backLater, {
+    day: words.day,
+    time: words.time,
+  });
 }
 
 /** `words`: the panels' table in the page's language, fetched by the core with the launcher's (./feature.ts); English without it. */
-export function startChat(core: GateCore<ResolvedConfig>, parts: Parts, launchers: ReadonlyMap<string, Launcher>, words?: PanelTexts): ChatController {
+export function startChat(
+  core: GateCore<ResolvedConfig>,
+  parts: Parts,
+  launchers: ReadonlyMap<string, Launcher>,
+  words?: PanelTexts,
+): ChatController {
   injectPanelStyles(document, core.config.nonce);
   const runtimes = new Map<string, Promise<VendorRuntime | null>>();
   /** Runtimes already made, for synchronous questions (status). */
@@ -105,16 +113,27 @@ export function startChat(core: GateCore<ResolvedConfig>, parts: Parts, launcher
     return made;
   }
 
-  function render(runtime: VendorRuntime, launcher: ChatView, state: ReturnType<VendorRuntime['state']>, reason?: ReturnType<VendorRuntime['reason']>): void {
+  function render(
+    runtime: VendorRuntime,
+    launcher: ChatView,
+    state: ReturnType<VendorRuntime['state']>,
+    reason?: ReturnType<VendorRuntime['reason']>,
+  ): void {
     launcher.render(state);
     if (state !== 'failed') return;
-    const box = failurePanel(document, texts, reason ?? 'error', { url: runtime.options.fallbackUrl, label: runtime.options.fallbackLabel }, {
-      retry: () => void runtime.open(),
-      close: () => {
-        launcher.setPanel(null);
-        launcher.returnFocus();
+    const box = failurePanel(
+      document,
+      texts,
+      reason ?? 'error',
+      { url: runtime.options.fallbackUrl, label: runtime.options.fallbackLabel },
+      {
+        retry: () => void runtime.open(),
+        close: () => {
+          launcher.setPanel(null);
+          launcher.returnFocus();
+        },
       },
-    });
+    );
     launcher.setPanel(box);
     box.querySelector<HTMLElement>('.cg-chat-buttons > *')?.focus();
   }
@@ -169,7 +188,15 @@ export function startChat(core: GateCore<ResolvedConfig>, parts: Parts, launcher
           texts,
           lang: wordsLang,
           allowed: runtime.allowed(),
-          ...(away ? { away: { message: hours?.awayMessage ?? texts.awayBody, back: backText(texts, next, lang), leave: hours?.leaveMessage !== false } } : {}),
+          ...(away
+            ? {
+                away: {
+                  message: hours?.awayMessage ?? texts.awayBody,
+                  back: backText(texts, next, lang),
+                  leave: hours?.leaveMessage !== false,
+                },
+              }
+            : {}),
           ...(hours?.replyTime ? { replyTime: hours.replyTime } : {}),
           ...(fallbackUrl ? { fallback: { url: fallbackUrl, label: fallbackLabel ?? texts.fallback } } : {}),
         },
@@ -203,13 +230,15 @@ export function startChat(core: GateCore<ResolvedConfig>, parts: Parts, launcher
       // not where, to whom or when the chat does not show
       if (launchers.get(configured.id)?.showing.shown === false) continue;
       void runtimeOf(configured.id).then((runtime) => {
-        if (runtime && runtime.allowed() && runtime.state() === 'idle' && (runtime.options.loadOn === 'consent' || runtime.resumable())) void runtime.mount();
+        if (runtime?.allowed() && runtime.state() === 'idle' && (runtime.options.loadOn === 'consent' || runtime.resumable()))
+          void runtime.mount();
       });
     }
   }
 
   function handle(id: string): ChatHandle {
-    const withRuntime = <T>(fn: (r: VendorRuntime) => T | Promise<T>, fallback: T): Promise<T> => runtimeOf(id).then((r) => (r ? fn(r) : fallback));
+    const withRuntime = <T>(fn: (r: VendorRuntime) => T | Promise<T>, fallback: T): Promise<T> =>
+      runtimeOf(id).then((r) => (r ? fn(r) : fallback));
     return {
       open: () => activate(id),
       close: () => {
@@ -218,7 +247,13 @@ export function startChat(core: GateCore<ResolvedConfig>, parts: Parts, launcher
           runtime.close();
         }, undefined);
       },
-      status: () => known.get(id)?.status() ?? { vendor: id, state: 'idle', allowed: core.allows(id, core.config.vendors.find((v) => v.id === id)!.purpose), loaded: false },
+      status: () =>
+        known.get(id)?.status() ?? {
+          vendor: id,
+          state: 'idle',
+          allowed: core.allows(id, core.config.vendors.find((v) => v.id === id)!.purpose),
+          loaded: false,
+        },
       clear: (options) => withRuntime((runtime) => runtime.clear(options), undefined),
       refresh: (options) => withRuntime((runtime) => runtime.refresh(options), undefined),
       on: (event, fn) => void withRuntime((runtime) => runtime.on(event, fn), undefined),

@@ -79,7 +79,11 @@ export function chatFeature(core: GateCore<ResolvedConfig>, parts: Parts): ChatF
     const found = chats.find((v) => v.id === id);
     if (found && browser) return found;
     if (found) throw new Error(`consent-gate: ${method}() needs a browser`);
-    throw new ConsentGateConfigError(`${method}() argument 1`, `a configured chat vendor id (${ids.map((i) => JSON.stringify(i)).join(', ') || 'none configured'})`, vendorId);
+    throw new ConsentGateConfigError(
+      `${method}() argument 1`,
+      `a configured chat vendor id (${ids.map((i) => JSON.stringify(i)).join(', ') || 'none configured'})`,
+      vendorId,
+    );
   }
 
   /**
@@ -89,16 +93,21 @@ export function chatFeature(core: GateCore<ResolvedConfig>, parts: Parts): ChatF
    */
   function available(launcher: Launcher): boolean {
     const { shown, why } = launcher.showing;
-    if (!shown) console.info(`consent-gate: the ${launcher.vendorId} chat is not shown ${why === 'page' ? 'on this page (show.urls)' : why === 'audience' ? 'before analytics is granted (show.audience)' : 'outside business hours (show.hours)'}`);
+    if (!shown)
+      console.info(
+        `consent-gate: the ${launcher.vendorId} chat is not shown ${why === 'page' ? 'on this page (show.urls)' : why === 'audience' ? 'before analytics is granted (show.audience)' : 'outside business hours (show.hours)'}`,
+      );
     return shown;
   }
 
   /** Open a chat once the page's launchers exist (a call queued before the DOM was ready waits for them). */
   function open(configured: ConfiguredVendor): Promise<boolean> {
-    return started.then(() => {
-      const launcher = launchers.get(configured.id);
-      return launcher && available(launcher) ? lazy().then((c) => c.activate(configured.id)) : false;
-    }).catch(() => false);
+    return started
+      .then(() => {
+        const launcher = launchers.get(configured.id);
+        return launcher && available(launcher) ? lazy().then((c) => c.activate(configured.id)) : false;
+      })
+      .catch(() => false);
   }
 
   /** Chats embedded in the page (an inline placeholder). */
@@ -112,10 +121,15 @@ export function chatFeature(core: GateCore<ResolvedConfig>, parts: Parts): ChatF
       const show = launcher.options.show;
       const now = Date.now();
       const decided = show ? showing(show, location.href, core.allows(launcher.vendorId, 'analytics'), now) : launcher.showing;
-      if (decided.shown !== launcher.showing.shown || decided.away !== launcher.showing.away || decided.why !== launcher.showing.why) launcher.setShowing(decided);
+      if (decided.shown !== launcher.showing.shown || decided.away !== launcher.showing.away || decided.why !== launcher.showing.why)
+        launcher.setShowing(decided);
       else launcher.showing = decided;
       // an inline placeholder is the chat's lazy part: fetched once the chat shows here
-      if (decided.shown && inlined.has(launcher.vendorId)) void lazy().then((c) => c.prefetch(launcher.vendorId), () => undefined);
+      if (decided.shown && inlined.has(launcher.vendorId))
+        void lazy().then(
+          (c) => c.prefetch(launcher.vendorId),
+          () => undefined,
+        );
       if (decided.next !== null) next = Math.min(next, decided.next - now);
     }
     // again when business hours begin or end (at most an hour ahead, so a sleeping computer or a clock change catches up)
@@ -123,14 +137,39 @@ export function chatFeature(core: GateCore<ResolvedConfig>, parts: Parts): ChatF
   }
 
   function place(configured: ConfiguredVendor, table: ChatTexts | null): void {
-    const launcher = createLauncher(configured.id, chatOptionsOf(configured.options), document, core.config.nonce, table?.launcher ?? launcherTexts.en, {
-      activate: () => void (available(launcher) && lazy().then((c) => c.activate(configured.id), () => undefined)),
-      intent: () => void (launcher.showing.shown && lazy().then((c) => c.prefetch(configured.id), () => undefined)),
-    });
+    const launcher = createLauncher(
+      configured.id,
+      chatOptionsOf(configured.options),
+      document,
+      core.config.nonce,
+      table?.launcher ?? launcherTexts.en,
+      {
+        activate: () =>
+          void (
+            available(launcher) &&
+            lazy().then(
+              (c) => c.activate(configured.id),
+              () => undefined,
+            )
+          ),
+        intent: () =>
+          void (
+            launcher.showing.shown &&
+            lazy().then(
+              (c) => c.prefetch(configured.id),
+              () => undefined,
+            )
+          ),
+      },
+    );
     launchers.set(configured.id, launcher);
     // A chat embedded in the page (the vendor's inline container) shows its placeholder there: that takes the chat's lazy part.
     const vendor = configured.vendor;
-    if (vendor && safe(() => vendor.adapter.inlineTarget?.({ vendor, options: configured.options, window, document } as unknown as VendorContext))) inlined.add(configured.id);
+    if (
+      vendor &&
+      safe(() => vendor.adapter.inlineTarget?.({ vendor, options: configured.options, window, document } as unknown as VendorContext))
+    )
+      inlined.add(configured.id);
     decide();
   }
 
@@ -141,14 +180,25 @@ export function chatFeature(core: GateCore<ResolvedConfig>, parts: Parts): ChatF
     if (now === address) return;
     address = now;
     decide();
-    if (controller) void controller.then((c) => c.navigated(), () => undefined);
+    if (controller)
+      void controller.then(
+        (c) => c.navigated(),
+        () => undefined,
+      );
   }
 
   function start(table: ChatTexts | null): void {
     // A launcher only for a chat whose options are known to be right: checked already (a whole catalog,
     // or the runtime built for the site), else once the vendor's file has arrived. Wrong options are
     // logged and leave no launcher (the vendor stays blocked).
-    const waits = chats.map((configured) => (configured.checked ? (place(configured, table), null) : parts.vendor(configured.id).then(() => place(configured, table), () => undefined)));
+    const waits = chats.map((configured) =>
+      configured.checked
+        ? place(configured, table)
+        : parts.vendor(configured.id).then(
+            () => place(configured, table),
+            () => undefined,
+          ),
+    );
     void Promise.all(waits).then(markStarted);
     address = location.href.replace(/#.*/, '');
     onNavigate(window, navigated);
@@ -156,21 +206,36 @@ export function chatFeature(core: GateCore<ResolvedConfig>, parts: Parts): ChatF
     // continued from an earlier page. Both need the vendor's own file; a visitor without consent never
     // fetches it before a click.
     const wanted = () => chats.some((v) => core.allows(v.id, v.purpose));
-    if (wanted()) void lazy().then((c) => c.resume(), () => undefined);
+    if (wanted())
+      void lazy().then(
+        (c) => c.resume(),
+        () => undefined,
+      );
     core.events.on('change', () => {
       // the audience `tracked` follows the analytics decision
       decide();
-      if (wanted()) void lazy().then((c) => c.resume(), () => undefined);
+      if (wanted())
+        void lazy().then(
+          (c) => c.resume(),
+          () => undefined,
+        );
     });
   }
 
   if (browser && chats.length) {
     core.events.on('revoked', (event) => {
-      if (controller && chats.some((v) => v.id === event.vendor)) void controller.then((c) => c.revoke(event.vendor, event.purposes), () => undefined);
+      if (controller && chats.some((v) => v.id === event.vendor))
+        void controller.then(
+          (c) => c.revoke(event.vendor, event.purposes),
+          () => undefined,
+        );
     });
     const language = languageFor(pageLanguage(core.config.lang));
     if (language && language !== 'en') {
-      const fetched = (words = parts.chunks.chatTexts(language).catch((error) => (console.warn(error), null)));
+      const fetched = (words = parts.chunks.chatTexts(language).catch((error) => {
+        console.warn(error);
+        return null;
+      }));
       onReady(document, () => void fetched.then(start));
     } else onReady(document, () => start(null));
   }
@@ -182,7 +247,8 @@ export function chatFeature(core: GateCore<ResolvedConfig>, parts: Parts): ChatF
     return {
       open: () => open(configured),
       close: () => loaded()?.close(),
-      status: (): ChatStatus => loaded()?.status() ?? { vendor: id, state: 'idle', allowed: core.allows(id, configured.purpose), loaded: false },
+      status: (): ChatStatus =>
+        loaded()?.status() ?? { vendor: id, state: 'idle', allowed: core.allows(id, configured.purpose), loaded: false },
       // before the chat's lazy part has arrived there is nothing of the vendor to reset: delete what it stores, at once
       clear: (options) => {
         if (settled) return settled.handle(id).clear(options);

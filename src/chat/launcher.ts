@@ -35,7 +35,8 @@ const CSS = `.cg-chat-launcher{position:fixed;bottom:20px;z-index:2147483000;wid
 .cg-chat-status.cg-right{right:90px}.cg-chat-status.cg-left{left:90px;bottom:max(36px,calc(var(--consent-gate-banner-inset,0px) + 28px))}
 .cg-chat-status:empty{display:none}`;
 
-const ICON = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M12 3C6.5 3 2 6.6 2 11c0 2.4 1.3 4.5 3.4 6L4.5 21l4.3-2.3c1 .3 2.1.4 3.2.4 5.5 0 10-3.6 10-8s-4.5-8-10-8z"/></svg>';
+const ICON =
+  '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M12 3C6.5 3 2 6.6 2 11c0 2.4 1.3 4.5 3.4 6L4.5 21l4.3-2.3c1 .3 2.1.4 3.2.4 5.5 0 10-3.6 10-8s-4.5-8-10-8z"/></svg>';
 
 /** What the launcher reports to the chat feature. */
 export interface LauncherActions {
@@ -87,7 +88,14 @@ export function chatButton(doc: Document, name: string, text: string, onClick?: 
 const HID = 'data-consent-gate-hid';
 
 /** `texts`: the launcher's words in the page's language (./feature.ts finds them). */
-export function createLauncher(vendorId: string, options: ResolvedChatOptions, doc: Document, nonce: string | undefined, texts: LauncherTexts, actions: LauncherActions): Launcher {
+export function createLauncher(
+  vendorId: string,
+  options: ResolvedChatOptions,
+  doc: Document,
+  nonce: string | undefined,
+  texts: LauncherTexts,
+  actions: LauncherActions,
+): Launcher {
   injectStyle(doc, STYLE_ID, CSS, nonce);
   const attribute = `[${CHAT_ATTRIBUTE}="${vendorId.replace(/["\\]/g, '\\$&')}"]`;
   let state: ChatState = 'idle';

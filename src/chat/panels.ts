@@ -66,7 +66,13 @@ export function fallbackLink(doc: Document, url: string, label: string): HTMLAnc
  * chose to show nothing: trying again would not change its mind), the site's
  * fallback link when configured, and "Close" (Escape too).
  */
-export function failurePanel(doc: Document, texts: PanelTexts, reason: FailReason, fallback: { url: string | undefined; label: string | undefined }, handlers: FailureHandlers): HTMLElement {
+export function failurePanel(
+  doc: Document,
+  texts: PanelTexts,
+  reason: FailReason,
+  fallback: { url: string | undefined; label: string | undefined },
+  handlers: FailureHandlers,
+): HTMLElement {
   const box = doc.createElement('div');
   box.className = 'cg-chat-panel cg-chat-failure';
   box.setAttribute('role', 'alert');

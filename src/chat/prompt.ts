@@ -36,7 +36,9 @@ export function promptTexts(vendor: VendorData, texts: PanelTexts = panelTexts.e
   const cookies = vendor.cookies
     .filter((c) => c.purpose === vendor.purpose)
     .map((c) => `${c.name}${c.match === 'prefix' ? '…' : ''} (${lifetimeText(c.lifetime, texts, lang)})`);
-  const storage = vendor.storage.filter((s) => s.purpose === vendor.purpose).map((s) => `${s.key} (${s.storage === 'local' ? texts.storageLocal : texts.storageSession})`);
+  const storage = vendor.storage
+    .filter((s) => s.purpose === vendor.purpose)
+    .map((s) => `${s.key} (${s.storage === 'local' ? texts.storageLocal : texts.storageSession})`);
   const values = { vendor: vendor.title, summary: vendor.summary, provider: vendor.provider, purpose: purposeWord(texts, vendor.purpose) };
   return {
     title: fill(texts.promptTitle, values),
@@ -139,7 +141,8 @@ export function buildPrompt(doc: Document, content: PromptContent, handlers: Pro
   const buttons = doc.createElement('div');
   buttons.className = 'cg-chat-buttons';
   if (!away) buttons.appendChild(chatButton(doc, 'allow', t.allow, () => handlers.onAllow()));
-  else if (away.leave) buttons.appendChild(chatButton(doc, 'allow', content.allowed ? texts.leave : texts.allowLeave, () => handlers.onAllow()));
+  else if (away.leave)
+    buttons.appendChild(chatButton(doc, 'allow', content.allowed ? texts.leave : texts.allowLeave, () => handlers.onAllow()));
   if (away && content.fallback) buttons.appendChild(fallbackLink(doc, content.fallback.url, content.fallback.label));
   buttons.appendChild(chatButton(doc, 'notnow', away ? texts.close : t.notNow, () => handlers.onDismiss()));
   box.appendChild(buttons);

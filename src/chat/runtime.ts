@@ -15,7 +15,6 @@ import { LoadError, vendorContext } from '../adapter/context.js';
 import { revokeVendor, sweep } from '../adapter/revoke.js';
 import type { ChatState, ChatStatus, FailReason } from './state.js';
 
-
 export interface VendorRuntime {
   readonly vendor: Vendor;
   readonly options: ResolvedChatOptions;
@@ -78,7 +77,8 @@ export function createVendorRuntime(core: GateCore<ResolvedConfig>, vendor: Vend
 
   const allowed = () => core.allows(vendor.id, vendor.purpose);
 
-  const contextFor = (signal?: AbortSignal): VendorContext => vendorContext(core, vendor, vendorOptions, { inserted, ...(signal ? { signal } : {}) });
+  const contextFor = (signal?: AbortSignal): VendorContext =>
+    vendorContext(core, vendor, vendorOptions, { inserted, ...(signal ? { signal } : {}) });
   let ctx = contextFor();
 
   function setState(next: ChatState, reason?: FailReason): void {
@@ -143,7 +143,8 @@ export function createVendorRuntime(core: GateCore<ResolvedConfig>, vendor: Vend
         for (const node of record.addedNodes) {
           if (node.nodeType !== 1) continue;
           const el = node as Element;
-          if (NOT_UI.test(el.tagName) || el.closest('[class^="cg-chat"],[class*=" cg-chat"]') || added.some((root) => root.contains(el))) continue;
+          if (NOT_UI.test(el.tagName) || el.closest('[class^="cg-chat"],[class*=" cg-chat"]') || added.some((root) => root.contains(el)))
+            continue;
           added.push(el);
         }
       }
@@ -182,10 +183,15 @@ export function createVendorRuntime(core: GateCore<ResolvedConfig>, vendor: Vend
     const stopWatching = watch();
     const timers: ReturnType<typeof setTimeout>[] = [];
     /** Rejects after `ms` with the error `make` gives then. */
-    const after = (ms: number, make: () => Error) => new Promise<never>((_, reject) => void timers.push(setTimeout(() => reject(make()), ms)));
+    const after = (ms: number, make: () => Error) =>
+      new Promise<never>((_, reject) => void timers.push(setTimeout(() => reject(make()), ms)));
     /** Set once the vendor's code has loaded: from then on, a chat that does not come is one the vendor chose not to show. */
     let loadedCode = false;
-    const hidden = (ms: number) => new LoadError('hidden', `consent-gate: ${vendor.id} loaded but showed no chat within ${ms} ms: its own settings (targeting, audience or availability) leave out this page or this visitor, so the failure panel shows instead. Keep the chat's show settings in consent-gate's config in step with the vendor's.`);
+    const hidden = (ms: number) =>
+      new LoadError(
+        'hidden',
+        `consent-gate: ${vendor.id} loaded but showed no chat within ${ms} ms: its own settings (targeting, audience or availability) leave out this page or this visitor, so the failure panel shows instead. Keep the chat's show settings in consent-gate's config in step with the vendor's.`,
+      );
     const work = (async () => {
       adapter.prepare?.(ctx);
       await adapter.load?.(ctx);
@@ -198,7 +204,11 @@ export function createVendorRuntime(core: GateCore<ResolvedConfig>, vendor: Vend
       // the vendor's own answer (its status) says whether its chat is on the page
       return Promise.race([shown.then(() => appeared(own.signal)), after(within, () => hidden(within))]);
     })();
-    const limit = after(options.timeout, () => (loadedCode ? hidden(options.timeout) : new LoadError('timeout', `consent-gate: ${vendor.id} did not load within ${options.timeout} ms`)));
+    const limit = after(options.timeout, () =>
+      loadedCode
+        ? hidden(options.timeout)
+        : new LoadError('timeout', `consent-gate: ${vendor.id} did not load within ${options.timeout} ms`),
+    );
     const settle = () => {
       for (const timer of timers) clearTimeout(timer);
       stopWatching();
@@ -271,7 +281,14 @@ export function createVendorRuntime(core: GateCore<ResolvedConfig>, vendor: Vend
           own = { loaded: false };
         }
       }
-      return { ...own, vendor: vendor.id, state, allowed: allowed(), loaded: own.loaded === true, ...(failReason ? { reason: failReason } : {}) };
+      return {
+        ...own,
+        vendor: vendor.id,
+        state,
+        allowed: allowed(),
+        loaded: own.loaded === true,
+        ...(failReason ? { reason: failReason } : {}),
+      };
     },
     on(event, fn) {
       if (typeof fn !== 'function') throw new TypeError(`consent-gate: chat("${vendor.id}").on("${event}", …) needs a function`);

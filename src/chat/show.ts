@@ -60,7 +60,11 @@ const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 /** The time of the week (minutes since Monday 00:00) at `now` on the clocks of `timeZone`. */
 export function weekMinute(now: number, timeZone: string): number {
   let clock = clocks.get(timeZone);
-  if (!clock) clocks.set(timeZone, (clock = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })));
+  if (!clock)
+    clocks.set(
+      timeZone,
+      (clock = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })),
+    );
   let day = 0;
   let minutes = 0;
   for (const part of clock.formatToParts(now)) {

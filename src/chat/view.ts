@@ -145,11 +145,19 @@ export function chatView(launcher: Launcher, doc: Document, texts: PanelTexts): 
     focusChat(ui) {
       const active = doc.activeElement;
       // the vendor took focus itself, or the visitor went on elsewhere: leave it there
-      const ours = !active || active === doc.body || !active.isConnected || (active as HTMLElement).hidden || active === launcher.trigger || active.closest('[class^="cg-chat"],[class*=" cg-chat"]');
+      const ours =
+        !active ||
+        active === doc.body ||
+        !active.isConnected ||
+        (active as HTMLElement).hidden ||
+        active === launcher.trigger ||
+        active.closest('[class^="cg-chat"],[class*=" cg-chat"]');
       if (!ours) return;
       for (const selector of FOCUS_ORDER) {
         for (const root of ui) {
-          const found = [root, ...root.querySelectorAll(selector)].find((el) => el.matches(selector) && visible(el)) as HTMLElement | undefined;
+          const found = [root, ...root.querySelectorAll(selector)].find((el) => el.matches(selector) && visible(el)) as
+            | HTMLElement
+            | undefined;
           if (found) return found.focus();
         }
       }

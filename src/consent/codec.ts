@@ -55,7 +55,15 @@ export function checksum(text: string): string {
 
 export function encodeRecord(record: ConsentRecord): string {
   const d = record.d;
-  const json = JSON.stringify({ v: record.v, p: record.p, d: { functional: d.functional, analytics: d.analytics, marketing: d.marketing }, o: record.o, t: record.t, id: record.id, g: record.g ? 1 : undefined });
+  const json = JSON.stringify({
+    v: record.v,
+    p: record.p,
+    d: { functional: d.functional, analytics: d.analytics, marketing: d.marketing },
+    o: record.o,
+    t: record.t,
+    id: record.id,
+    g: record.g ? 1 : undefined,
+  });
   return checksum(json) + '.' + json;
 }
 
@@ -77,7 +85,8 @@ export function encodeRecord(record: ConsentRecord): string {
  * (A brace that cannot be a quantifier is itself, unescaped: the grammar of
  * regular expressions without the `u` flag, ECMA-262 Annex B.)
  */
-const SHAPE = /^{"v":1,"p":"[^"\\]{1,64}","d":{"functional":(true|false),"analytics":(true|false),"marketing":(true|false)},"o":{("(?=[a-z0-9-]{1,64}")[a-z0-9]+(-[a-z0-9]+)*":(true|false)(,(?!})|(?=}))){0,50}},"t":\d{13},"id":"[\w-]{16,64}"(,"g":1)?}$/;
+const SHAPE =
+  /^{"v":1,"p":"[^"\\]{1,64}","d":{"functional":(true|false),"analytics":(true|false),"marketing":(true|false)},"o":{("(?=[a-z0-9-]{1,64}")[a-z0-9]+(-[a-z0-9]+)*":(true|false)(,(?!})|(?=}))){0,50}},"t":\d{13},"id":"[\w-]{16,64}"(,"g":1)?}$/;
 
 /**
  * The first stage of `decodeRecord`: the checksum holds, the JSON (when
@@ -103,8 +112,13 @@ export function peekRecord(raw: unknown, policyVersion?: string, shape = /^/): C
  * (at most MAX_LIFETIME_DAYS) and at most CLOCK_SKEW_MS ahead of `now`.
  * Null ("no decision") for anything else. Never throws.
  */
-export function decodeRecord(raw: unknown, policyVersion?: string, now: number = Date.now(), lifetimeDays: number = DEFAULT_LIFETIME_DAYS): ConsentRecord | null {
-  const r = typeof raw == 'string' ? peekRecord(raw, policyVersion, SHAPE) : null;
+export function decodeRecord(
+  raw: unknown,
+  policyVersion?: string,
+  now: number = Date.now(),
+  lifetimeDays: number = DEFAULT_LIFETIME_DAYS,
+): ConsentRecord | null {
+  const r = typeof raw === 'string' ? peekRecord(raw, policyVersion, SHAPE) : null;
   return r && r.t >= now - Math.min(lifetimeDays, MAX_LIFETIME_DAYS) * 86400000 && r.t <= now + CLOCK_SKEW_MS ? r : null;
 }
 
@@ -122,6 +136,7 @@ export function cookieValue(cookieString: string, name: string): string | null {
  * (`navigator.globalPrivacyControl`: true; 1 or "1" as some extensions set it).
  */
 export function gpcSignal(navigator: unknown): boolean {
+  // biome-ignore lint/suspicious/noDoubleEquals: loose on purpose, so true, 1 and "1" all count as the signal
   return (navigator as { globalPrivacyControl?: unknown } | undefined)?.globalPrivacyControl == true;
 }
 
@@ -132,7 +147,7 @@ export function gpcSignal(navigator: unknown): boolean {
  * without the signal.
  */
 export function gpcRefuses(signal: boolean, mode?: unknown): OptionalPurpose[] {
-  return !signal || mode == 'ignore' ? [] : mode == 'reject-all' ? ['functional', 'analytics', 'marketing'] : ['marketing'];
+  return !signal || mode === 'ignore' ? [] : mode === 'reject-all' ? ['functional', 'analytics', 'marketing'] : ['marketing'];
 }
 
 /**
@@ -146,5 +161,8 @@ export function gpcRefuses(signal: boolean, mode?: unknown): OptionalPurpose[] {
  */
 export function recordAllows(record: ConsentRecord | null, vendorId: string, purpose: string, refused: readonly string[] = []): boolean {
   // a vendor's own decision wins over its purpose's
-  return purpose === 'necessary' || (!!record && !(refused.includes(purpose) && !record.g) && (record.o[vendorId] ?? record.d[purpose as OptionalPurpose]) === true);
+  return (
+    purpose === 'necessary' ||
+    (!!record && !(refused.includes(purpose) && !record.g) && (record.o[vendorId] ?? record.d[purpose as OptionalPurpose]) === true)
+  );
 }

@@ -8,7 +8,18 @@ import { Emitter } from './emitter.js';
 import { deleteRecord, makeRecord, readRecord, writeRecord, type RecordStore } from './record.js';
 import { ConsentGateConfigError } from '../errors.js';
 import type { ConsentReceipt } from '../receipts/schema.js';
-import { OPTIONAL_PURPOSES, PURPOSES, type BlockedEntry, type ChangeEvent, type DecisionSource, type Decisions, type GpcMode, type GuardBridge, type OptionalPurpose, type Purpose } from '../types.js';
+import {
+  OPTIONAL_PURPOSES,
+  PURPOSES,
+  type BlockedEntry,
+  type ChangeEvent,
+  type DecisionSource,
+  type Decisions,
+  type GpcMode,
+  type GuardBridge,
+  type OptionalPurpose,
+  type Purpose,
+} from '../types.js';
 
 /** What the core needs of a resolved config (src/config.ts `ResolvedConfig` is one). */
 export interface GateSettings {
@@ -141,7 +152,8 @@ export function createGateCore<C extends GateSettings>(config: C, options: GateO
     if (refused.length && !record?.g) {
       for (const p of refused) base[p] = false;
       for (const vendor of config.vendors) {
-        if (overrides[vendor.id] && (vendor.uses ?? [vendor.purpose]).some((p) => refused.includes(p as OptionalPurpose))) delete overrides[vendor.id];
+        if (overrides[vendor.id] && (vendor.uses ?? [vendor.purpose]).some((p) => refused.includes(p as OptionalPurpose)))
+          delete overrides[vendor.id];
       }
     }
     for (const [p, value] of Object.entries(change.purposes ?? {})) base[p as OptionalPurpose] = value === true;
@@ -171,10 +183,13 @@ export function createGateCore<C extends GateSettings>(config: C, options: GateO
   } catch {
     channel = null;
   }
-  const timer = typeof window !== 'undefined' ? window.setInterval(() => {
-    const now = safeCookieString();
-    if (now !== lastSeen) sync();
-  }, SYNC_POLL_MS) : null;
+  const timer =
+    typeof window !== 'undefined'
+      ? window.setInterval(() => {
+          const now = safeCookieString();
+          if (now !== lastSeen) sync();
+        }, SYNC_POLL_MS)
+      : null;
 
   function broadcast(): void {
     lastSeen = safeCookieString();

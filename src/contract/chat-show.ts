@@ -108,18 +108,26 @@ function checkRule(rule: unknown, at: string): OptionProblem | undefined {
   const { operator, value } = rule;
   if (!URL_OPERATORS.includes(operator as UrlOperator)) return problem(`${at}.operator`, `one of ${list(URL_OPERATORS)}`, operator);
   if (typeof value !== 'string' || !/^\S+$/.test(value) || value.slice(0, -2).includes('*') || /(^|[^/])\*$/.test(value)) {
-    return problem(`${at}.value`, 'a URL or part of one, without spaces; a * only at the end, as /* ("/blog/*" is /blog and every page below it)', value);
+    return problem(
+      `${at}.value`,
+      'a URL or part of one, without spaces; a * only at the end, as /* ("/blog/*" is /blog and every page below it)',
+      value,
+    );
   }
-  if (!/contain/.test(operator as string) && !/^(\/|https?:\/\/)/.test(value)) return problem(`${at}.value`, 'a URL starting with https://, http:// or / (a path of this site)', value);
+  if (!/contain/.test(operator as string) && !/^(\/|https?:\/\/)/.test(value))
+    return problem(`${at}.value`, 'a URL starting with https://, http:// or / (a path of this site)', value);
   return unknownKey(at, rule, RULE_KEYS);
 }
 
 function checkHours(hours: unknown): OptionProblem | undefined {
   const at = '.hours';
-  if (!isObject(hours)) return problem(at, 'an object with timeZone and days, such as { timeZone: "Europe/Amsterdam", days: { mon: ["09:00-17:00"] } }', hours);
+  if (!isObject(hours))
+    return problem(at, 'an object with timeZone and days, such as { timeZone: "Europe/Amsterdam", days: { mon: ["09:00-17:00"] } }', hours);
   const { timeZone, days, outside, leaveMessage } = hours;
-  if (typeof timeZone !== 'string' || !knownTimeZone(timeZone)) return problem(`${at}.timeZone`, 'an IANA time zone such as "Europe/Amsterdam"', timeZone);
-  if (!isObject(days)) return problem(`${at}.days`, `an object of weekdays (${list(WEEKDAYS)}) with ranges, such as { mon: ["09:00-17:00"] }`, days);
+  if (typeof timeZone !== 'string' || !knownTimeZone(timeZone))
+    return problem(`${at}.timeZone`, 'an IANA time zone such as "Europe/Amsterdam"', timeZone);
+  if (!isObject(days))
+    return problem(`${at}.days`, `an object of weekdays (${list(WEEKDAYS)}) with ranges, such as { mon: ["09:00-17:00"] }`, days);
   let ranges = 0;
   for (const [day, given] of Object.entries(days)) {
     const dayAt = `${at}.days.${day}`;
@@ -131,14 +139,20 @@ function checkHours(hours: unknown): OptionProblem | undefined {
       const range = parseRange(text);
       if (!range) return problem(`${dayAt}[${i}]`, 'a range "HH:MM-HH:MM" between 00:00 and 24:00, such as "09:00-17:00"', text);
       const [start, end] = range;
-      if (end <= start) return problem(`${dayAt}[${i}]`, 'a range that ends after it starts; hours past midnight end at "24:00" and go on the next day from "00:00"', text);
+      if (end <= start)
+        return problem(
+          `${dayAt}[${i}]`,
+          'a range that ends after it starts; hours past midnight end at "24:00" and go on the next day from "00:00"',
+          text,
+        );
       const other = seen.find(([s, e]) => start < e && s < end);
       if (other) return problem(`${dayAt}[${i}]`, `a range that does not overlap ${JSON.stringify(other[2])}`, text);
       seen.push([start, end, text as string]);
       ranges++;
     }
   }
-  if (!ranges) return problem(`${at}.days`, 'at least one range, such as { mon: ["09:00-17:00"] } (for no chat at all, leave the vendor out)', days);
+  if (!ranges)
+    return problem(`${at}.days`, 'at least one range, such as { mon: ["09:00-17:00"] } (for no chat at all, leave the vendor out)', days);
   if (outside !== undefined && outside !== 'away' && outside !== 'hide') return problem(`${at}.outside`, 'one of "away", "hide"', outside);
   for (const key of ['replyTime', 'awayMessage']) {
     if (hours[key] !== undefined && !isText(hours[key])) return problem(`${at}.${key}`, 'a text of 1 to 200 characters', hours[key]);
@@ -154,13 +168,16 @@ export function checkShow(show: unknown): OptionProblem | undefined {
   if (extra) return extra;
   const { urls, audience, hours, appearWithin } = show;
   if (urls !== undefined) {
-    if (!Array.isArray(urls) || !urls.length) return problem('.urls', 'a non-empty array of rules such as [{ operator: "starts-with", value: "/pricing" }]', urls);
+    if (!Array.isArray(urls) || !urls.length)
+      return problem('.urls', 'a non-empty array of rules such as [{ operator: "starts-with", value: "/pricing" }]', urls);
     for (let i = 0; i < urls.length; i++) {
       const found = checkRule(urls[i], `.urls[${i}]`);
       if (found) return found;
     }
   }
-  if (audience !== undefined && audience !== 'all' && audience !== 'tracked') return problem('.audience', 'one of "all", "tracked"', audience);
-  if (appearWithin !== undefined && !(typeof appearWithin === 'number' && appearWithin > 0 && appearWithin < 6e5)) return problem('.appearWithin', 'milliseconds, a number such as 8000 (above 0, below 600000)', appearWithin);
+  if (audience !== undefined && audience !== 'all' && audience !== 'tracked')
+    return problem('.audience', 'one of "all", "tracked"', audience);
+  if (appearWithin !== undefined && !(typeof appearWithin === 'number' && appearWithin > 0 && appearWithin < 6e5))
+    return problem('.appearWithin', 'milliseconds, a number such as 8000 (above 0, below 600000)', appearWithin);
   return hours === undefined ? undefined : checkHours(hours);
 }

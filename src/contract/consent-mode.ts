@@ -15,5 +15,6 @@ import type { OptionSpec } from './types.js';
 export const consentModeOption: OptionSpec = {
   type: 'string',
   oneOf: ['basic', 'advanced'],
-  expected: '"basic" (held back until granted) or "advanced" (loads with denied defaults and sends cookieless pings; its cookies wait for consent)',
+  expected:
+    '"basic" (held back until granted) or "advanced" (loads with denied defaults and sends cookieless pings; its cookies wait for consent)',
 };

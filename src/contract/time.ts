@@ -41,7 +41,9 @@ export function durationInWords(seconds: number, how: 'exact' | 'round', lang?: 
 function inWords(n: number, unit: string, lang: string | undefined): string | null {
   if (!lang || /^en\b/i.test(lang)) return null;
   try {
-    return Intl.NumberFormat.supportedLocalesOf(lang).length ? new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long' }).format(n) : null;
+    return Intl.NumberFormat.supportedLocalesOf(lang).length
+      ? new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long' }).format(n)
+      : null;
   } catch {
     return null;
   }

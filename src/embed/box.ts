@@ -83,7 +83,12 @@ export function boxStyle(m: Measured, ratio: number): Record<string, string> {
 /** Measure a frame as it is laid out now (`width`/`height` 0 when it is not). */
 export function measure(frame: Element): Measured {
   const rect = frame.getBoundingClientRect();
-  const found: Measured = { width: rect.width, height: rect.height, widthAttribute: frame.getAttribute('width'), heightAttribute: frame.getAttribute('height') };
+  const found: Measured = {
+    width: rect.width,
+    height: rect.height,
+    widthAttribute: frame.getAttribute('width'),
+    heightAttribute: frame.getAttribute('height'),
+  };
   if (!rect.width || !rect.height) return found;
   const s = getComputedStyle(frame);
   found.display = s.display;

@@ -82,5 +82,10 @@ export function findEmbed(el: Element, vendors: readonly EmbedVendor[], base: st
 export function posterOf(el: Element, vendors: readonly EmbedVendor[], base: string): string | null {
   const url = absolute(el.getAttribute('data-poster'), base);
   if (!url || !/^(https?|data):/.test(url)) return null;
-  return matchHost(url, vendors.map((v) => v.vendor)) ? null : url;
+  return matchHost(
+    url,
+    vendors.map((v) => v.vendor),
+  )
+    ? null
+    : url;
 }

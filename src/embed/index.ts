@@ -73,7 +73,8 @@ function unhide(el: HTMLElement): void {
 /** Add `feature` to a frame's `allow` list when it is not there. */
 function allowFeature(frame: Element, feature: string): void {
   const allow = frame.getAttribute('allow') ?? '';
-  if (!allow.split(';').some((f) => f.trim().split(/\s/)[0] === feature)) frame.setAttribute('allow', allow.trim() ? `${allow.trim().replace(/;$/, '')}; ${feature}` : feature);
+  if (!allow.split(';').some((f) => f.trim().split(/\s/)[0] === feature))
+    frame.setAttribute('allow', allow.trim() ? `${allow.trim().replace(/;$/, '')}; ${feature}` : feature);
 }
 
 export async function startEmbeds(core: GateCore<ResolvedConfig>, parts: Parts): Promise<EmbedController | null> {
@@ -81,7 +82,14 @@ export async function startEmbeds(core: GateCore<ResolvedConfig>, parts: Parts):
   const win = window as Window & typeof globalThis;
   const configured = core.config.vendors.filter((v) => v.kind === 'embed');
   // a vendor whose file or options fail stays held back, without a placeholder (the error is logged once)
-  const found = await Promise.all(configured.map((c) => parts.vendor(c.id).then((vendor: Vendor) => ({ vendor, ctx: { vendor, options: c.options, window: win, document: doc } as unknown as VendorContext }), () => null)));
+  const found = await Promise.all(
+    configured.map((c) =>
+      parts.vendor(c.id).then(
+        (vendor: Vendor) => ({ vendor, ctx: { vendor, options: c.options, window: win, document: doc } as unknown as VendorContext }),
+        () => null,
+      ),
+    ),
+  );
   const vendors = found.filter((v): v is EmbedVendor => v !== null);
   if (!vendors.length) return null;
   injectEmbedStyles(doc, core.config.nonce);
@@ -119,7 +127,16 @@ export async function startEmbeds(core: GateCore<ResolvedConfig>, parts: Parts):
       // the site's own content of the box (a fallback link, say) gives way to the placeholder
       e.el.replaceChildren();
       const sized = (e.el as HTMLElement).clientHeight > 0;
-      e.placeholder = buildPlaceholder(doc, { ...input, style: sized ? { display: 'block', width: '100%', height: '100%' } : { display: 'block', width: '100%', 'aspect-ratio': String(ratio) } }, handlers);
+      e.placeholder = buildPlaceholder(
+        doc,
+        {
+          ...input,
+          style: sized
+            ? { display: 'block', width: '100%', height: '100%' }
+            : { display: 'block', width: '100%', 'aspect-ratio': String(ratio) },
+        },
+        handlers,
+      );
       e.el.appendChild(e.placeholder);
     }
   }
@@ -161,7 +178,8 @@ export async function startEmbeds(core: GateCore<ResolvedConfig>, parts: Parts):
     e.placeholder = null;
     e.loaded = true;
     e.start = false;
-    if (!frame.title) frame.title = embedTexts(vendor, pageLanguage(core.config.lang), e.el.getAttribute('title') ?? e.el.getAttribute('data-title')).name;
+    if (!frame.title)
+      frame.title = embedTexts(vendor, pageLanguage(core.config.lang), e.el.getAttribute('title') ?? e.el.getAttribute('data-title')).name;
     // a frame may autoplay only when the page delegates it (Permissions Policy); the click is the visitor's intent
     if (start) allowFeature(frame, 'autoplay');
     frame.removeAttribute(HELD_SRC);
@@ -239,7 +257,10 @@ export async function startEmbeds(core: GateCore<ResolvedConfig>, parts: Parts):
     try {
       for (const r of records) {
         if (r.type === 'attributes') consider(r.target as Element);
-        else r.addedNodes.forEach((node) => node.nodeType === 1 && scan(node as Element));
+        else
+          r.addedNodes.forEach((node) => {
+            if (node.nodeType === 1) scan(node as Element);
+          });
       }
     } catch (error) {
       console.error(error);

@@ -9,7 +9,13 @@
  * cookies on `.shop.co.uk`.
  */
 import { getDomain } from 'tldts';
-import { declarationEntries as entries, renderDeclaration as render, type DeclarationFormat, type DeclarationInput, type Disclosure } from '../audit/declaration.js';
+import {
+  declarationEntries as entries,
+  renderDeclaration as render,
+  type DeclarationFormat,
+  type DeclarationInput,
+  type Disclosure,
+} from '../audit/declaration.js';
 
 /** The registrable domain of a host name (public-suffix list), or undefined for an IP address, localhost or a public suffix itself. */
 export function registrableDomainOf(host: string): string | undefined {
@@ -40,7 +46,25 @@ export { inspect, cookieNames } from '../audit/inspect.js';
 export type { AuditItem, AuditReport } from '../audit/inspect.js';
 export type { AuditMethods } from '../audit/feature.js';
 export { evaluateScan, renderScanReportHtml, summarizeSite, renderSiteReportHtml, markupWhere } from '../audit/scan.js';
-export type { ScanReport, ReportHeader, PhaseReport, HostGroup, Classified, PhaseObservation, PhaseId, Violation, ViolationKind, ObservedCookie, ObservedRequest, ObservedStorage, SiteReport, SiteVendor, SiteCookie, SiteViolation, SeenOn } from '../audit/scan.js';
+export type {
+  ScanReport,
+  ReportHeader,
+  PhaseReport,
+  HostGroup,
+  Classified,
+  PhaseObservation,
+  PhaseId,
+  Violation,
+  ViolationKind,
+  ObservedCookie,
+  ObservedRequest,
+  ObservedStorage,
+  SiteReport,
+  SiteVendor,
+  SiteCookie,
+  SiteViolation,
+  SeenOn,
+} from '../audit/scan.js';
 export { rewriteHtml, FETCHING_ATTRIBUTES } from '../audit/rewrite.js';
 export type { RewriteResult, RewriteOptions, VendorTag } from '../audit/rewrite.js';
 export { resolveConfig } from '../config.js';

@@ -45,7 +45,10 @@ function hold(element: Element, name: string, value: unknown): boolean {
 
 /** The markup form, not yet released (release takes a script's `text/plain` type away, another element's `data-<name>` attributes). */
 export const isMarkupForm = (element: Element): boolean =>
-  element.hasAttribute(MARK) && (element.localName == 'script' ? (element as HTMLScriptElement).type == 'text/plain' : ATTRIBUTES.some((name) => element.hasAttribute('data-' + name)));
+  element.hasAttribute(MARK) &&
+  (element.localName === 'script'
+    ? (element as HTMLScriptElement).type === 'text/plain'
+    : ATTRIBUTES.some((name) => element.hasAttribute('data-' + name)));
 
 /** Look at one element: hold its vendor URLs, note what is held already, and the frames and shadow roots it brings. */
 export function visit(element: Element, attempt?: boolean): void {
@@ -66,7 +69,10 @@ export function visit(element: Element, attempt?: boolean): void {
 export function scan(node: Any, attempt?: boolean): void {
   if (node?.querySelectorAll) {
     if (node.matches) visit(node, attempt);
-    if (node.firstElementChild) node.querySelectorAll('*').forEach((element: Element) => visit(element, attempt));
+    if (node.firstElementChild)
+      node.querySelectorAll('*').forEach((element: Element) => {
+        visit(element, attempt);
+      });
   }
 }
 

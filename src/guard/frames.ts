@@ -10,12 +10,22 @@ const texts = new WeakMap<object, string>();
 
 export function patchBlobs(win: Any): void {
   for (const name of ['Blob', 'File']) {
-    wrap(win, name, () => {}, (blob, args) => {
-      // (string parts as they are, a Blob part by its own text)
-      texts.set(blob, [...(args[0] || [])].map((part) => texts.get(part) ?? part).join(''));
-    });
+    wrap(
+      win,
+      name,
+      () => {},
+      (blob, args) => {
+        // (string parts as they are, a Blob part by its own text)
+        texts.set(blob, [...(args[0] || [])].map((part) => texts.get(part) ?? part).join(''));
+      },
+    );
   }
-  wrap(win.URL, 'createObjectURL', () => {}, (url, args) => {
-    blobTexts[url] = texts.get(args[0]);
-  });
+  wrap(
+    win.URL,
+    'createObjectURL',
+    () => {},
+    (url, args) => {
+      blobTexts[url] = texts.get(args[0]);
+    },
+  );
 }

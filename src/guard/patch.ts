@@ -2,7 +2,7 @@
  * The two ways the guard changes the platform. Each patch stands on its own:
  * one that fails (a property the page froze) leaves the others in place.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the guard patches the page's own untyped objects (prototypes, windows of frames)
 export type Any = any;
 
 /** Replace a method (`make(original)`) or, for an accessor, its setter (`make(originalSetter)`), where `target` has `name` as its own. */
@@ -25,9 +25,14 @@ function patch(target: object | undefined, name: string, make: (original: Any) =
  * says no; then it does nothing and returns `refused`.
  */
 export function unless(target: object | undefined, name: string, stop: (self: Any, args: Any[]) => unknown, refused?: unknown): void {
-  patch(target, name, (original) => function (this: unknown, ...args: Any[]) {
-    return stop(this, args) ? refused : original.apply(this, args);
-  });
+  patch(
+    target,
+    name,
+    (original) =>
+      function (this: unknown, ...args: Any[]) {
+        return stop(this, args) ? refused : original.apply(this, args);
+      },
+  );
 }
 
 /**
@@ -35,7 +40,12 @@ export function unless(target: object | undefined, name: string, stop: (self: An
  * arguments, `after` sees its result. A constructor keeps its prototype and
  * static members (WebSocket.OPEN).
  */
-export function wrap(target: object | undefined, name: string, before: (args: Any[]) => void, after: (result: Any, args: Any[]) => void = () => {}): void {
+export function wrap(
+  target: object | undefined,
+  name: string,
+  before: (args: Any[]) => void,
+  after: (result: Any, args: Any[]) => void = () => {},
+): void {
   patch(target, name, (original) => {
     const wrapped = function (this: unknown, ...args: Any[]) {
       before(args);

@@ -30,7 +30,10 @@ const seen = new WeakSet<object>();
 function handle(records: MutationRecord[]): void {
   for (const record of records) {
     if (record.type === 'attributes') visit(record.target as Element);
-    else record.addedNodes.forEach((node) => scan(node));
+    else
+      record.addedNodes.forEach((node) => {
+        scan(node);
+      });
   }
   settle();
   if (held.size) setTimeout(release);
@@ -51,7 +54,10 @@ export const look = (): void => handle(observer.takeRecords());
 /** Protect the frames and observe the shadow roots that scanning met. */
 function settle(): void {
   // (most insertions bring neither: no arrays made for them)
-  if (frames.length) frames.splice(0).forEach((frame: Any) => protect(frame.contentWindow));
+  if (frames.length)
+    frames.splice(0).forEach((frame: Any) => {
+      protect(frame.contentWindow);
+    });
   if (roots.length) roots.splice(0).forEach(observe);
 }
 
@@ -90,16 +96,34 @@ function patchRealm(win: Any): void {
   for (const proto of prototypes) {
     // Insertion: look at what is inserted before the platform does (a script fetches as it is inserted),
     // then protect the frames it brought.
-    for (const name of 'appendChild insertBefore replaceChild replaceChildren append prepend before after replaceWith insertAdjacentElement adoptNode importNode insertNode'.split(' ')) {
-      wrap(proto, name, (args) => args.forEach((node) => scan(node, true)), settle);
+    for (const name of 'appendChild insertBefore replaceChild replaceChildren append prepend before after replaceWith insertAdjacentElement adoptNode importNode insertNode'.split(
+      ' ',
+    )) {
+      wrap(
+        proto,
+        name,
+        (args) => {
+          for (const node of args) scan(node, true);
+        },
+        settle,
+      );
     }
     // Markup strings: held before they are parsed; then what they inserted is looked at at once (an image
     // whose URL is taken away before the end of the task fetches nothing), and a fragment made of them.
-    for (const name of 'innerHTML outerHTML insertAdjacentHTML setHTMLUnsafe write writeln createContextualFragment execCommand'.split(' ')) {
-      wrap(proto, name, (args) => args.forEach((arg, i) => (args[i] = sanitize(arg))), (result) => {
-        handle(observer.takeRecords());
-        scan(result);
-      });
+    for (const name of 'innerHTML outerHTML insertAdjacentHTML setHTMLUnsafe write writeln createContextualFragment execCommand'.split(
+      ' ',
+    )) {
+      wrap(
+        proto,
+        name,
+        (args) => {
+          for (let i = 0; i < args.length; i++) args[i] = sanitize(args[i]);
+        },
+        (result) => {
+          handle(observer.takeRecords());
+          scan(result);
+        },
+      );
     }
   }
 }

@@ -23,7 +23,11 @@ import type { Any } from './patch.js';
 function mayLoad(element: Element): boolean {
   const vendor = element.getAttribute(MARK);
   const purpose = mainPurpose(rules, vendor);
-  if (isMarkupForm(element) && (!purpose || deny({ v: vendor!, p: purpose }) || (rules as CompiledRules).k?.[rules.v.findIndex((row) => row[0] == vendor)] == 'e')) return false;
+  if (
+    isMarkupForm(element) &&
+    (!purpose || deny({ v: vendor!, p: purpose }) || (rules as CompiledRules).k?.[rules.v.findIndex((row) => row[0] === vendor)] === 'e')
+  )
+    return false;
   return !ATTRIBUTES.some((name) => {
     const value = element.getAttribute(HOLD + name);
     return value !== null && deny(urlMatch(value, name));
@@ -36,7 +40,7 @@ export function release(ready = [...held].filter((element) => mayLoad(element) &
     const element: Any = ready.shift();
     if (!element) return;
     const form = isMarkupForm(element);
-    const tag = element.localName == 'script';
+    const tag = element.localName === 'script';
     const script = tag && element.isConnected;
     // a held script never started (it had no URL, no code): given its URL, it runs itself, with what the page attached to it
     // (the snippet's `onload`); the markup form's script has run its type check, so a copy takes its place
@@ -55,11 +59,13 @@ export function release(ready = [...held].filter((element) => mayLoad(element) &
     // (an empty type is a classic script)
     if (form && tag) copy.type = element.getAttribute('data-type') ?? '';
     // a media element chooses among its <source> children again (a <picture> does by itself)
-    if (copy === element) element.localName == 'source' && element.parentNode?.load?.();
+    if (copy === element) element.localName === 'source' && element.parentNode?.load?.();
     else element.replaceWith(copy);
     // one after another: a script without async waits for the one before it, as in the page
-    if (script && copy.src && !copy.async) copy.addEventListener('load', next), copy.addEventListener('error', next);
-    else next();
+    if (script && copy.src && !copy.async) {
+      copy.addEventListener('load', next);
+      copy.addEventListener('error', next);
+    } else next();
   };
   next();
 }

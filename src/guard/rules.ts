@@ -58,7 +58,15 @@ export interface CompiledRules extends RuleTable {
  * `a`rgs), the command, each consent type's purpose (`granted`: always), the
  * values for granted and denied, and the globals set first.
  */
-type CompiledSignal = [vendors: string, queue: string, style: string, command: string[], types: Record<string, string>, values: ConsentSignal['values'], globals?: ConsentSignal['globals']];
+type CompiledSignal = [
+  vendors: string,
+  queue: string,
+  style: string,
+  command: string[],
+  types: Record<string, string>,
+  values: ConsentSignal['values'],
+  globals?: ConsentSignal['globals'],
+];
 
 /**
  * How specific a rule is: one without a wildcard before any with one, a
@@ -93,7 +101,10 @@ function refuse(text: unknown): never {
  * nor session, a list that is none, more than 36 vendors (what it refuses, as
  * `[text]`; compileRules throws a TypeError naming it).
  */
-export function compileParts<T extends RuleTable>(vendors: readonly VendorData[], base = { v: [], h: '', c: '', s: '' } as unknown as T): T {
+export function compileParts<T extends RuleTable>(
+  vendors: readonly VendorData[],
+  base = { v: [], h: '', c: '', s: '' } as unknown as T,
+): T {
   const lists = [base.h, base.c, base.s].map((list) => list.split(' ').filter(Boolean));
   const index = (purpose: unknown, i = PURPOSES.indexOf(purpose as Purpose)): number => (i < 0 ? refuse(purpose) : i);
   const v = vendors.map((vendor, i): [string, Purpose] => {
@@ -107,7 +118,7 @@ export function compileParts<T extends RuleTable>(vendors: readonly VendorData[]
     };
     /** A cookie name or storage key: exact (`name$`), prefix (`name`) or suffix (`*name$`). */
     const named = (kind: number, part: { purpose?: Purpose; match?: string }, where: string, name: string): void =>
-      add(kind, part, name, where + (part.match == 'suffix' ? '*' : '') + name + (part.match == 'prefix' ? '' : '$'));
+      add(kind, part, name, where + (part.match === 'suffix' ? '*' : '') + name + (part.match === 'prefix' ? '' : '$'));
     // (a declaration may leave a list out)
     for (const r of vendor.hosts ?? []) {
       const host = r.host.toLowerCase();
@@ -116,7 +127,8 @@ export function compileParts<T extends RuleTable>(vendors: readonly VendorData[]
       add(0, r, host.replace(/^\*\./, '') + path, host + path);
     }
     for (const r of vendor.cookies ?? []) named(1, r, '', r.name);
-    for (const r of vendor.storage ?? []) named(2, r, r.storage == 'local' ? 'l:' : r.storage == 'session' ? 's:' : refuse(r.storage), r.key);
+    for (const r of vendor.storage ?? [])
+      named(2, r, r.storage === 'local' ? 'l:' : r.storage === 'session' ? 's:' : refuse(r.storage), r.key);
     return [vendor.id, PURPOSES[index(vendor.purpose)]!];
   });
   return { ...base, v: [...base.v, ...v], h: sorted(lists[0]!), c: sorted(lists[1]!), s: sorted(lists[2]!) };
@@ -130,8 +142,18 @@ function compileSignals(vendors: readonly VendorData[]): CompiledSignal[] {
       const same = out.find((o) => o[1] === signal.queue && o[2] === signal.style[0] && o[3].join() === signal.command.join());
       if (same) same[0] += i.toString(36);
       else {
-        const types = Object.fromEntries(Object.entries(signal.types).map(([type, purpose]) => [type, purpose === true || purpose === 'necessary' ? 'granted' : purpose]));
-        out.push([i.toString(36), signal.queue, signal.style[0]!, [...signal.command], types, [...signal.values] as unknown as ConsentSignal['values'], ...(signal.globals ? [{ ...signal.globals }] : [])] as CompiledSignal);
+        const types = Object.fromEntries(
+          Object.entries(signal.types).map(([type, purpose]) => [type, purpose === true || purpose === 'necessary' ? 'granted' : purpose]),
+        );
+        out.push([
+          i.toString(36),
+          signal.queue,
+          signal.style[0]!,
+          [...signal.command],
+          types,
+          [...signal.values] as unknown as ConsentSignal['values'],
+          ...(signal.globals ? [{ ...signal.globals }] : []),
+        ] as CompiledSignal);
       }
     }
   });
@@ -140,13 +162,20 @@ function compileSignals(vendors: readonly VendorData[]): CompiledSignal[] {
 
 /** The catalog's (or a site's own selection's) rule table: every vendor's rules, kinds and consent signals. */
 export function compileRules(vendors: readonly VendorData[]): CompiledRules {
-  const kind = (v: VendorData) => (v.kind ?? (typeof (v as { adapter?: { open?: unknown } }).adapter?.open === 'function' ? 'chat' : 'tag'))[0];
+  const kind = (v: VendorData) =>
+    (v.kind ?? (typeof (v as { adapter?: { open?: unknown } }).adapter?.open === 'function' ? 'chat' : 'tag'))[0];
   const signals = compileSignals(vendors);
   let parts: RuleTable;
   try {
     parts = compileParts<RuleTable>(vendors);
   } catch (error) {
-    throw Array.isArray(error) ? new TypeError('compileRules cannot carry ' + JSON.stringify(error[0]) + ': no purpose, storage or name of letters, digits and .:/@%~!,;=+-_ (36 vendors at most)') : error;
+    throw Array.isArray(error)
+      ? new TypeError(
+          'compileRules cannot carry ' +
+            JSON.stringify(error[0]) +
+            ': no purpose, storage or name of letters, digits and .:/@%~!,;=+-_ (36 vendors at most)',
+        )
+      : error;
   }
   return { ...parts, k: vendors.map(kind).join(''), ...(signals.length ? { g: signals } : {}) };
 }
@@ -156,7 +185,9 @@ const compiled: Record<string, [string, RegExp][]> = {};
 
 /** The vendor and purpose of the first (most specific) rule matching `text`, if that vendor is in use. */
 function find(rules: RuleTable, list: string, text: string): Match | null {
-  const rule = (compiled[list] ||= list.split(' ').map((r) => [r, RegExp('^' + r.slice(2).replace(/\./g, '\\.').replace(/\*/g, '[^/]*'))])).find((r) => r[0] && r[1].test(text))?.[0];
+  const rule = (compiled[list] ||= list
+    .split(' ')
+    .map((r) => [r, RegExp('^' + r.slice(2).replace(/\./g, '\\.').replace(/\*/g, '[^/]*'))])).find((r) => r[0] && r[1].test(text))?.[0];
   return ruleMatch(rules, rule);
 }
 
@@ -172,7 +203,14 @@ function ruleMatch(rules: RuleTable, rule: string | undefined): Match | null {
  * holds back with (the catalog's and the site's own services'); the purposes
  * the Global Privacy Control signal refuses; Google Consent Mode's settings.
  */
-export type GuardSetup = [cookieName: string, policyVersion: string, lifetimeDays: number, rules: RuleTable, refused: OptionalPurpose[], consentMode: unknown];
+export type GuardSetup = [
+  cookieName: string,
+  policyVersion: string,
+  lifetimeDays: number,
+  rules: RuleTable,
+  refused: OptionalPurpose[],
+  consentMode: unknown,
+];
 
 /** The config as the guard reads it (the runtime checks it whole: src/config.ts). */
 interface GuardConfig {
@@ -217,7 +255,9 @@ export function guardSetup(config: unknown, all: RuleTable, gpc = false): GuardS
     const days = c.cookieLifetimeDays === undefined ? DEFAULT_LIFETIME_DAYS : c.cookieLifetimeDays;
     // catalog vendors in Consent Mode's advanced mode: their main purpose needs nothing, their hosts pass
     const v = all.v.map((row, i): [string, Purpose] =>
-      vendors[row[0]]?.consentMode == 'advanced' && all.g?.some((g) => g[0].includes(i.toString(36)) && g[3].includes('{phase}')) ? [row[0], 'necessary'] : row,
+      vendors[row[0]]?.consentMode === 'advanced' && all.g?.some((g) => g[0].includes(i.toString(36)) && g[3].includes('{phase}'))
+        ? [row[0], 'necessary']
+        : row,
     );
     const row = (rule: string) => v[parseInt(rule[1]!, 36)];
     // the rules of the vendors the config names first: a row two vendors share (the same pattern) is then the named one's;
@@ -225,8 +265,8 @@ export function guardSetup(config: unknown, all: RuleTable, gpc = false): GuardS
     const claim = (list: string, hosts?: boolean) =>
       list
         .split(' ')
-        .sort((a, b) => +!vendors[row(a)?.[0]!] - +!vendors[row(b)?.[0]!])
-        .filter((rule, _, rules) => !hosts || !rules.some((r) => r.slice(2) == rule.slice(2) && row(r)?.[1] == 'necessary'))
+        .sort((a, b) => +!vendors[row(a)?.[0] as string] - +!vendors[row(b)?.[0] as string])
+        .filter((rule, _, rules) => !hosts || !rules.some((r) => r.slice(2) === rule.slice(2) && row(r)?.[1] === 'necessary'))
         .join(' ');
     // the site's own services compiled onto the catalog's rules (throws on a declaration it cannot read)
     const rules = compileParts(
@@ -236,7 +276,10 @@ export function guardSetup(config: unknown, all: RuleTable, gpc = false): GuardS
       { ...all, v, h: claim(all.h, true), c: claim(all.c), s: claim(all.s) },
     );
     // (a missing `vendors` threw; an array, a string or a number is not a plain object)
-    return vendors.constructor == Object && Number.isFinite(days) && days > 0 && [undefined, 'opt-out', 'reject-all', 'ignore'].includes(c.gpc)
+    return vendors.constructor === Object &&
+      Number.isFinite(days) &&
+      days > 0 &&
+      [undefined, 'opt-out', 'reject-all', 'ignore'].includes(c.gpc)
       ? [c.cookieName ?? 'consent_gate', c.policyVersion ?? '1', days, rules, gpcRefuses(gpc, c.gpc), c.consentMode]
       : null;
   } catch {
@@ -289,7 +332,10 @@ function spellOut(text: string): string {
  */
 export function mentionedHost(rules: RuleTable, text: string): Match | null {
   const plain = spellOut(text);
-  return ruleMatch(rules, rules.h.split(' ').find((rule) => plain.includes(rule.slice(2).replace(/^\*|\/.*/g, ''))));
+  return ruleMatch(
+    rules,
+    rules.h.split(' ').find((rule) => plain.includes(rule.slice(2).replace(/^\*|\/.*/g, ''))),
+  );
 }
 
 /** Whether a piece of markup may name a ruled host (a cheap test before parsing it). */
@@ -311,7 +357,9 @@ export function matchUrl(rules: RuleTable, url: string, base?: string): Match | 
   try {
     const u = new URL(url, base);
     const [type, ...data] = u.href.split(',');
-    return /^(data|javascript):/.test(type!) ? mentionedHost(rules, /;base64$/i.test(type!) ? atob(unescape(data.join())) : unescape(u.href)) : find(rules, rules.h, u.hostname.replace(/\.+$/, '') + u.pathname);
+    return /^(data|javascript):/.test(type!)
+      ? mentionedHost(rules, /;base64$/i.test(type!) ? atob(unescape(data.join())) : unescape(u.href))
+      : find(rules, rules.h, u.hostname.replace(/\.+$/, '') + u.pathname);
   } catch {
     // not a URL; or a data: URL whose base64 the browser would refuse too
     return null;
@@ -336,7 +384,11 @@ export function matchAttribute(rules: RuleTable, value: string, base?: string): 
  * as one URL.
  */
 export function matchElementAttribute(rules: RuleTable, name: string, value: string, base?: string): Match | null {
-  return name == 'srcdoc' ? mentionedHost(rules, value) : name.endsWith('srcset') ? matchAttribute(rules, value, base) : matchUrl(rules, value, base);
+  return name === 'srcdoc'
+    ? mentionedHost(rules, value)
+    : name.endsWith('srcset')
+      ? matchAttribute(rules, value, base)
+      : matchUrl(rules, value, base);
 }
 
 /** The name a `document.cookie` write sets. */

@@ -34,38 +34,40 @@ export function signal(win: Any, phase: string, consentMode?: Any): void {
   try {
     rules.g?.forEach(([vendors, queue, style, command, types, values, globals], i) => {
       const v = rules.v[parseInt(vendors[0]!, 36)]![0];
-      const google = style == 'g';
+      const google = style === 'g';
       const state: Any = { ...types, ...(google && consentMode?.types) };
       // a purpose the permission grants, or 'granted'; anything else ('denied' among them) is denied
-      for (const type in state) state[type] = values[state[type] == 'granted' || (PURPOSES.includes(state[type]) && granted({ v, p: state[type] })) ? 0 : 1];
+      for (const type in state)
+        state[type] = values[state[type] === 'granted' || (PURPOSES.includes(state[type]) && granted({ v, p: state[type] })) ? 0 : 1];
       // (the default is the first push: nothing to compare with)
       const json = JSON.stringify(state);
-      if (json == last[i]) return;
+      if (json === last[i]) return;
       last[i] = json;
       const queued = (win[queue] ||= []);
       // gtag.js held back until now reads dataLayer from its start and sends the snippet's `config` as it reaches it, before the
       // update after it: while no gtag.js has taken the queue over (its own `push`), the default it will read carries the change too
       // (the default is the state filled: its own push sets it)
-      if (google && queued.push == [].push) Object.assign((first[i] ||= state), state);
-      const commands: Any[][] = [[...command.map((word) => (word == '{phase}' ? phase : word)), state]];
-      if (phase == 'default') {
+      if (google && queued.push === [].push) Object.assign((first[i] ||= state), state);
+      const commands: Any[][] = [[...command.map((word) => (word === '{phase}' ? phase : word)), state]];
+      if (phase === 'default') {
         Object.assign(win, globals);
         // Google's settings: `waitForUpdate` is `wait_for_update` in the default, a boolean a `set` command
         if (google) {
           for (const key in consentMode) {
             const name = key.replace(/[A-Z]/g, (letter) => '_' + letter.toLowerCase());
             const value = consentMode[key];
-            if (key != 'types') typeof value == 'boolean' ? commands.push(['set', name, value]) : (state[name] = value);
+            if (key !== 'types') typeof value === 'boolean' ? commands.push(['set', name, value]) : (state[name] = value);
           }
         }
       }
       // (Google's snippet: `function gtag(){dataLayer.push(arguments);}`)
-      if (google) win.gtag ||= function () {
-        // eslint-disable-next-line prefer-rest-params
-        win[queue].push(arguments);
-      };
+      if (google)
+        win.gtag ||= function () {
+          // biome-ignore lint/complexity/noArguments: the vendor's queue reads the Arguments object itself, as its own snippet pushes it
+          win[queue].push(arguments);
+        };
       // gtag: each command a call; list: each command one array; args: each value an argument
-      for (const args of commands) google ? win.gtag(...args) : queued.push(...(style == 'l' ? [args] : args));
+      for (const args of commands) google ? win.gtag(...args) : queued.push(...(style === 'l' ? [args] : args));
     });
   } catch {
     // a page that made the queue something else keeps it; the guard goes on

@@ -11,7 +11,12 @@ export function patchStorage(win: Any): void {
   };
   unless(win.Document.prototype, 'cookie', (_, args) => drop('cookie', String(args[0])));
   // set(name, value) or set({ name, value, expires, … }); an expiry in the past deletes; a dropped one resolves
-  unless(win.CookieStore?.prototype, 'set', (_, [options]) => drop('cookieStore', `${options?.name ?? options}=${options?.expires < Date.now() ? ';max-age=0' : ''}`), Promise.resolve());
+  unless(
+    win.CookieStore?.prototype,
+    'set',
+    (_, [options]) => drop('cookieStore', `${options?.name ?? options}=${options?.expires < Date.now() ? ';max-age=0' : ''}`),
+    Promise.resolve(),
+  );
   unless(win.Storage?.prototype, 'setItem', (storage, args) => {
     const kind = storage === win.localStorage ? 'localStorage' : 'sessionStorage';
     return deny(matchKey(rules, String(args[0]), kind[0]!), kind, args[0]);

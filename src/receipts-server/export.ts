@@ -13,11 +13,20 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** CSV columns: the receipt's fields (nested ones by path, vendors as JSON), then what the receiver added. */
 export const CSV_COLUMNS = [
-  'receiptId', 'recordId', 'time', 'policyVersion', 'configHash', 'action', 'source',
+  'receiptId',
+  'recordId',
+  'time',
+  'policyVersion',
+  'configHash',
+  'action',
+  'source',
   ...OPTIONAL_PURPOSES.map((p) => `purposes.${p}`),
   'vendors',
   ...RECEIPT_GPC_FIELDS.map((f) => `gpc.${f}`),
-  'language', 'path', 'receivedAt', 'ip',
+  'language',
+  'path',
+  'receivedAt',
+  'ip',
 ] as const;
 
 /**
@@ -36,11 +45,20 @@ export function csvField(value: string | number | boolean | null): string {
 export function csvRow(s: StoredReceipt): string {
   const r = s.receipt;
   const values = [
-    r.receiptId, r.recordId, r.time, r.policyVersion, r.configHash, r.action, r.source,
+    r.receiptId,
+    r.recordId,
+    r.time,
+    r.policyVersion,
+    r.configHash,
+    r.action,
+    r.source,
     ...OPTIONAL_PURPOSES.map((p) => r.purposes[p]),
     JSON.stringify(r.vendors),
     ...RECEIPT_GPC_FIELDS.map((f) => r.gpc[f]),
-    r.language, r.path, s.receivedAt.toISOString(), s.ip,
+    r.language,
+    r.path,
+    s.receivedAt.toISOString(),
+    s.ip,
   ];
   return values.map(csvField).join(',');
 }
@@ -51,7 +69,12 @@ export function receiptEntry(s: StoredReceipt): { receipt: StoredReceipt['receip
 }
 
 /** Write the receipts in `range` through `write` (which may return a promise, e.g. to wait for a drained stream). Resolves to how many. */
-export async function exportReceipts(store: ReceiptStore, format: ExportFormat, range: ExportRange, write: (chunk: string) => unknown): Promise<number> {
+export async function exportReceipts(
+  store: ReceiptStore,
+  format: ExportFormat,
+  range: ExportRange,
+  write: (chunk: string) => unknown,
+): Promise<number> {
   let n = 0;
   if (format === 'csv') {
     await write(`${CSV_COLUMNS.join(',')}\r\n`);

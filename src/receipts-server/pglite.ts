@@ -46,7 +46,9 @@ function lock(dir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number.parseInt(readFileSync(file, 'utf8'), 10);
       if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
-        throw new Error(`${dir} is in use by process ${pid} (a running receiver?): stop it first, or delete ${file} if no consent-gate process uses the directory`);
+        throw new Error(
+          `${dir} is in use by process ${pid} (a running receiver?): stop it first, or delete ${file} if no consent-gate process uses the directory`,
+        );
       }
       rmSync(file, { force: true });
     }
@@ -62,10 +64,12 @@ export async function openPglite(dataDir: string): Promise<Sql> {
     const { PGlite } = await import('@electric-sql/pglite');
     const db = await PGlite.create(dir);
     type Runner = { query: (text: string, params?: unknown[]) => Promise<{ rows: unknown[]; affectedRows?: number }> };
-    const over = (runner: Runner): Query => async <T>(text: string, params?: unknown[]) => {
-      const result = await runner.query(text, params);
-      return { rows: result.rows as T[], count: result.affectedRows ?? 0 };
-    };
+    const over =
+      (runner: Runner): Query =>
+      async <T>(text: string, params?: unknown[]) => {
+        const result = await runner.query(text, params);
+        return { rows: result.rows as T[], count: result.affectedRows ?? 0 };
+      };
     return {
       kind: 'pglite',
       where: dir,

@@ -21,10 +21,12 @@ export async function openPostgres(url: string, { max = 10 }: { max?: number } =
   const pool = new pg.Pool({ connectionString: url, max, application_name: 'consent-gate receipts' });
   // an idle connection the server drops must not crash the receiver; the next query opens a new one
   pool.on('error', (error) => process.stderr.write(`consent-gate receipts: database connection lost: ${error.message}\n`));
-  const over = (runner: { query: (text: string, params?: unknown[]) => Promise<{ rows: unknown[]; rowCount: number | null }> }): Query => async <T>(text: string, params?: unknown[]) => {
-    const result = await runner.query(text, params);
-    return { rows: result.rows as T[], count: result.rowCount ?? 0 };
-  };
+  const over =
+    (runner: { query: (text: string, params?: unknown[]) => Promise<{ rows: unknown[]; rowCount: number | null }> }): Query =>
+    async <T>(text: string, params?: unknown[]) => {
+      const result = await runner.query(text, params);
+      return { rows: result.rows as T[], count: result.rowCount ?? 0 };
+    };
   // fail now, with the server's own message, rather than on the first receipt
   try {
     await pool.query('SELECT 1');

@@ -18,7 +18,15 @@ import type { ReceiptStore } from './store.js';
 import { clientKey, KEEP_IP_VALUES, truncateIp, type KeepIp } from './ip.js';
 import { rateLimiter } from './rate.js';
 
-export const DEFAULTS = { port: 8787, host: '127.0.0.1', rate: 120, maxBody: 8192, keepIp: 'none' as KeepIp, dataDir: './consent-gate-receipts', retainDays: 400 };
+export const DEFAULTS = {
+  port: 8787,
+  host: '127.0.0.1',
+  rate: 120,
+  maxBody: 8192,
+  keepIp: 'none' as KeepIp,
+  dataDir: './consent-gate-receipts',
+  retainDays: 400,
+};
 export const MIN_TOKEN_LENGTH = 16;
 /** How long a client that sent too much may go on sending before the connection is cut (see tooLarge). */
 const LINGER_MS = 2000;
@@ -66,7 +74,8 @@ export interface ResolvedReceiverOptions {
 }
 
 const wholeNumber = (option: string, value: unknown, min: number, max: number): number => {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) throw new ReceiverOptionError(option, `a whole number from ${min} to ${max}`, value);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
+    throw new ReceiverOptionError(option, `a whole number from ${min} to ${max}`, value);
   return value;
 };
 
@@ -81,11 +90,20 @@ export function resolveReceiverOptions(o: Omit<ReceiverOptions, 'store' | 'log'>
     } catch {
       /* not a URL */
     }
-    if (!ok) throw new ReceiverOptionError('--origin', 'an origin such as https://www.example.com (scheme, host and port if not the default; no path, no trailing slash)', origin);
+    if (!ok)
+      throw new ReceiverOptionError(
+        '--origin',
+        'an origin such as https://www.example.com (scheme, host and port if not the default; no path, no trailing slash)',
+        origin,
+      );
   }
   const token = o.token ?? null;
   if (token !== null && (typeof token !== 'string' || token.length < MIN_TOKEN_LENGTH || /[\s\0-\x1f]/.test(token))) {
-    throw new ReceiverOptionError('--token', `at least ${MIN_TOKEN_LENGTH} characters without spaces (e.g. \`openssl rand -hex 32\`)`, token === null ? undefined : '(hidden)');
+    throw new ReceiverOptionError(
+      '--token',
+      `at least ${MIN_TOKEN_LENGTH} characters without spaces (e.g. \`openssl rand -hex 32\`)`,
+      token === null ? undefined : '(hidden)',
+    );
   }
   const keepIp = o.keepIp ?? DEFAULTS.keepIp;
   if (!KEEP_IP_VALUES.includes(keepIp)) throw new ReceiverOptionError('--keep-ip', `one of ${KEEP_IP_VALUES.join(', ')}`, keepIp);
@@ -123,7 +141,8 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(text);
 }
 
-const refuse = (res: ServerResponse, r: Refusal) => send(res, r.status, { error: r.error, ...(r.field ? { field: r.field, expected: r.expected } : {}) }, r.headers);
+const refuse = (res: ServerResponse, r: Refusal) =>
+  send(res, r.status, { error: r.error, ...(r.field ? { field: r.field, expected: r.expected } : {}) }, r.headers);
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 /** Constant-time comparison (of digests, so a wrong length takes as long as a wrong token). */
@@ -136,7 +155,10 @@ function contentTypeProblem(header: string | undefined): string | null {
   if (!header) return 'missing';
   const [type, ...params] = header.split(';').map((p) => p.trim().toLowerCase());
   if (!MEDIA_TYPES.includes(type!)) return 'other';
-  const charset = params.find((p) => p.startsWith('charset='))?.slice(8).replace(/"/g, '');
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice(8)
+    .replace(/"/g, '');
   return charset === undefined || charset === 'utf-8' || charset === 'utf8' ? null : 'charset';
 }
 
@@ -176,7 +198,13 @@ function readBody(req: IncomingMessage, max: number): Promise<Body> {
 function tooLarge(req: IncomingMessage, res: ServerResponse, max: number, headers: Record<string, string>): void {
   req.on('data', () => undefined);
   res.once('finish', () => setTimeout(() => req.socket.destroy(), LINGER_MS).unref());
-  refuse(res, { status: 413, error: 'body too large', field: 'body', expected: `at most ${max} bytes`, headers: { ...headers, Connection: 'close' } });
+  refuse(res, {
+    status: 413,
+    error: 'body too large',
+    field: 'body',
+    expected: `at most ${max} bytes`,
+    headers: { ...headers, Connection: 'close' },
+  });
 }
 
 export interface Receiver {
@@ -194,7 +222,14 @@ export function receiptsHandler(store: ReceiptStore, options: ResolvedReceiverOp
 
   async function post(req: IncomingMessage, res: ServerResponse, cors: Record<string, string>): Promise<void> {
     const type = contentTypeProblem(req.headers['content-type']);
-    if (type) return refuse(res, { status: 415, error: 'unsupported content type', field: 'content-type', expected: 'application/json or text/plain (UTF-8)', headers: cors });
+    if (type)
+      return refuse(res, {
+        status: 415,
+        error: 'unsupported content type',
+        field: 'content-type',
+        expected: 'application/json or text/plain (UTF-8)',
+        headers: cors,
+      });
     const declared = req.headers['content-length'];
     if (declared !== undefined && Number(declared) > options.maxBody) return tooLarge(req, res, options.maxBody, cors);
     const body = await readBody(req, options.maxBody);
@@ -206,14 +241,23 @@ export function receiptsHandler(store: ReceiptStore, options: ResolvedReceiverOp
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(body.bytes);
     } catch {
-      return refuse(res, { status: 400, error: 'invalid receipt', field: RECEIPT_ROOT, expected: `${RECEIPT_EXPECTED.receipt} in UTF-8`, headers: cors });
+      return refuse(res, {
+        status: 400,
+        error: 'invalid receipt',
+        field: RECEIPT_ROOT,
+        expected: `${RECEIPT_EXPECTED.receipt} in UTF-8`,
+        headers: cors,
+      });
     }
     const check = parseReceipt(text);
     if (!check.ok) return refuse(res, { status: 400, error: 'invalid receipt', ...check.error, headers: cors });
     const receipt = check.receipt;
     let outcome: 'inserted' | 'duplicate';
     try {
-      outcome = await store.insert(receipt, { receivedAt: new Date(), ip: options.keepIp === 'truncated' ? truncateIp(req.socket.remoteAddress) : null });
+      outcome = await store.insert(receipt, {
+        receivedAt: new Date(),
+        ip: options.keepIp === 'truncated' ? truncateIp(req.socket.remoteAddress) : null,
+      });
     } catch (error) {
       log(`consent-gate receipts: could not store a receipt: ${(error as Error).message}`);
       return refuse(res, { status: 503, error: 'storage unavailable', headers: { ...cors, 'Retry-After': '5' } });
@@ -226,7 +270,13 @@ export function receiptsHandler(store: ReceiptStore, options: ResolvedReceiverOp
     const auth = req.headers.authorization ?? '';
     const given = /^Bearer (\S+)$/i.exec(auth)?.[1];
     if (!given || !sameToken(given, options.token!)) {
-      return refuse(res, { status: 401, error: 'unauthorized', field: 'authorization', expected: 'Bearer and the receiver\'s token', headers: { 'WWW-Authenticate': 'Bearer realm="consent-gate receipts"' } });
+      return refuse(res, {
+        status: 401,
+        error: 'unauthorized',
+        field: 'authorization',
+        expected: "Bearer and the receiver's token",
+        headers: { 'WWW-Authenticate': 'Bearer realm="consent-gate receipts"' },
+      });
     }
     let recordId = '';
     try {
@@ -234,9 +284,13 @@ export function receiptsHandler(store: ReceiptStore, options: ResolvedReceiverOp
     } catch {
       /* refused below */
     }
-    if (!RECEIPT_ID_PATTERN.test(recordId)) return refuse(res, { status: 400, error: 'invalid record id', field: 'recordId', expected: RECEIPT_EXPECTED.recordId });
+    if (!RECEIPT_ID_PATTERN.test(recordId))
+      return refuse(res, { status: 400, error: 'invalid record id', field: 'recordId', expected: RECEIPT_EXPECTED.recordId });
     const rows = await store.byRecord(recordId);
-    send(res, 200, { recordId, receipts: rows.map((r) => ({ receipt: r.receipt, receivedAt: r.receivedAt.toISOString(), ...(r.ip ? { ip: r.ip } : {}) })) });
+    send(res, 200, {
+      recordId,
+      receipts: rows.map((r) => ({ receipt: r.receipt, receivedAt: r.receivedAt.toISOString(), ...(r.ip ? { ip: r.ip } : {}) })),
+    });
   }
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -244,7 +298,14 @@ export function receiptsHandler(store: ReceiptStore, options: ResolvedReceiverOp
       const path = (req.url ?? '/').split('?')[0]!;
       if (limiter) {
         const wait = limiter.take(clientKey(req.socket.remoteAddress));
-        if (wait > 0) return refuse(res, { status: 429, error: 'too many requests', field: 'rate', expected: `at most ${options.rate} requests a minute`, headers: { 'Retry-After': String(wait) } });
+        if (wait > 0)
+          return refuse(res, {
+            status: 429,
+            error: 'too many requests',
+            field: 'rate',
+            expected: `at most ${options.rate} requests a minute`,
+            headers: { 'Retry-After': String(wait) },
+          });
       }
       const readMatch = /^\/receipts\/([^/]+)$/.exec(path);
       if (readMatch && options.token) return await read(req, res, readMatch[1]!);
@@ -253,15 +314,30 @@ export function receiptsHandler(store: ReceiptStore, options: ResolvedReceiverOp
       const origin = req.headers.origin;
       const cors: Record<string, string> = { Vary: 'Origin' };
       if (origin !== undefined) {
-        if (!allowed.has(origin)) return refuse(res, { status: 403, error: 'origin not allowed', field: 'origin', expected: 'an origin in the receiver\'s allowlist (--origin)', headers: cors });
+        if (!allowed.has(origin))
+          return refuse(res, {
+            status: 403,
+            error: 'origin not allowed',
+            field: 'origin',
+            expected: "an origin in the receiver's allowlist (--origin)",
+            headers: cors,
+          });
         cors['Access-Control-Allow-Origin'] = origin;
       }
       if (req.method === 'OPTIONS') {
-        if (origin === undefined) return refuse(res, { status: 400, error: 'not a CORS preflight', field: 'origin', expected: 'an Origin header' });
-        res.writeHead(204, { ...cors, 'Access-Control-Allow-Methods': 'POST', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Max-Age': '7200', 'Content-Length': '0' });
+        if (origin === undefined)
+          return refuse(res, { status: 400, error: 'not a CORS preflight', field: 'origin', expected: 'an Origin header' });
+        res.writeHead(204, {
+          ...cors,
+          'Access-Control-Allow-Methods': 'POST',
+          'Access-Control-Allow-Headers': 'Content-Type',
+          'Access-Control-Max-Age': '7200',
+          'Content-Length': '0',
+        });
         return void res.end();
       }
-      if (req.method !== 'POST') return refuse(res, { status: 405, error: 'method not allowed', headers: { ...cors, Allow: 'POST, OPTIONS' } });
+      if (req.method !== 'POST')
+        return refuse(res, { status: 405, error: 'method not allowed', headers: { ...cors, Allow: 'POST, OPTIONS' } });
       return await post(req, res, cors);
     } catch (error) {
       log(`consent-gate receipts: ${(error as Error).stack ?? error}`);

@@ -101,11 +101,16 @@ export const MIGRATIONS: readonly Migration[] = [
 export async function migrate(sql: Sql): Promise<number[]> {
   return sql.transaction(async (query) => {
     await query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
-    await query(`CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    await query(
+      `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
     const done = new Set((await query<{ version: number }>(`SELECT version FROM ${MIGRATIONS_TABLE}`)).rows.map((r) => r.version));
     const newest = Math.max(0, ...done);
     const known = MIGRATIONS[MIGRATIONS.length - 1]!.version;
-    if (newest > known) throw new Error(`the receipts database is at schema version ${newest}, newer than this consent-gate knows (${known}): upgrade consent-gate`);
+    if (newest > known)
+      throw new Error(
+        `the receipts database is at schema version ${newest}, newer than this consent-gate knows (${known}): upgrade consent-gate`,
+      );
     const applied: number[] = [];
     for (const m of MIGRATIONS) {
       if (done.has(m.version)) continue;
@@ -118,7 +123,14 @@ export async function migrate(sql: Sql): Promise<number[]> {
 }
 
 const COLUMNS = 'receipt, received_at, host(ip) AS ip_host, masklen(ip) AS ip_bits';
-type Row = { receipt: ConsentReceipt | string; received_at: Date | string; ip_host: string | null; ip_bits: number | null; decided_at?: Date; receipt_id?: string };
+type Row = {
+  receipt: ConsentReceipt | string;
+  received_at: Date | string;
+  ip_host: string | null;
+  ip_bits: number | null;
+  decided_at?: Date;
+  receipt_id?: string;
+};
 
 function toStored(row: Row): StoredReceipt {
   return {
@@ -131,12 +143,46 @@ function toStored(row: Row): StoredReceipt {
 const EXPORT_BATCH = 1000;
 /** Most receipts written by one INSERT (18 parameters each; PostgreSQL allows 65,535). */
 const INSERT_BATCH = 200;
-const INSERT_COLUMNS = ['receipt_id', 'record_id', 'decided_at', 'policy_version', 'config_hash', 'action', 'source', 'functional', 'analytics', 'marketing', 'vendors', 'gpc_signal', 'gpc_applied', 'language', 'path', 'receipt', 'received_at', 'ip'];
+const INSERT_COLUMNS = [
+  'receipt_id',
+  'record_id',
+  'decided_at',
+  'policy_version',
+  'config_hash',
+  'action',
+  'source',
+  'functional',
+  'analytics',
+  'marketing',
+  'vendors',
+  'gpc_signal',
+  'gpc_applied',
+  'language',
+  'path',
+  'receipt',
+  'received_at',
+  'ip',
+];
 
 const insertValues = (r: ConsentReceipt, meta: { receivedAt: Date; ip: string | null }): unknown[] => [
-  r.receiptId, r.recordId, r.time, r.policyVersion, r.configHash, r.action, r.source,
-  r.purposes.functional, r.purposes.analytics, r.purposes.marketing, JSON.stringify(r.vendors),
-  r.gpc.signal, r.gpc.applied, r.language, r.path, JSON.stringify(r), meta.receivedAt.toISOString(), meta.ip,
+  r.receiptId,
+  r.recordId,
+  r.time,
+  r.policyVersion,
+  r.configHash,
+  r.action,
+  r.source,
+  r.purposes.functional,
+  r.purposes.analytics,
+  r.purposes.marketing,
+  JSON.stringify(r.vendors),
+  r.gpc.signal,
+  r.gpc.applied,
+  r.language,
+  r.path,
+  JSON.stringify(r),
+  meta.receivedAt.toISOString(),
+  meta.ip,
 ];
 
 interface Pending {
@@ -184,7 +230,8 @@ export class SqlReceiptStore implements ReceiptStore {
       for (const p of batch) if (!first.has(p.receipt.receiptId)) first.set(p.receipt.receiptId, p);
       const rows = [...first.values()];
       const settle = (inserted: Set<string>) => {
-        for (const p of batch) p.resolve(first.get(p.receipt.receiptId) === p && inserted.has(p.receipt.receiptId) ? 'inserted' : 'duplicate');
+        for (const p of batch)
+          p.resolve(first.get(p.receipt.receiptId) === p && inserted.has(p.receipt.receiptId) ? 'inserted' : 'duplicate');
       };
       try {
         settle(await this.insertRows(rows));
@@ -220,7 +267,10 @@ export class SqlReceiptStore implements ReceiptStore {
   }
 
   async byRecord(recordId: string): Promise<StoredReceipt[]> {
-    const { rows } = await this.sql.query<Row>(`SELECT ${COLUMNS} FROM ${TABLE} WHERE record_id = $1 ORDER BY decided_at, received_at, receipt_id`, [recordId]);
+    const { rows } = await this.sql.query<Row>(
+      `SELECT ${COLUMNS} FROM ${TABLE} WHERE record_id = $1 ORDER BY decided_at, received_at, receipt_id`,
+      [recordId],
+    );
     return rows.map(toStored);
   }
 

@@ -57,12 +57,26 @@ export function causeOf(event: ChangeEvent, offered: readonly string[]): Receipt
 
 /** A short hash of the configured vendor list (which vendors the visitor was shown): 8 hex digits. */
 export function configHash(config: ResolvedConfig): string {
-  const h = parseInt(checksum(config.vendors.map((v) => v.id).sort().join(' ')), 36);
+  const h = parseInt(
+    checksum(
+      config.vendors
+        .map((v) => v.id)
+        .sort()
+        .join(' '),
+    ),
+    36,
+  );
   return h.toString(16).padStart(8, '0');
 }
 
 /** The receipt of a decision. */
-export function makeReceipt(config: ResolvedConfig, decisions: Decisions, cause: ReceiptCause, recordId: string, now = Date.now()): ConsentReceipt {
+export function makeReceipt(
+  config: ResolvedConfig,
+  decisions: Decisions,
+  cause: ReceiptCause,
+  recordId: string,
+  now = Date.now(),
+): ConsentReceipt {
   const purposes = {} as ConsentReceipt['purposes'];
   for (const p of OPTIONAL_PURPOSES) purposes[p] = decisions.purposes[p] === true;
   return {
@@ -78,7 +92,9 @@ export function makeReceipt(config: ResolvedConfig, decisions: Decisions, cause:
     vendors: { ...decisions.vendors },
     gpc: { signal: decisions.gpc?.signal === true, applied: decisions.gpc?.applied === true },
     // the language the visitor was shown (the banner's choice: config, else the page's, else English)
-    language: languageTag(chooseLanguage(config.lang, typeof document !== 'undefined' ? document.documentElement.lang : undefined).language),
+    language: languageTag(
+      chooseLanguage(config.lang, typeof document !== 'undefined' ? document.documentElement.lang : undefined).language,
+    ),
     path: typeof location !== 'undefined' ? location.pathname.replace(/[\0-\x1f]/g, '').slice(0, 512) || '/' : '/',
   };
 }
@@ -93,7 +109,9 @@ interface Pending {
 function readPending(key: string): Pending[] {
   try {
     const list = JSON.parse(localStorage.getItem(key) ?? '[]') as unknown;
-    return Array.isArray(list) ? (list as Pending[]).filter((p) => p && typeof p.at === 'number' && p.receipt && typeof p.receipt.receiptId === 'string') : [];
+    return Array.isArray(list)
+      ? (list as Pending[]).filter((p) => p && typeof p.at === 'number' && p.receipt && typeof p.receipt.receiptId === 'string')
+      : [];
   } catch {
     return [];
   }
@@ -112,7 +130,13 @@ function writePending(key: string, list: Pending[]): void {
 async function send(endpoint: string, receipt: ConsentReceipt): Promise<boolean> {
   const body = JSON.stringify(receipt);
   try {
-    const response = await fetch(endpoint, { method: 'POST', body, keepalive: true, credentials: 'omit', headers: { 'content-type': 'text/plain;charset=UTF-8' } });
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      body,
+      keepalive: true,
+      credentials: 'omit',
+      headers: { 'content-type': 'text/plain;charset=UTF-8' },
+    });
     return response.ok;
   } catch {
     try {
@@ -155,7 +179,10 @@ export function createSender(options: SenderOptions): ReceiptSender {
       if (now - pending.at <= keepMs && (await send(options.endpoint, pending.receipt))) sent.add(pending.receipt.receiptId);
     }
     // read again: another tab may have added receipts meanwhile
-    writePending(options.storageKey, readPending(options.storageKey).filter((p) => !sent.has(p.receipt.receiptId) && now - p.at <= keepMs));
+    writePending(
+      options.storageKey,
+      readPending(options.storageKey).filter((p) => !sent.has(p.receipt.receiptId) && now - p.at <= keepMs),
+    );
   }
 
   return {

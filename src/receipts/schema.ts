@@ -39,7 +39,21 @@ export const RECEIPT_SOURCES = ['banner', 'settings', 'prompt', 'placeholder', '
 export type ReceiptSource = (typeof RECEIPT_SOURCES)[number];
 
 /** Every field of a receipt, in the order the validator checks them and a receipt is written. */
-export const RECEIPT_FIELDS = ['schema', 'receiptId', 'recordId', 'time', 'policyVersion', 'configHash', 'action', 'source', 'purposes', 'vendors', 'gpc', 'language', 'path'] as const;
+export const RECEIPT_FIELDS = [
+  'schema',
+  'receiptId',
+  'recordId',
+  'time',
+  'policyVersion',
+  'configHash',
+  'action',
+  'source',
+  'purposes',
+  'vendors',
+  'gpc',
+  'language',
+  'path',
+] as const;
 export type ReceiptField = (typeof RECEIPT_FIELDS)[number];
 
 /** The fields of `gpc`. */
@@ -126,9 +140,10 @@ export const RECEIPT_EXPECTED = {
 type Plain = Record<string, unknown>;
 const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
 const fail = (field: string, expected: string): ReceiptCheck => ({ ok: false, error: { field, expected } });
-const own = (o: Plain, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+const own = (o: Plain, key: string) => Object.hasOwn(o, key);
 const isString = (v: unknown, pattern: RegExp): v is string => typeof v === 'string' && pattern.test(v);
-const oneOf = <T extends string>(values: readonly T[], v: unknown): v is T => typeof v === 'string' && (values as readonly string[]).includes(v);
+const oneOf = <T extends string>(values: readonly T[], v: unknown): v is T =>
+  typeof v === 'string' && (values as readonly string[]).includes(v);
 
 /** The first key of `o` not in `known`, if any. */
 const unknownKey = (o: Plain, known: readonly string[]) => Object.keys(o).find((k) => !known.includes(k));
@@ -158,7 +173,12 @@ export function utf8Length(text: string): number {
 }
 
 /** An object of exactly `fields`, each a boolean; its copy in that order, or the first mistake. */
-function booleans<K extends string>(value: unknown, name: string, fields: readonly K[], expected: string): { value: Record<K, boolean> } | { error: ReceiptError } {
+function booleans<K extends string>(
+  value: unknown,
+  name: string,
+  fields: readonly K[],
+  expected: string,
+): { value: Record<K, boolean> } | { error: ReceiptError } {
   if (!isPlain(value)) return { error: { field: name, expected } };
   const out = {} as Record<K, boolean>;
   for (const f of fields) {
@@ -192,7 +212,8 @@ function check(input: unknown, now: number): ReceiptCheck {
   if (!isString(r.receiptId, RECEIPT_ID_PATTERN)) return fail('receiptId', RECEIPT_EXPECTED.receiptId);
   if (!isString(r.recordId, RECEIPT_ID_PATTERN)) return fail('recordId', RECEIPT_EXPECTED.recordId);
   if (!validTime(r.time, now)) return fail('time', RECEIPT_EXPECTED.time);
-  if (!isString(r.policyVersion, POLICY_VERSION_PATTERN) || !wellFormed(r.policyVersion)) return fail('policyVersion', RECEIPT_EXPECTED.policyVersion);
+  if (!isString(r.policyVersion, POLICY_VERSION_PATTERN) || !wellFormed(r.policyVersion))
+    return fail('policyVersion', RECEIPT_EXPECTED.policyVersion);
   if (!isString(r.configHash, CONFIG_HASH_PATTERN)) return fail('configHash', RECEIPT_EXPECTED.configHash);
   if (!oneOf(RECEIPT_ACTIONS, r.action)) return fail('action', RECEIPT_EXPECTED.action);
   if (!oneOf(RECEIPT_SOURCES, r.source)) return fail('source', RECEIPT_EXPECTED.source);
@@ -212,7 +233,8 @@ function check(input: unknown, now: number): ReceiptCheck {
   if ('error' in gpc) return { ok: false, error: gpc.error };
   if (!isString(r.language, LANGUAGE_PATTERN)) return fail('language', RECEIPT_EXPECTED.language);
   const path = r.path;
-  if (typeof path !== 'string' || path[0] !== '/' || /[?#\0-\x1f\x7f]/.test(path) || path.length > RECEIPT_MAX_PATH || !wellFormed(path)) return fail('path', RECEIPT_EXPECTED.path);
+  if (typeof path !== 'string' || path[0] !== '/' || /[?#\0-\x1f\x7f]/.test(path) || path.length > RECEIPT_MAX_PATH || !wellFormed(path))
+    return fail('path', RECEIPT_EXPECTED.path);
   const extra = unknownKey(r, RECEIPT_FIELDS);
   if (extra !== undefined) return fail(extra, noSuchField(RECEIPT_FIELDS));
 

@@ -25,7 +25,8 @@ interface Loaded {
 /** The texts for the page's language; English (with one warning) when that language is not shipped or its file cannot be fetched. */
 function loadTexts(configLang: string | undefined): Promise<Loaded> {
   const { language, missing } = chooseLanguage(configLang, document.documentElement.lang);
-  if (missing) console.warn(`consent-gate: the banner has no texts for "${missing}"; it shows English. Languages: ${LANGUAGES.join(', ')}.`);
+  if (missing)
+    console.warn(`consent-gate: the banner has no texts for "${missing}"; it shows English. Languages: ${LANGUAGES.join(', ')}.`);
   if (language === 'en') return Promise.resolve({ language, texts: english });
   return LOADERS[language]().then(
     (mod) => ({ language, texts: mod.default }),
@@ -69,16 +70,46 @@ export function mountBanner(bridge: BannerBridge): BannerHandle {
     const decisions = bridge.decisions();
     const config = klaroConfig(bridge.config, texts, { lang: languageTag(language), gpcApplied: decisions.gpc?.applied === true });
     // the GPC notice, emphasised on a line of its own under the marketing description
-    const services = config.services.map((s) => (s.note ? { ...s, description: [s.description, h('strong', { class: 'cg-gpc' }, s.note)] } : s));
+    const services = config.services.map((s) =>
+      s.note ? { ...s, description: [s.description, h('strong', { class: 'cg-gpc' }, s.note)] } : s,
+    );
     // the first layer: the purposes and their providers before its description, the privacy policy after
     const parts = noticeParts(bridge.config, texts);
-    const noticeBefore = parts.purposes.length ? [h('p', { class: 'cg-intro' }, parts.intro), h('ul', { class: 'cg-purposes' }, parts.purposes.map((p) => h('li', null, p)))] : null;
-    const noticeAfter = parts.policy ? h('p', { class: 'cg-policy' }, parts.policy[0], h('a', { href: bridge.config.banner.privacyPolicyUrl }, texts.policyName), parts.policy[1]) : null;
+    const noticeBefore = parts.purposes.length
+      ? [
+          h('p', { class: 'cg-intro' }, parts.intro),
+          h(
+            'ul',
+            { class: 'cg-purposes' },
+            parts.purposes.map((p) => h('li', null, p)),
+          ),
+        ]
+      : null;
+    const noticeAfter = parts.policy
+      ? h(
+          'p',
+          { class: 'cg-policy' },
+          parts.policy[0],
+          h('a', { href: bridge.config.banner.privacyPolicyUrl }, texts.policyName),
+          parts.policy[1],
+        )
+      : null;
     // the first layer shows while the record holds no decision
     manager.seed(klaroConsents(bridge.config, decisions), settings ? decisions.decided : false);
     if (settings) focus.remember();
     const t = (key: unknown, ...params: unknown[]) => translate(config.translations, config.lang, 'zz', key, ...params);
-    render(h(App, { t, lang: config.lang, manager, config: { ...config, services, noticeBefore, noticeAfter }, testing: false, modal: settings, show: ++shown }), root);
+    render(
+      h(App, {
+        t,
+        lang: config.lang,
+        manager,
+        config: { ...config, services, noticeBefore, noticeAfter },
+        testing: false,
+        modal: settings,
+        show: ++shown,
+      }),
+      root,
+    );
   }
 
   return {

@@ -21,7 +21,8 @@
 
 const INSET_PROPERTY = '--consent-gate-banner-inset';
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 function focusables(within: ParentNode): HTMLElement[] {
   return [...within.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0);
@@ -29,7 +30,7 @@ function focusables(within: ParentNode): HTMLElement[] {
 
 /** Focus an element if it is still in the page and can take focus. */
 function tryFocus(el: Element | null | undefined): boolean {
-  if (!el || !el.isConnected || typeof (el as HTMLElement).focus !== 'function') return false;
+  if (!el?.isConnected || typeof (el as HTMLElement).focus !== 'function') return false;
   (el as HTMLElement).focus();
   return el.ownerDocument.activeElement === el;
 }

@@ -45,7 +45,33 @@ export interface Texts {
 }
 
 /** The languages Klaro 0.7.22 ships (src/translations/index.js), by Klaro's file name. */
-export const LANGUAGES = ['ca', 'cs', 'da', 'de', 'el', 'en', 'es', 'fi', 'fr', 'gl', 'hr', 'hu', 'it', 'nl', 'no', 'oc', 'pl', 'pt', 'ro', 'ru', 'sr', 'sr_cyrl', 'sv', 'tr', 'zh'] as const;
+export const LANGUAGES = [
+  'ca',
+  'cs',
+  'da',
+  'de',
+  'el',
+  'en',
+  'es',
+  'fi',
+  'fr',
+  'gl',
+  'hr',
+  'hu',
+  'it',
+  'nl',
+  'no',
+  'oc',
+  'pl',
+  'pt',
+  'ro',
+  'ru',
+  'sr',
+  'sr_cyrl',
+  'sv',
+  'tr',
+  'zh',
+] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** The BCP 47 tag of a language, for the `lang` attribute and Intl. */
@@ -97,5 +123,5 @@ export function pageLanguage(configLang: string | undefined): string {
 
 /** Fill `{name}` placeholders (a name without a value stays as written). */
 export function fill(text: string, values: Record<string, string>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(values, name) ? values[name]! : whole));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? values[name]! : whole));
 }

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropInHead, html, launchBrowser, openSite, ROOT, type LaunchedBrowser } from './harness';
 
 const config = { vendors: { 'hubspot-conversations': { portalId: '1234567' } }, policyVersion: '1' };
-export const SHOTS = join(tmpdir(), 'consent-gate-shots');
+const SHOTS = join(tmpdir(), 'consent-gate-shots');
 
 let browser: LaunchedBrowser;
 beforeAll(async () => {
@@ -24,7 +24,11 @@ afterAll(async () => {
 });
 
 function declareHtml(): string {
-  const r = spawnSync(process.execPath, [join(ROOT, 'cli/consent-gate.mjs'), 'declare', '--vendor', 'hubspot-conversations', '--format', 'html', '--host', 'www.shop.test'], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, 'cli/consent-gate.mjs'), 'declare', '--vendor', 'hubspot-conversations', '--format', 'html', '--host', 'www.shop.test'],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(r.stderr);
   return r.stdout;
 }
@@ -47,7 +51,10 @@ describe('HTML declaration (Chromium)', () => {
     const box = await section.boundingBox();
     expect(box!.height).toBeGreaterThan(800);
     // the tables are styled: borders and a header background reach the browser
-    const th = await section.locator('th').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    const th = await section
+      .locator('th')
+      .first()
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(th).toBe('rgb(238, 240, 243)');
 
     const shot = await section.screenshot({ path: join(SHOTS, 'declaration.png') });
@@ -90,7 +97,12 @@ describe('HTML declaration (Chromium)', () => {
     const names = (list: { name: string }[]) => list.map((i) => i.name).sort();
     expect(names(audit.violations)).toEqual(['__hstc', '__hstc']);
     expect(names(audit.undeclared)).toEqual(['mystery']);
-    expect(audit.items.find((i: { name: string }) => i.name === 'messagesUtk')).toMatchObject({ vendor: 'hubspot-conversations', purpose: 'functional', allowed: true, violation: false });
+    expect(audit.items.find((i: { name: string }) => i.name === 'messagesUtk')).toMatchObject({
+      vendor: 'hubspot-conversations',
+      purpose: 'functional',
+      allowed: true,
+      violation: false,
+    });
     expect(audit.items.find((i: { name: string }) => i.name === 'consent_gate')).toMatchObject({ purpose: 'necessary', declared: true });
     expect(Array.isArray(audit.blocked)).toBe(true);
     await site.close();

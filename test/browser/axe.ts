@@ -24,9 +24,15 @@ export async function axe(page: Page, include?: string | string[]): Promise<AxeS
   return page.evaluate(
     async ({ tags, include }) => {
       const axe = (window as any).axe;
-      const r = await axe.run(include ? { include: [include].flat().map((s) => [s]) } : document, { runOnly: { type: 'tag', values: tags } });
+      const r = await axe.run(include ? { include: [include].flat().map((s) => [s]) } : document, {
+        runOnly: { type: 'tag', values: tags },
+      });
       const summary = (v: any) => `${v.id}: ${v.nodes.map((n: any) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(' | ')}`;
-      return { version: r.testEngine.version, violations: r.violations.map(summary), ran: [...r.passes, ...r.incomplete].map((x: any) => x.id) };
+      return {
+        version: r.testEngine.version,
+        violations: r.violations.map(summary),
+        ran: [...r.passes, ...r.incomplete].map((x: any) => x.id),
+      };
     },
     { tags: WCAG_22_AA, include: include ?? null },
   );

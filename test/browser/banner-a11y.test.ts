@@ -17,7 +17,10 @@ afterAll(async () => {
 });
 
 describe('banner accessibility (Chromium, axe-core 4.11)', () => {
-  for (const [lang, settings] of [['en', 'Settings'], ['de', 'Einstellungen']] as const) {
+  for (const [lang, settings] of [
+    ['en', 'Settings'],
+    ['de', 'Einstellungen'],
+  ] as const) {
     it(`${lang}: no axe violations on the first layer or the settings panel`, async () => {
       const site = await openSite(browser, { pages: { '/': shopPage({ lang }) } });
       await site.page.goto(site.url('/'));
@@ -44,7 +47,14 @@ describe('banner accessibility (Chromium, axe-core 4.11)', () => {
       const bg = getComputedStyle(box).backgroundColor;
       return [...box.querySelectorAll<HTMLElement>('a, button')].map((el) => {
         const s = getComputedStyle(el);
-        return { name: el.textContent!.trim(), text: c(s.color, el.tagName === 'BUTTON' ? s.backgroundColor : bg), control: el.tagName === 'BUTTON' ? c(s.backgroundColor, bg) : 99, w: el.getBoundingClientRect().width, h: el.getBoundingClientRect().height, inline: el.closest('p') !== null };
+        return {
+          name: el.textContent!.trim(),
+          text: c(s.color, el.tagName === 'BUTTON' ? s.backgroundColor : bg),
+          control: el.tagName === 'BUTTON' ? c(s.backgroundColor, bg) : 99,
+          w: el.getBoundingClientRect().width,
+          h: el.getBoundingClientRect().height,
+          inline: el.closest('p') !== null,
+        };
       });
     });
     expect(noticeChecks.map((x) => x.name)).toEqual(['privacy policy', 'Settings', 'Reject all', 'Accept all']);
@@ -59,7 +69,12 @@ describe('banner accessibility (Chromium, axe-core 4.11)', () => {
         const el = document.activeElement as HTMLElement;
         const s = getComputedStyle(el.matches('input') ? el.parentElement!.querySelector('.slider')! : el);
         const bg = getComputedStyle(el.closest('.cookie-notice, .cm-modal')!).backgroundColor;
-        return { name: el.id || el.textContent!.trim(), style: s.outlineStyle, width: parseFloat(s.outlineWidth), contrast: (window as any).contrast(s.outlineColor, bg) };
+        return {
+          name: el.id || el.textContent!.trim(),
+          style: s.outlineStyle,
+          width: parseFloat(s.outlineWidth),
+          contrast: (window as any).contrast(s.outlineColor, bg),
+        };
       });
     for (let i = 0; i < 4; i++) {
       await page.keyboard.press('Tab');
@@ -80,7 +95,15 @@ describe('banner accessibility (Chromium, axe-core 4.11)', () => {
           const track = getComputedStyle(slider).backgroundColor;
           const knob = getComputedStyle(slider, '::before').backgroundColor;
           const r = input.getBoundingClientRect();
-          return { id: input.id, checked: input.checked, track: c(track, bg), knob: c(knob, track), w: r.width, h: r.height, description: c(getComputedStyle(input.parentElement!.querySelector('.cm-list-description') ?? slider).color, bg) };
+          return {
+            id: input.id,
+            checked: input.checked,
+            track: c(track, bg),
+            knob: c(knob, track),
+            w: r.width,
+            h: r.height,
+            description: c(getComputedStyle(input.parentElement!.querySelector('.cm-list-description') ?? slider).color, bg),
+          };
         });
       });
     const off = await switchState();
@@ -94,7 +117,13 @@ describe('banner accessibility (Chromium, axe-core 4.11)', () => {
       expect(Math.min(s.w, s.h), `${s.id} target`).toBeGreaterThanOrEqual(24);
     }
     expect(on.every((s) => s.checked)).toBe(true);
-    const controls = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('#consent-gate-banner .cm-modal button')].map((b) => ({ name: b.getAttribute('aria-label') ?? b.textContent!.trim(), w: b.getBoundingClientRect().width, h: b.getBoundingClientRect().height })));
+    const controls = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('#consent-gate-banner .cm-modal button')].map((b) => ({
+        name: b.getAttribute('aria-label') ?? b.textContent!.trim(),
+        w: b.getBoundingClientRect().width,
+        h: b.getBoundingClientRect().height,
+      })),
+    );
     expect(controls.map((b) => b.name)).toEqual(['Close', 'Reject all', 'Save choices', 'Accept all']);
     for (const b of controls) expect(Math.min(b.w, b.h), `${b.name} target`).toBeGreaterThanOrEqual(24);
     for (let i = 0; i < 9; i++) {
@@ -108,7 +137,10 @@ describe('banner accessibility (Chromium, axe-core 4.11)', () => {
 
   it('the notice never hides what the visitor tabs to (WCAG 2.4.11), at desktop and phone sizes', async () => {
     const links = Array.from({ length: 26 }, (_, i) => `<p><a href="#l${i}" id="l${i}">Link ${i}</a></p>`).join('');
-    for (const viewport of [{ width: 1280, height: 720 }, { width: 390, height: 740 }]) {
+    for (const viewport of [
+      { width: 1280, height: 720 },
+      { width: 390, height: 740 },
+    ]) {
       const context = await browser.newContext({ viewport });
       const site = await openSite(browser, { context, pages: { '/': shopPage({ body: links }) } });
       const { page } = site;

@@ -1,13 +1,12 @@
-/** Pages, axe-core and colour checks shared by the banner's Chromium tests. */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { axe } from './axe';
 import { dropInHead } from './harness';
 
-const require = createRequire(import.meta.url);
-
-export const SHOP_CONFIG = { vendors: { 'hubspot-conversations': { portalId: '1234567' } }, policyVersion: '2026-11', banner: { privacyPolicyUrl: '/privacy' } };
+export const SHOP_CONFIG = {
+  vendors: { 'hubspot-conversations': { portalId: '1234567' } },
+  policyVersion: '2026-11',
+  banner: { privacyPolicyUrl: '/privacy' },
+};
 
 /** A small shop page: a header link that opens the settings, a search field, a few links. */
 export function shopPage({ lang = 'en', dir = '', config = SHOP_CONFIG as unknown, body = '' } = {}): string {
@@ -38,7 +37,9 @@ export async function installContrast(page: Page): Promise<void> {
   await page.evaluate(() => {
     const parse = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
     const lum = (c: string) => {
-      const [r, g, b] = parse(c).map((v) => v / 255).map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      const [r, g, b] = parse(c)
+        .map((v) => v / 255)
+        .map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
       return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
     };
     (window as any).contrast = (a: string, b: string) => {

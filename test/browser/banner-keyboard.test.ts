@@ -64,7 +64,11 @@ describe('banner with the keyboard alone (Chromium)', () => {
     await modal(page).waitFor({ state: 'detached' });
     const d = await decisions(page);
     expect(d.decided).toBe(true);
-    expect({ functional: d.purposes.functional, analytics: d.purposes.analytics, marketing: d.purposes.marketing }).toEqual({ functional: true, analytics: false, marketing: true });
+    expect({ functional: d.purposes.functional, analytics: d.purposes.analytics, marketing: d.purposes.marketing }).toEqual({
+      functional: true,
+      analytics: false,
+      marketing: true,
+    });
     // the notice's Settings link is gone with the notice: focus goes to the top of the page, not <body>
     expect(await focused(page)).toBe('#home');
     await site.close();

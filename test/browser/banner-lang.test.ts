@@ -22,9 +22,33 @@ const languageFiles = (site: Awaited<ReturnType<typeof openSite>>) =>
 
 describe('banner languages (Chromium)', () => {
   const cases = [
-    { name: '<html lang="de-AT">', lang: 'de-AT', config: SHOP_CONFIG, file: 'de', tag: 'de', accept: 'Alle akzeptieren', reject: 'Alle ablehnen' },
-    { name: 'config lang "fr" over <html lang="de">', lang: 'de', config: { ...SHOP_CONFIG, lang: 'fr' }, file: 'fr', tag: 'fr', accept: 'Accepter tout', reject: 'Refuser tout' },
-    { name: '<html lang="sr-Cyrl">', lang: 'sr-Cyrl', config: SHOP_CONFIG, file: 'sr_cyrl', tag: 'sr-Cyrl', accept: 'Прихвати све', reject: 'Одбиј све' },
+    {
+      name: '<html lang="de-AT">',
+      lang: 'de-AT',
+      config: SHOP_CONFIG,
+      file: 'de',
+      tag: 'de',
+      accept: 'Alle akzeptieren',
+      reject: 'Alle ablehnen',
+    },
+    {
+      name: 'config lang "fr" over <html lang="de">',
+      lang: 'de',
+      config: { ...SHOP_CONFIG, lang: 'fr' },
+      file: 'fr',
+      tag: 'fr',
+      accept: 'Accepter tout',
+      reject: 'Refuser tout',
+    },
+    {
+      name: '<html lang="sr-Cyrl">',
+      lang: 'sr-Cyrl',
+      config: SHOP_CONFIG,
+      file: 'sr_cyrl',
+      tag: 'sr-Cyrl',
+      accept: 'Прихвати све',
+      reject: 'Одбиј све',
+    },
     { name: '<html lang="en">', lang: 'en', config: SHOP_CONFIG, file: null, tag: 'en', accept: 'Accept all', reject: 'Reject all' },
   ];
   for (const c of cases) {
@@ -59,14 +83,18 @@ describe('banner languages (Chromium)', () => {
     await site.close();
   });
 
-  it("a site's dir=\"rtl\" is respected: text runs right to left and the notice sits in the start (right) corner", async () => {
+  it('a site\'s dir="rtl" is respected: text runs right to left and the notice sits in the start (right) corner', async () => {
     const site = await openSite(browser, { pages: { '/': shopPage({ dir: 'rtl' }) } });
     await site.page.goto(site.url('/'));
     await notice(site.page).waitFor({ state: 'visible' });
     const layout = await site.page.evaluate(() => {
       const n = document.querySelector('#consent-gate-banner .cookie-notice')!;
       const p = n.querySelector('p')!;
-      return { direction: getComputedStyle(p).direction, align: getComputedStyle(p).textAlign, right: document.documentElement.clientWidth - n.getBoundingClientRect().right };
+      return {
+        direction: getComputedStyle(p).direction,
+        align: getComputedStyle(p).textAlign,
+        right: document.documentElement.clientWidth - n.getBoundingClientRect().right,
+      };
     });
     expect(layout.direction).toBe('rtl');
     expect(layout.align).toBe('start');
@@ -87,12 +115,22 @@ describe('banner position for the chat launcher (Chromium)', () => {
         inset: document.documentElement.style.getPropertyValue('--consent-gate-banner-inset'),
         expected: `${Math.round(document.documentElement.clientHeight - document.querySelector('#consent-gate-banner .cookie-notice')!.getBoundingClientRect().top)}px`,
       }));
-    await expect.poll(async () => { const m = await measure(); return m.inset === m.expected && m.inset !== '0px'; }).toBe(true);
+    await expect
+      .poll(async () => {
+        const m = await measure();
+        return m.inset === m.expected && m.inset !== '0px';
+      })
+      .toBe(true);
     const wide = await measure();
     // a phone: the notice is narrower, so taller
     await page.setViewportSize({ width: 360, height: 740 });
-    await expect.poll(async () => { const m = await measure(); return m.inset === m.expected; }).toBe(true);
-    expect(parseInt((await measure()).inset)).toBeGreaterThan(parseInt(wide.inset));
+    await expect
+      .poll(async () => {
+        const m = await measure();
+        return m.inset === m.expected;
+      })
+      .toBe(true);
+    expect(parseInt((await measure()).inset, 10)).toBeGreaterThan(parseInt(wide.inset, 10));
     await notice(page).getByRole('button', { name: 'Reject all' }).click();
     await notice(page).waitFor({ state: 'detached' });
     expect(await page.evaluate(() => document.documentElement.style.getPropertyValue('--consent-gate-banner-inset'))).toBe('');
@@ -103,7 +141,9 @@ describe('banner position for the chat launcher (Chromium)', () => {
 
 describe('GPC in the settings panel (Chromium, a stub decision)', () => {
   /** A page that imports the banner file itself and mounts it with a stub bridge whose decision says GPC applied. */
-  const stubPage = (lang: string) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>gpc</title></head><body><main><h1>Shop</h1></main>
+  const stubPage = (
+    lang: string,
+  ) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>gpc</title></head><body><main><h1>Shop</h1></main>
 <script type="module">
 import { mountBanner } from '/dist/consent-gate-banner.js';
 const vendors = [
@@ -116,7 +156,10 @@ window.decided = [];
 mountBanner({ config, decisions: () => decisions, decide: (change, source) => window.decided.push({ change, source }) }).show(true);
 </script></body></html>`;
 
-  for (const [lang, honored, save] of [['en', 'Opt-out preference signal honored', 'Save choices'], ['de', 'Opt-out-Präferenzsignal berücksichtigt', 'Auswahl speichern']] as const) {
+  for (const [lang, honored, save] of [
+    ['en', 'Opt-out preference signal honored', 'Save choices'],
+    ['de', 'Opt-out-Präferenzsignal berücksichtigt', 'Auswahl speichern'],
+  ] as const) {
     it(`${lang}: "${honored}" shows by marketing, and the visitor can still switch marketing on`, async () => {
       const site = await openSite(browser, { pages: { '/': stubPage(lang) } });
       const { page } = site;

@@ -31,7 +31,14 @@ describe('banner (drop-in, Chromium)', () => {
     const reject = notice.getByRole('button', { name: 'Reject all' });
     const [a, r] = [await accept.boundingBox(), await reject.boundingBox()];
     expect(a && r).toBeTruthy();
-    const styles = await Promise.all([accept, reject].map((b) => b.evaluate((el) => { const s = getComputedStyle(el); return [s.backgroundColor, s.color, s.fontSize, s.fontWeight].join('|'); })));
+    const styles = await Promise.all(
+      [accept, reject].map((b) =>
+        b.evaluate((el) => {
+          const s = getComputedStyle(el);
+          return [s.backgroundColor, s.color, s.fontSize, s.fontWeight].join('|');
+        }),
+      ),
+    );
     expect(styles[0]).toBe(styles[1]);
     expect(Math.abs(a!.height - r!.height)).toBeLessThanOrEqual(1);
     await reject.click();

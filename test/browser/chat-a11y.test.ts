@@ -39,18 +39,24 @@ async function tabTo(page: Page, target: Locator, max = 40): Promise<number> {
   throw new Error(`${target} not reached with ${max} presses of Tab`);
 }
 
-const focused = (page: Page) => page.evaluate(() => {
-  const el = document.activeElement;
-  return el ? `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''}` : 'none';
-});
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    return el
+      ? `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''}`
+      : 'none';
+  });
 
 /** WCAG contrast ratio of two CSS rgb() colours. */
 function contrast(a: string, b: string): number {
   const lum = (css: string) => {
-    const [r, g, bl] = css.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
-      const c = Number(v) / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    });
+    const [r, g, bl] = css
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map((v) => {
+        const c = Number(v) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
     return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
   };
   const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
@@ -61,73 +67,107 @@ function contrast(a: string, b: string): number {
 const AXE_TIMEOUT = 180_000;
 
 describe('axe-core: zero violations (wcag2a, wcag2aa, wcag21aa, wcag22aa)', () => {
-  it('the chat prompt, and the launcher that opened it', async () => {
-    const { site, page } = await openChatShop(browser, HUBSPOT);
-    await page.goto(site.url('/'));
-    await launcher(page).click();
-    await prompt(page).waitFor({ state: 'visible' });
-    expect(await violations(page, '[data-consent-gate-prompt]', 'button.cg-chat-launcher')).toEqual([]);
-    await site.close();
-  }, AXE_TIMEOUT);
+  it(
+    'the chat prompt, and the launcher that opened it',
+    async () => {
+      const { site, page } = await openChatShop(browser, HUBSPOT);
+      await page.goto(site.url('/'));
+      await launcher(page).click();
+      await prompt(page).waitFor({ state: 'visible' });
+      expect(await violations(page, '[data-consent-gate-prompt]', 'button.cg-chat-launcher')).toEqual([]);
+      await site.close();
+    },
+    AXE_TIMEOUT,
+  );
 
-  it('the away prompt (outside business hours)', async () => {
-    const context = await browser.newContext({ timezoneId: 'Europe/Amsterdam' });
-    await context.clock.setFixedTime(new Date('2026-03-02T18:00:00Z'));
-    const hubspot = hubspotEmulator();
-    const vendor = { fallbackUrl: 'mailto:help@shop.test', show: { hours: { timeZone: 'Europe/Amsterdam', days: { mon: ['09:00-17:00'] }, replyTime: 'We usually reply within an hour.' } } };
-    const site = await openSite(browser, { context, pages: { '/': chatShopPage(HUBSPOT, { vendor }) }, hosts: hubspot.handlers });
-    await site.page.goto(site.url('/'));
-    await launcher(site.page).click();
-    await site.page.locator('[data-consent-gate-away]').waitFor({ state: 'visible' });
-    expect(await violations(site.page, '[data-consent-gate-prompt]')).toEqual([]);
-    await site.close();
-  }, AXE_TIMEOUT);
+  it(
+    'the away prompt (outside business hours)',
+    async () => {
+      const context = await browser.newContext({ timezoneId: 'Europe/Amsterdam' });
+      await context.clock.setFixedTime(new Date('2026-03-02T18:00:00Z'));
+      const hubspot = hubspotEmulator();
+      const vendor = {
+        fallbackUrl: 'mailto:help@shop.test',
+        show: { hours: { timeZone: 'Europe/Amsterdam', days: { mon: ['09:00-17:00'] }, replyTime: 'We usually reply within an hour.' } },
+      };
+      const site = await openSite(browser, { context, pages: { '/': chatShopPage(HUBSPOT, { vendor }) }, hosts: hubspot.handlers });
+      await site.page.goto(site.url('/'));
+      await launcher(site.page).click();
+      await site.page.locator('[data-consent-gate-away]').waitFor({ state: 'visible' });
+      expect(await violations(site.page, '[data-consent-gate-prompt]')).toEqual([]);
+      await site.close();
+    },
+    AXE_TIMEOUT,
+  );
 
-  it('the failure panel', async () => {
-    const { site, page, emulator: hubspot } = await openChatShop(browser, HUBSPOT, { vendor: { timeout: 1500, fallbackUrl: 'mailto:help@shop.test' } });
-    hubspot.fail('js.usemessages.com', '404');
-    await page.goto(site.url('/'));
-    await launcher(page).click();
-    await prompt(page).getByRole('button', { name: 'Allow and start chat' }).click();
-    await page.locator('[data-consent-gate-failure]').waitFor({ state: 'visible', timeout: 5000 });
-    expect(await violations(page, '[data-consent-gate-failure]')).toEqual([]);
-    await site.close();
-  }, AXE_TIMEOUT);
+  it(
+    'the failure panel',
+    async () => {
+      const {
+        site,
+        page,
+        emulator: hubspot,
+      } = await openChatShop(browser, HUBSPOT, { vendor: { timeout: 1500, fallbackUrl: 'mailto:help@shop.test' } });
+      hubspot.fail('js.usemessages.com', '404');
+      await page.goto(site.url('/'));
+      await launcher(page).click();
+      await prompt(page).getByRole('button', { name: 'Allow and start chat' }).click();
+      await page.locator('[data-consent-gate-failure]').waitFor({ state: 'visible', timeout: 5000 });
+      expect(await violations(page, '[data-consent-gate-failure]')).toEqual([]);
+      await site.close();
+    },
+    AXE_TIMEOUT,
+  );
 
-  it('the inline chat placeholder, and the prompt inside it', async () => {
-    const { site, page } = await openChatShop(browser, HUBSPOT, { vendor: { inlineEmbedSelector: '#chat-here', placeholderHeight: 420 }, body: '<section id="chat-here" aria-label="Chat"></section>' });
-    await page.goto(site.url('/'));
-    const placeholder = page.locator('#chat-here [data-consent-gate-placeholder]');
-    await placeholder.waitFor({ state: 'visible' });
-    expect(await violations(page, '#chat-here')).toEqual([]);
-    await placeholder.getByRole('button', { name: 'Start chat' }).click();
-    await placeholder.locator('[data-consent-gate-prompt]').waitFor({ state: 'visible' });
-    expect(await violations(page, '#chat-here')).toEqual([]);
-    await site.close();
-  }, AXE_TIMEOUT);
+  it(
+    'the inline chat placeholder, and the prompt inside it',
+    async () => {
+      const { site, page } = await openChatShop(browser, HUBSPOT, {
+        vendor: { inlineEmbedSelector: '#chat-here', placeholderHeight: 420 },
+        body: '<section id="chat-here" aria-label="Chat"></section>',
+      });
+      await page.goto(site.url('/'));
+      const placeholder = page.locator('#chat-here [data-consent-gate-placeholder]');
+      await placeholder.waitFor({ state: 'visible' });
+      expect(await violations(page, '#chat-here')).toEqual([]);
+      await placeholder.getByRole('button', { name: 'Start chat' }).click();
+      await placeholder.locator('[data-consent-gate-prompt]').waitFor({ state: 'visible' });
+      expect(await violations(page, '#chat-here')).toEqual([]);
+      await site.close();
+    },
+    AXE_TIMEOUT,
+  );
 });
 
 describe('axe-core in another language: the same UI in German (lang: "de")', () => {
-  it('the prompt, the failure panel and the inline placeholder', async () => {
-    const { site, page, emulator: hubspot } = await openChatShop(browser, HUBSPOT, {
-      config: { lang: 'de' },
-      vendor: { timeout: 1500, fallbackUrl: 'mailto:help@shop.test', inlineEmbedSelector: '#chat-here', placeholderHeight: 420 },
-      body: '<section id="chat-here" aria-label="Chat"></section>',
-    });
-    hubspot.fail('js.usemessages.com', '404');
-    await page.goto(site.url('/'));
-    const placeholder = page.locator('#chat-here [data-consent-gate-placeholder]');
-    await placeholder.getByRole('button', { name: 'Chat starten' }).waitFor({ state: 'visible' });
-    expect(await violations(page, '#chat-here')).toEqual([]);
-    await placeholder.getByRole('button', { name: 'Chat starten' }).click();
-    const inside = placeholder.locator('[data-consent-gate-prompt]');
-    await inside.getByRole('button', { name: 'Erlauben und Chat starten' }).waitFor({ state: 'visible' });
-    expect(await violations(page, '#chat-here')).toEqual([]);
-    await inside.getByRole('button', { name: 'Erlauben und Chat starten' }).click();
-    await page.locator('[data-consent-gate-failure]').waitFor({ state: 'visible', timeout: 10_000 });
-    expect(await violations(page, '[data-consent-gate-failure]')).toEqual([]);
-    await site.close();
-  }, AXE_TIMEOUT);
+  it(
+    'the prompt, the failure panel and the inline placeholder',
+    async () => {
+      const {
+        site,
+        page,
+        emulator: hubspot,
+      } = await openChatShop(browser, HUBSPOT, {
+        config: { lang: 'de' },
+        vendor: { timeout: 1500, fallbackUrl: 'mailto:help@shop.test', inlineEmbedSelector: '#chat-here', placeholderHeight: 420 },
+        body: '<section id="chat-here" aria-label="Chat"></section>',
+      });
+      hubspot.fail('js.usemessages.com', '404');
+      await page.goto(site.url('/'));
+      const placeholder = page.locator('#chat-here [data-consent-gate-placeholder]');
+      await placeholder.getByRole('button', { name: 'Chat starten' }).waitFor({ state: 'visible' });
+      expect(await violations(page, '#chat-here')).toEqual([]);
+      await placeholder.getByRole('button', { name: 'Chat starten' }).click();
+      const inside = placeholder.locator('[data-consent-gate-prompt]');
+      await inside.getByRole('button', { name: 'Erlauben und Chat starten' }).waitFor({ state: 'visible' });
+      expect(await violations(page, '#chat-here')).toEqual([]);
+      await inside.getByRole('button', { name: 'Erlauben und Chat starten' }).click();
+      await page.locator('[data-consent-gate-failure]').waitFor({ state: 'visible', timeout: 10_000 });
+      expect(await violations(page, '[data-consent-gate-failure]')).toEqual([]);
+      await site.close();
+    },
+    AXE_TIMEOUT,
+  );
 });
 
 describe('keyboard only', () => {
@@ -175,7 +215,11 @@ describe('keyboard only', () => {
   });
 
   it('the failure panel: its controls in order, Enter on "Try again" retries', async () => {
-    const { site, page, emulator: hubspot } = await openChatShop(browser, HUBSPOT, { vendor: { timeout: 1500, fallbackUrl: 'mailto:help@shop.test' } });
+    const {
+      site,
+      page,
+      emulator: hubspot,
+    } = await openChatShop(browser, HUBSPOT, { vendor: { timeout: 1500, fallbackUrl: 'mailto:help@shop.test' } });
     hubspot.fail('js.usemessages.com', '404');
     await page.goto(site.url('/'));
     await launcher(page).waitFor({ state: 'visible' });
@@ -198,7 +242,10 @@ describe('keyboard only', () => {
   });
 
   it('the inline placeholder: Tab to "Start chat", Enter prompts inside it, Escape returns focus to "Start chat"', async () => {
-    const { site, page } = await openChatShop(browser, HUBSPOT, { vendor: { inlineEmbedSelector: '#chat-here' }, body: '<section id="chat-here" aria-label="Chat"></section>' });
+    const { site, page } = await openChatShop(browser, HUBSPOT, {
+      vendor: { inlineEmbedSelector: '#chat-here' },
+      body: '<section id="chat-here" aria-label="Chat"></section>',
+    });
     await page.goto(site.url('/'));
     const start = page.locator('#chat-here').getByRole('button', { name: 'Start chat' });
     await start.waitFor({ state: 'visible' });
@@ -215,7 +262,11 @@ describe('keyboard only', () => {
 
 describe('contrast, targets, visible focus, and nothing hidden behind the banner', () => {
   it('every control of the prompt and the failure panel: at least 24 x 24 px, a focus ring of at least 3:1, text of at least 4.5:1; at 360 x 640 with the banner up, each focused control is on top', async () => {
-    const { site, page, emulator: hubspot } = await openChatShop(browser, HUBSPOT, { vendor: { timeout: 1500, fallbackUrl: 'mailto:help@shop.test' } });
+    const {
+      site,
+      page,
+      emulator: hubspot,
+    } = await openChatShop(browser, HUBSPOT, { vendor: { timeout: 1500, fallbackUrl: 'mailto:help@shop.test' } });
     await page.setViewportSize({ width: 360, height: 640 });
     await page.goto(site.url('/'));
     await page.locator('#consent-gate-banner .cookie-notice').waitFor({ state: 'visible' });
@@ -236,7 +287,14 @@ describe('contrast, targets, visible focus, and nothing hidden behind the banner
         expect(box.height, `${name} height`).toBeGreaterThanOrEqual(24);
         const style = await control.evaluate((el) => {
           const s = getComputedStyle(el);
-          return { outline: s.outlineStyle, width: parseFloat(s.outlineWidth), ring: s.outlineColor, shadow: s.boxShadow, color: s.color, bg: s.backgroundColor };
+          return {
+            outline: s.outlineStyle,
+            width: parseFloat(s.outlineWidth),
+            ring: s.outlineColor,
+            shadow: s.boxShadow,
+            color: s.color,
+            bg: s.backgroundColor,
+          };
         });
         expect(style.outline, `${name} focus outline`).toBe('solid');
         expect(style.width).toBeGreaterThanOrEqual(2);
@@ -246,10 +304,13 @@ describe('contrast, targets, visible focus, and nothing hidden behind the banner
         const bg = style.bg === 'rgba(0, 0, 0, 0)' ? 'rgb(255, 255, 255)' : style.bg;
         expect(contrast(style.color, bg), `${name} text`).toBeGreaterThanOrEqual(4.5);
         // on top where it is: the banner does not cover it
-        const onTop = await page.evaluate(([x, y]) => {
-          const hit = document.elementFromPoint(x!, y!);
-          return !!hit && (hit === document.activeElement || document.activeElement!.contains(hit));
-        }, [box.x + box.width / 2, box.y + box.height / 2]);
+        const onTop = await page.evaluate(
+          ([x, y]) => {
+            const hit = document.elementFromPoint(x!, y!);
+            return !!hit && (hit === document.activeElement || document.activeElement!.contains(hit));
+          },
+          [box.x + box.width / 2, box.y + box.height / 2],
+        );
         expect(onTop, `${name} is covered`).toBe(true);
       }
     };
@@ -257,7 +318,16 @@ describe('contrast, targets, visible focus, and nothing hidden behind the banner
     // the launcher: 60 px, its ring against the page
     await launcher(page).focus();
     const ring = await launcher(page).evaluate((el) => getComputedStyle(el).outlineColor);
-    expect(contrast(ring, await page.evaluate(() => getComputedStyle(document.body).backgroundColor === 'rgba(0, 0, 0, 0)' ? 'rgb(255, 255, 255)' : getComputedStyle(document.body).backgroundColor))).toBeGreaterThanOrEqual(3);
+    expect(
+      contrast(
+        ring,
+        await page.evaluate(() =>
+          getComputedStyle(document.body).backgroundColor === 'rgba(0, 0, 0, 0)'
+            ? 'rgb(255, 255, 255)'
+            : getComputedStyle(document.body).backgroundColor,
+        ),
+      ),
+    ).toBeGreaterThanOrEqual(3);
 
     await page.keyboard.press('Enter');
     await prompt(page).waitFor({ state: 'visible' });

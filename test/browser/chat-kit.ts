@@ -89,7 +89,12 @@ const CHAT_VENDORS: { [K in ChatVendorId]: ChatVendorKit<K> } = {
     widget: '#hubspot-messages-iframe-container iframe#hubspot-conversations-iframe',
   },
   crisp: { options: { websiteId: WEBSITE_ID }, emulator: () => crispEmulator(), log: '__crispEmu', widget: '#crisp-chatbox-panel' },
-  intercom: { options: { appId: APP_ID }, emulator: () => intercomEmulator(), log: '__icEmu', widget: '#intercom-container .intercom-messenger-frame' },
+  intercom: {
+    options: { appId: APP_ID },
+    emulator: () => intercomEmulator(),
+    log: '__icEmu',
+    widget: '#intercom-container .intercom-messenger-frame',
+  },
   web1on1: { options: { loaderUrl: WEB1ON1_LOADER_URL }, emulator: () => web1on1Emulator(), log: '__w1Emu', widget: '#web1on1-chat' },
 };
 
@@ -117,7 +122,10 @@ export interface ChatShop<K extends ChatVendorId> {
 }
 
 /** A page of the shop the way a site owner pastes consent-gate: the inline config, the head guard, the site's own head markup, then the drop-in with its built-in catalog. */
-export function chatShopPage<K extends ChatVendorId>(vendorId: K, options: Omit<ChatShopOptions<K>, 'paths' | 'emulator' | 'visit'> = {}): string {
+export function chatShopPage<K extends ChatVendorId>(
+  vendorId: K,
+  options: Omit<ChatShopOptions<K>, 'paths' | 'emulator' | 'visit'> = {},
+): string {
   const vendor = { ...CHAT_VENDORS[vendorId].options, ...(options.vendor ?? {}) };
   const config = { vendors: { [vendorId]: vendor }, policyVersion: '2026-11', ...(options.config ?? {}) };
   return html(
@@ -129,7 +137,11 @@ export function chatShopPage<K extends ChatVendorId>(vendorId: K, options: Omit<
 }
 
 /** The shop with one chat vendor, its hosts answered by the vendor's emulator. */
-export async function openChatShop<K extends ChatVendorId>(browser: Browser, vendorId: K, options: ChatShopOptions<K> = {}): Promise<ChatShop<K>> {
+export async function openChatShop<K extends ChatVendorId>(
+  browser: Browser,
+  vendorId: K,
+  options: ChatShopOptions<K> = {},
+): Promise<ChatShop<K>> {
   const emulator = options.emulator ?? CHAT_VENDORS[vendorId].emulator();
   const paths = options.paths ?? ['/'];
   const page = chatShopPage(vendorId, options);
@@ -142,14 +154,16 @@ export async function openChatShop<K extends ChatVendorId>(browser: Browser, ven
 }
 
 /** The drop-in has replaced its pre-load queue with the running gate. */
-export const ready = (page: Page) => page.waitForFunction(() => typeof window.consentGate?.decisions === 'function', undefined, { timeout: 10_000 });
+export const ready = (page: Page) =>
+  page.waitForFunction(() => typeof window.consentGate?.decisions === 'function', undefined, { timeout: 10_000 });
 
 export const launcher = (page: Page): Locator => page.locator('button.cg-chat-launcher');
 export const prompt = (page: Page): Locator => page.locator('[data-consent-gate-prompt]');
 /** The vendor's chat window once open. */
 export const chatWidget = (page: Page, vendorId: ChatVendorId): Locator => page.locator(CHAT_VENDORS[vendorId].widget);
 
-export const chatStatus = (page: Page, vendorId: ChatVendorId): Promise<ChatStatus> => page.evaluate((id) => window.consentGate.chat(id).status(), vendorId);
+export const chatStatus = (page: Page, vendorId: ChatVendorId): Promise<ChatStatus> =>
+  page.evaluate((id) => window.consentGate.chat(id).status(), vendorId);
 
 /** Wait until the vendor's chat is ready (loaded and answering). */
 export const chatReady = (page: Page, vendorId: ChatVendorId) =>
@@ -202,7 +216,8 @@ export function layoutShift(page: Page, ignore?: string): Promise<number> {
         new PerformanceObserver((list) => {
           for (const entry of list.getEntries() as unknown as Shift[]) {
             if (entry.hadRecentInput) continue;
-            const vendorOnly = !!skip && entry.sources.length > 0 && entry.sources.every((s) => s.node instanceof Element && s.node.closest(skip) !== null);
+            const vendorOnly =
+              !!skip && entry.sources.length > 0 && entry.sources.every((s) => s.node instanceof Element && s.node.closest(skip) !== null);
             if (!vendorOnly) sum += entry.value;
           }
         }).observe({ type: 'layout-shift', buffered: true });

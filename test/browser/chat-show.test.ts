@@ -22,19 +22,30 @@ afterAll(async () => {
 
 /** Resolves once the runtime has started and placed its launcher (shown or not). */
 async function started(page: Page): Promise<void> {
-  await page.waitForFunction(() => typeof window.consentGate?.decisions === 'function' && document.querySelector('button.cg-chat-launcher') !== null, undefined, { timeout: 10_000 });
+  await page.waitForFunction(
+    () => typeof window.consentGate?.decisions === 'function' && document.querySelector('button.cg-chat-launcher') !== null,
+    undefined,
+    { timeout: 10_000 },
+  );
 }
 
 const HELP_ONLY = { urls: [{ operator: 'starts-with', value: '/help/' }] };
 /** Monday to Friday, 09:00 to 17:00 in Amsterdam. */
-const OFFICE = { timeZone: 'Europe/Amsterdam', days: { mon: ['09:00-17:00'], tue: ['09:00-17:00'], wed: ['09:00-17:00'], thu: ['09:00-17:00'], fri: ['09:00-17:00'] } };
+const OFFICE = {
+  timeZone: 'Europe/Amsterdam',
+  days: { mon: ['09:00-17:00'], tue: ['09:00-17:00'], wed: ['09:00-17:00'], thu: ['09:00-17:00'], fri: ['09:00-17:00'] },
+};
 /** Monday 2 March 2026, 19:00 in Amsterdam: outside hours; back on Tuesday at 09:00 (08:00 UTC). */
 const MONDAY_EVENING = new Date('2026-03-02T18:00:00Z');
 const MONDAY_MORNING = new Date('2026-03-02T10:00:00Z');
 
 describe('targeting rules: where the chat appears', () => {
-  it('no launcher on an untargeted page: no button, the site\'s marked element hidden, openChat() resolves false and says why; a targeted page has them', async () => {
-    const { site, page } = await openChatShop(browser, HUBSPOT, { vendor: { show: HELP_ONLY, launcher: true }, body: '<button type="button" id="ask" data-consent-gate-chat="hubspot-conversations">Ask us</button>', paths: ['/', '/help/faq'] });
+  it("no launcher on an untargeted page: no button, the site's marked element hidden, openChat() resolves false and says why; a targeted page has them", async () => {
+    const { site, page } = await openChatShop(browser, HUBSPOT, {
+      vendor: { show: HELP_ONLY, launcher: true },
+      body: '<button type="button" id="ask" data-consent-gate-chat="hubspot-conversations">Ask us</button>',
+      paths: ['/', '/help/faq'],
+    });
     const logs: string[] = [];
     page.on('console', (m) => logs.push(m.text()));
     await page.goto(site.url('/'));
@@ -80,7 +91,9 @@ describe('targeting rules: where the chat appears', () => {
     await prompt(page).getByRole('button', { name: 'Allow and start chat' }).click();
     await chatWidget(page, HUBSPOT).waitFor({ state: 'visible', timeout: 10_000 });
     await page.evaluate(() => history.pushState({}, '', '/help/shipping'));
-    await expect.poll(async () => (await emulatorCalls(page, HUBSPOT)).filter((c) => c[0] === 'widget.refresh').length, { timeout: 5000 }).toBe(1);
+    await expect
+      .poll(async () => (await emulatorCalls(page, HUBSPOT)).filter((c) => c[0] === 'widget.refresh').length, { timeout: 5000 })
+      .toBe(1);
     // a fragment change is no route change
     await page.evaluate(() => history.pushState({}, '', '/help/shipping#costs'));
     await page.waitForTimeout(1500);
@@ -89,7 +102,11 @@ describe('targeting rules: where the chat appears', () => {
   });
 
   it('the inline placeholder follows the rules too', async () => {
-    const { site, page } = await openChatShop(browser, HUBSPOT, { vendor: { show: HELP_ONLY, inlineEmbedSelector: '#chat-here' }, body: '<section id="chat-here"></section>', paths: ['/'] });
+    const { site, page } = await openChatShop(browser, HUBSPOT, {
+      vendor: { show: HELP_ONLY, inlineEmbedSelector: '#chat-here' },
+      body: '<section id="chat-here"></section>',
+      paths: ['/'],
+    });
     await page.goto(site.url('/'));
     await started(page);
     await page.waitForTimeout(300);
@@ -124,7 +141,11 @@ describe('business hours', () => {
     const hubspot = hubspotEmulator();
     const context = await browser.newContext({ timezoneId, locale: 'en-US' });
     await context.clock.setFixedTime(time);
-    const site = await openSite(browser, { context, pages: { '/': chatShopPage(HUBSPOT, { vendor: { show: { hours }, fallbackUrl: 'mailto:help@shop.test' } }) }, hosts: hubspot.handlers });
+    const site = await openSite(browser, {
+      context,
+      pages: { '/': chatShopPage(HUBSPOT, { vendor: { show: { hours }, fallbackUrl: 'mailto:help@shop.test' } }) },
+      hosts: hubspot.handlers,
+    });
     await site.page.goto(site.url('/'));
     await started(site.page);
     return site;
@@ -144,7 +165,7 @@ describe('business hours', () => {
     await open.close();
   });
 
-  it('with the away message: the prompt says when the team is back (on the visitor\'s clock) with the fallback link, and still lets the visitor leave a message', async () => {
+  it("with the away message: the prompt says when the team is back (on the visitor's clock) with the fallback link, and still lets the visitor leave a message", async () => {
     const site = await shopAt(MONDAY_EVENING, OFFICE);
     const { page } = site;
     await launcher(page).click();
@@ -174,7 +195,11 @@ describe('business hours', () => {
     await launcher(page).click();
     await prompt(page).waitFor({ state: 'visible' });
     expect(await prompt(page).innerText()).toContain('The shop team is home for the night.');
-    expect(await prompt(page).getByRole('button', { name: /leave a message/i }).count()).toBe(0);
+    expect(
+      await prompt(page)
+        .getByRole('button', { name: /leave a message/i })
+        .count(),
+    ).toBe(0);
     await prompt(page).getByRole('button', { name: 'Close' }).click();
     await prompt(page).waitFor({ state: 'detached' });
     expect(vendorRequests(site, HUBSPOT)).toEqual([]);
@@ -185,7 +210,10 @@ describe('business hours', () => {
 describe('a vendor that loads and shows nothing', () => {
   it('its own targeting said no: the failure panel with the fallback instead of nothing, and the console says why', async () => {
     const hubspot = hubspotEmulator({ showNothing: true });
-    const { site, page } = await openChatShop(browser, HUBSPOT, { emulator: hubspot, vendor: { show: { appearWithin: 1500 }, fallbackUrl: 'mailto:help@shop.test' } });
+    const { site, page } = await openChatShop(browser, HUBSPOT, {
+      emulator: hubspot,
+      vendor: { show: { appearWithin: 1500 }, fallbackUrl: 'mailto:help@shop.test' },
+    });
     const warnings: string[] = [];
     page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
     await page.goto(site.url('/'));
@@ -199,7 +227,11 @@ describe('a vendor that loads and shows nothing', () => {
     // the emulated HubSpot did load and was asked for its widget
     expect(await emulatorCalls(page, HUBSPOT)).toContainEqual(['untargeted']);
     expect(warnings.some((w) => /hubspot-conversations loaded but showed no chat within 1500 ms/.test(w))).toBe(true);
-    expect(await page.evaluate(() => window.consentGate.chat().status())).toMatchObject({ state: 'failed', reason: 'hidden', loaded: false });
+    expect(await page.evaluate(() => window.consentGate.chat().status())).toMatchObject({
+      state: 'failed',
+      reason: 'hidden',
+      loaded: false,
+    });
     // keyboard: the panel has focus, Escape closes it and focus goes back to the launcher
     expect(await page.evaluate(() => document.activeElement?.closest('[data-consent-gate-failure]') !== null)).toBe(true);
     await page.keyboard.press('Escape');
@@ -208,7 +240,7 @@ describe('a vendor that loads and shows nothing', () => {
     await site.close();
   });
 
-  it('without appearWithin, the chat\'s timeout still ends in that panel once the vendor\'s code has loaded', async () => {
+  it("without appearWithin, the chat's timeout still ends in that panel once the vendor's code has loaded", async () => {
     const hubspot = hubspotEmulator({ showNothing: true });
     const { site, page } = await openChatShop(browser, HUBSPOT, { emulator: hubspot, vendor: { timeout: 2000 } });
     await page.goto(site.url('/'));

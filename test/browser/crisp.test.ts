@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { html, launchBrowser, openSite, type LaunchedBrowser } from './harness';
-import { allowAndOpen, chatReady, chatStatus, chatWidget, cookieCopies, emulatorCalls, launcher, openChatShop, prompt, ready, vendorRequests } from './chat-kit';
+import {
+  allowAndOpen,
+  chatReady,
+  chatStatus,
+  chatWidget,
+  cookieCopies,
+  emulatorCalls,
+  launcher,
+  openChatShop,
+  prompt,
+  ready,
+  vendorRequests,
+} from './chat-kit';
 import { COOKIE_PREFIX, CRISP_LOADER_URL, SESSION_MAX_AGE, WEBSITE_ID, crispEmulator } from '../../emulators/crisp/index.mjs';
 
 let browser: LaunchedBrowser;
@@ -77,8 +89,15 @@ describe('Crisp click-to-chat (head guard + drop-in with the built-in catalog, C
     await chatReady(page, 'crisp');
 
     const requested = vendorRequests(site, 'crisp').map((r) => `${r.host}${r.path}`);
-    expect(requested).toEqual(['client.crisp.chat/l.js', `client.crisp.chat/settings/website/${WEBSITE_ID}/`, `image.crisp.chat/avatar/operator/${WEBSITE_ID}/32.png`]);
-    expect(await page.evaluate(() => [(window as any).CRISP_WEBSITE_ID, (window as any).CRISP_RUNTIME_CONFIG])).toEqual([WEBSITE_ID, { locale: 'de', session_merge: true }]);
+    expect(requested).toEqual([
+      'client.crisp.chat/l.js',
+      `client.crisp.chat/settings/website/${WEBSITE_ID}/`,
+      `image.crisp.chat/avatar/operator/${WEBSITE_ID}/32.png`,
+    ]);
+    expect(await page.evaluate(() => [(window as any).CRISP_WEBSITE_ID, (window as any).CRISP_RUNTIME_CONFIG])).toEqual([
+      WEBSITE_ID,
+      { locale: 'de', session_merge: true },
+    ]);
     expect(await emulatorCalls(page, 'crisp')).toEqual([
       ['loader', WEBSITE_ID, { locale: 'de', session_merge: true }],
       ['do', 'chat:hide'],
@@ -217,7 +236,14 @@ describe('Crisp click-to-chat (head guard + drop-in with the built-in catalog, C
       { name: SESSION_COOKIE, value: '2', domain: 'www.shop.test', path: '/a' },
     ]);
     // the page sees the name unencoded
-    expect(await page.evaluate(() => document.cookie.split('; ').filter((c) => c.startsWith('crisp-client/')).map((c) => c.split('=')[0]))).toEqual([SESSION_COOKIE, SESSION_COOKIE]);
+    expect(
+      await page.evaluate(() =>
+        document.cookie
+          .split('; ')
+          .filter((c) => c.startsWith('crisp-client/'))
+          .map((c) => c.split('=')[0]),
+      ),
+    ).toEqual([SESSION_COOKIE, SESSION_COOKIE]);
     // chat('crisp').clear() before load deletes the vendor's declared cookies
     await page.evaluate(() => window.consentGate.chat('crisp').clear());
     expect(await cookieCopies(site, isCrispCookie)).toEqual([]);

@@ -25,7 +25,10 @@ afterAll(async () => {
 });
 
 /** One request with the given headers: status, headers and the body's length as sent. */
-function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; bytes: number }> {
+function get(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; bytes: number }> {
   return new Promise((resolve, reject) => {
     const req = request(new URL(path, base), { headers }, (res) => {
       let bytes = 0;
@@ -38,7 +41,7 @@ function get(path: string, headers: Record<string, string> = {}): Promise<{ stat
 }
 
 describe('the demo server, as a real site', () => {
-  it('serves consent-gate\'s files compressed (brotli when asked, else gzip) with an hour of caching and a validator', async () => {
+  it("serves consent-gate's files compressed (brotli when asked, else gzip) with an hour of caching and a validator", async () => {
     const plain = await get('/dist/consent-gate.js');
     expect(plain.headers['content-encoding']).toBeUndefined();
     const br = await get('/dist/consent-gate.js', { 'accept-encoding': 'gzip, deflate, br' });
@@ -63,7 +66,12 @@ describe('the demo server, as a real site', () => {
     await page.addInitScript(() => {
       (window as any).shifts = [];
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries() as any[]) if (!e.hadRecentInput) (window as any).shifts.push({ value: e.value, nodes: e.sources.map((s: any) => s.node?.id || s.node?.className || s.node?.nodeName) });
+        for (const e of list.getEntries() as any[])
+          if (!e.hadRecentInput)
+            (window as any).shifts.push({
+              value: e.value,
+              nodes: e.sources.map((s: any) => s.node?.id || s.node?.className || s.node?.nodeName),
+            });
       }).observe({ type: 'layout-shift', buffered: true });
     });
     await page.goto(base);
@@ -77,7 +85,11 @@ describe('the demo server, as a real site', () => {
     await context.close();
   });
 
-  for (const [vendor, panel] of [['web1on1', '#web1on1-chat'], ['intercom', '#intercom-container .intercom-messenger-frame'], ['crisp', '#crisp-chatbox-panel']] as const) {
+  for (const [vendor, panel] of [
+    ['web1on1', '#web1on1-chat'],
+    ['intercom', '#intercom-container .intercom-messenger-frame'],
+    ['crisp', '#crisp-chatbox-panel'],
+  ] as const) {
     it(`the ${vendor} emulator draws a chat: the vendor's name, a greeting, a labelled message field`, async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
@@ -86,7 +98,9 @@ describe('the demo server, as a real site', () => {
       await page.locator('[data-consent-gate-prompt]').getByRole('button', { name: 'Allow and start chat' }).click();
       const window_ = page.locator(panel);
       await window_.waitFor({ state: 'visible', timeout: 15_000 });
-      expect(await window_.innerText()).toMatch(new RegExp(vendor === 'web1on1' ? 'web1on1' : vendor === 'intercom' ? 'Intercom' : 'Crisp'));
+      expect(await window_.innerText()).toMatch(
+        new RegExp(vendor === 'web1on1' ? 'web1on1' : vendor === 'intercom' ? 'Intercom' : 'Crisp'),
+      );
       await expect.poll(() => window_.getByLabel('Your message').isVisible()).toBe(true);
       await context.close();
     });

@@ -9,9 +9,19 @@ import { createDemoServer, demoConfig, listen, VENDORS } from '../../demo/server
 
 /** Each vendor of the selector: the element its emulator draws once the chat is open, and the hosts it is served under. */
 const DEMO_VENDORS = [
-  { id: 'hubspot-conversations', title: 'HubSpot Conversations', widget: '#hubspot-messages-iframe-container iframe', hosts: /^\/vendor\/js\.usemessages\.com\// },
+  {
+    id: 'hubspot-conversations',
+    title: 'HubSpot Conversations',
+    widget: '#hubspot-messages-iframe-container iframe',
+    hosts: /^\/vendor\/js\.usemessages\.com\//,
+  },
   { id: 'web1on1', title: 'web1on1', widget: '#web1on1-chat', hosts: /^\/vendor\/widget\.web1on1\.com\// },
-  { id: 'intercom', title: 'Intercom', widget: '#intercom-container .intercom-messenger-frame', hosts: /^\/vendor\/widget\.intercom\.io\/widget\// },
+  {
+    id: 'intercom',
+    title: 'Intercom',
+    widget: '#intercom-container .intercom-messenger-frame',
+    hosts: /^\/vendor\/widget\.intercom\.io\/widget\//,
+  },
   { id: 'crisp', title: 'Crisp', widget: '#crisp-chatbox-panel', hosts: /^\/vendor\/client\.crisp\.chat\/l\.js$/ },
 ];
 
@@ -96,18 +106,25 @@ describe('demo (npm run demo), served by the demo server on localhost', () => {
   it('offline by default; HUBSPOT_PORTAL_ID switches to the real HubSpot scripts (no hostBase), HUBSPOT_REGION=eu1 to the EU hosts', () => {
     const offline = demoConfig(new URLSearchParams(''), {}).vendors['hubspot-conversations'];
     expect(offline).toMatchObject({ portalId: '1234567', hostBase: '/vendor/{host}' });
-    const real = demoConfig(new URLSearchParams('loader=tracking-code&inline=1'), { HUBSPOT_PORTAL_ID: '987654', HUBSPOT_REGION: 'eu1' }).vendors['hubspot-conversations'];
+    const real = demoConfig(new URLSearchParams('loader=tracking-code&inline=1'), { HUBSPOT_PORTAL_ID: '987654', HUBSPOT_REGION: 'eu1' })
+      .vendors['hubspot-conversations'];
     expect(real).toMatchObject({ portalId: '987654', region: 'eu1', loader: 'tracking-code', inlineEmbedSelector: '#inline-chat' });
     expect(real.hostBase).toBeUndefined();
     // a malformed id does not reach HubSpot: the demo stays offline
-    expect(demoConfig(new URLSearchParams(''), { HUBSPOT_PORTAL_ID: 'abc' }).vendors['hubspot-conversations'].hostBase).toBe('/vendor/{host}');
+    expect(demoConfig(new URLSearchParams(''), { HUBSPOT_PORTAL_ID: 'abc' }).vendors['hubspot-conversations'].hostBase).toBe(
+      '/vendor/{host}',
+    );
   });
 
   it('?vendor= picks the vendor of the config (offline, through hostBase); an unknown or empty value gives the default', () => {
     expect(Object.keys(VENDORS)).toEqual(DEMO_VENDORS.map((v) => v.id));
     const w1 = demoConfig(new URLSearchParams('vendor=web1on1'), {});
     expect(Object.keys(w1.vendors)).toEqual(['web1on1']);
-    expect(w1.vendors.web1on1).toMatchObject({ loaderUrl: 'https://widget.web1on1.com/v2/loader.js', hostBase: '/vendor/{host}', launcher: true });
+    expect(w1.vendors.web1on1).toMatchObject({
+      loaderUrl: 'https://widget.web1on1.com/v2/loader.js',
+      hostBase: '/vendor/{host}',
+      launcher: true,
+    });
     for (const q of ['vendor=zendesk', 'vendor=', 'vendor=__proto__', 'vendor=toString']) {
       expect(Object.keys(demoConfig(new URLSearchParams(q), {}).vendors)).toEqual(['hubspot-conversations']);
     }
@@ -159,7 +176,7 @@ describe('demo vendor selector (?vendor=), each vendor served offline by the dem
     });
   }
 
-  it('the selector is a set of links that keep the chosen vendor across the shop\'s pages', async () => {
+  it("the selector is a set of links that keep the chosen vendor across the shop's pages", async () => {
     const { context, page } = await visit('/');
     expect(await current(page).innerText()).toBe('HubSpot Conversations');
     const links = page.locator('nav[aria-label="Chat vendor"] a');
@@ -195,14 +212,15 @@ describe('demo vendor selector (?vendor=), each vendor served offline by the dem
   });
 });
 
-
 describe('demo: where and when the chat shows (show settings)', () => {
   it('the checkout is a page the chat does not target: no launcher, no "Ask us" button; the shop\'s other pages have both', async () => {
     const { context, page, errors } = await visit('/');
     await page.locator('button.cg-chat-launcher').waitFor({ state: 'visible' });
     await page.getByRole('link', { name: 'Go to the checkout' }).click();
     await page.waitForURL(/\/checkout\/$/);
-    await page.waitForFunction(() => typeof (window as any).consentGate?.decisions === 'function' && document.querySelector('button.cg-chat-launcher') !== null);
+    await page.waitForFunction(
+      () => typeof (window as any).consentGate?.decisions === 'function' && document.querySelector('button.cg-chat-launcher') !== null,
+    );
     expect(await page.locator('h1').innerText()).toBe('Checkout');
     expect(await page.locator('button.cg-chat-launcher').isHidden()).toBe(true);
     expect(await page.getByRole('button', { name: 'Ask us in the chat' }).count()).toBe(0);
@@ -228,7 +246,9 @@ describe('demo: where and when the chat shows (show settings)', () => {
 
     await page.getByRole('combobox', { name: 'Team hours' }).selectOption('hide');
     await page.waitForURL(/\?hours=hide$/);
-    await page.waitForFunction(() => typeof (window as any).consentGate?.decisions === 'function' && document.querySelector('button.cg-chat-launcher') !== null);
+    await page.waitForFunction(
+      () => typeof (window as any).consentGate?.decisions === 'function' && document.querySelector('button.cg-chat-launcher') !== null,
+    );
     expect(await page.locator('button.cg-chat-launcher').isHidden()).toBe(true);
 
     await page.getByRole('combobox', { name: 'Team hours' }).selectOption('open');

@@ -25,7 +25,11 @@ describe('drop-in runtime (Chromium)', () => {
     const site = await openSite(browser, { pages: { '/': page } });
     await site.page.goto(site.url('/'));
     await site.page.waitForFunction(() => typeof (window as any).consentGate.decisions === 'function');
-    const result = await site.page.evaluate(() => ({ seen: (window as any).seen, t: (window as any).typeAtQueueTime, d: (window as any).consentGate.decisions() }));
+    const result = await site.page.evaluate(() => ({
+      seen: (window as any).seen,
+      t: (window as any).typeAtQueueTime,
+      d: (window as any).consentGate.decisions(),
+    }));
     expect(result.t).toBe('undefined'); // the calls above really were made before the runtime existed
     expect(result.seen).toEqual(['api:functional+analytics+hubspot-conversations/', 'api:/analytics']);
     expect(result.d.purposes).toMatchObject({ functional: true, analytics: false });
@@ -36,7 +40,10 @@ describe('drop-in runtime (Chromium)', () => {
   });
 
   it('a broken config logs a ConsentGateConfigError naming the field; the page goes on and nothing is granted', async () => {
-    const page = html(`<p id="ok">page works</p><script>consentGate.grant('functional'); document.getElementById('ok').dataset.after = 'yes';</script>`, dropInHead({ vendors: { 'hubspot-conversations': { portalId: 42 } } }));
+    const page = html(
+      `<p id="ok">page works</p><script>consentGate.grant('functional'); document.getElementById('ok').dataset.after = 'yes';</script>`,
+      dropInHead({ vendors: { 'hubspot-conversations': { portalId: 42 } } }),
+    );
     const site = await openSite(browser, { pages: { '/': page } });
     const errors: string[] = [];
     const pageErrors: string[] = [];
@@ -45,7 +52,9 @@ describe('drop-in runtime (Chromium)', () => {
     await site.page.goto(site.url('/'));
     await site.page.waitForLoadState('load');
     await expect.poll(() => errors.length).toBeGreaterThan(0);
-    expect(errors.join('\n')).toContain('ConsentGateConfigError: consent-gate config: vendors.hubspot-conversations.portalId is 42; expected your HubSpot account id as a string of digits');
+    expect(errors.join('\n')).toContain(
+      'ConsentGateConfigError: consent-gate config: vendors.hubspot-conversations.portalId is 42; expected your HubSpot account id as a string of digits',
+    );
     expect(pageErrors).toEqual([]);
     expect(await site.page.getAttribute('#ok', 'data-after')).toBe('yes');
     expect((await site.context.cookies()).map((c) => c.name)).not.toContain('consent_gate');

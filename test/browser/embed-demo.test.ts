@@ -6,7 +6,6 @@
  * (WCAG 2.2 AA rule sets) finds nothing on a page of placeholders.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { Page } from 'playwright-core';
@@ -67,7 +66,8 @@ async function openDemo(path: string) {
   page.on('request', (r) => {
     if (r.url().startsWith(base)) paths.push(new URL(r.url()).pathname);
     if (!r.url().startsWith(base)) outside.push(r.url());
-    else if (VENDOR_HOSTS.includes(new URL(r.url()).pathname.split('/')[2]!)) vendorPaths.push(new URL(r.url()).pathname + new URL(r.url()).search);
+    else if (VENDOR_HOSTS.includes(new URL(r.url()).pathname.split('/')[2]!))
+      vendorPaths.push(new URL(r.url()).pathname + new URL(r.url()).search);
   });
   // the observer is in place before the page's own scripts run
   await page.addInitScript({ content: SHIFTS.replace(/<\/?script>/g, '') });
@@ -92,7 +92,9 @@ describe('the demo Blog page (npm run demo), videos and a map emulated offline',
     // the placeholders take the frames' places exactly, and fill the box the page sizes itself
     for (const frame of ['youtube', 'google-maps']) {
       const box = await placeholderOfVendor(page, frame).boundingBox();
-      const [w, h] = await page.locator(`iframe[data-consent-gate="${frame}"]`).evaluate((f) => [Number(f.getAttribute('width')), Number(f.getAttribute('height'))]);
+      const [w, h] = await page
+        .locator(`iframe[data-consent-gate="${frame}"]`)
+        .evaluate((f) => [Number(f.getAttribute('width')), Number(f.getAttribute('height'))]);
       expect([box!.width, box!.height]).toEqual([w, h]);
     }
     const vimeo = await placeholderOfVendor(page, 'vimeo').boundingBox();
@@ -100,7 +102,9 @@ describe('the demo Blog page (npm run demo), videos and a map emulated offline',
     expect(vimeo).toEqual(postBox);
     expect(postBox!.height).toBeGreaterThan(0);
     // the site's own poster, named by the frame's title, in the page's words
-    expect(await placeholderOfVendor(page, 'youtube').locator('img.cg-embed-poster').getAttribute('src')).toBe(new URL('/blog-poster.svg', base).href);
+    expect(await placeholderOfVendor(page, 'youtube').locator('img.cg-embed-poster').getAttribute('src')).toBe(
+      new URL('/blog-poster.svg', base).href,
+    );
     await page.getByRole('group', { name: 'How we roast our coffee (video)' }).waitFor();
     await page.getByRole('group', { name: 'Knitting the warm socks (video)' }).waitFor();
     await page.getByRole('group', { name: 'The demo shop on the map' }).waitFor();
@@ -153,7 +157,9 @@ describe('the demo Blog page (npm run demo), videos and a map emulated offline',
     expect(await placeholderOfVendor(page, 'vimeo').count()).toBe(1);
     // the only vendor requests: the map's embed, and the tile its own frame then asks Google for (as a real
     // Maps embed does, from inside Google's frame); nothing from the videos' hosts
-    expect(vendorPaths.filter((p) => !p.startsWith('/vendor/www.google.com/maps/embed') && !p.startsWith('/vendor/maps.googleapis.com/maps/vt'))).toEqual([]);
+    expect(
+      vendorPaths.filter((p) => !p.startsWith('/vendor/www.google.com/maps/embed') && !p.startsWith('/vendor/maps.googleapis.com/maps/vt')),
+    ).toEqual([]);
     expect(await page.evaluate(() => (window as any).consentGate.decisions().decided)).toBe(false);
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
@@ -163,25 +169,31 @@ describe('the demo Blog page (npm run demo), videos and a map emulated offline',
 
 describe('accessibility of a page of placeholders (axe-core 4.11, WCAG 2.0/2.1/2.2 A and AA rules)', () => {
   for (const lang of ['en', 'de'] as const)
-  it(`${lang}: axe reports no violation on a page with a placeholder of each vendor, for a visitor who refused`, async () => {
-    const embeds = CASES.map((c) => c.markup.replace('id="markup"', `id="${c.vendor.id}"`)).join('<p>Next.</p>');
-    const page = html(`<main><h1>Blog</h1>${embeds}</main>`, dropInHead({ vendors: { youtube: true, vimeo: true, 'google-maps': true }, lang }));
-    const site = await openSite(browser, { pages: { '/': page, '/poster.png': { body: readFileSync(join(ROOT, 'demo/blog-poster.svg')), contentType: 'image/svg+xml' } } });
-    await site.page.goto(site.url('/'));
-    await ready(site.page);
-    // a visitor who refused: no banner, placeholders
-    await site.page.evaluate(() => (window as any).consentGate.revoke('functional', 'analytics', 'marketing'));
-    await site.page.reload();
-    await ready(site.page);
-    await placeholders(site.page, 3);
-    await settle(site.page);
-    // the placeholders speak the page's language
-    if (lang === 'de') expect(await site.page.getByRole('button', { name: 'Video laden' }).count()).toBe(2);
-    const results = await axe(site.page);
-    expect(results.version).toMatch(/^4\.11\./);
-    expect(results.violations).toEqual([]);
-    // the rules that matter here did run on the placeholders
-    for (const rule of ['button-name', 'color-contrast', 'link-name', 'aria-allowed-attr', 'target-size']) expect(results.ran, rule).toContain(rule);
-    await site.close();
-  });
+    it(`${lang}: axe reports no violation on a page with a placeholder of each vendor, for a visitor who refused`, async () => {
+      const embeds = CASES.map((c) => c.markup.replace('id="markup"', `id="${c.vendor.id}"`)).join('<p>Next.</p>');
+      const page = html(
+        `<main><h1>Blog</h1>${embeds}</main>`,
+        dropInHead({ vendors: { youtube: true, vimeo: true, 'google-maps': true }, lang }),
+      );
+      const site = await openSite(browser, {
+        pages: { '/': page, '/poster.png': { body: readFileSync(join(ROOT, 'demo/blog-poster.svg')), contentType: 'image/svg+xml' } },
+      });
+      await site.page.goto(site.url('/'));
+      await ready(site.page);
+      // a visitor who refused: no banner, placeholders
+      await site.page.evaluate(() => (window as any).consentGate.revoke('functional', 'analytics', 'marketing'));
+      await site.page.reload();
+      await ready(site.page);
+      await placeholders(site.page, 3);
+      await settle(site.page);
+      // the placeholders speak the page's language
+      if (lang === 'de') expect(await site.page.getByRole('button', { name: 'Video laden' }).count()).toBe(2);
+      const results = await axe(site.page);
+      expect(results.version).toMatch(/^4\.11\./);
+      expect(results.violations).toEqual([]);
+      // the rules that matter here did run on the placeholders
+      for (const rule of ['button-name', 'color-contrast', 'link-name', 'aria-allowed-attr', 'target-size'])
+        expect(results.ran, rule).toContain(rule);
+      await site.close();
+    });
 });

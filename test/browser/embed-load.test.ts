@@ -7,7 +7,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type LaunchedBrowser } from './harness';
-import { CASES, settle, loads, loadsOf, openBlog, placeholderOf, placeholders, vendorCookies, vendorFrames, type EmbedCase } from './embed-pages';
+import {
+  CASES,
+  settle,
+  loads,
+  loadsOf,
+  openBlog,
+  placeholderOf,
+  placeholders,
+  vendorCookies,
+  vendorFrames,
+  type EmbedCase,
+} from './embed-pages';
 import type { Site } from './harness';
 
 let browser: LaunchedBrowser;
@@ -21,7 +32,9 @@ afterAll(async () => {
 /** Press "Load" on the placeholder of `id` and wait for its frame. */
 async function loadOne(site: Site, c: EmbedCase, id: string): Promise<void> {
   const page = site.page;
-  await placeholderOf(page, id).getByRole('button', { name: c.media === 'map' ? 'Load map' : 'Load video' }).click();
+  await placeholderOf(page, id)
+    .getByRole('button', { name: c.media === 'map' ? 'Load map' : 'Load video' })
+    .click();
   await loads(page, 1);
   await settle(page);
 }
@@ -52,7 +65,7 @@ describe.each(CASES)('$vendor.title: "Load" (Chromium, emulator under the vendor
     });
   }
 
-  it('through the head guard: the pasted frame and the box load in the vendor\'s privacy form, each once', async () => {
+  it("through the head guard: the pasted frame and the box load in the vendor's privacy form, each once", async () => {
     const site = await openBlog(browser, c);
     const page = site.page;
     await placeholders(page, 3);

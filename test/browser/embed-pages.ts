@@ -43,8 +43,10 @@ export const CASES: EmbedCase[] = [
     hosts: /(^|\.)(youtube-nocookie\.com|youtube\.com|ytimg\.com|googlevideo\.com)$/,
     cookieDomain: /youtube/,
     media: 'video',
-    markup: '<iframe id="markup" data-consent-gate="youtube" data-src="https://www.youtube-nocookie.com/embed/M7lc1UVf-VE" width="560" height="315" title="Our workshop" data-poster="/poster.png" allow="encrypted-media" allowfullscreen></iframe>',
-    pasted: '<iframe id="pasted" src="https://www.youtube.com/embed/aqz-KE-bpKQ" width="560" height="315" title="Pasted video" allowfullscreen></iframe>',
+    markup:
+      '<iframe id="markup" data-consent-gate="youtube" data-src="https://www.youtube-nocookie.com/embed/M7lc1UVf-VE" width="560" height="315" title="Our workshop" data-poster="/poster.png" allow="encrypted-media" allowfullscreen></iframe>',
+    pasted:
+      '<iframe id="pasted" src="https://www.youtube.com/embed/aqz-KE-bpKQ" width="560" height="315" title="Pasted video" allowfullscreen></iframe>',
     box: '<div id="box" data-consent-gate-embed="youtube" data-src="https://www.youtube-nocookie.com/embed/jNQXAC9IVRw" data-title="Box video" style="width:480px;height:270px"><a href="https://www.youtube.com/watch?v=jNQXAC9IVRw">Watch on YouTube</a></div>',
     another: 'https://www.youtube-nocookie.com/embed/ScMzIvxBSi4',
     markupId: 'M7lc1UVf-VE',
@@ -56,7 +58,8 @@ export const CASES: EmbedCase[] = [
     hosts: /(^|\.)(vimeo\.com|vimeocdn\.com)$/,
     cookieDomain: /vimeo/,
     media: 'video',
-    markup: '<iframe id="markup" data-consent-gate="vimeo" data-src="https://player.vimeo.com/video/76979871" width="640" height="360" title="Our talk" data-poster="/poster.png" allowfullscreen></iframe>',
+    markup:
+      '<iframe id="markup" data-consent-gate="vimeo" data-src="https://player.vimeo.com/video/76979871" width="640" height="360" title="Our talk" data-poster="/poster.png" allowfullscreen></iframe>',
     pasted: '<iframe id="pasted" src="https://player.vimeo.com/video/22439234" width="640" height="360" title="Pasted video"></iframe>',
     box: '<div id="box" data-consent-gate-embed="vimeo" data-src="https://player.vimeo.com/video/1084537" data-title="Box video" style="width:480px;height:270px"></div>',
     another: 'https://player.vimeo.com/video/148751763',
@@ -69,8 +72,10 @@ export const CASES: EmbedCase[] = [
     hosts: /^(www\.google\.com|maps\.googleapis\.com|maps\.gstatic\.com)$/,
     cookieDomain: /google/,
     media: 'map',
-    markup: '<iframe id="markup" data-consent-gate="google-maps" data-src="https://www.google.com/maps/embed/v1/place?key=KEY&q=Space+Needle,Seattle+WA" width="450" height="250" title="Our shop on the map" data-poster="/poster.png" referrerpolicy="no-referrer-when-downgrade"></iframe>',
-    pasted: '<iframe id="pasted" src="https://www.google.com/maps/embed?pb=!1m18!1m12" width="400" height="300" title="Pasted map"></iframe>',
+    markup:
+      '<iframe id="markup" data-consent-gate="google-maps" data-src="https://www.google.com/maps/embed/v1/place?key=KEY&q=Space+Needle,Seattle+WA" width="450" height="250" title="Our shop on the map" data-poster="/poster.png" referrerpolicy="no-referrer-when-downgrade"></iframe>',
+    pasted:
+      '<iframe id="pasted" src="https://www.google.com/maps/embed?pb=!1m18!1m12" width="400" height="300" title="Pasted map"></iframe>',
     box: '<div id="box" data-consent-gate-embed="google-maps" data-src="https://www.google.com/maps/embed/v1/view?key=KEY&center=47.62,-122.35&zoom=15" data-title="Box map" style="width:400px;height:300px"></div>',
     another: 'https://www.google.com/maps/embed/v1/search?key=KEY&q=coffee',
     markupId: 'place',
@@ -90,15 +95,25 @@ new MutationObserver(function (rs) { rs.forEach(function (r) { r.addedNodes.forE
 function blogPage(c: EmbedCase, options: { guard?: boolean; config?: Record<string, unknown> } = {}): string {
   // (without the guard a frame a script inserts with its src loads at once: such a page has the other two forms only)
   const config = { vendors: { [c.vendor.id]: true }, policyVersion: 'embeds-1', ...options.config };
-  const head = options.guard === false ? `<script>window.consentGateConfig = ${JSON.stringify(config)};</script><script src="/dist/consent-gate.js" defer></script>` : dropInHead(config);
+  const head =
+    options.guard === false
+      ? `<script>window.consentGateConfig = ${JSON.stringify(config)};</script><script src="/dist/consent-gate.js" defer></script>`
+      : dropInHead(config);
   // the pasted frame is inserted by a script of the site as the page is parsed (a CMS block, a consent plugin's
   // leftovers): the guard holds it before it is parsed. A frame written with src in the HTML itself is requested by
   // the parser before any script can act (embed.test.ts, limits).
   const pasted = `<script>document.currentScript.insertAdjacentHTML('afterend', ${JSON.stringify(c.pasted).replace(/</g, '\\u003c')});</script>`;
-  return html(`<main><h1>Blog</h1><p>Intro.</p>${c.markup}<p>Between.</p>${options.guard === false ? '' : pasted}${c.box}<p id="after">After.</p></main>${OBSERVE}`, head);
+  return html(
+    `<main><h1>Blog</h1><p>Intro.</p>${c.markup}<p>Between.</p>${options.guard === false ? '' : pasted}${c.box}<p id="after">After.</p></main>${OBSERVE}`,
+    head,
+  );
 }
 
-export async function openBlog(browser: LaunchedBrowser, c: EmbedCase, options: { guard?: boolean; config?: Record<string, unknown>; paths?: string[] } = {}): Promise<Site> {
+export async function openBlog(
+  browser: LaunchedBrowser,
+  c: EmbedCase,
+  options: { guard?: boolean; config?: Record<string, unknown>; paths?: string[] } = {},
+): Promise<Site> {
   const page = blogPage(c, options);
   const paths = options.paths ?? ['/blog/', '/blog/next/'];
   const site = await openSite(browser, {
@@ -111,7 +126,8 @@ export async function openBlog(browser: LaunchedBrowser, c: EmbedCase, options: 
 }
 
 /** The drop-in has replaced its pre-load queue with the running gate. */
-export const ready = (page: Page) => page.waitForFunction(() => typeof (window as any).consentGate?.decisions === 'function', undefined, { timeout: 15_000 });
+export const ready = (page: Page) =>
+  page.waitForFunction(() => typeof (window as any).consentGate?.decisions === 'function', undefined, { timeout: 15_000 });
 
 /**
  * Let the page settle before counting requests that should not exist: its
@@ -124,23 +140,33 @@ export async function settle(page: Page): Promise<void> {
 }
 
 /** Wait until `n` placeholders are on the page. */
-export const placeholders = (page: Page, n: number) => page.waitForFunction((count) => document.querySelectorAll('.cg-embed').length === count, n, { timeout: 15_000 });
+export const placeholders = (page: Page, n: number) =>
+  page.waitForFunction((count) => document.querySelectorAll('.cg-embed').length === count, n, { timeout: 15_000 });
 
 /** Wait until the emulators reported `n` frame loads. */
-export const loads = (page: Page, n: number) => page.waitForFunction((count) => (window as any).__loads.length >= count, n, { timeout: 15_000 });
+export const loads = (page: Page, n: number) =>
+  page.waitForFunction((count) => (window as any).__loads.length >= count, n, { timeout: 15_000 });
 
-export const loadsOf = (page: Page) => page.evaluate(() => (window as any).__loads as { emulator: string; id: string; autoplay: boolean; url: string }[]);
+export const loadsOf = (page: Page) =>
+  page.evaluate(() => (window as any).__loads as { emulator: string; id: string; autoplay: boolean; url: string }[]);
 
 /** Every request to the vendor's hosts so far, as host + path. */
-export const vendorRequests = (site: Site, c: EmbedCase) => site.requests.filter((r) => c.hosts.test(r.host)).map((r) => `${r.resourceType} ${r.url}`);
+export const vendorRequests = (site: Site, c: EmbedCase) =>
+  site.requests.filter((r) => c.hosts.test(r.host)).map((r) => `${r.resourceType} ${r.url}`);
 
 /** The vendor's cookies, wherever they live. */
 export async function vendorCookies(site: Site, c: EmbedCase): Promise<string[]> {
-  return (await site.context.cookies()).filter((k) => c.cookieDomain.test(k.domain) || c.vendor.thirdParty?.some((t) => t.name === k.name)).map((k) => `${k.name}@${k.domain}`);
+  return (await site.context.cookies())
+    .filter((k) => c.cookieDomain.test(k.domain) || c.vendor.thirdParty?.some((t) => t.name === k.name))
+    .map((k) => `${k.name}@${k.domain}`);
 }
 
 /** The frames of the page now showing one of the vendor's pages. */
-export const vendorFrames = (page: Page, c: EmbedCase) => page.frames().filter((f) => f !== page.mainFrame() && /^https?:/.test(f.url()) && c.hosts.test(new URL(f.url()).host)).map((f) => f.url());
+export const vendorFrames = (page: Page, c: EmbedCase) =>
+  page
+    .frames()
+    .filter((f) => f !== page.mainFrame() && /^https?:/.test(f.url()) && c.hosts.test(new URL(f.url()).host))
+    .map((f) => f.url());
 
 /** The placeholder of the embed whose frame or box has `id`. */
 export const placeholderOf = (page: Page, id: string) => page.locator(`#${id} > .cg-embed, .cg-embed:has(+ #${id})`);

@@ -10,7 +10,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropInHead, html, launchBrowser, openSite, type LaunchedBrowser } from './harness';
 import { youtubeEmulator } from '../../emulators/youtube/index.mjs';
-import { OBSERVE, CASES, settle, loads, loadsOf, openBlog, placeholderOf, placeholders, ready, vendorCookies, vendorFrames, vendorRequests } from './embed-pages';
+import {
+  OBSERVE,
+  CASES,
+  settle,
+  loads,
+  loadsOf,
+  openBlog,
+  placeholderOf,
+  placeholders,
+  ready,
+  vendorCookies,
+  vendorFrames,
+  vendorRequests,
+} from './embed-pages';
 
 let browser: LaunchedBrowser;
 beforeAll(async () => {
@@ -37,7 +50,9 @@ describe.each(CASES)('$vendor.title embeds (head guard + drop-in, Chromium, emul
     // a group named by the embed's own title; the vendor's summary says what it is and keeps
     await page.getByRole('group', { name: /^Our / }).waitFor();
     expect(await first.innerText()).toContain(c.vendor.summary);
-    expect(await first.getByRole('link', { name: `${c.vendor.provider} privacy policy` }).getAttribute('href')).toBe(c.vendor.privacyPolicyUrl);
+    expect(await first.getByRole('link', { name: `${c.vendor.provider} privacy policy` }).getAttribute('href')).toBe(
+      c.vendor.privacyPolicyUrl,
+    );
     await first.getByRole('button', { name: c.media === 'map' ? 'Load map' : 'Load video' }).waitFor();
     await first.getByRole('button', { name: `Always allow ${title}` }).waitFor();
     // the site's own poster, not the vendor's thumbnail; the box without a title is named by its data-title
@@ -57,7 +72,10 @@ describe.each(CASES)('$vendor.title embeds (head guard + drop-in, Chromium, emul
     expect(held.some((b) => b.vendor === c.vendor.id)).toBe(true);
     // placeholders keep the frames' sizes
     const box = await placeholderOf(page, 'markup').boundingBox();
-    const [w, h] = [Number(await page.locator('#markup').getAttribute('width')), Number(await page.locator('#markup').getAttribute('height'))];
+    const [w, h] = [
+      Number(await page.locator('#markup').getAttribute('width')),
+      Number(await page.locator('#markup').getAttribute('height')),
+    ];
     expect([Math.round(box!.width), Math.round(box!.height)]).toEqual([w + 4, h + 4]);
     await site.close();
   });
@@ -70,7 +88,9 @@ describe.each(CASES)('$vendor.title embeds (head guard + drop-in, Chromium, emul
       (window as any).__sources = [];
       (window as any).consentGate.on('change', (e: { source: string }) => (window as any).__sources.push(e.source));
     });
-    await placeholderOf(page, 'markup').getByRole('button', { name: `Always allow ${title}` }).focus();
+    await placeholderOf(page, 'markup')
+      .getByRole('button', { name: `Always allow ${title}` })
+      .focus();
     await page.keyboard.press('Enter');
     await loads(page, 3);
     await settle(page);
@@ -109,7 +129,9 @@ describe.each(CASES)('$vendor.title embeds (head guard + drop-in, Chromium, emul
     const site = await openBlog(browser, c);
     const page = site.page;
     await placeholders(page, 3);
-    await placeholderOf(page, 'pasted').getByRole('button', { name: `Always allow ${title}` }).click();
+    await placeholderOf(page, 'pasted')
+      .getByRole('button', { name: `Always allow ${title}` })
+      .click();
     await loads(page, 3);
     const other = await site.newPage();
     await other.goto(site.url('/blog/next/'));
@@ -126,7 +148,9 @@ describe.each(CASES)('$vendor.title embeds (head guard + drop-in, Chromium, emul
     await placeholders(other, 3);
     const seen = vendorRequests(site, c).length;
     for (const p of [page, other]) {
-      await p.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => !f.hasAttribute('src')), undefined, { timeout: 10_000 });
+      await p.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => !f.hasAttribute('src')), undefined, {
+        timeout: 10_000,
+      });
       expect(vendorFrames(p, c)).toEqual([]);
       expect(await p.locator('#markup').getAttribute('data-consent-gate')).toBe(c.vendor.id);
     }
@@ -175,10 +199,14 @@ describe.each(CASES)('$vendor.title embeds (head guard + drop-in, Chromium, emul
 });
 
 describe('limit: a frame written with its src in the HTML', () => {
-  it('is requested by the browser as the parser inserts it, before any script can act, and the answer may set the vendor\'s cookies (docs/embeds.md, limits: use the markup form); the guard takes its URL at once, so the vendor page never runs, and the placeholder takes its place', async () => {
+  it("is requested by the browser as the parser inserts it, before any script can act, and the answer may set the vendor's cookies (docs/embeds.md, limits: use the markup form); the guard takes its URL at once, so the vendor page never runs, and the placeholder takes its place", async () => {
     const c = CASES[0]!;
-    const written = '<iframe id="written" src="https://www.youtube.com/embed/aqz-KE-bpKQ" width="560" height="315" title="Written in the HTML"></iframe>';
-    const site = await openSite(browser, { pages: { '/': html(`<main>${written}<p>After.</p></main>${OBSERVE}`, dropInHead({ vendors: { youtube: true } })) }, hosts: youtubeEmulator().handlers as never });
+    const written =
+      '<iframe id="written" src="https://www.youtube.com/embed/aqz-KE-bpKQ" width="560" height="315" title="Written in the HTML"></iframe>';
+    const site = await openSite(browser, {
+      pages: { '/': html(`<main>${written}<p>After.</p></main>${OBSERVE}`, dropInHead({ vendors: { youtube: true } })) },
+      hosts: youtubeEmulator().handlers as never,
+    });
     const page = site.page;
     await page.goto(site.url('/'));
     await ready(page);

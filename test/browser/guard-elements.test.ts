@@ -12,7 +12,10 @@ afterAll(async () => {
 });
 
 async function open(body: string, head = guardHead(), pages: Record<string, unknown> = {}): Promise<Site> {
-  const site = await openSite(browser, { pages: { '/': html(body, head), '/guard.js': guard, ...ownFiles, ...(pages as Record<string, string>) }, hosts: vendorHosts() });
+  const site = await openSite(browser, {
+    pages: { '/': html(body, head), '/guard.js': guard, ...ownFiles, ...(pages as Record<string, string>) },
+    hosts: vendorHosts(),
+  });
   await site.page.goto(site.url('/'));
   await site.page.waitForLoadState('load');
   await settle(site);
@@ -37,7 +40,7 @@ describe('guard: elements (Chromium)', () => {
 <img src="/own.gif" id="own-img">`,
     );
     const preloaded = vendorRequests(site);
-    expect((await ran(site))).toEqual(['own.js']);
+    expect(await ran(site)).toEqual(['own.js']);
     // the site's own image loaded
     expect(await site.page.evaluate(() => (document.getElementById('own-img') as HTMLImageElement).naturalWidth)).toBe(1);
     // held: the src waits in data-cg-src
@@ -46,18 +49,44 @@ describe('guard: elements (Chromium)', () => {
     await expect.poll(() => ran(site).then((r) => r.length)).toBe(5);
     const order = await ran(site);
     const inOrder = order.filter((n) => !n.includes('hs-scripts'));
-    expect(inOrder).toEqual(['own.js', 'js.usemessages.com/conversations-embed.js', 'js.hs-analytics.net/analytics/1/1234567.js', 'js.hubspot.com/module.js']);
+    expect(inOrder).toEqual([
+      'own.js',
+      'js.usemessages.com/conversations-embed.js',
+      'js.hs-analytics.net/analytics/1/1234567.js',
+      'js.hubspot.com/module.js',
+    ]);
     expect(order.filter((n) => n.includes('hs-scripts'))).toHaveLength(1);
     const attrs = await site.page.evaluate(() => {
       const s = document.getElementById('hs-chat') as HTMLScriptElement;
-      return { src: s.getAttribute('src'), portal: s.dataset.hsjsPortal, nonce: s.nonce, integrity: s.integrity, crossorigin: s.crossOrigin, held: s.hasAttribute('data-cg-src'), module: (document.getElementById('mod') as HTMLScriptElement).type, defer: document.getElementById('an')!.hasAttribute('defer') };
+      return {
+        src: s.getAttribute('src'),
+        portal: s.dataset.hsjsPortal,
+        nonce: s.nonce,
+        integrity: s.integrity,
+        crossorigin: s.crossOrigin,
+        held: s.hasAttribute('data-cg-src'),
+        module: (document.getElementById('mod') as HTMLScriptElement).type,
+        defer: document.getElementById('an')!.hasAttribute('defer'),
+      };
     });
-    expect(attrs).toEqual({ src: 'https://js.usemessages.com/conversations-embed.js', portal: '1234567', nonce: 'n0nce', integrity: sri(body), crossorigin: 'anonymous', held: false, module: 'module', defer: true });
+    expect(attrs).toEqual({
+      src: 'https://js.usemessages.com/conversations-embed.js',
+      portal: '1234567',
+      nonce: 'n0nce',
+      integrity: sri(body),
+      crossorigin: 'anonymous',
+      held: false,
+      module: 'module',
+      defer: true,
+    });
     // a second update releases nothing twice
     await allowAll(site);
     await settle(site);
     expect(await ran(site)).toHaveLength(5);
-    console.log('preload scanner requests before consent:', preloaded.map((r) => r.url));
+    console.log(
+      'preload scanner requests before consent:',
+      preloaded.map((r) => r.url),
+    );
     await site.close();
   });
 
@@ -102,7 +131,9 @@ describe('guard: elements (Chromium)', () => {
     });
     await settle(site);
     await expectHeld(site);
-    expect(held.sort()).toEqual(['append', 'appendChild', 'cloned', 'insertAdjacentElement', 'insertBefore', 'late', 'lateAttr', 'prepend', 'replaceWith'].sort());
+    expect(held.sort()).toEqual(
+      ['append', 'appendChild', 'cloned', 'insertAdjacentElement', 'insertBefore', 'late', 'lateAttr', 'prepend', 'replaceWith'].sort(),
+    );
     expect(await ran(site)).toEqual(['own.js', 'own.js']);
     const log = await site.page.evaluate(() => (window as any).consentGate.blocked());
     expect(log.length).toBeGreaterThanOrEqual(9);
@@ -111,7 +142,17 @@ describe('guard: elements (Chromium)', () => {
     await expect.poll(() => ran(site).then((r) => r.length)).toBe(11);
     const order = (await ran(site)).slice(2).map((n) => n.replace('js.hubspot.com/', '').replace('.js', ''));
     // the order the page attempted them (issue 12: release follows attempts, not document position)
-    expect(order).toEqual(['appendChild', 'insertBefore', 'append', 'prepend', 'replaceWith', 'insertAdjacentElement', 'late', 'lateAttr', 'cloned']);
+    expect(order).toEqual([
+      'appendChild',
+      'insertBefore',
+      'append',
+      'prepend',
+      'replaceWith',
+      'insertAdjacentElement',
+      'late',
+      'lateAttr',
+      'cloned',
+    ]);
     await site.close();
   });
 
@@ -121,7 +162,7 @@ describe('guard: elements (Chromium)', () => {
 <img src="/own.gif" id="own-img">`,
     );
     const ids = await site.page.evaluate(() => {
-      const add = (html: string) => {
+      const add = (_html: string) => {
         const t = document.createElement('div');
         document.body.appendChild(t);
         return t;
@@ -167,39 +208,79 @@ describe('guard: elements (Chromium)', () => {
     });
     await settle(site, 300);
     await expectHeld(site);
-    expect(ids.sort()).toEqual(['SCRIPT', 'embed', 'frame', 'img', 'link-dns-prefetch', 'link-preconnect', 'link-prefetch', 'link-preload', 'link-stylesheet', 'object', 'source', 'srcset'].sort());
+    expect(ids.sort()).toEqual(
+      [
+        'SCRIPT',
+        'embed',
+        'frame',
+        'img',
+        'link-dns-prefetch',
+        'link-preconnect',
+        'link-prefetch',
+        'link-preload',
+        'link-stylesheet',
+        'object',
+        'source',
+        'srcset',
+      ].sort(),
+    );
     expect(await site.page.evaluate(() => (document.getElementById('own-img') as HTMLImageElement).naturalWidth)).toBe(1);
     await allowAll(site);
     await expect.poll(() => ran(site)).toContain('js.hs-scripts.com/written.js');
     await expect.poll(() => vendorRequests(site).length).toBeGreaterThanOrEqual(9);
     await settle(site, 300);
     const urls = vendorRequests(site).map((r) => r.url);
-    for (const u of ['https://js.hs-scripts.com/written.js', 'https://app.hubspot.com/conversations-visitor/1234567/threads', 'https://track.hubspot.com/__ptq.gif?a=1', 'https://track.hubspot.com/__ptq.gif?a=2', 'https://track.hubspot.com/__ptq.gif?a=3', 'https://js.hubspot.com/style.css', 'https://js.hubspot.com/preload.js', 'https://app.hubspot.com/embed.html', 'https://app.hubspot.com/object.html']) {
-      expect(urls.filter((x) => x === u), u).toHaveLength(1);
+    for (const u of [
+      'https://js.hs-scripts.com/written.js',
+      'https://app.hubspot.com/conversations-visitor/1234567/threads',
+      'https://track.hubspot.com/__ptq.gif?a=1',
+      'https://track.hubspot.com/__ptq.gif?a=2',
+      'https://track.hubspot.com/__ptq.gif?a=3',
+      'https://js.hubspot.com/style.css',
+      'https://js.hubspot.com/preload.js',
+      'https://app.hubspot.com/embed.html',
+      'https://app.hubspot.com/object.html',
+    ]) {
+      expect(
+        urls.filter((x) => x === u),
+        u,
+      ).toHaveLength(1);
     }
     const attrs = await site.page.evaluate(() => ({
       preconnect: document.getElementById('link-preconnect')!.getAttribute('href'),
       dns: document.getElementById('link-dns-prefetch')!.getAttribute('href'),
       pixel: (window as any).pixel.src,
     }));
-    expect(attrs).toEqual({ preconnect: 'https://js.hubspot.com/preconnect.js', dns: 'https://js.hubspot.com/dns-prefetch.js', pixel: 'https://track.hubspot.com/__ptq.gif?a=3' });
+    expect(attrs).toEqual({
+      preconnect: 'https://js.hubspot.com/preconnect.js',
+      dns: 'https://js.hubspot.com/dns-prefetch.js',
+      pixel: 'https://track.hubspot.com/__ptq.gif?a=3',
+    });
     await site.close();
   });
 
   it('markup strings and parsed documents: innerHTML, insertAdjacentHTML, outerHTML, DOMParser + importNode', async () => {
     const site = await open('<div id="a"></div><div id="b"></div><div id="c"><i id="old"></i></div><div id="d"></div>');
     await site.page.evaluate(() => {
-      document.getElementById('a')!.innerHTML = '<iframe id="f1" src="https://app.hubspot.com/inner.html"></iframe><img id="i1" src="https://track.hubspot.com/__ptq.gif?inner">';
+      document.getElementById('a')!.innerHTML =
+        '<iframe id="f1" src="https://app.hubspot.com/inner.html"></iframe><img id="i1" src="https://track.hubspot.com/__ptq.gif?inner">';
       document.getElementById('b')!.insertAdjacentHTML('beforeend', '<img id="i2" src="https://track.hubspot.com/__ptq.gif?adjacent">');
       // nested deeper, and a copy of a held element inserted in a subtree of its own
-      document.getElementById('b')!.insertAdjacentHTML('beforeend', '<section><p><img id="i5" src="https://track.hubspot.com/__ptq.gif?nested"></p></section>');
+      document
+        .getElementById('b')!
+        .insertAdjacentHTML('beforeend', '<section><p><img id="i5" src="https://track.hubspot.com/__ptq.gif?nested"></p></section>');
       const copy = document.createElement('div');
       copy.append(document.getElementById('i5')!.cloneNode());
       (copy.firstChild as HTMLImageElement).id = 'i6';
       document.getElementById('b')!.append(copy);
       document.getElementById('old')!.outerHTML = '<iframe id="f3" src="https://app.hubspot.com/outer.html"></iframe>';
-      const doc = new DOMParser().parseFromString('<img id="i4" src="https://track.hubspot.com/__ptq.gif?parsed"><iframe id="s4" src="https://app.hubspot.com/parsed.html"></iframe>', 'text/html');
-      document.getElementById('d')!.append(document.importNode(doc.getElementById('i4')!, true), document.importNode(doc.getElementById('s4')!, true));
+      const doc = new DOMParser().parseFromString(
+        '<img id="i4" src="https://track.hubspot.com/__ptq.gif?parsed"><iframe id="s4" src="https://app.hubspot.com/parsed.html"></iframe>',
+        'text/html',
+      );
+      document
+        .getElementById('d')!
+        .append(document.importNode(doc.getElementById('i4')!, true), document.importNode(doc.getElementById('s4')!, true));
       // markup without vendor hosts is left as written
       document.getElementById('d')!.insertAdjacentHTML('beforeend', '<img id="own2" src="/own.gif">');
     });
@@ -208,10 +289,22 @@ describe('guard: elements (Chromium)', () => {
     expect(await site.page.evaluate(() => (document.getElementById('own2') as HTMLImageElement).getAttribute('src'))).toBe('/own.gif');
     await allowAll(site);
     await settle(site, 400);
-    const urls = vendorRequests(site).map((r) => r.url).sort();
-    expect(urls).toEqual(['https://app.hubspot.com/inner.html', 'https://app.hubspot.com/outer.html', 'https://app.hubspot.com/parsed.html', 'https://track.hubspot.com/__ptq.gif?adjacent', 'https://track.hubspot.com/__ptq.gif?inner', 'https://track.hubspot.com/__ptq.gif?nested', 'https://track.hubspot.com/__ptq.gif?parsed']);
+    const urls = vendorRequests(site)
+      .map((r) => r.url)
+      .sort();
+    expect(urls).toEqual([
+      'https://app.hubspot.com/inner.html',
+      'https://app.hubspot.com/outer.html',
+      'https://app.hubspot.com/parsed.html',
+      'https://track.hubspot.com/__ptq.gif?adjacent',
+      'https://track.hubspot.com/__ptq.gif?inner',
+      'https://track.hubspot.com/__ptq.gif?nested',
+      'https://track.hubspot.com/__ptq.gif?parsed',
+    ]);
     // the copy was released too (same URL, so the browser may serve it from the image it has)
-    expect(await site.page.evaluate(() => document.getElementById('i6')!.getAttribute('src'))).toBe('https://track.hubspot.com/__ptq.gif?nested');
+    expect(await site.page.evaluate(() => document.getElementById('i6')!.getAttribute('src'))).toBe(
+      'https://track.hubspot.com/__ptq.gif?nested',
+    );
     await site.close();
   });
 
@@ -233,7 +326,12 @@ describe('guard: elements (Chromium)', () => {
     expect(await site.page.evaluate(() => document.getElementById('m1')!.getAttribute('data-extra'))).toBe('x');
     // data-type gives the released script its type: a module (import.meta only parses there)
     await expect.poll(() => site.page.evaluate(() => (window as any).moduleRan)).toBe('string');
-    expect(await site.page.evaluate(() => [document.getElementById('m2')!.getAttribute('type'), document.getElementById('m4')!.getAttribute('type')])).toEqual(['', 'module']);
+    expect(
+      await site.page.evaluate(() => [
+        document.getElementById('m2')!.getAttribute('type'),
+        document.getElementById('m4')!.getAttribute('type'),
+      ]),
+    ).toEqual(['', 'module']);
     await site.close();
   });
 });

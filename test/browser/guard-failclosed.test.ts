@@ -18,10 +18,25 @@ afterAll(async () => {
   await browser?.closeAll();
 });
 
-const grantAll = encodeRecord({ v: 1, p: '1', d: { functional: true, analytics: true, marketing: true }, o: {}, t: Date.now(), id: 'abcdefghijklmnopqrstuv' });
+const grantAll = encodeRecord({
+  v: 1,
+  p: '1',
+  d: { functional: true, analytics: true, marketing: true },
+  o: {},
+  t: Date.now(),
+  id: 'abcdefghijklmnopqrstuv',
+});
 
-async function open(head: string, body = '', extraPages: Record<string, unknown> = {}, record?: string): Promise<Site & { errors: string[] }> {
-  const site = await openSite(browser, { pages: { '/': html(body, head), '/guard.js': guard, '/runtime.js': runtime, ...ownFiles, ...(extraPages as Record<string, string>) }, hosts: vendorHosts() });
+async function open(
+  head: string,
+  body = '',
+  extraPages: Record<string, unknown> = {},
+  record?: string,
+): Promise<Site & { errors: string[] }> {
+  const site = await openSite(browser, {
+    pages: { '/': html(body, head), '/guard.js': guard, '/runtime.js': runtime, ...ownFiles, ...(extraPages as Record<string, string>) },
+    hosts: vendorHosts(),
+  });
   if (record) await site.context.addCookies([{ name: 'consent_gate', value: encodeURIComponent(record), url: site.url('/') }]);
   const errors: string[] = [];
   site.page.on('pageerror', (e) => errors.push(e.message));
@@ -65,15 +80,17 @@ Object.defineProperty(window, 'fetch', { configurable: false, writable: false, v
     // fetch could not be patched: that request is the one that leaks; the script (via setAttribute), the pixel and the cookie are held
     expect(vendorRequests(site).map((r) => r.host)).toEqual(['api.hubspot.com']);
     expect(await ran(site)).toEqual(['own.js']);
-    expect((await site.cookieNames())).toEqual(['cart']);
+    expect(await site.cookieNames()).toEqual(['cart']);
     await site.close();
   });
 
   it('an update with a permission function that throws opens nothing', async () => {
     const site = await open(guardHead(), VENDOR_PAGE);
-    await site.page.evaluate(() => (window as any).__consentGateGuard.update(() => {
-      throw new Error('broken');
-    }));
+    await site.page.evaluate(() =>
+      (window as any).__consentGateGuard.update(() => {
+        throw new Error('broken');
+      }),
+    );
     await settle(site);
     expect(vendorRequests(site)).toEqual([]);
     expect(site.errors).toEqual([]);
@@ -91,7 +108,10 @@ consentGate.on('change', function () { window.ranAtChange = (window.ran || []).s
     const site = await open(head, '<script>new Image().src = "https://track.hubspot.com/__ptq.gif";</script>');
     await site.page.waitForFunction(() => typeof (window as any).consentGate.decisions === 'function');
     expect(await site.page.evaluate(() => (window as any).early)).toBe(1);
-    expect((await site.page.evaluate(() => (window as any).consentGate.blocked())).map((e: any) => e.target)).toEqual(['https://js.hs-scripts.com/1234567.js', 'https://track.hubspot.com/__ptq.gif']);
+    expect((await site.page.evaluate(() => (window as any).consentGate.blocked())).map((e: any) => e.target)).toEqual([
+      'https://js.hs-scripts.com/1234567.js',
+      'https://track.hubspot.com/__ptq.gif',
+    ]);
     await site.page.evaluate(() => fetch('https://track.hubspot.com/late.json').catch(() => undefined));
     await expect.poll(() => site.page.evaluate(() => (window as any).events)).toEqual(['https://track.hubspot.com/late.json']);
     await site.page.evaluate(() => (window as any).consentGate.grant('functional'));
@@ -107,7 +127,13 @@ describe('guard: storage keys (Chromium, a guard built with a test catalog)', ()
     const build = join(ROOT, 'dist/guard-template.js');
     for (let i = 0; i < 120 && !existsSync(build); i++) await new Promise((r) => setTimeout(r, 500));
     const vendor: VendorData = {
-      id: 'test-chat', title: 'Test chat', provider: 'Test', privacyPolicyUrl: 'https://chat.test/privacy', purpose: 'functional', summary: 'A test chat.', options: {},
+      id: 'test-chat',
+      title: 'Test chat',
+      provider: 'Test',
+      privacyPolicyUrl: 'https://chat.test/privacy',
+      purpose: 'functional',
+      summary: 'A test chat.',
+      options: {},
       hosts: [{ host: 'cdn.chat.test', purpose: 'functional', description: 'd', source: 's' }],
       cookies: [{ name: 'chat_', match: 'prefix', purpose: 'functional', lifetime: 0, description: 'd', source: 's' }],
       storage: [
@@ -118,7 +144,9 @@ describe('guard: storage keys (Chromium, a guard built with a test catalog)', ()
     };
     const { bundleGuard } = await import('../fixtures/guard/bundle.mjs');
     const testGuard = { body: await bundleGuard(compileRules([vendor])), contentType: 'text/javascript' };
-    const site = await openSite(browser, { pages: { '/': html('<p>x</p>', guardHead({ vendors: { 'test-chat': true } })), '/guard.js': testGuard } });
+    const site = await openSite(browser, {
+      pages: { '/': html('<p>x</p>', guardHead({ vendors: { 'test-chat': true } })), '/guard.js': testGuard },
+    });
     await site.page.goto(site.url('/'));
     const write = () => {
       localStorage.setItem('chat.visitor', '1');

@@ -42,11 +42,17 @@ window.attack = function (w, tag) {
 /** Vendor scripts tell the top window they ran. */
 const hosts = () => ({
   ...vendorHosts(),
-  'js.usemessages.com': (url: URL) => ({ body: `(top.ranAnywhere = top.ranAnywhere || []).push(${JSON.stringify(url.pathname)});`, contentType: 'text/javascript' }),
+  'js.usemessages.com': (url: URL) => ({
+    body: `(top.ranAnywhere = top.ranAnywhere || []).push(${JSON.stringify(url.pathname)});`,
+    contentType: 'text/javascript',
+  }),
 });
 
 async function open(body: string, extraPages: Record<string, unknown> = {}): Promise<Site & { errors: string[] }> {
-  const site = await openSite(browser, { pages: { '/': html(body, guardHead() + ATTACK), '/guard.js': guard, ...ownFiles, ...(extraPages as Record<string, string>) }, hosts: hosts() });
+  const site = await openSite(browser, {
+    pages: { '/': html(body, guardHead() + ATTACK), '/guard.js': guard, ...ownFiles, ...(extraPages as Record<string, string>) },
+    hosts: hosts(),
+  });
   const errors: string[] = [];
   site.page.on('pageerror', (e) => errors.push(e.message));
   await site.page.goto(site.url('/'));
@@ -83,7 +89,9 @@ const CHILD_WINDOWS = () => {
   // document.write into a frame
   const written = add(() => {}).contentDocument!;
   written.open();
-  written.write('<script src="https://js.usemessages.com/written.js"><\/script><img src="https://track.hubspot.com/written.gif"><iframe src="https://app.hubspot.com/written.html"></iframe>');
+  written.write(
+    '<script src="https://js.usemessages.com/written.js"></script><img src="https://track.hubspot.com/written.gif"><iframe src="https://app.hubspot.com/written.html"></iframe>',
+  );
   written.close();
   // a frame in a frame
   const outer = add(() => {}).contentWindow!;
@@ -91,18 +99,26 @@ const CHILD_WINDOWS = () => {
   outer.document.body.appendChild(inner);
   attack(inner.contentWindow, 'nested');
   // srcdoc: markup naming the vendor, and a document whose own script attacks from its window
-  add((f) => (f.srcdoc = '<script src="https://js.usemessages.com/srcdoc.js"><\/script><script>document.cookie = "messagesUtk=srcdoc"; fetch("https://api.hubspot.com/srcdoc.json")<\/script>'));
-  add((f) => (f.srcdoc = '<p>own</p><script>parent.attack(window, "srcdoc-own")<\/script>'));
+  add(
+    (f) =>
+      (f.srcdoc =
+        '<script src="https://js.usemessages.com/srcdoc.js"></script><script>document.cookie = "messagesUtk=srcdoc"; fetch("https://api.hubspot.com/srcdoc.json")</script>'),
+  );
+  add((f) => (f.srcdoc = '<p>own</p><script>parent.attack(window, "srcdoc-own")</script>'));
   // blob: documents, made of markup naming the vendor, and of a script of the page's
   const blob = (text: string) => URL.createObjectURL(new Blob([text], { type: 'text/html' }));
-  add((f) => (f.src = blob('<script src="https://js.usemessages.com/blob.js"><\/script><img src="https://track.hubspot.com/blob.gif">')));
-  add((f) => (f.src = blob('<p>own</p><script>parent.attack(window, "blob-own")<\/script>')));
+  add((f) => (f.src = blob('<script src="https://js.usemessages.com/blob.js"></script><img src="https://track.hubspot.com/blob.gif">')));
+  add((f) => (f.src = blob('<p>own</p><script>parent.attack(window, "blob-own")</script>')));
   // javascript: documents
-  add((f) => (f.src = 'javascript:"<script src=\\"https://js.usemessages.com/javascript.js\\"><\/script>"'));
+  add((f) => (f.src = 'javascript:"<script src=\\"https://js.usemessages.com/javascript.js\\"></script>"'));
   add((f) => (f.src = 'javascript:parent.attack(window, "javascript-own")'));
   // the parser's frame in a frame's document, used by that document's script (which names the vendor: held whole;
   // a script that does not name it, reaching such a frame before the document's load, is a limit: docs/guard.md)
-  add((f) => (f.srcdoc = '<iframe></iframe><script>var d = frames[0].document, s = d.createElement("script"); s.src = "https://js.usemessages.com/parsed-frame.js"; d.body.appendChild(s)<\/script>'));
+  add(
+    (f) =>
+      (f.srcdoc =
+        '<iframe></iframe><script>var d = frames[0].document, s = d.createElement("script"); s.src = "https://js.usemessages.com/parsed-frame.js"; d.body.appendChild(s)</script>'),
+  );
 };
 
 describe('guard: child windows (Chromium)', () => {
@@ -113,7 +129,8 @@ describe('guard: child windows (Chromium)', () => {
     expect(site.errors).toEqual([]);
     // every attempt is in the log, from the child windows too
     const kinds = new Set((await site.page.evaluate(() => (window as any).consentGate.blocked())).map((e: any) => e.kind));
-    for (const kind of ['script', 'img', 'cookie', 'cookieStore', 'fetch', 'xhr', 'beacon', 'WebSocket', 'iframe']) expect(kinds, kind).toContain(kind);
+    for (const kind of ['script', 'img', 'cookie', 'cookieStore', 'fetch', 'xhr', 'beacon', 'WebSocket', 'iframe'])
+      expect(kinds, kind).toContain(kind);
     await site.close();
   });
 
@@ -129,7 +146,7 @@ describe('guard: child windows (Chromium)', () => {
     await site.page.evaluate(() => {
       const f = document.createElement('iframe');
       f.id = 'held-srcdoc';
-      f.srcdoc = '<script src="https://js.usemessages.com/after-grant.js"><\/script>';
+      f.srcdoc = '<script src="https://js.usemessages.com/after-grant.js"></script>';
       document.body.appendChild(f);
     });
     await settle(site);
@@ -148,7 +165,11 @@ describe('guard: child windows (Chromium)', () => {
     });
     await site.page.evaluate(CHILD_WINDOWS);
     await settle(site, 400);
-    expect(vendorRequests(site).slice(before).map((r) => r.url)).toEqual([]);
+    expect(
+      vendorRequests(site)
+        .slice(before)
+        .map((r) => r.url),
+    ).toEqual([]);
     expect(await site.page.evaluate(() => (window as any).ranAnywhere)).toEqual([]);
     expect((await site.cookieNames()).filter((n) => n === 'messagesUtk')).toEqual([]);
     await site.close();
@@ -178,14 +199,24 @@ describe('guard: opaque frames, host spellings, editing commands (Chromium)', ()
   it('a vendor host spelled another way (trailing dot, case, escapes, tabs) is that host', async () => {
     const site = await open('<p>shop</p>');
     await site.page.evaluate(() => {
-      const spellings = ['https://js.usemessages.com./dot.js', 'https://JS.UseMessages.COM/case.js', 'https://js.%75semessages.com/escaped.js', 'https://js.use\tmessages.com/tab.js', 'https://user@js.usemessages.com:443/userinfo.js', '//js.usemessages.com./relative.js'];
+      const spellings = [
+        'https://js.usemessages.com./dot.js',
+        'https://JS.UseMessages.COM/case.js',
+        'https://js.%75semessages.com/escaped.js',
+        'https://js.use\tmessages.com/tab.js',
+        'https://user@js.usemessages.com:443/userinfo.js',
+        '//js.usemessages.com./relative.js',
+      ];
       for (const url of spellings) {
         const s = document.createElement('script');
         s.src = url;
         document.head.appendChild(s);
         fetch(url.replace('.js', '.json')).catch(() => undefined);
       }
-      document.body.insertAdjacentHTML('beforeend', '<img src="https://track.hubspot.com./dot.gif"><iframe src="https://APP.HUBSPOT.COM./dot.html"></iframe>');
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        '<img src="https://track.hubspot.com./dot.gif"><iframe src="https://APP.HUBSPOT.COM./dot.html"></iframe>',
+      );
     });
     await expectNothing(site);
     await site.close();
@@ -196,7 +227,11 @@ describe('guard: opaque frames, host spellings, editing commands (Chromium)', ()
     await site.page.evaluate(() => {
       const editor = document.getElementById('editor')!;
       editor.focus();
-      document.execCommand('insertHTML', false, '<img src="https://track.hubspot.com/insert-html.gif"><iframe src="https://app.hubspot.com/insert-html.html"></iframe><link rel="stylesheet" href="https://js.hubspot.com/insert-html.css">');
+      document.execCommand(
+        'insertHTML',
+        false,
+        '<img src="https://track.hubspot.com/insert-html.gif"><iframe src="https://app.hubspot.com/insert-html.html"></iframe><link rel="stylesheet" href="https://js.hubspot.com/insert-html.css">',
+      );
       document.execCommand('insertImage', false, 'https://track.hubspot.com/insert-image.gif');
       document.execCommand('insertHTML', false, '<img id="own-inserted" src="/own.gif">');
     });
@@ -204,7 +239,13 @@ describe('guard: opaque frames, host spellings, editing commands (Chromium)', ()
     expect(await site.page.evaluate(() => document.getElementById('own-inserted')!.getAttribute('src'))).toBe('/own.gif');
     // released on a grant (the editing command itself drops the <link>)
     await allowAll(site);
-    await expect.poll(() => vendorRequests(site).map((r) => r.path).sort()).toEqual(['/insert-html.gif', '/insert-html.html', '/insert-image.gif']);
+    await expect
+      .poll(() =>
+        vendorRequests(site)
+          .map((r) => r.path)
+          .sort(),
+      )
+      .toEqual(['/insert-html.gif', '/insert-html.html', '/insert-image.gif']);
     await site.close();
   });
 });
@@ -222,14 +263,24 @@ describe('guard: release order (Chromium)', () => {
         ),
         '/guard.js': guard,
       },
-      hosts: { ...vendorHosts(), 'js.hs-scripts.com': (url) => ({ body: scriptBody(url.pathname.slice(1)), contentType: 'text/javascript' }) },
+      hosts: {
+        ...vendorHosts(),
+        'js.hs-scripts.com': (url) => ({ body: scriptBody(url.pathname.slice(1)), contentType: 'text/javascript' }),
+      },
       latency: { 'js.hs-scripts.com': 30 },
     });
     await site.page.goto(site.url('/'));
     await site.page.waitForLoadState('load');
     expect(await site.page.evaluate(() => (window as any).ran ?? [])).toEqual([]);
     await allowAll(site);
-    const all = ['0-head-first.js', '1-body-library.js', '2-head-dependent.js', '3-body-later.js', '4-body-inserted-first.js', '5-head-last.js'];
+    const all = [
+      '0-head-first.js',
+      '1-body-library.js',
+      '2-head-dependent.js',
+      '3-body-later.js',
+      '4-body-inserted-first.js',
+      '5-head-last.js',
+    ];
     await expect.poll(() => site.page.evaluate(() => (window as any).ran ?? []), { timeout: 5000 }).toEqual(all);
     // each once
     await allowAll(site);
@@ -240,8 +291,10 @@ describe('guard: release order (Chromium)', () => {
 });
 
 describe('guard: first-party resources (Chromium)', () => {
-  it('the site\'s own scripts, images, fetches, cookies and frames are never held or delayed', async () => {
-    const frame = html('<img id="own-in-frame" src="/own.gif"><script>parent.frameRan = document.getElementById("own-in-frame").getAttribute("src");</script>');
+  it("the site's own scripts, images, fetches, cookies and frames are never held or delayed", async () => {
+    const frame = html(
+      '<img id="own-in-frame" src="/own.gif"><script>parent.frameRan = document.getElementById("own-in-frame").getAttribute("src");</script>',
+    );
     const site = await open(
       `<script src="/own.js"></script><img id="own-parsed" src="/own.gif">
 <iframe id="own-frame" src="/frame.html"></iframe>
@@ -269,9 +322,20 @@ window.ownFetch = fetch('/own.js?fetch').then(function (r) { return r.status; })
       blocked: (window as any).consentGate.blocked().length,
     }));
     // (the parser-inserted script ran before the inline script after it: not held, not deferred)
-    expect(seen).toEqual({ fetch: 200, image: 1, parsed: 1, cookie: 'cart=1', key: 'dark', frame: '/own.gif', inOrder: ['own.js'], heldAnything: 0, blocked: 0 });
+    expect(seen).toEqual({
+      fetch: 200,
+      image: 1,
+      parsed: 1,
+      cookie: 'cart=1',
+      key: 'dark',
+      frame: '/own.gif',
+      inOrder: ['own.js'],
+      heldAnything: 0,
+      blocked: 0,
+    });
     const own = site.requests.filter((r) => !IS_VENDOR.test(r.host)).map((r) => r.url.replace(site.origin, ''));
-    for (const path of ['/own.js', '/own.gif', '/frame.html', '/own.js?inserted', '/own.gif?new', '/own.gif?markup', '/own.js?fetch']) expect(own, path).toContain(path);
+    for (const path of ['/own.js', '/own.gif', '/frame.html', '/own.js?inserted', '/own.gif?new', '/own.gif?markup', '/own.js?fetch'])
+      expect(own, path).toContain(path);
     expect(site.errors).toEqual([]);
     await site.close();
   });

@@ -27,7 +27,14 @@ var s = document.createElement('script'); s.src = 'https://js.usemessages.com/co
 new Image().src = 'https://track.hubspot.com/__ptq.gif';
 var m = document.createElement('script'); m.src = 'https://js.hsadspixel.net/fb.js'; document.head.appendChild(m);
 </script>`;
-const acceptedAll = encodeRecord({ v: 1, p: '1', d: { functional: true, analytics: true, marketing: true }, o: {}, t: Date.now() - 86400000, id: 'abcdefghijklmnopqrstuv' });
+const acceptedAll = encodeRecord({
+  v: 1,
+  p: '1',
+  d: { functional: true, analytics: true, marketing: true },
+  o: {},
+  t: Date.now() - 86400000,
+  id: 'abcdefghijklmnopqrstuv',
+});
 
 /** A browser context that sends the GPC signal (or not), and the visitor's record. */
 async function open(gpc: boolean, config: object, record?: string): Promise<Site & { reload(): Promise<void>; header: string[] }> {
@@ -37,8 +44,15 @@ async function open(gpc: boolean, config: object, record?: string): Promise<Site
   context.on('request', (request) => {
     if (request.resourceType() === 'document') header.push(request.headers()['sec-gpc'] ?? 'none');
   });
-  if (gpc) await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true }));
-  const site = await openSite(browser, { context, pages: { '/': html(PAGE, dropInHead({ vendors: { [V]: { portalId: '1234567' } }, policyVersion: '1', ...config })) }, hosts: vendorHosts() });
+  if (gpc)
+    await context.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true }),
+    );
+  const site = await openSite(browser, {
+    context,
+    pages: { '/': html(PAGE, dropInHead({ vendors: { [V]: { portalId: '1234567' } }, policyVersion: '1', ...config })) },
+    hosts: vendorHosts(),
+  });
   if (record) await context.addCookies([{ name: 'consent_gate', value: encodeURIComponent(record), url: site.url('/') }]);
   const reload = async () => {
     site.requests.length = 0;
@@ -53,7 +67,13 @@ async function open(gpc: boolean, config: object, record?: string): Promise<Site
 /** The purposes whose request went out (functional: the chat script; analytics: the pixel; marketing: the ads pixel). */
 const loaded = (site: Site) => {
   const hosts = new Set(site.requests.map((r) => r.host));
-  return [['functional', 'js.usemessages.com'], ['analytics', 'track.hubspot.com'], ['marketing', 'js.hsadspixel.net']].filter(([, h]) => hosts.has(h!)).map(([p]) => p);
+  return [
+    ['functional', 'js.usemessages.com'],
+    ['analytics', 'track.hubspot.com'],
+    ['marketing', 'js.hsadspixel.net'],
+  ]
+    .filter(([, h]) => hosts.has(h!))
+    .map(([p]) => p);
 };
 const stored = async (site: Site) => {
   const cookie = (await site.context.cookies()).find((c) => c.name === 'consent_gate');
@@ -94,7 +114,7 @@ describe('guard and runtime: Global Privacy Control (Chromium)', () => {
     await site.close();
   });
 
-  it("a first visit with the signal writes no record", async () => {
+  it('a first visit with the signal writes no record', async () => {
     const site = await open(true, {});
     expect(loaded(site)).toEqual([]);
     expect(await stored(site)).toBeNull();

@@ -9,7 +9,16 @@ import { join } from 'node:path';
 import { DIST, type HostHandler, type Site } from './harness';
 
 export const CONFIG = { vendors: { 'hubspot-conversations': { portalId: '1234567' } }, policyVersion: '1' };
-const VENDOR_HOSTS = ['js.usemessages.com', 'js.hs-scripts.com', 'js.hs-analytics.net', 'track.hubspot.com', 'app.hubspot.com', 'api.hubspot.com', 'js.hubspot.com', 'js.hsadspixel.net'];
+const VENDOR_HOSTS = [
+  'js.usemessages.com',
+  'js.hs-scripts.com',
+  'js.hs-analytics.net',
+  'track.hubspot.com',
+  'app.hubspot.com',
+  'api.hubspot.com',
+  'js.hubspot.com',
+  'js.hsadspixel.net',
+];
 export const IS_VENDOR = /(^|\.)(usemessages\.com|hs-scripts\.com|hs-analytics\.net|hubspot\.com|hsadspixel\.net)$/;
 
 export const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');

@@ -45,7 +45,20 @@ const MARKUP = `
 <img data-consent-gate="no-such-vendor" data-src="${APP}/unknown.gif" alt="" id="unknown">`;
 
 /** What the markup form fetches once released, each once. */
-const FETCHED = ['first.js', 'frame.html', 'img.gif', 'set.gif', 'style.css', 'video.mp4', 'poster.gif', 'source.mp4', 'audio.mp3', 'embed.html', 'object.html', 'last.js'];
+const FETCHED = [
+  'first.js',
+  'frame.html',
+  'img.gif',
+  'set.gif',
+  'style.css',
+  'video.mp4',
+  'poster.gif',
+  'source.mp4',
+  'audio.mp3',
+  'embed.html',
+  'object.html',
+  'last.js',
+];
 
 async function open(body: string, record?: string): Promise<Site> {
   const site = await openSite(browser, { pages: { '/': html(body, guardHead()), '/guard.js': guard, ...ownFiles }, hosts: vendorHosts() });
@@ -56,9 +69,11 @@ async function open(body: string, record?: string): Promise<Site> {
   return site;
 }
 
-const record = (functional: boolean) => encodeRecord({ v: 1, p: '1', d: { functional, analytics: false, marketing: false }, o: {}, t: Date.now(), id: 'abcdefghijklmnopqrstuv' });
+const record = (functional: boolean) =>
+  encodeRecord({ v: 1, p: '1', d: { functional, analytics: false, marketing: false }, o: {}, t: Date.now(), id: 'abcdefghijklmnopqrstuv' });
 const names = (site: Site) => vendorRequests(site).map((r) => r.path.slice(1));
-const grantFunctional = (site: Site) => site.page.evaluate(() => (window as any).__consentGateGuard.update((_v: string, p: string) => p === 'functional'));
+const grantFunctional = (site: Site) =>
+  site.page.evaluate(() => (window as any).__consentGateGuard.update((_v: string, p: string) => p === 'functional'));
 
 describe('guard: the markup form of every element kind (Chromium)', () => {
   it('nothing is requested before the main purpose is granted; after, each element fetches once, scripts in order; an unknown vendor never', async () => {
@@ -73,36 +88,69 @@ describe('guard: the markup form of every element kind (Chromium)', () => {
     await expect.poll(() => ran(site)).toEqual(['js.usemessages.com/first.js', 'inline', 'js.usemessages.com/last.js']);
     await expect.poll(() => FETCHED.filter((n) => !names(site).includes(n)), { timeout: 15_000 }).toEqual([]);
     await settle(site, 300);
-    for (const name of FETCHED) expect(names(site).filter((n) => n === name), name).toHaveLength(1);
+    for (const name of FETCHED)
+      expect(
+        names(site).filter((n) => n === name),
+        name,
+      ).toHaveLength(1);
     expect(names(site)).not.toContain('unknown.gif');
     // the URLs are in their attributes now, the data- copies gone; the marks stay
     const attrs = await site.page.evaluate(() => {
       const at = (id: string, name: string) => document.getElementById(id)!.getAttribute(name);
-      return [at('frame', 'src'), at('img', 'src'), at('srcset', 'srcset'), at('link', 'href'), at('video', 'poster'), at('source', 'src'), at('object', 'data'), at('img', 'data-src'), at('img', 'data-consent-gate'), at('source', 'type')];
+      return [
+        at('frame', 'src'),
+        at('img', 'src'),
+        at('srcset', 'srcset'),
+        at('link', 'href'),
+        at('video', 'poster'),
+        at('source', 'src'),
+        at('object', 'data'),
+        at('img', 'data-src'),
+        at('img', 'data-consent-gate'),
+        at('source', 'type'),
+      ];
     });
-    expect(attrs).toEqual([`${APP}/frame.html`, `${APP}/img.gif`, `${APP}/set.gif 1x, ${APP}/set2.gif 2x`, `${APP}/style.css`, `${APP}/poster.gif`, `${APP}/source.mp4`, `${APP}/object.html`, null, V, 'video/mp4']);
+    expect(attrs).toEqual([
+      `${APP}/frame.html`,
+      `${APP}/img.gif`,
+      `${APP}/set.gif 1x, ${APP}/set2.gif 2x`,
+      `${APP}/style.css`,
+      `${APP}/poster.gif`,
+      `${APP}/source.mp4`,
+      `${APP}/object.html`,
+      null,
+      V,
+      'video/mp4',
+    ]);
     // a second update releases nothing twice
     await grantFunctional(site);
     await settle(site, 300);
-    for (const name of FETCHED) expect(names(site).filter((n) => n === name), name).toHaveLength(1);
+    for (const name of FETCHED)
+      expect(
+        names(site).filter((n) => n === name),
+        name,
+      ).toHaveLength(1);
     await site.close();
   });
 
   it('the markup form made by code (createElement, setAttribute, any insertion) is held and released in the order the page attempted', async () => {
     const site = await open('<div id="box"></div>');
-    await site.page.evaluate(({ V, JS, APP }) => {
-      const box = document.getElementById('box')!;
-      const form = (tag: string, attrs: Record<string, string>) => {
-        const el = document.createElement(tag);
-        el.setAttribute('data-consent-gate', V);
-        for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-        return el;
-      };
-      document.body.appendChild(form('script', { type: 'text/plain', 'data-src': `${JS}/b.js` }));
-      document.head.prepend(form('script', { type: 'text/plain', 'data-src': `${JS}/c.js` }));
-      box.insertAdjacentHTML('beforeend', `<img data-consent-gate="${V}" data-src="${APP}/made.gif" alt="">`);
-      box.append(form('iframe', { 'data-src': `${APP}/made.html` }));
-    }, { V, JS, APP });
+    await site.page.evaluate(
+      ({ V, JS, APP }) => {
+        const box = document.getElementById('box')!;
+        const form = (tag: string, attrs: Record<string, string>) => {
+          const el = document.createElement(tag);
+          el.setAttribute('data-consent-gate', V);
+          for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+          return el;
+        };
+        document.body.appendChild(form('script', { type: 'text/plain', 'data-src': `${JS}/b.js` }));
+        document.head.prepend(form('script', { type: 'text/plain', 'data-src': `${JS}/c.js` }));
+        box.insertAdjacentHTML('beforeend', `<img data-consent-gate="${V}" data-src="${APP}/made.gif" alt="">`);
+        box.append(form('iframe', { 'data-src': `${APP}/made.html` }));
+      },
+      { V, JS, APP },
+    );
     await settle(site);
     expect(names(site)).toEqual([]);
     await grantFunctional(site);
@@ -119,13 +167,13 @@ describe('guard: the markup form of every element kind (Chromium)', () => {
     await settle(withdrawn, 400);
     expect(names(withdrawn)).toEqual([]);
     expect(await ran(withdrawn)).toEqual([]);
-    expect(await withdrawn.page.evaluate(() => document.querySelectorAll("[data-consent-gate][data-src]").length)).toBe(9);
+    expect(await withdrawn.page.evaluate(() => document.querySelectorAll('[data-consent-gate][data-src]').length)).toBe(9);
     await withdrawn.close();
   });
 });
 
 describe('guard: release(element), a one-time pass (Chromium)', () => {
-  it('loads one held frame, or one in the markup form, whatever the permission; nothing else, and the page\'s next attempt is held again', async () => {
+  it("loads one held frame, or one in the markup form, whatever the permission; nothing else, and the page's next attempt is held again", async () => {
     const site = await open(`<iframe data-consent-gate="${V}" data-src="${APP}/embed-once.html" id="form" title="embed"></iframe>
 <iframe data-consent-gate="${V}" data-src="${APP}/other-form.html" id="other" title="embed"></iframe>`);
     await site.page.evaluate((APP) => {
@@ -158,10 +206,20 @@ describe('guard: release(element), a one-time pass (Chromium)', () => {
 
   it('a released script runs once; what it does is held as before', async () => {
     const site = await openSite(browser, {
-      pages: { '/': html(`<script type="text/plain" data-consent-gate="${V}" data-src="${JS}/once.js" id="once"></script>`, guardHead()), '/guard.js': guard, ...ownFiles },
+      pages: {
+        '/': html(`<script type="text/plain" data-consent-gate="${V}" data-src="${JS}/once.js" id="once"></script>`, guardHead()),
+        '/guard.js': guard,
+        ...ownFiles,
+      },
       hosts: {
         ...vendorHosts(),
-        'js.usemessages.com': (url) => (url.pathname === '/once.js' ? { body: `${scriptBody('once')} var i = new Image(); i.src = '${APP}/from-once.gif'; document.body.appendChild(i);`, contentType: 'text/javascript' } : vendorHandler(url, null as never)),
+        'js.usemessages.com': (url) =>
+          url.pathname === '/once.js'
+            ? {
+                body: `${scriptBody('once')} var i = new Image(); i.src = '${APP}/from-once.gif'; document.body.appendChild(i);`,
+                contentType: 'text/javascript',
+              }
+            : vendorHandler(url, null as never),
       },
     });
     await site.page.goto(site.url('/'));

@@ -16,8 +16,17 @@ const worker = { body: 'postMessage("worker up")', contentType: 'text/javascript
 
 async function open(head = guardHead()): Promise<Site & { sockets: string[] }> {
   const site = await openSite(browser, {
-    pages: { '/': html('<p>shop</p>', head), '/guard.js': guard, '/api.json': { body: '{"own":true}', contentType: 'application/json' }, '/worker.js': worker, ...ownFiles },
-    hosts: { ...vendorHosts(), 'js.hubspot.com': (url) => (url.pathname.endsWith('worker.js') ? worker : { body: '{"ok":true}', contentType: 'application/json' }) },
+    pages: {
+      '/': html('<p>shop</p>', head),
+      '/guard.js': guard,
+      '/api.json': { body: '{"own":true}', contentType: 'application/json' },
+      '/worker.js': worker,
+      ...ownFiles,
+    },
+    hosts: {
+      ...vendorHosts(),
+      'js.hubspot.com': (url) => (url.pathname.endsWith('worker.js') ? worker : { body: '{"ok":true}', contentType: 'application/json' }),
+    },
   });
   const sockets: string[] = [];
   site.page.on('websocket', (ws) => sockets.push(ws.url()));
@@ -27,9 +36,12 @@ async function open(head = guardHead()): Promise<Site & { sockets: string[] }> {
 
 /** Every network vector, from code that already runs; resolves to what the page saw. */
 const attempt = () =>
-  (window as any).attempt = async () => {
+  ((window as any).attempt = async () => {
     const out: Record<string, unknown> = {};
-    await fetch('https://api.hubspot.com/livechat-public/v1/message.json').then((r) => (out.fetch = r.status), (e) => (out.fetch = e.name + ': ' + e.message));
+    await fetch('https://api.hubspot.com/livechat-public/v1/message.json').then(
+      (r) => (out.fetch = r.status),
+      (e) => (out.fetch = e.name + ': ' + e.message),
+    );
     out.xhr = await new Promise((resolve) => {
       const x = new XMLHttpRequest();
       x.open('POST', 'https://track.hubspot.com/collect.json');
@@ -65,14 +77,23 @@ const attempt = () =>
     }).catch((e) => 'threw ' + e.name);
     out.ownFetch = await fetch('/api.json').then((r) => r.json());
     return out;
-  };
+  });
 
 describe('guard: network, cookies and storage (Chromium)', () => {
-  it('fetch, XMLHttpRequest, sendBeacon, WebSocket, EventSource and Worker to vendor hosts fail like a network error, with no request; the site\'s own fetch passes', async () => {
+  it("fetch, XMLHttpRequest, sendBeacon, WebSocket, EventSource and Worker to vendor hosts fail like a network error, with no request; the site's own fetch passes", async () => {
     const site = await open();
     await site.page.evaluate(attempt);
     const out = await site.page.evaluate(() => (window as any).attempt());
-    expect(out).toMatchObject({ fetch: 'TypeError: Failed to fetch', xhr: 'error 4 0', beacon: false, ws: 'error,close 1006', wsIsSocket: true, es: 'error', worker: 'error', ownFetch: { own: true } });
+    expect(out).toMatchObject({
+      fetch: 'TypeError: Failed to fetch',
+      xhr: 'error 4 0',
+      beacon: false,
+      ws: 'error,close 1006',
+      wsIsSocket: true,
+      es: 'error',
+      worker: 'error',
+      ownFetch: { own: true },
+    });
     await settle(site);
     expect(vendorRequests(site)).toEqual([]);
     expect(site.sockets.filter((u) => u.includes('ably'))).toEqual([]);
@@ -84,16 +105,29 @@ describe('guard: network, cookies and storage (Chromium)', () => {
     expect(after).toMatchObject({ fetch: 200, xhr: 'load 200', beacon: true, ownFetch: { own: true } });
     expect(site.sockets.filter((u) => u.includes('ably'))).toHaveLength(1);
     const hosts = vendorRequests(site).map((r) => r.host + r.path);
-    for (const u of ['api.hubspot.com/livechat-public/v1/message.json', 'track.hubspot.com/collect.json', 'track.hubspot.com/beacon.json', 'api.hubspot.com/stream.json']) expect(hosts).toContain(u);
+    for (const u of [
+      'api.hubspot.com/livechat-public/v1/message.json',
+      'track.hubspot.com/collect.json',
+      'track.hubspot.com/beacon.json',
+      'api.hubspot.com/stream.json',
+    ])
+      expect(hosts).toContain(u);
     // revoked again: new attempts are refused again
     const before = vendorRequests(site).length;
     await site.page.evaluate(() => (window as any).__consentGateGuard.update(() => false));
-    expect(await site.page.evaluate(() => fetch('https://api.hubspot.com/again.json').then(() => 'sent', (e) => e.message))).toBe('Failed to fetch');
+    expect(
+      await site.page.evaluate(() =>
+        fetch('https://api.hubspot.com/again.json').then(
+          () => 'sent',
+          (e) => e.message,
+        ),
+      ),
+    ).toBe('Failed to fetch');
     expect(vendorRequests(site).length).toBe(before);
     await site.close();
   });
 
-  it('document.cookie and cookieStore writes of vendor cookies are dropped; deletions, the record and the site\'s own cookies pass', async () => {
+  it("document.cookie and cookieStore writes of vendor cookies are dropped; deletions, the record and the site's own cookies pass", async () => {
     const site = await open();
     const seen = await site.page.evaluate(async () => {
       document.cookie = 'messagesUtk=abc; path=/; max-age=3600';
@@ -127,10 +161,20 @@ describe('guard: network, cookies and storage (Chromium)', () => {
   });
 
   it('a stored record that grants functional lets functional vendor parts through at once and keeps analytics held', async () => {
-    const record = encodeRecord({ v: 1, p: '1', d: { functional: true, analytics: false, marketing: false }, o: {}, t: Date.now(), id: 'abcdefghijklmnopqrstuv' });
+    const record = encodeRecord({
+      v: 1,
+      p: '1',
+      d: { functional: true, analytics: false, marketing: false },
+      o: {},
+      t: Date.now(),
+      id: 'abcdefghijklmnopqrstuv',
+    });
     const site = await openSite(browser, {
       pages: {
-        '/': html('<script src="https://js.usemessages.com/conversations-embed.js"></script><img src="https://track.hubspot.com/__ptq.gif">', guardHead()),
+        '/': html(
+          '<script src="https://js.usemessages.com/conversations-embed.js"></script><img src="https://track.hubspot.com/__ptq.gif">',
+          guardHead(),
+        ),
         '/guard.js': guard,
       },
       hosts: vendorHosts(),
@@ -139,7 +183,9 @@ describe('guard: network, cookies and storage (Chromium)', () => {
     await site.page.goto(site.url('/'));
     await site.page.waitForLoadState('load');
     expect(await site.page.evaluate(() => (window as any).ran)).toEqual(['js.usemessages.com/conversations-embed.js']);
-    expect(await site.page.evaluate(() => document.querySelector('img')!.getAttribute('data-cg-src'))).toBe('https://track.hubspot.com/__ptq.gif');
+    expect(await site.page.evaluate(() => document.querySelector('img')!.getAttribute('data-cg-src'))).toBe(
+      'https://track.hubspot.com/__ptq.gif',
+    );
     const cookies = await site.page.evaluate(() => {
       document.cookie = 'messagesUtk=1; path=/';
       document.cookie = '__hstc=1; path=/';

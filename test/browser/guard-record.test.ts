@@ -17,7 +17,15 @@ afterAll(async () => {
 });
 
 const DAY = 86400000;
-const record = (ageDays: number) => encodeRecord({ v: 1, p: '1', d: { functional: true, analytics: true, marketing: true }, o: {}, t: Date.now() - ageDays * DAY, id: 'abcdefghijklmnopqrstuv' });
+const record = (ageDays: number) =>
+  encodeRecord({
+    v: 1,
+    p: '1',
+    d: { functional: true, analytics: true, marketing: true },
+    o: {},
+    t: Date.now() - ageDays * DAY,
+    id: 'abcdefghijklmnopqrstuv',
+  });
 
 async function open(config: object, value: string) {
   const page = html(
@@ -35,7 +43,10 @@ window.beforeRuntime = consentGate.blocked().length;</script>`,
 
 describe('guard and runtime agree on the record (Chromium)', () => {
   it('a record older than cookieLifetimeDays, checksum valid and everything granted, opens nothing before or after the runtime starts; the banner shows', async () => {
-    const site = await open({ vendors: { 'hubspot-conversations': { portalId: '1234567' } }, policyVersion: '1', cookieLifetimeDays: 30 }, record(100));
+    const site = await open(
+      { vendors: { 'hubspot-conversations': { portalId: '1234567' } }, policyVersion: '1', cookieLifetimeDays: 30 },
+      record(100),
+    );
     // before the runtime: the guard held the script, the cookie and the fetch
     expect(await site.page.evaluate(() => (window as any).beforeRuntime)).toBe(3);
     await site.page.waitForFunction(() => typeof (window as any).consentGate.decisions === 'function');
@@ -47,7 +58,10 @@ describe('guard and runtime agree on the record (Chromium)', () => {
   });
 
   it('the same record within the lifetime opens the vendor at once, before the runtime', async () => {
-    const site = await open({ vendors: { 'hubspot-conversations': { portalId: '1234567' } }, policyVersion: '1', cookieLifetimeDays: 200 }, record(100));
+    const site = await open(
+      { vendors: { 'hubspot-conversations': { portalId: '1234567' } }, policyVersion: '1', cookieLifetimeDays: 200 },
+      record(100),
+    );
     expect(await site.page.evaluate(() => (window as any).beforeRuntime)).toBe(0);
     await expect.poll(() => vendorRequests(site).map((r) => r.host)).toContain('js.usemessages.com');
     await site.close();

@@ -18,7 +18,10 @@ let browser: LaunchedBrowser;
 let guard: { body: string; contentType: string };
 beforeAll(async () => {
   const { bundleGuard } = await import('../fixtures/guard/bundle.mjs');
-  [browser, guard] = await Promise.all([launchBrowser(), bundleGuard(compileRules(signalCatalog)).then((body: string) => ({ body, contentType: 'text/javascript' }))]);
+  [browser, guard] = await Promise.all([
+    launchBrowser(),
+    bundleGuard(compileRules(signalCatalog)).then((body: string) => ({ body, contentType: 'text/javascript' })),
+  ]);
 });
 afterAll(async () => {
   await browser?.closeAll();
@@ -45,7 +48,8 @@ document.cookie = '_ga=GA1.1.1.1; path=/';
 new Image().src = 'https://www.googletagmanager.com/g/collect?v=2';`;
 
 const hosts = {
-  'www.googletagmanager.com': (url: URL) => (url.pathname === '/gtag/js' ? { body: GTAG, contentType: 'text/javascript' } : { body: GIF, contentType: 'image/gif' }),
+  'www.googletagmanager.com': (url: URL) =>
+    url.pathname === '/gtag/js' ? { body: GTAG, contentType: 'text/javascript' } : { body: GIF, contentType: 'image/gif' },
   'bat.bing.com': () => ({ body: 'window.uetRan = true;', contentType: 'text/javascript' }),
 };
 
@@ -67,13 +71,30 @@ const queues = (site: Site) =>
     hsp: (window as any)._hsp.slice(),
     banner: (window as any).disableHubSpotCookieBanner,
   }));
-const DENIED = { ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'denied', functionality_storage: 'denied', personalization_storage: 'denied', security_storage: 'granted' };
+const DENIED = {
+  ad_storage: 'denied',
+  ad_user_data: 'denied',
+  ad_personalization: 'denied',
+  analytics_storage: 'denied',
+  functionality_storage: 'denied',
+  personalization_storage: 'denied',
+  security_storage: 'granted',
+};
 const google = (site: Site) => site.requestsTo('www.googletagmanager.com').map((r) => r.path);
-const grant = (site: Site, ...purposes: string[]) => site.page.evaluate((granted) => (window as any).__consentGateGuard.update((_v: string, p: string) => granted.includes(p)), purposes);
-const record = (d: object) => encodeRecord({ v: 1, p: '1', d: { functional: false, analytics: false, marketing: false, ...d }, o: {}, t: Date.now(), id: 'abcdefghijklmnopqrstuv' });
+const grant = (site: Site, ...purposes: string[]) =>
+  site.page.evaluate((granted) => (window as any).__consentGateGuard.update((_v: string, p: string) => granted.includes(p)), purposes);
+const record = (d: object) =>
+  encodeRecord({
+    v: 1,
+    p: '1',
+    d: { functional: false, analytics: false, marketing: false, ...d },
+    o: {},
+    t: Date.now(),
+    id: 'abcdefghijklmnopqrstuv',
+  });
 
 describe('guard: consent signals (Chromium)', () => {
-  it('basic (default): the default is on dataLayer before the page\'s own config, Google\'s hosts are held, update follows a grant and then the tag runs', async () => {
+  it("basic (default): the default is on dataLayer before the page's own config, Google's hosts are held, update follows a grant and then the tag runs", async () => {
     const site = await open({ vendors: { 'google-tag': true, 'google-ads': true, uet: true, 'hubspot-tracking': true } });
     const before = await queues(site);
     expect(before.dataLayer[0]).toEqual(['consent', 'default', DENIED]);
@@ -89,18 +110,27 @@ describe('guard: consent signals (Chromium)', () => {
     expect(after.dataLayer[3]).toEqual(['consent', 'update', { ...DENIED, analytics_storage: 'granted' }]);
     expect(after.dataLayer).toHaveLength(4);
     // the tag found the default, its config and the update when it ran
-    expect((await site.page.evaluate(() => (window as any).gtagSaw)).map((a: any[]) => a.slice(0, 2))).toEqual([['consent', 'default'], ['js', after.dataLayer[1][1]], ['config', 'G-TEST'], ['consent', 'update']]);
+    expect((await site.page.evaluate(() => (window as any).gtagSaw)).map((a: any[]) => a.slice(0, 2))).toEqual([
+      ['consent', 'default'],
+      ['js', after.dataLayer[1][1]],
+      ['config', 'G-TEST'],
+      ['consent', 'update'],
+    ]);
     expect(after.hsp.at(-1)).toEqual(['setHubSpotConsent', { analytics: true, advertisement: false, functionality: false }]);
     // UET reads ad_storage only: no change, no update
     expect(after.uetq).toEqual(['consent', 'default', { ad_storage: 'denied' }]);
-    expect((await site.cookieNames())).toContain('_ga');
+    expect(await site.cookieNames()).toContain('_ga');
     // the same permission again pushes nothing
     await grant(site, 'analytics');
     expect((await queues(site)).dataLayer).toHaveLength(4);
     await grant(site, 'analytics', 'marketing');
     const last = await queues(site);
     expect(last.uetq.slice(3)).toEqual(['consent', 'update', { ad_storage: 'granted' }]);
-    expect(last.dataLayer.at(-1)).toEqual(['consent', 'update', { ...DENIED, analytics_storage: 'granted', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' }]);
+    expect(last.dataLayer.at(-1)).toEqual([
+      'consent',
+      'update',
+      { ...DENIED, analytics_storage: 'granted', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' },
+    ]);
     await expect.poll(() => site.requestsTo('bat.bing.com').length).toBe(1);
     await site.close();
   });
@@ -108,18 +138,39 @@ describe('guard: consent signals (Chromium)', () => {
   it('a record that exists is in the default already', async () => {
     const site = await open({ vendors: { 'google-tag': true } }, record({ analytics: true, functional: true }));
     const q = await queues(site);
-    expect(q.dataLayer[0]).toEqual(['consent', 'default', { ...DENIED, analytics_storage: 'granted', functionality_storage: 'granted', personalization_storage: 'granted' }]);
+    expect(q.dataLayer[0]).toEqual([
+      'consent',
+      'default',
+      { ...DENIED, analytics_storage: 'granted', functionality_storage: 'granted', personalization_storage: 'granted' },
+    ]);
     expect(q.hsp).toEqual([['setHubSpotConsent', { analytics: true, advertisement: false, functionality: true }]]);
     await expect.poll(() => google(site)).toContain('/gtag/js');
     await site.close();
   });
 
   it("consentMode: types over the vendor's, region and wait_for_update in the default, ads_data_redaction and url_passthrough as set commands after it", async () => {
-    const consentMode = { types: { security_storage: 'denied', ad_user_data: 'analytics' }, region: ['ES', 'US-CA'], waitForUpdate: 500, adsDataRedaction: true, urlPassthrough: false };
+    const consentMode = {
+      types: { security_storage: 'denied', ad_user_data: 'analytics' },
+      region: ['ES', 'US-CA'],
+      waitForUpdate: 500,
+      adsDataRedaction: true,
+      urlPassthrough: false,
+    };
     const site = await open({ vendors: { 'google-tag': true }, consentMode }, record({ analytics: true }));
     const q = await queues(site);
     expect(q.dataLayer.slice(0, 3)).toEqual([
-      ['consent', 'default', { ...DENIED, security_storage: 'denied', analytics_storage: 'granted', ad_user_data: 'granted', region: ['ES', 'US-CA'], wait_for_update: 500 }],
+      [
+        'consent',
+        'default',
+        {
+          ...DENIED,
+          security_storage: 'denied',
+          analytics_storage: 'granted',
+          ad_user_data: 'granted',
+          region: ['ES', 'US-CA'],
+          wait_for_update: 500,
+        },
+      ],
       ['set', 'ads_data_redaction', true],
       ['set', 'url_passthrough', false],
     ]);
@@ -127,15 +178,16 @@ describe('guard: consent signals (Chromium)', () => {
     await site.close();
   });
 
-  it("a page that has its own gtag before the guard gets the default through it (the guard defines none)", async () => {
-    const own = '<script>window.dataLayer = []; window.gtag = function () { window.ownGtag = (window.ownGtag || 0) + 1; dataLayer.push(arguments); };</script>';
+  it('a page that has its own gtag before the guard gets the default through it (the guard defines none)', async () => {
+    const own =
+      '<script>window.dataLayer = []; window.gtag = function () { window.ownGtag = (window.ownGtag || 0) + 1; dataLayer.push(arguments); };</script>';
     const site = await open({ vendors: { 'google-tag': true } }, undefined, own);
     expect(await site.page.evaluate(() => (window as any).ownGtag)).toBe(1);
     expect((await queues(site)).dataLayer[0]).toEqual(['consent', 'default', DENIED]);
     await site.close();
   });
 
-  it('advanced: Google\'s tag loads before consent with denied defaults and sends its pings, but its _ga cookie is held until analytics is granted', async () => {
+  it("advanced: Google's tag loads before consent with denied defaults and sends its pings, but its _ga cookie is held until analytics is granted", async () => {
     const site = await open({ vendors: { 'google-tag': { consentMode: 'advanced' }, uet: true } });
     await expect.poll(() => site.page.evaluate(() => (window as any).gtagSaw)).toBeTruthy();
     expect((await site.page.evaluate(() => (window as any).gtagSaw))[0]).toEqual(['consent', 'default', DENIED]);

@@ -24,7 +24,6 @@ function chromePath(): string {
   return found;
 }
 
-
 export interface LaunchedBrowser extends Browser {
   closeAll(): Promise<void>;
 }
@@ -130,7 +129,14 @@ export async function openSite(browser: Browser, options: SiteOptions = {}): Pro
       return;
     }
     if (url.protocol === 'data:' || url.protocol === 'blob:') return;
-    requests.push({ url: request.url(), host: url.host, path: url.pathname, resourceType: request.resourceType(), method: request.method(), at: Date.now() - started });
+    requests.push({
+      url: request.url(),
+      host: url.host,
+      path: url.pathname,
+      resourceType: request.resourceType(),
+      method: request.method(),
+      at: Date.now() - started,
+    });
   });
 
   const fulfil = async (route: Route, served: Served | string | null | 'abort', path: string) => {
@@ -152,7 +158,8 @@ export async function openSite(browser: Browser, options: SiteOptions = {}): Pro
     const delay = options.latency?.[url.host];
     if (delay) await new Promise((r) => setTimeout(r, delay));
     if (url.host === originHost) {
-      if (url.pathname.startsWith('/dist/')) return fulfil(route, serveDist(new URL(url.pathname.slice(5), origin), request) as Served | null, url.pathname);
+      if (url.pathname.startsWith('/dist/'))
+        return fulfil(route, serveDist(new URL(url.pathname.slice(5), origin), request) as Served | null, url.pathname);
       const page = options.pages?.[url.pathname];
       return fulfil(route, page ?? null, url.pathname);
     }

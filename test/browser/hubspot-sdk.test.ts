@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type LaunchedBrowser, type Site } from './harness';
-import { allowAndOpen, chatWidget, cookieCopies, emulatorCalls, launcher, layoutShift, openChatShop, prompt, vendorRequests } from './chat-kit';
+import {
+  allowAndOpen,
+  chatWidget,
+  cookieCopies,
+  emulatorCalls,
+  launcher,
+  layoutShift,
+  openChatShop,
+  prompt,
+  vendorRequests,
+} from './chat-kit';
 import { CHAT_COOKIES, HUBSPOT } from './hubspot-helpers';
 
 let browser: LaunchedBrowser;
@@ -12,7 +22,8 @@ afterAll(async () => {
 });
 
 const gate = 'window.consentGate';
-const hubspotRequestsSince = (site: Site, from: number) => vendorRequests({ requests: site.requests.slice(from) }, HUBSPOT).map((r) => r.url);
+const hubspotRequestsSince = (site: Site, from: number) =>
+  vendorRequests({ requests: site.requests.slice(from) }, HUBSPOT).map((r) => r.url);
 
 describe('HubSpot SDK through consent-gate (Chromium)', () => {
   it('preconnects to HubSpot on hover or focus only after consent', async () => {
@@ -33,7 +44,9 @@ describe('HubSpot SDK through consent-gate (Chromium)', () => {
   });
 
   it("consentOnClick: 'click' treats the click as consent, recorded as such, with no prompt", async () => {
-    const { site, page } = await openChatShop(browser, HUBSPOT, { vendor: { consentOnClick: 'click', label: 'Chat with us on HubSpot (sets a chat cookie)' } });
+    const { site, page } = await openChatShop(browser, HUBSPOT, {
+      vendor: { consentOnClick: 'click', label: 'Chat with us on HubSpot (sets a chat cookie)' },
+    });
     await page.goto(site.url('/'));
     await page.getByRole('button', { name: 'Chat with us on HubSpot (sets a chat cookie)' }).click();
     await chatWidget(page, HUBSPOT).waitFor({ state: 'visible', timeout: 10_000 });
@@ -44,7 +57,9 @@ describe('HubSpot SDK through consent-gate (Chromium)', () => {
   });
 
   it("the site's own element marked data-consent-gate-chat is the facade; no launcher is drawn", async () => {
-    const { site, page } = await openChatShop(browser, HUBSPOT, { body: '<button type="button" id="own" data-consent-gate-chat="hubspot-conversations">Ask us</button>' });
+    const { site, page } = await openChatShop(browser, HUBSPOT, {
+      body: '<button type="button" id="own" data-consent-gate-chat="hubspot-conversations">Ask us</button>',
+    });
     await page.goto(site.url('/'));
     await page.locator('#own').waitFor();
     await page.waitForTimeout(200);
@@ -63,7 +78,13 @@ describe('HubSpot SDK through consent-gate (Chromium)', () => {
 
   it('open/close/status/clear answer sensibly before load; refresh() reaches widget.refresh; identification passes through and sets no messagesUtk', async () => {
     const { site, page } = await openChatShop(browser, HUBSPOT, {
-      vendor: { identificationEmail: 'visitor@shop.test', identificationToken: 'tok-123', avoidInlineStyles: true, disableInitialInputFocus: true, enableWidgetCookieBanner: 'ON_EXIT_INTENT' },
+      vendor: {
+        identificationEmail: 'visitor@shop.test',
+        identificationToken: 'tok-123',
+        avoidInlineStyles: true,
+        disableInitialInputFocus: true,
+        enableWidgetCookieBanner: 'ON_EXIT_INTENT',
+      },
     });
     await page.goto(site.url('/'));
     await site.context.addCookies([{ name: 'messagesUtk', value: 'old', domain: 'www.shop.test', path: '/' }]);
@@ -78,11 +99,27 @@ describe('HubSpot SDK through consent-gate (Chromium)', () => {
     expect(await cookieCopies(site, CHAT_COOKIES)).toEqual([]);
     await page.evaluate(() => window.consentGate.refresh());
     expect(vendorRequests(site, HUBSPOT)).toEqual([]);
-    expect(await page.evaluate(() => { try { window.consentGate.chat('intercom'); return 'no error'; } catch (e) { return (e as Error).message; } })).toMatch(/chat\(\) argument 1 is "intercom"; expected a configured chat vendor id \("hubspot-conversations"\)/);
+    expect(
+      await page.evaluate(() => {
+        try {
+          window.consentGate.chat('intercom');
+          return 'no error';
+        } catch (e) {
+          return (e as Error).message;
+        }
+      }),
+    ).toMatch(/chat\(\) argument 1 is "intercom"; expected a configured chat vendor id \("hubspot-conversations"\)/);
 
     await allowAndOpen(page, HUBSPOT);
     const seen = await page.evaluate(() => window.__hsEmu!.settingsSeen);
-    expect(seen).toEqual({ identificationEmail: 'visitor@shop.test', identificationToken: 'tok-123', avoidInlineStyles: true, disableInitialInputFocus: true, enableWidgetCookieBanner: 'ON_EXIT_INTENT', loadImmediately: false });
+    expect(seen).toEqual({
+      identificationEmail: 'visitor@shop.test',
+      identificationToken: 'tok-123',
+      avoidInlineStyles: true,
+      disableInitialInputFocus: true,
+      enableWidgetCookieBanner: 'ON_EXIT_INTENT',
+      loadImmediately: false,
+    });
     await page.waitForTimeout(300);
     expect(await cookieCopies(site, ['messagesUtk'])).toEqual([]);
 
@@ -231,7 +268,12 @@ describe('HubSpot SDK through consent-gate (Chromium)', () => {
     await notice.getByRole('button', { name: 'Reject all' }).click();
     await notice.waitFor({ state: 'hidden' });
     const viewport = page.viewportSize()!;
-    await expect.poll(async () => { const c = (await launcher(page).boundingBox())!; return Math.round(viewport.height - (c.y + c.height)); }).toBe(20);
+    await expect
+      .poll(async () => {
+        const c = (await launcher(page).boundingBox())!;
+        return Math.round(viewport.height - (c.y + c.height));
+      })
+      .toBe(20);
     await site.close();
   });
 });

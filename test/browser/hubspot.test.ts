@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { html, launchBrowser, openSite, type LaunchedBrowser } from './harness';
 import { hubspotEmulator } from '../../emulators/hubspot/index.mjs';
-import { allowAndOpen, chatWidget, cookieCopies, emulatorCalls, launcher, layoutShift, openChatShop, prompt, vendorRequests } from './chat-kit';
+import {
+  allowAndOpen,
+  chatWidget,
+  cookieCopies,
+  emulatorCalls,
+  launcher,
+  layoutShift,
+  openChatShop,
+  prompt,
+  vendorRequests,
+} from './chat-kit';
 import { ANALYTICS_COOKIES, CHAT_COOKIES, HUBSPOT } from './hubspot-helpers';
 
 let browser: LaunchedBrowser;
@@ -32,13 +42,25 @@ describe('HubSpot click-to-chat (drop-in, Chromium, emulator under the real host
     expect(box.height).toBeGreaterThanOrEqual(24);
     // never covered by the banner (WCAG 2.4.11): the banner's box does not intersect the launcher's
     const banner = (await page.locator('#consent-gate-banner .cookie-notice').boundingBox())!;
-    const overlap = !(banner.x + banner.width <= box.x || box.x + box.width <= banner.x || banner.y + banner.height <= box.y || box.y + box.height <= banner.y);
+    const overlap = !(
+      banner.x + banner.width <= box.x ||
+      box.x + box.width <= banner.x ||
+      banner.y + banner.height <= box.y ||
+      box.y + box.height <= banner.y
+    );
     expect(overlap).toBe(false);
-    const topmost = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('.cg-chat-launcher') !== null, [box.x + box.width / 2, box.y + box.height / 2]);
+    const topmost = await page.evaluate(
+      ([x, y]) => document.elementFromPoint(x!, y!)?.closest('.cg-chat-launcher') !== null,
+      [box.x + box.width / 2, box.y + box.height / 2],
+    );
     expect(topmost).toBe(true);
     // …at narrower viewports too, where the banner would otherwise span the page's width
     const desktop = page.viewportSize()!;
-    for (const [width, height] of [[1000, 600], [600, 700], [360, 640]] as const) {
+    for (const [width, height] of [
+      [1000, 600],
+      [600, 700],
+      [360, 640],
+    ] as const) {
       await page.setViewportSize({ width, height });
       const l = (await button.boundingBox())!;
       const b = (await page.locator('#consent-gate-banner .cookie-notice').boundingBox())!;
@@ -78,7 +100,9 @@ describe('HubSpot click-to-chat (drop-in, Chromium, emulator under the real host
     const text = await dialog.innerText();
     expect(text).toContain('HubSpot Conversations');
     expect(text).toMatch(/messagesUtk \(6 months\)/);
-    expect(await dialog.getByRole('link', { name: /privacy policy/ }).getAttribute('href')).toBe('https://legal.hubspot.com/privacy-policy');
+    expect(await dialog.getByRole('link', { name: /privacy policy/ }).getAttribute('href')).toBe(
+      'https://legal.hubspot.com/privacy-policy',
+    );
     await dialog.getByRole('button', { name: 'Not now' }).click();
     await page.waitForTimeout(400);
     expect(vendorRequests(site, HUBSPOT)).toEqual([]);
@@ -92,7 +116,12 @@ describe('HubSpot click-to-chat (drop-in, Chromium, emulator under the real host
       const s = document.getElementById('hubspot-messages-loader')!;
       return Object.fromEntries([...s.attributes].filter((a) => a.name.startsWith('data-')).map((a) => [a.name, a.value]));
     });
-    expect(attrs).toEqual({ 'data-loader': 'hs-scriptloader', 'data-hsjs-portal': '1234567', 'data-hsjs-env': 'prod', 'data-hsjs-hublet': 'na1' });
+    expect(attrs).toEqual({
+      'data-loader': 'hs-scriptloader',
+      'data-hsjs-portal': '1234567',
+      'data-hsjs-env': 'prod',
+      'data-hsjs-hublet': 'na1',
+    });
 
     const emu = await page.evaluate(() => window.__hsEmu!);
     expect(emu.settingsSeen).toEqual({ disableAttachment: true, loadImmediately: false });
@@ -118,7 +147,9 @@ describe('HubSpot click-to-chat (drop-in, Chromium, emulator under the real host
     const { site, page } = await openChatShop(browser, HUBSPOT, { paths: ['/shop/item', '/other'] });
     await page.goto(site.url('/shop/item'));
     await allowAndOpen(page, HUBSPOT);
-    await expect.poll(() => cookieCopies(site, CHAT_COOKIES)).toEqual(['hs-messages-hide-welcome-message@www.shop.test/', 'hs-messages-is-open@www.shop.test/', 'messagesUtk@www.shop.test/']);
+    await expect
+      .poll(() => cookieCopies(site, CHAT_COOKIES))
+      .toEqual(['hs-messages-hide-welcome-message@www.shop.test/', 'hs-messages-is-open@www.shop.test/', 'messagesUtk@www.shop.test/']);
     // copies on the parent domain and on a sub-path, as other pages or older widget versions leave them
     const copies = CHAT_COOKIES.flatMap((name) => [
       { name, value: 'parent', domain: '.shop.test', path: '/' },
@@ -157,10 +188,14 @@ describe('HubSpot click-to-chat (drop-in, Chromium, emulator under the real host
     await page.evaluate(() => window.consentGate.grant('functional', 'analytics'));
     await launcher(page).click();
     await chatWidget(page, HUBSPOT).waitFor({ state: 'visible', timeout: 10_000 });
-    expect(vendorRequests(site, HUBSPOT).map((r) => r.host)).toEqual(expect.arrayContaining(['js.hs-scripts.com', 'js.usemessages.com', 'js.hs-analytics.net']));
+    expect(vendorRequests(site, HUBSPOT).map((r) => r.host)).toEqual(
+      expect.arrayContaining(['js.hs-scripts.com', 'js.usemessages.com', 'js.hs-analytics.net']),
+    );
     // HubSpot's own banner stays off; marketing parts stay out
     expect(vendorRequests(site, HUBSPOT).some((r) => /hs-banner|hsadspixel|hscollectedforms/.test(r.host))).toBe(false);
-    await expect.poll(() => cookieCopies(site, ANALYTICS_COOKIES)).toEqual(['__hssc@.shop.test/', '__hssrc@.shop.test/', '__hstc@.shop.test/', 'hubspotutk@.shop.test/']);
+    await expect
+      .poll(() => cookieCopies(site, ANALYTICS_COOKIES))
+      .toEqual(['__hssc@.shop.test/', '__hssrc@.shop.test/', '__hstc@.shop.test/', 'hubspotutk@.shop.test/']);
     await site.context.addCookies([
       { name: '__hstc', value: 'host', domain: 'www.shop.test', path: '/' },
       { name: 'hubspotutk', value: 'sub', domain: '.shop.test', path: '/shop' },
@@ -226,7 +261,9 @@ describe('HubSpot click-to-chat (drop-in, Chromium, emulator under the real host
     expect(await page.evaluate(() => window.consentGate.chat().status())).toMatchObject({ state: 'idle', loaded: false, allowed: false });
     await placeholder.getByRole('button', { name: 'Start chat' }).click();
     await placeholder.getByRole('button', { name: 'Allow and start chat' }).click();
-    await page.locator('#chat-here > #hubspot-conversations-inline-parent > iframe#hubspot-conversations-inline-iframe').waitFor({ state: 'visible', timeout: 10_000 });
+    await page
+      .locator('#chat-here > #hubspot-conversations-inline-parent > iframe#hubspot-conversations-inline-iframe')
+      .waitFor({ state: 'visible', timeout: 10_000 });
     await expect.poll(() => page.evaluate(() => (window as any).loadedEvents.length)).toBe(1);
     expect(await placeholder.count()).toBe(0);
     const after = (await page.locator('#chat-here').boundingBox())!;
@@ -239,7 +276,13 @@ describe('HubSpot click-to-chat (drop-in, Chromium, emulator under the real host
     // (the load limit: short where the test waits for it to run out, long where the failure comes at once, so the
     // retry's download is never cut short by a busy machine)
     it(`script ${mode}: the facade shows the failure state with a fallback, nothing is left half-loaded, and retry works`, async () => {
-      const { site, page, emulator: hubspot } = await openChatShop(browser, HUBSPOT, { vendor: { timeout: mode === 'timeout' ? 3000 : 10_000, fallbackUrl: 'mailto:help@shop.test' } });
+      const {
+        site,
+        page,
+        emulator: hubspot,
+      } = await openChatShop(browser, HUBSPOT, {
+        vendor: { timeout: mode === 'timeout' ? 3000 : 10_000, fallbackUrl: 'mailto:help@shop.test' },
+      });
       await page.goto(site.url('/'));
       if (mode === 'offline') await site.context.setOffline(true);
       else hubspot.fail('js.usemessages.com', mode);
@@ -248,7 +291,9 @@ describe('HubSpot click-to-chat (drop-in, Chromium, emulator under the real host
       const failure = page.locator(`[data-consent-gate-failure="${mode === '404' ? 'error' : mode}"]`);
       await failure.waitFor({ state: 'visible', timeout: 10_000 });
       expect(await failure.getByRole('link', { name: 'Email us instead' }).getAttribute('href')).toBe('mailto:help@shop.test');
-      expect(await page.evaluate(() => [!!document.getElementById('hubspot-messages-loader'), typeof (window as any).HubSpotConversations])).toEqual([false, 'undefined']);
+      expect(
+        await page.evaluate(() => [!!document.getElementById('hubspot-messages-loader'), typeof (window as any).HubSpotConversations]),
+      ).toEqual([false, 'undefined']);
       expect(await page.evaluate(() => window.consentGate.chat().status())).toMatchObject({ state: 'failed', loaded: false });
 
       if (mode === 'offline') await site.context.setOffline(false);
@@ -264,7 +309,10 @@ describe('HubSpot click-to-chat (drop-in, Chromium, emulator under the real host
   it('works without the head guard too: tracking-code loader without analytics keeps the analytics script out, and revocation still sweeps', async () => {
     const hubspot = hubspotEmulator();
     const config = { vendors: { 'hubspot-conversations': { portalId: '1234567', loader: 'tracking-code' } } };
-    const page0 = html('<main>Shop</main>', `<script>window.consentGateConfig = ${JSON.stringify(config)};</script><script src="/dist/consent-gate.js" defer></script>`);
+    const page0 = html(
+      '<main>Shop</main>',
+      `<script>window.consentGateConfig = ${JSON.stringify(config)};</script><script src="/dist/consent-gate.js" defer></script>`,
+    );
     const site = await openSite(browser, { pages: { '/': page0 }, hosts: hubspot.handlers });
     const { page } = site;
     await page.goto(site.url('/'));

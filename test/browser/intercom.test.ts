@@ -21,7 +21,7 @@ const COOKIES = ['intercom-id-', 'intercom-session-', 'intercom-device-id-'].map
 const ownLauncher = (page: Page) => page.locator('.intercom-lightweight-app-launcher');
 
 describe('Intercom click-to-chat (guard + drop-in, Chromium, emulator under the real host names)', () => {
-  it('before consent: no Intercom request, no intercom-* cookie (not even from the site\'s own code), no Messenger; the site\'s Intercom(...) calls only queue', async () => {
+  it("before consent: no Intercom request, no intercom-* cookie (not even from the site's own code), no Messenger; the site's Intercom(...) calls only queue", async () => {
     const { site, page } = await openChatShop(browser, 'intercom', {
       head: `<script>${SITE_STUB}
         Intercom('trackEvent', 'viewed-pricing');
@@ -53,7 +53,7 @@ describe('Intercom click-to-chat (guard + drop-in, Chromium, emulator under the 
     await site.close();
   });
 
-  it('click → prompt → allow: loader, bundle and API ping, boot first with app_id and api_base, the site\'s queued calls replayed in order, then show; Intercom\'s own launcher reopens it', async () => {
+  it("click → prompt → allow: loader, bundle and API ping, boot first with app_id and api_base, the site's queued calls replayed in order, then show; Intercom's own launcher reopens it", async () => {
     const { site, page } = await openChatShop(browser, 'intercom', {
       vendor: { settings: { vertical_padding: 40, name: 'From config' } },
       head: `<script>${SITE_STUB}
@@ -83,13 +83,21 @@ describe('Intercom click-to-chat (guard + drop-in, Chromium, emulator under the 
     // the live Messenger replaced the stub; the three declared cookies are written on the page's host
     expect(await page.evaluate(() => typeof (window as any).Intercom.q)).toBe('undefined');
     expect(await cookieCopies(site, COOKIES)).toEqual(COOKIES.map((n) => `${n}@www.shop.test/`).sort());
-    const max = Object.fromEntries((await site.context.cookies()).filter((c) => COOKIES.includes(c.name)).map((c) => [c.name, Math.round((c.expires - Date.now() / 1000) / 86400)]));
+    const max = Object.fromEntries(
+      (await site.context.cookies())
+        .filter((c) => COOKIES.includes(c.name))
+        .map((c) => [c.name, Math.round((c.expires - Date.now() / 1000) / 86400)]),
+    );
     expect(max).toEqual({ [`intercom-id-${APP_ID}`]: 274, [`intercom-session-${APP_ID}`]: 7, [`intercom-device-id-${APP_ID}`]: 274 });
 
     // consent-gate's launcher stepped aside; Intercom's own launcher is the way back after closing
     await expect.poll(() => launcher(page).isVisible()).toBe(false);
     expect(await ownLauncher(page).isVisible()).toBe(true);
-    expect(await page.evaluate(() => window.consentGate.chat('intercom').status())).toMatchObject({ state: 'ready', loaded: true, opened: true });
+    expect(await page.evaluate(() => window.consentGate.chat('intercom').status())).toMatchObject({
+      state: 'ready',
+      loaded: true,
+      opened: true,
+    });
     await page.evaluate(() => {
       (window as any).shown = 0;
       window.consentGate.chat('intercom').on('show', () => (window as any).shown++);
@@ -117,7 +125,9 @@ describe('Intercom click-to-chat (guard + drop-in, Chromium, emulator under the 
     expect(vendorRequests(site, 'intercom')).toEqual([]);
     expect(await page.evaluate(() => window.__icEmu)).toBeUndefined();
     const blocked = await page.evaluate(() => window.consentGate.blocked());
-    expect(blocked.filter((b) => b.vendor === 'intercom').map((b) => b.target)).toContain(`https://${INTERCOM_WIDGET_HOST}/widget/${APP_ID}`);
+    expect(blocked.filter((b) => b.vendor === 'intercom').map((b) => b.target)).toContain(
+      `https://${INTERCOM_WIDGET_HOST}/widget/${APP_ID}`,
+    );
 
     await allowAndOpen(page, 'intercom');
     expect(vendorRequests(site, 'intercom').filter((r) => r.host === INTERCOM_WIDGET_HOST)).toHaveLength(1);
@@ -144,7 +154,10 @@ describe('Intercom click-to-chat (guard + drop-in, Chromium, emulator under the 
     await chatWidget(page, 'intercom').waitFor({ state: 'visible', timeout: 10_000 });
     await expect.poll(() => vendorRequests(site, 'intercom').map((r) => r.host)).toContain(INTERCOM_API_HOSTS.eu);
     expect(vendorRequests(site, 'intercom').some((r) => r.host === INTERCOM_API_HOSTS.us || r.host === INTERCOM_API_HOSTS.au)).toBe(false);
-    expect((await emulatorCalls(page, 'intercom')).find((c) => c[0] === 'boot')).toEqual(['boot', { hide_default_launcher: true, app_id: APP_ID, api_base: `https://${INTERCOM_API_HOSTS.eu}` }]);
+    expect((await emulatorCalls(page, 'intercom')).find((c) => c[0] === 'boot')).toEqual([
+      'boot',
+      { hide_default_launcher: true, app_id: APP_ID, api_base: `https://${INTERCOM_API_HOSTS.eu}` },
+    ]);
     // the site asked for no Intercom launcher: none is drawn
     expect(await ownLauncher(page).count()).toBe(0);
     await site.close();

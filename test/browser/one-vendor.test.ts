@@ -52,7 +52,10 @@ describe('the files for a site with one vendor (HubSpot Conversations)', () => {
   it('a config naming a vendor the file was not built for: a ConsentGateConfigError names it, the page goes on, and nothing of HubSpot loads', async () => {
     const hubspot = hubspotEmulator();
     const config = { vendors: { intercom: { appId: 'abc123' } } };
-    const site = await openSite(browser, { pages: { '/': page('hubspot-conversations', config, pastedTag + '<p id="after">still here</p>') }, hosts: hubspot.handlers });
+    const site = await openSite(browser, {
+      pages: { '/': page('hubspot-conversations', config, pastedTag + '<p id="after">still here</p>') },
+      hosts: hubspot.handlers,
+    });
     const p = site.page;
     const consoleErrors: string[] = [];
     p.on('console', (m) => {
@@ -61,7 +64,10 @@ describe('the files for a site with one vendor (HubSpot Conversations)', () => {
     await p.goto(site.url('/'));
     await p.waitForLoadState('load');
     await p.waitForTimeout(300);
-    expect(consoleErrors.some((t) => /ConsentGateConfigError/.test(t) && /vendors\.intercom/.test(t)), consoleErrors.join('\n')).toBe(true);
+    expect(
+      consoleErrors.some((t) => /ConsentGateConfigError/.test(t) && /vendors\.intercom/.test(t)),
+      consoleErrors.join('\n'),
+    ).toBe(true);
     expect(await p.locator('#after').textContent()).toBe('still here');
     expect(await launcher(p).count()).toBe(0);
     // the guard does not know the vendor named, so it holds back everything it knows

@@ -39,26 +39,36 @@ const receiverHost: HostHandler = async (url, request) => {
   if (!up) return 'abort';
   const answer = await fetch(receiver.url + url.pathname, {
     method: request.method(),
-    headers: { 'content-type': request.headers()['content-type'] ?? 'text/plain', origin: request.headers()['origin'] ?? ORIGIN },
-    body: request.method() === 'POST' ? request.postData() ?? '' : undefined,
+    headers: { 'content-type': request.headers()['content-type'] ?? 'text/plain', origin: request.headers().origin ?? ORIGIN },
+    body: request.method() === 'POST' ? (request.postData() ?? '') : undefined,
   });
   const headers = Object.fromEntries([...answer.headers].filter(([name]) => name.startsWith('access-control-')));
   return { status: answer.status, body: await answer.text(), contentType: 'application/json', headers };
 };
 
-const CONFIG = { vendors: { 'hubspot-conversations': { portalId: '1234567' } }, policyVersion: '2026-11', receipts: { endpoint: 'https://receipts.shop.test/receipts' } };
+const CONFIG = {
+  vendors: { 'hubspot-conversations': { portalId: '1234567' } },
+  policyVersion: '2026-11',
+  receipts: { endpoint: 'https://receipts.shop.test/receipts' },
+};
 
 async function stored(recordId: string): Promise<StoredReceipt[]> {
   return store.byRecord(recordId);
 }
 
 function page(body = '') {
-  return html(`<main><h1>Shop</h1>${body}</main><script>window.errors = []; addEventListener('error', function (e) { errors.push(String(e.message)); }); addEventListener('unhandledrejection', function (e) { errors.push(String(e.reason)); });</script>`, dropInHead(CONFIG));
+  return html(
+    `<main><h1>Shop</h1>${body}</main><script>window.errors = []; addEventListener('error', function (e) { errors.push(String(e.message)); }); addEventListener('unhandledrejection', function (e) { errors.push(String(e.reason)); });</script>`,
+    dropInHead(CONFIG),
+  );
 }
 
 async function open(paths = ['/', '/next']) {
   const hubspot = hubspotEmulator();
-  const site = await openSite(browser, { pages: Object.fromEntries(paths.map((p) => [p, page()])), hosts: { ...hubspot.handlers, 'receipts.shop.test': receiverHost } });
+  const site = await openSite(browser, {
+    pages: Object.fromEntries(paths.map((p) => [p, page()])),
+    hosts: { ...hubspot.handlers, 'receipts.shop.test': receiverHost },
+  });
   const pageErrors: string[] = [];
   site.page.on('pageerror', (e) => pageErrors.push(String(e)));
   return { site, pageErrors };
@@ -84,16 +94,38 @@ describe('consent receipts (Chromium, a real receiver)', () => {
     await p.evaluate(() => (window as any).consentGate.revoke('marketing'));
     await p.evaluate(() => (window as any).consentGate.grant('marketing'));
     await p.evaluate(() => (window as any).consentGate.show());
-    await p.locator('#consent-gate-banner .cookie-modal').getByRole('button', { name: /Reject all|Decline/ }).first().click();
-    await expect.poll(async () => (await stored(id)).map((r) => `${r.receipt.action}/${r.receipt.source}`)).toEqual(['accept-all/banner', 'withdraw/api', 'grant/api', 'reject-all/banner']);
+    await p
+      .locator('#consent-gate-banner .cookie-modal')
+      .getByRole('button', { name: /Reject all|Decline/ })
+      .first()
+      .click();
+    await expect
+      .poll(async () => (await stored(id)).map((r) => `${r.receipt.action}/${r.receipt.source}`))
+      .toEqual(['accept-all/banner', 'withdraw/api', 'grant/api', 'reject-all/banner']);
 
     // the chat prompt: a decision in context
     await p.locator('button.cg-chat-launcher').click();
     await p.locator('[data-consent-gate-prompt]').getByRole('button', { name: 'Allow and start chat' }).click();
-    await expect.poll(async () => (await stored(id)).map((r) => `${r.receipt.action}/${r.receipt.source}`)).toEqual(['accept-all/banner', 'withdraw/api', 'grant/api', 'reject-all/banner', 'grant/prompt']);
+    await expect
+      .poll(async () => (await stored(id)).map((r) => `${r.receipt.action}/${r.receipt.source}`))
+      .toEqual(['accept-all/banner', 'withdraw/api', 'grant/api', 'reject-all/banner', 'grant/prompt']);
     const last = (await stored(id)).at(-1)!.receipt;
-    expect(last).toMatchObject({ recordId: id, policyVersion: '2026-11', path: '/', language: 'en', purposes: { functional: true, analytics: false, marketing: false }, vendors: { 'hubspot-conversations': true }, gpc: { signal: false, applied: false } });
-    expect(await p.evaluate(() => (window as any).seen)).toEqual(['accept-all/banner', 'withdraw/api', 'grant/api', 'reject-all/banner', 'grant/prompt']);
+    expect(last).toMatchObject({
+      recordId: id,
+      policyVersion: '2026-11',
+      path: '/',
+      language: 'en',
+      purposes: { functional: true, analytics: false, marketing: false },
+      vendors: { 'hubspot-conversations': true },
+      gpc: { signal: false, applied: false },
+    });
+    expect(await p.evaluate(() => (window as any).seen)).toEqual([
+      'accept-all/banner',
+      'withdraw/api',
+      'grant/api',
+      'reject-all/banner',
+      'grant/prompt',
+    ]);
     // nothing waits: every receipt was acknowledged (the receiver stores before the page reads its answer)
     await expect.poll(() => p.evaluate(() => localStorage.getItem('consent_gate_receipts'))).toBeNull();
     expect(pageErrors).toEqual([]);
@@ -125,11 +157,20 @@ describe('consent receipts (Chromium, a real receiver)', () => {
 
   it('a record older than the lifetime: its receipt says "expired", and the record is gone', async () => {
     up = true;
-    const old = encodeRecord({ v: 1, p: '2026-11', d: { functional: true, analytics: true, marketing: true }, o: {}, t: Date.now() - 200 * 86_400_000, id: 'expiredrecord_0123456' });
+    const old = encodeRecord({
+      v: 1,
+      p: '2026-11',
+      d: { functional: true, analytics: true, marketing: true },
+      o: {},
+      t: Date.now() - 200 * 86_400_000,
+      id: 'expiredrecord_0123456',
+    });
     const { site } = await open();
     await site.context.addCookies([{ name: 'consent_gate', value: encodeURIComponent(old), domain: 'www.shop.test', path: '/' }]);
     await site.page.goto(site.url('/'));
-    await expect.poll(async () => (await stored('expiredrecord_0123456')).map((r) => `${r.receipt.action}/${r.receipt.source}`)).toEqual(['expired/expiry']);
+    await expect
+      .poll(async () => (await stored('expiredrecord_0123456')).map((r) => `${r.receipt.action}/${r.receipt.source}`))
+      .toEqual(['expired/expiry']);
     expect((await stored('expiredrecord_0123456'))[0]!.receipt.purposes).toEqual({ functional: false, analytics: false, marketing: false });
     await expect.poll(async () => (await site.context.cookies()).some((c) => c.name === 'consent_gate')).toBe(false);
     await site.close();

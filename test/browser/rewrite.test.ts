@@ -35,7 +35,7 @@ describe('rewrite to the markup form (Chromium)', { timeout: 120_000 }, () => {
     await guarded.close();
   });
 
-  it('rewritten: zero requests to vendor hosts for every kind, without and with the head guard; the page\'s own image loads', async () => {
+  it("rewritten: zero requests to vendor hosts for every kind, without and with the head guard; the page's own image loads", async () => {
     const html = rewritten();
     expect(html.match(/data-consent-gate="hubspot-conversations"/g)).toHaveLength(Object.keys(KINDS).length);
     for (const guarded of [false, true]) {
@@ -55,7 +55,9 @@ describe('rewrite to the markup form (Chromium)', { timeout: 120_000 }, () => {
     await site.page.waitForFunction(() => typeof (window as any).consentGate?.grant === 'function' && !(window as any).consentGate.q);
     await site.page.evaluate(() => (window as any).consentGate.grant('functional', 'analytics', 'marketing'));
     await site.page.waitForFunction(() => ((window as any).vendorRan ?? []).length === 2);
-    expect(await site.page.evaluate(() => [...(window as any).vendorRan].sort())).toEqual([KINDS['script (module)']!.url, KINDS['script (classic, async defer)']!.url].sort());
+    expect(await site.page.evaluate(() => [...(window as any).vendorRan].sort())).toEqual(
+      [KINDS['script (module)']!.url, KINDS['script (classic, async defer)']!.url].sort(),
+    );
     const released = await site.page.evaluate(() => {
       const s = document.getElementById('hs-script-loader') as HTMLScriptElement;
       const m = document.querySelector('script[src="https://js.hubspot.com/module.mjs"]') as HTMLScriptElement;

@@ -81,7 +81,9 @@ describe("consent-gate scan of the demo's Blog page (Chromium)", { timeout: 180_
     const { run, report, cookie } = await scan(`${origin}blog/?plant=undeclared`, ['--config', config]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
-    expect(report.violations).toEqual([expect.objectContaining({ kind: 'undeclared-cookie', target: 'blog_visitor', phase: 'before-consent', vendor: null })]);
+    expect(report.violations).toEqual([
+      expect.objectContaining({ kind: 'undeclared-cookie', target: 'blog_visitor', phase: 'before-consent', vendor: null }),
+    ]);
     expect(run.stdout).toContain('verdict: 1 violation(s)');
     expect(run.stdout).toMatch(/\[before-consent\] cookie blog_visitor on localhost is not in the declaration/);
     expect(cookie('before-consent', 'cart')).toMatchObject({ vendor: 'shop-cart', declared: true });

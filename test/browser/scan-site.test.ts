@@ -60,7 +60,9 @@ describe('consent-gate scan --pages (Chromium)', () => {
         // one progress line per page on stderr
         const progress = run.stderr.trim().split('\n');
         expect(progress).toHaveLength(20);
-        progress.forEach((line, i) => expect(line).toMatch(new RegExp(`^consent-gate scan: page ${i + 1} of \\d+: ${url.replace(/[.?]/g, '\\$&')}`)));
+        progress.forEach((line, i) => {
+          expect(line).toMatch(new RegExp(`^consent-gate scan: page ${i + 1} of \\d+: ${url.replace(/[.?]/g, '\\$&')}`));
+        });
         const pages = report.pages as Page[];
         expect(pages).toHaveLength(20);
         // every page of the demo (each shop page with each chat vendor, and the Blog page, as its sitemap lists them) was scanned, and first
@@ -104,23 +106,58 @@ describe('consent-gate scan --pages (Chromium)', () => {
     'a site with a page that sets an undeclared cookie: exit 1, the page named; sitemap, links, breadth-first, same origin, each page once',
     async () => {
       const out = mkdtempSync(join(tmpdir(), 'cg-scan-site-'));
-      const run = await cli(['scan', 'https://www.shop.test/', '--pages', '10', '--route', `www.shop.test=${join(FIX, 'site')}`, '--route', `www.shop.test/dist=${join(ROOT, 'dist')}`, '--hosts', join(FIX, 'hubspot'), '--offline', '--out', out, ...QUICK]);
+      const run = await cli([
+        'scan',
+        'https://www.shop.test/',
+        '--pages',
+        '10',
+        '--route',
+        `www.shop.test=${join(FIX, 'site')}`,
+        '--route',
+        `www.shop.test/dist=${join(ROOT, 'dist')}`,
+        '--hosts',
+        join(FIX, 'hubspot'),
+        '--offline',
+        '--out',
+        out,
+        ...QUICK,
+      ]);
       const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
       expect(run.code, run.stdout + run.stderr).toBe(1);
       // the sitemap's pages of this origin, then /blog/, found only as a link on /about/; no PDF, no other origin, no #fragment twice
-      expect((report.pages as Page[]).map((p) => p.url)).toEqual(['https://www.shop.test/', 'https://www.shop.test/about/', 'https://www.shop.test/shop/', 'https://www.shop.test/blog/']);
+      expect((report.pages as Page[]).map((p) => p.url)).toEqual([
+        'https://www.shop.test/',
+        'https://www.shop.test/about/',
+        'https://www.shop.test/shop/',
+        'https://www.shop.test/blog/',
+      ]);
       expect(run.stderr.trim().split('\n')).toHaveLength(4);
-      expect(report.violations).toEqual([expect.objectContaining({ kind: 'undeclared-cookie', target: 'shop_visitor_id', page: 'https://www.shop.test/shop/', phase: 'before-consent' })]);
+      expect(report.violations).toEqual([
+        expect.objectContaining({
+          kind: 'undeclared-cookie',
+          target: 'shop_visitor_id',
+          page: 'https://www.shop.test/shop/',
+          phase: 'before-consent',
+        }),
+      ]);
       expect(run.stdout).toContain('verdict: 1 violation(s) on 1 of 4 page(s)');
-      expect(run.stdout).toContain('  https://www.shop.test/shop/ [before-consent] cookie shop_visitor_id on www.shop.test is not in the declaration');
+      expect(run.stdout).toContain(
+        '  https://www.shop.test/shop/ [before-consent] cookie shop_visitor_id on www.shop.test is not in the declaration',
+      );
       const cookie = report.cookies.find((c: { name: string }) => c.name === 'shop_visitor_id');
-      expect(cookie).toMatchObject({ declared: false, violations: 1, pages: [{ url: 'https://www.shop.test/shop/', phases: ['before-consent', 'after-accept', 'after-withdrawal'] }] });
+      expect(cookie).toMatchObject({
+        declared: false,
+        violations: 1,
+        pages: [{ url: 'https://www.shop.test/shop/', phases: ['before-consent', 'after-accept', 'after-withdrawal'] }],
+      });
 
       const context = await browser.newContext();
       const view = await context.newPage();
       await view.goto(pathToFileURL(join(out, 'report.html')).href);
       expect(await view.locator('#verdict').textContent()).toBe('1 violation on 1 of 4 pages');
-      expect(await view.locator('#violations tbody tr').textContent()).toMatch(/https:\/\/www\.shop\.test\/shop\/.*Undeclared cookie.*shop_visitor_id/);
+      expect(await view.locator('#violations tbody tr').textContent()).toMatch(
+        /https:\/\/www\.shop\.test\/shop\/.*Undeclared cookie.*shop_visitor_id/,
+      );
       expect(await view.locator('#pages tr.bad').textContent()).toContain('https://www.shop.test/shop/');
       expect(await view.locator('#cookies tr.bad').textContent()).toContain('shop_visitor_id');
       await context.close();

@@ -36,7 +36,19 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
 /** Scan a fixture site served as https://www.shop.test/ with the build under /dist/ and HubSpot's hosts from local stand-ins. */
 async function scanFixture(site: string) {
   const out = mkdtempSync(join(tmpdir(), `cg-scan-${site}-`));
-  const run = await cli(['scan', 'https://www.shop.test/', '--route', `www.shop.test=${join(FIX, site)}`, '--route', `www.shop.test/dist=${join(ROOT, 'dist')}`, '--hosts', join(FIX, 'hubspot'), '--offline', '--out', out]);
+  const run = await cli([
+    'scan',
+    'https://www.shop.test/',
+    '--route',
+    `www.shop.test=${join(FIX, site)}`,
+    '--route',
+    `www.shop.test/dist=${join(ROOT, 'dist')}`,
+    '--hosts',
+    join(FIX, 'hubspot'),
+    '--offline',
+    '--out',
+    out,
+  ]);
   const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
   return { run, report, out };
 }
@@ -73,20 +85,43 @@ describe('consent-gate scan (Chromium)', { timeout: 180_000 }, () => {
     expect(hosts).toEqual(expect.arrayContaining(['js.hs-scripts.com', 'js.usemessages.com', 'js.hs-analytics.net']));
     const cookies = violations.filter((v) => v.kind === 'cookie-before-consent');
     expect(cookies.map((v) => v.target).sort()).toEqual(['__hssc', '__hssrc', '__hstc', 'hubspotutk', 'messagesUtk']);
-    expect(cookies.find((v) => v.target === '__hstc')).toMatchObject({ domain: '.shop.test', evidence: ['set by https://js.hs-analytics.net/analytics/1700000000000/1234567.js'] });
-    expect(cookies.find((v) => v.target === 'messagesUtk')).toMatchObject({ domain: 'www.shop.test', evidence: ['set by https://js.usemessages.com/conversations-embed.js'] });
+    expect(cookies.find((v) => v.target === '__hstc')).toMatchObject({
+      domain: '.shop.test',
+      evidence: ['set by https://js.hs-analytics.net/analytics/1700000000000/1234567.js'],
+    });
+    expect(cookies.find((v) => v.target === 'messagesUtk')).toMatchObject({
+      domain: 'www.shop.test',
+      evidence: ['set by https://js.usemessages.com/conversations-embed.js'],
+    });
     // there is no way to withdraw on this page: no withdrawal verdicts, and a note says so
     expect(violations.some((v) => v.phase === 'after-withdrawal')).toBe(false);
     expect(report.notes.join(' ')).toMatch(/no way to withdraw/);
     expect(run.stdout).toMatch(/js\.usemessages\.com .* was contacted before consent/);
     // the vendor tag written in the HTML: its position, the tag, its markup form; named as where the request came from
     expect(report.markup).toEqual([
-      expect.objectContaining({ line: 11, column: 3, element: 'script', vendor: 'hubspot-conversations', purpose: 'functional', tag: '<script type="text/javascript" id="hs-script-loader" async defer src="//js.hs-scripts.com/1234567.js">', rewritten: '<script type="text/plain" data-consent-gate="hubspot-conversations" data-type="text/javascript" id="hs-script-loader" async defer data-src="//js.hs-scripts.com/1234567.js">' }),
+      expect.objectContaining({
+        line: 11,
+        column: 3,
+        element: 'script',
+        vendor: 'hubspot-conversations',
+        purpose: 'functional',
+        tag: '<script type="text/javascript" id="hs-script-loader" async defer src="//js.hs-scripts.com/1234567.js">',
+        rewritten:
+          '<script type="text/plain" data-consent-gate="hubspot-conversations" data-type="text/javascript" id="hs-script-loader" async defer data-src="//js.hs-scripts.com/1234567.js">',
+      }),
     ]);
-    expect(run.stdout).toContain('  vendor tag in the HTML, line 11:3: <script type="text/javascript" id="hs-script-loader" async defer src="//js.hs-scripts.com/1234567.js"> hubspot-conversations (functional); markup form: <script type="text/plain" data-consent-gate="hubspot-conversations" data-type="text/javascript" id="hs-script-loader" async defer data-src="//js.hs-scripts.com/1234567.js">\n');
-    expect(violations.find((v) => v.target === 'js.hs-scripts.com')!.evidence).toContain('written in the HTML at line 11:3: <script type="text/javascript" id="hs-script-loader" async defer src="//js.hs-scripts.com/1234567.js">');
+    expect(run.stdout).toContain(
+      '  vendor tag in the HTML, line 11:3: <script type="text/javascript" id="hs-script-loader" async defer src="//js.hs-scripts.com/1234567.js"> hubspot-conversations (functional); markup form: <script type="text/plain" data-consent-gate="hubspot-conversations" data-type="text/javascript" id="hs-script-loader" async defer data-src="//js.hs-scripts.com/1234567.js">\n',
+    );
+    expect(violations.find((v) => v.target === 'js.hs-scripts.com')!.evidence).toContain(
+      'written in the HTML at line 11:3: <script type="text/javascript" id="hs-script-loader" async defer src="//js.hs-scripts.com/1234567.js">',
+    );
     // a screenshot of each phase
-    expect(report.phases.map((p: { screenshot: string }) => p.screenshot)).toEqual(['screenshots/before-consent.jpg', 'screenshots/after-accept.jpg', 'screenshots/after-withdrawal.jpg']);
+    expect(report.phases.map((p: { screenshot: string }) => p.screenshot)).toEqual([
+      'screenshots/before-consent.jpg',
+      'screenshots/after-accept.jpg',
+      'screenshots/after-withdrawal.jpg',
+    ]);
     for (const p of report.phases) expect(readFileSync(join(out, p.screenshot)).length).toBeGreaterThan(1000);
 
     const { page, context } = await openReport(out);
@@ -97,8 +132,12 @@ describe('consent-gate scan (Chromium)', { timeout: 180_000 }, () => {
     for (const name of ['js.hs-scripts.com', 'js.usemessages.com', '__hstc', 'hubspotutk', 'messagesUtk']) expect(text).toContain(name);
     // the phase tables mark the offending rows
     expect(await page.locator('#before-consent tr.bad').count()).toBeGreaterThanOrEqual(violations.length);
-    expect(await page.locator('#markup tbody tr').textContent()).toMatch(/line 11:3.*hs-script-loader.*hubspot-conversations \/ functional.*data-consent-gate="hubspot-conversations"/);
-    expect(await page.locator('#before-consent figure img').evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBeGreaterThan(100);
+    expect(await page.locator('#markup tbody tr').textContent()).toMatch(
+      /line 11:3.*hs-script-loader.*hubspot-conversations \/ functional.*data-consent-gate="hubspot-conversations"/,
+    );
+    expect(
+      await page.locator('#before-consent figure img').evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth)),
+    ).toBeGreaterThan(100);
     const shot = await page.screenshot({ path: join(tmpdir(), 'consent-gate-shots', 'report-embed.png'), fullPage: true });
     expect(shot.length).toBeGreaterThan(50_000);
     await context.close();
@@ -138,7 +177,7 @@ describe('consent-gate scan (Chromium)', { timeout: 180_000 }, () => {
     await context.close();
   });
 
-  it('the demo shop scans clean (exit 0), with the HubSpot emulator and with HubSpot\'s real host names kept offline', async () => {
+  it("the demo shop scans clean (exit 0), with the HubSpot emulator and with HubSpot's real host names kept offline", async () => {
     for (const env of [{}, { HUBSPOT_PORTAL_ID: '1234567' }]) {
       const server = createDemoServer({ env });
       const url: string = await listen(server, 0);

@@ -27,7 +27,15 @@ const js = (body: string): Served => ({ body, contentType: 'text/javascript' });
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 /** Every vendor host a page below names, answering as the vendor would. */
-const VENDOR_HOSTS = ['js.hs-scripts.com', 'js.usemessages.com', 'js.hs-analytics.net', 'track.hubspot.com', 'js.hubspot.com', 'api.hubspot.com', 'app.hubspot.com'];
+const VENDOR_HOSTS = [
+  'js.hs-scripts.com',
+  'js.usemessages.com',
+  'js.hs-analytics.net',
+  'track.hubspot.com',
+  'js.hubspot.com',
+  'api.hubspot.com',
+  'app.hubspot.com',
+];
 const vendorAnswer: HostHandler = (url) => {
   if (url.pathname.endsWith('.gif')) return { body: GIF, contentType: 'image/gif' };
   if (url.pathname.startsWith('/conversations-visitor')) return { body: '<!doctype html><p>chat', contentType: 'text/html' };
@@ -62,8 +70,13 @@ const body = `<h1>Shop</h1>
 </script>`;
 const PAGES: Record<string, string | Served> = {
   '/': html(body, head),
-  '/site.css': { body: '@import url("https://js.hubspot.com/imported.css"); body { background: url("https://track.hubspot.com/css.gif"); }', contentType: 'text/css' },
-  '/child.html': html('<img src="https://track.hubspot.com/child.gif" alt=""><script src="https://js.usemessages.com/conversations-embed.js"></script>'),
+  '/site.css': {
+    body: '@import url("https://js.hubspot.com/imported.css"); body { background: url("https://track.hubspot.com/css.gif"); }',
+    contentType: 'text/css',
+  },
+  '/child.html': html(
+    '<img src="https://track.hubspot.com/child.gif" alt=""><script src="https://js.usemessages.com/conversations-embed.js"></script>',
+  ),
   '/worker.js': js(`let imported = 'loaded';
 try { importScripts('https://js.hs-analytics.net/analytics/1/1234567.js'); } catch (e) { imported = 'refused'; }
 fetch('https://api.hubspot.com/from-worker.json').then(() => 'loaded', () => 'refused').then((fetched) => postMessage({ imported, fetched }));`),
@@ -72,7 +85,10 @@ fetch('https://api.hubspot.com/from-worker.json').then(() => 'loaded', () => 're
   '/consent-gate-sw.js': js(readFileSync(join(DIST, 'consent-gate-sw.js'), 'utf8')),
 };
 /** The same vendor tags without the guard and the runtime: whatever is refused here, the worker refused. */
-PAGES['/plain.html'] = html(body, '<link rel="stylesheet" href="/site.css"><link rel="stylesheet" href="https://js.hubspot.com/embed.css"><script src="https://js.hs-scripts.com/1234567.js" async></script>');
+PAGES['/plain.html'] = html(
+  body,
+  '<link rel="stylesheet" href="/site.css"><link rel="stylesheet" href="https://js.hubspot.com/embed.css"><script src="https://js.hs-scripts.com/1234567.js" async></script>',
+);
 
 /** What each of the page's vendor tags requests (as the test sees it attempted). */
 const EXPECTED = {
@@ -103,7 +119,15 @@ interface SwSite extends Site {
 async function openShop(pages: Record<string, string | Served> = PAGES): Promise<SwSite> {
   const served: string[] = [];
   const ownServed: string[] = [];
-  const hosts = Object.fromEntries(VENDOR_HOSTS.map((h) => [h, ((url, request) => (served.push(url.href), vendorAnswer(url, request))) as HostHandler]));
+  const hosts = Object.fromEntries(
+    VENDOR_HOSTS.map((h) => [
+      h,
+      ((url, request) => {
+        served.push(url.href);
+        return vendorAnswer(url, request);
+      }) as HostHandler,
+    ]),
+  );
   // (the same object: a test may serve another file at a path later)
   const site = await openSite(browser, { pages, hosts });
   const fromWorker: string[] = [];
@@ -121,7 +145,8 @@ async function register(page: Page, query = '?cookieName=consent_gate&policyVers
   await page.evaluate(async (url) => {
     await navigator.serviceWorker.register(url);
     await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    if (!navigator.serviceWorker.controller)
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
     // the first, uncontrolled view's own worker fetch may still be on its way: let it land before a test counts requests
     await (window as any).workerSaid;
   }, script + query);
@@ -135,7 +160,8 @@ async function register(page: Page, query = '?cookieName=consent_gate&policyVers
 const HELD_BY_GUARD: (keyof typeof EXPECTED)[] = ['srcdoc frame img'];
 
 /** The vendor tags a page asks for: all of them without the guard (or with a grant), all but those it holds with it. */
-const asked = (guarded: boolean) => Object.entries(EXPECTED).filter(([kind]) => !guarded || !HELD_BY_GUARD.includes(kind as keyof typeof EXPECTED));
+const asked = (guarded: boolean) =>
+  Object.entries(EXPECTED).filter(([kind]) => !guarded || !HELD_BY_GUARD.includes(kind as keyof typeof EXPECTED));
 
 /**
  * Wait until every vendor tag the page asks for has been attempted: the import and the worker settled, the
@@ -143,12 +169,16 @@ const asked = (guarded: boolean) => Object.entries(EXPECTED).filter(([kind]) => 
  */
 async function settled(site: SwSite) {
   await site.page.waitForFunction(() => (window as any).imported && (window as any).workerSaid);
-  const result = await site.page.evaluate(async () => ({ imported: await (window as any).imported, worker: await (window as any).workerSaid }));
+  const result = await site.page.evaluate(async () => ({
+    imported: await (window as any).imported,
+    worker: await (window as any).workerSaid,
+  }));
   await site.page.waitForLoadState('load');
   // (the guard holds them until consent: the records these tests write grant every purpose, and the guard then lets them go)
   const granted = (await site.context.cookies()).some((c) => c.name === 'consent_gate');
   const guarded = !granted && (await site.page.evaluate(() => (window as any).consentGateConfig !== undefined));
-  for (const [, url] of asked(guarded)) await expect.poll(() => site.requests.some((r) => r.url === url), { timeout: 10_000, message: url }).toBe(true);
+  for (const [, url] of asked(guarded))
+    await expect.poll(() => site.requests.some((r) => r.url === url), { timeout: 10_000, message: url }).toBe(true);
   if (guarded) {
     // the srcdoc frame was left without its vendor document: no img in it to request
     const frame = await site.page.evaluate(() => {
@@ -171,7 +201,9 @@ describe('consent service worker (Chromium)', { timeout: 120_000 }, () => {
     await register(site.page);
     await settled(site);
     const first = vendorServed(site);
-    expect(first).toEqual(expect.arrayContaining([EXPECTED['preload scanner (script in the HTML)'], EXPECTED['CSS url()'], EXPECTED['worker importScripts']]));
+    expect(first).toEqual(
+      expect.arrayContaining([EXPECTED['preload scanner (script in the HTML)'], EXPECTED['CSS url()'], EXPECTED['worker importScripts']]),
+    );
 
     // the second view
     site.served.length = 0;
@@ -185,14 +217,19 @@ describe('consent service worker (Chromium)', { timeout: 120_000 }, () => {
     const attempted = site.requests.map((r) => r.url);
     for (const [kind, url] of asked(true)) {
       expect(attempted, kind).toContain(url);
-      expect(site.failed.map((f) => f.url), kind).toContain(url);
+      expect(
+        site.failed.map((f) => f.url),
+        kind,
+      ).toContain(url);
     }
-    expect(await site.page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe('https://www.shop.test/consent-gate-sw.js?cookieName=consent_gate&policyVersion=1');
+    expect(await site.page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(
+      'https://www.shop.test/consent-gate-sw.js?cookieName=consent_gate&policyVersion=1',
+    );
     expect(await site.page.evaluate(() => (window as any).vendorRan)).toBeUndefined();
     await site.close();
   });
 
-  it('without the guard on the page (/plain.html) the worker alone refuses every kind, the srcdoc frame\'s img included', async () => {
+  it("without the guard on the page (/plain.html) the worker alone refuses every kind, the srcdoc frame's img included", async () => {
     const site = await openShop();
     await site.page.goto(site.url('/plain.html'));
     await register(site.page);
@@ -206,7 +243,10 @@ describe('consent service worker (Chromium)', { timeout: 120_000 }, () => {
     const attempted = site.requests.map((r) => r.url);
     for (const [kind, url] of Object.entries(EXPECTED)) {
       expect(attempted, kind).toContain(url);
-      expect(site.failed.map((f) => f.url), kind).toContain(url);
+      expect(
+        site.failed.map((f) => f.url),
+        kind,
+      ).toContain(url);
     }
     expect(await site.page.evaluate(() => (window as any).vendorRan)).toBeUndefined();
     await site.close();
@@ -219,7 +259,9 @@ describe('consent service worker (Chromium)', { timeout: 120_000 }, () => {
     site.ownServed.length = 0;
     await site.page.reload();
     await settled(site);
-    expect(site.ownServed).toEqual(expect.arrayContaining(['/', '/site.css', '/child.html', '/worker.js', '/own.gif', '/dist/consent-gate-guard.js']));
+    expect(site.ownServed).toEqual(
+      expect.arrayContaining(['/', '/site.css', '/child.html', '/worker.js', '/own.gif', '/dist/consent-gate-guard.js']),
+    );
     const own = await site.page.evaluate(async () => {
       const r = await fetch('/own.json');
       return { status: r.status, body: await r.json() };
@@ -245,7 +287,10 @@ describe('consent service worker (Chromium)', { timeout: 120_000 }, () => {
     const status = await site.page.evaluate(async () => {
       (window as any).consentGate.grant('functional', 'analytics', 'marketing');
       // the very next request, in the same task as the grant
-      return fetch('https://api.hubspot.com/after-grant.json').then((r) => r.status, (e) => String(e));
+      return fetch('https://api.hubspot.com/after-grant.json').then(
+        (r) => r.status,
+        (e) => String(e),
+      );
     });
     expect(status).toBe(200);
     expect(site.served).toContain('https://api.hubspot.com/after-grant.json');
@@ -262,7 +307,10 @@ describe('consent service worker (Chromium)', { timeout: 120_000 }, () => {
       document.body.append(css);
       getComputedStyle(css).backgroundImage;
       img.src = '/own.gif';
-      return fetch('https://api.hubspot.com/after-revoke.json').then((r) => r.status, (e) => e.name);
+      return fetch('https://api.hubspot.com/after-revoke.json').then(
+        (r) => r.status,
+        (e) => e.name,
+      );
     });
     expect(after).toBe('TypeError');
     await expect.poll(() => site.requests.some((r) => r.url === 'https://track.hubspot.com/after-revoke.gif')).toBe(true);
@@ -278,7 +326,14 @@ describe('consent service worker (Chromium)', { timeout: 120_000 }, () => {
     await site.page.evaluate(() => (window as any).consentGate.grant('functional', 'analytics', 'marketing'));
     expect(await site.context.cookies().then((c) => c.map((x) => x.name))).toContain('consent_gate');
     site.served.length = 0;
-    expect(await site.page.evaluate(() => fetch('https://api.hubspot.com/x.json').then((r) => r.status, (e) => e.name))).toBe('TypeError');
+    expect(
+      await site.page.evaluate(() =>
+        fetch('https://api.hubspot.com/x.json').then(
+          (r) => r.status,
+          (e) => e.name,
+        ),
+      ),
+    ).toBe('TypeError');
     await site.page.reload();
     await settled(site);
     expect(vendorServed(site)).toEqual([]);
@@ -286,25 +341,51 @@ describe('consent service worker (Chromium)', { timeout: 120_000 }, () => {
   });
 
   it('fails closed: a tampered record, or one of another policy version, refuses every vendor', async () => {
-    const record = { v: 1 as const, p: '1', d: { functional: true, analytics: true, marketing: true }, o: {}, t: Date.now(), id: 'abcdefghijklmnop' };
+    const record = {
+      v: 1 as const,
+      p: '1',
+      d: { functional: true, analytics: true, marketing: true },
+      o: {},
+      t: Date.now(),
+      id: 'abcdefghijklmnop',
+    };
     for (const value of [encodeRecord(record).replace('"marketing":true', '"marketing":!0'), encodeRecord({ ...record, p: '2' })]) {
       const site = await openShop();
       await site.page.goto(site.url('/plain.html'));
       await register(site.page);
       await site.context.addCookies([{ name: 'consent_gate', value: encodeURIComponent(value), url: site.url('/') }]);
       site.served.length = 0;
-      expect(await site.page.evaluate(() => fetch('https://api.hubspot.com/x.json').then((r) => r.status, (e) => e.name))).toBe('TypeError');
+      expect(
+        await site.page.evaluate(() =>
+          fetch('https://api.hubspot.com/x.json').then(
+            (r) => r.status,
+            (e) => e.name,
+          ),
+        ),
+      ).toBe('TypeError');
       expect(vendorServed(site)).toEqual([]);
       // the same record, valid, lets it through (so the refusal above was the record's doing)
       await site.context.addCookies([{ name: 'consent_gate', value: encodeURIComponent(encodeRecord(record)), url: site.url('/') }]);
-      expect(await site.page.evaluate(() => fetch('https://api.hubspot.com/y.json').then((r) => r.status, (e) => e.name))).toBe(200);
+      expect(
+        await site.page.evaluate(() =>
+          fetch('https://api.hubspot.com/y.json').then(
+            (r) => r.status,
+            (e) => e.name,
+          ),
+        ),
+      ).toBe(200);
       expect(vendorServed(site)).toEqual(['https://api.hubspot.com/y.json']);
       await site.close();
     }
   });
 
-  it('does not see the navigation of a cross-origin vendor frame (it belongs to the frame\'s origin): the documented limit', async () => {
-    const site = await openShop({ ...PAGES, '/frame.html': html('<iframe src="https://app.hubspot.com/conversations-visitor/1234567" title="chat"></iframe><img src="https://track.hubspot.com/beside.gif" alt="">') });
+  it("does not see the navigation of a cross-origin vendor frame (it belongs to the frame's origin): the documented limit", async () => {
+    const site = await openShop({
+      ...PAGES,
+      '/frame.html': html(
+        '<iframe src="https://app.hubspot.com/conversations-visitor/1234567" title="chat"></iframe><img src="https://track.hubspot.com/beside.gif" alt="">',
+      ),
+    });
     await site.page.goto(site.url('/frame.html'));
     await register(site.page);
     site.served.length = 0;
@@ -362,7 +443,10 @@ self.addEventListener('fetch', (e) => {
     await register(killed.page);
     await killed.page.evaluate(() => navigator.serviceWorker.register('/kill-switch.js'));
     // (the kill switch reloads the page: read it again until it answers)
-    const gone = () => killed.page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length === 0 && !navigator.serviceWorker.controller).catch(() => false);
+    const gone = () =>
+      killed.page
+        .evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length === 0 && !navigator.serviceWorker.controller)
+        .catch(() => false);
     await expect.poll(gone, { timeout: 10_000 }).toBe(true);
     await killed.close();
   });

@@ -32,7 +32,9 @@ describe('Google Ads alone claims gtag.js (marketing)', () => {
     const { page } = site;
     await page.waitForTimeout(300);
     expect(requestsTo(site, GOOGLE).filter((u) => !u.startsWith('www.googletagmanager.com/gtag/js'))).toEqual([]);
-    expect(await heldFor(page, 'google-ads')).toEqual([{ kind: 'script', target: `https://www.googletagmanager.com/gtag/js?id=${IDS.ads}`, purpose: 'marketing' }]);
+    expect(await heldFor(page, 'google-ads')).toEqual([
+      { kind: 'script', target: `https://www.googletagmanager.com/gtag/js?id=${IDS.ads}`, purpose: 'marketing' },
+    ]);
 
     await grant(page, 'analytics');
     await page.waitForTimeout(500);
@@ -49,14 +51,20 @@ describe('Google Ads alone claims gtag.js (marketing)', () => {
 describe('HubSpot tracking alone claims the js.hs-scripts.com loader (analytics)', () => {
   it("HubSpot's snippet: nothing runs before consent; functional does not release it; analytics runs the tracking code: a page view with a visitor id, __hstc, hubspotutk, __hssc, __hssrc on the parent domain; its ads pixel and form capture wait for marketing", async () => {
     const hubspot = hubspotTrackingEmulator();
-    const site = await openTagSite(browser, { config: { vendors: { 'hubspot-tracking': true } }, head: SNIPPETS.hubspot(IDS.hubspot), hosts: hubspot.handlers });
+    const site = await openTagSite(browser, {
+      config: { vendors: { 'hubspot-tracking': true } },
+      head: SNIPPETS.hubspot(IDS.hubspot),
+      hosts: hubspot.handlers,
+    });
     const { page } = site;
     await page.waitForTimeout(300);
     // Chromium's preload scanner may fetch the parser-inserted loader; it never runs
     expect(requestsTo(site, HUBSPOT).filter((u) => u !== `js.hs-scripts.com/${IDS.hubspot}.js`)).toEqual([]);
     expect(await pageValue(page, '__hsEmu')).toBeNull();
     // (the log names the URL as the page gave it: HubSpot's snippet is protocol-relative)
-    expect(await heldFor(page, 'hubspot-tracking')).toEqual([{ kind: 'script', target: `//js.hs-scripts.com/${IDS.hubspot}.js`, purpose: 'analytics' }]);
+    expect(await heldFor(page, 'hubspot-tracking')).toEqual([
+      { kind: 'script', target: `//js.hs-scripts.com/${IDS.hubspot}.js`, purpose: 'analytics' },
+    ]);
 
     await grant(page, 'functional');
     await page.waitForTimeout(500);
@@ -64,7 +72,12 @@ describe('HubSpot tracking alone claims the js.hs-scripts.com loader (analytics)
 
     await grant(page, 'analytics');
     await expect.poll(() => hubspot.pageViews()).toEqual([{ portalId: IDS.hubspot, path: '/', anonymous: false }]);
-    expect(await cookieCopies(site, /^(__hs(tc|sc|src)|hubspotutk)$/)).toEqual(['__hssc@.shop.test/', '__hssrc@.shop.test/', '__hstc@.shop.test/', 'hubspotutk@.shop.test/']);
+    expect(await cookieCopies(site, /^(__hs(tc|sc|src)|hubspotutk)$/)).toEqual([
+      '__hssc@.shop.test/',
+      '__hssrc@.shop.test/',
+      '__hstc@.shop.test/',
+      'hubspotutk@.shop.test/',
+    ]);
     expect(requestsTo(site, /hsadspixel\.net$|hscollectedforms\.net$/)).toEqual([]);
     expect(await cookieCopies(site, /^_fbp$/)).toEqual([]);
     await site.close();

@@ -22,7 +22,8 @@ afterAll(async () => {
   await browser?.closeAll();
 });
 
-const GOOGLE = /(^|\.)(googletagmanager\.com|google-analytics\.com|analytics\.google\.com|doubleclick\.net|googleadservices\.com|google\.com)$/;
+const GOOGLE =
+  /(^|\.)(googletagmanager\.com|google-analytics\.com|analytics\.google\.com|doubleclick\.net|googleadservices\.com|google\.com)$/;
 const GTAG_URL = `www.googletagmanager.com/gtag/js?id=${IDS.ga}`;
 const ALL_DENIED = {
   ad_storage: 'denied',
@@ -38,14 +39,20 @@ const ALL_DENIED = {
 const layer = (page: import('playwright-core').Page) =>
   page.evaluate(() =>
     ((window as any).dataLayer ?? []).map((e: unknown) =>
-      Object.prototype.toString.call(e) === '[object Arguments]' ? { args: JSON.parse(JSON.stringify(Array.from(e as ArrayLike<unknown>))) } : JSON.parse(JSON.stringify(e)),
+      Object.prototype.toString.call(e) === '[object Arguments]'
+        ? { args: JSON.parse(JSON.stringify(Array.from(e as ArrayLike<unknown>))) }
+        : JSON.parse(JSON.stringify(e)),
     ),
   );
 
 describe('Google Consent Mode v2 (Chromium, Google emulator)', () => {
   it("basic: the consent default for all seven types is on dataLayer before the snippet's config; a grant pushes an update; no Google request before consent", async () => {
     const google = googleEmulator();
-    const site = await openTagSite(browser, { config: { vendors: { 'google-analytics': true } }, head: SNIPPETS.gtag(IDS.ga), hosts: google.handlers });
+    const site = await openTagSite(browser, {
+      config: { vendors: { 'google-analytics': true } },
+      head: SNIPPETS.gtag(IDS.ga),
+      hosts: google.handlers,
+    });
     const { page } = site;
     const before = await layer(page);
     expect(before[0]).toEqual({ args: ['consent', 'default', expect.objectContaining(ALL_DENIED)] });
@@ -57,9 +64,13 @@ describe('Google Consent Mode v2 (Chromium, Google emulator)', () => {
 
     await grant(page, 'analytics');
     const after = await layer(page);
-    expect(after.slice(before.length)).toEqual([{ args: ['consent', 'update', expect.objectContaining({ ...ALL_DENIED, analytics_storage: 'granted' })] }]);
+    expect(after.slice(before.length)).toEqual([
+      { args: ['consent', 'update', expect.objectContaining({ ...ALL_DENIED, analytics_storage: 'granted' })] },
+    ]);
     // gtag.js read them in that order: default, js, config, update
-    await expect.poll(() => pageValue(page, '__googleEmu').then((e) => e?.commands.map((c: unknown[]) => c.slice(0, 2).join(' ')))).toEqual(['consent default', 'js date', `config ${IDS.ga}`, 'consent update']);
+    await expect
+      .poll(() => pageValue(page, '__googleEmu').then((e) => e?.commands.map((c: unknown[]) => c.slice(0, 2).join(' '))))
+      .toEqual(['consent default', 'js date', `config ${IDS.ga}`, 'consent update']);
     await expect.poll(() => google.hits().map((h) => h.gcs)).toEqual(['G101']);
     expect(await cookieCopies(site, /^_ga($|_)/)).toEqual(['_ga@.shop.test/', `_ga_${IDS.ga.slice(2)}@.shop.test/`]);
     await site.close();
@@ -67,7 +78,12 @@ describe('Google Consent Mode v2 (Chromium, Google emulator)', () => {
 
   it('with a record, the default already carries its decision (the next page of a visitor who allowed analytics)', async () => {
     const google = googleEmulator();
-    const site = await openTagSite(browser, { config: { vendors: { 'google-analytics': true } }, head: SNIPPETS.gtag(IDS.ga), hosts: google.handlers, paths: ['/', '/next'] });
+    const site = await openTagSite(browser, {
+      config: { vendors: { 'google-analytics': true } },
+      head: SNIPPETS.gtag(IDS.ga),
+      hosts: google.handlers,
+      paths: ['/', '/next'],
+    });
     await grant(site.page, 'analytics');
     await site.page.goto(site.url('/next'));
     await ready(site.page);
@@ -113,20 +129,31 @@ describe('Google Consent Mode v2 (Chromium, Google emulator)', () => {
 });
 
 describe('Microsoft UET consent mode (Chromium, UET emulator)', () => {
-  it("basic: uetq holds consent default denied before bat.js runs, then the update a grant pushes; UET reads them in order and sends with ad_storage granted", async () => {
+  it('basic: uetq holds consent default denied before bat.js runs, then the update a grant pushes; UET reads them in order and sends with ad_storage granted', async () => {
     const uet = uetEmulator({ enforced: true });
-    const site = await openTagSite(browser, { config: { vendors: { 'microsoft-uet': true } }, head: SNIPPETS.uet(IDS.uet), hosts: uet.handlers });
+    const site = await openTagSite(browser, {
+      config: { vendors: { 'microsoft-uet': true } },
+      head: SNIPPETS.uet(IDS.uet),
+      hosts: uet.handlers,
+    });
     const { page } = site;
     expect((await page.evaluate(() => (window as any).uetq)).slice(0, 3)).toEqual(['consent', 'default', { ad_storage: 'denied' }]);
     await grant(page, 'marketing');
     await expect.poll(() => uet.hits().map((h) => `${h.event}:${h.consent}`)).toEqual(['pageLoad:G']);
-    expect((await pageValue(page, '__uetEmu')).commands.slice(0, 2)).toEqual([['consent', 'default', { ad_storage: 'denied' }], ['consent', 'update', { ad_storage: 'granted' }]]);
+    expect((await pageValue(page, '__uetEmu')).commands.slice(0, 2)).toEqual([
+      ['consent', 'default', { ad_storage: 'denied' }],
+      ['consent', 'update', { ad_storage: 'granted' }],
+    ]);
     await site.close();
   });
 
   it('advanced: bat.js loads with ad_storage denied, sends denied beacons and writes no cookie or key', async () => {
     const uet = uetEmulator({ enforced: true });
-    const site = await openTagSite(browser, { config: { vendors: { 'microsoft-uet': { consentMode: 'advanced' } } }, head: SNIPPETS.uet(IDS.uet), hosts: uet.handlers });
+    const site = await openTagSite(browser, {
+      config: { vendors: { 'microsoft-uet': { consentMode: 'advanced' } } },
+      head: SNIPPETS.uet(IDS.uet),
+      hosts: uet.handlers,
+    });
     await expect.poll(() => uet.hits().map((h) => `${h.event}:${h.consent}`)).toEqual(['pageLoad:D']);
     expect(await cookieCopies(site, /^_uet/)).toEqual([]);
     await site.close();
@@ -136,17 +163,31 @@ describe('Microsoft UET consent mode (Chromium, UET emulator)', () => {
 describe("HubSpot's consent API (Chromium, HubSpot tracking emulator)", () => {
   it("disableHubSpotCookieBanner before any HubSpot script and setHubSpotConsent on every page from the record: HubSpot's banner never loads; refused analytics means anonymous page views, granted means cookies", async () => {
     const hubspot = hubspotTrackingEmulator();
-    const site = await openTagSite(browser, { config: { vendors: { 'hubspot-tracking': true } }, head: SNIPPETS.hubspot(IDS.hubspot), hosts: hubspot.handlers, paths: ['/', '/next'] });
+    const site = await openTagSite(browser, {
+      config: { vendors: { 'hubspot-tracking': true } },
+      head: SNIPPETS.hubspot(IDS.hubspot),
+      hosts: hubspot.handlers,
+      paths: ['/', '/next'],
+    });
     const { page } = site;
-    expect(await page.evaluate(() => [(window as any).disableHubSpotCookieBanner, (window as any)._hsp])).toEqual([true, [['setHubSpotConsent', { analytics: false, advertisement: false, functionality: false }]]]);
+    expect(await page.evaluate(() => [(window as any).disableHubSpotCookieBanner, (window as any)._hsp])).toEqual([
+      true,
+      [['setHubSpotConsent', { analytics: false, advertisement: false, functionality: false }]],
+    ]);
     await grant(page, 'analytics');
-    expect((await page.evaluate(() => (window as any)._hsp)).at(-1)).toEqual(['setHubSpotConsent', { analytics: true, advertisement: false, functionality: false }]);
+    expect((await page.evaluate(() => (window as any)._hsp)).at(-1)).toEqual([
+      'setHubSpotConsent',
+      { analytics: true, advertisement: false, functionality: false },
+    ]);
     await expect.poll(() => hubspot.pageViews().map((v) => v.anonymous)).toEqual([false]);
     expect(requestsTo(site, /hs-banner\.com$/)).toEqual([]);
 
     await page.goto(site.url('/next'));
     await ready(page);
-    expect(await page.evaluate(() => (window as any)._hsp[0])).toEqual(['setHubSpotConsent', { analytics: true, advertisement: false, functionality: false }]);
+    expect(await page.evaluate(() => (window as any)._hsp[0])).toEqual([
+      'setHubSpotConsent',
+      { analytics: true, advertisement: false, functionality: false },
+    ]);
     await site.close();
   });
 });

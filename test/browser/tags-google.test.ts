@@ -17,7 +17,8 @@ afterAll(async () => {
   await browser?.closeAll();
 });
 
-const GOOGLE = /(^|\.)(googletagmanager\.com|google-analytics\.com|analytics\.google\.com|doubleclick\.net|googleadservices\.com|google\.com|googlesyndication\.com)$/;
+const GOOGLE =
+  /(^|\.)(googletagmanager\.com|google-analytics\.com|analytics\.google\.com|doubleclick\.net|googleadservices\.com|google\.com|googlesyndication\.com)$/;
 const GTAG_URL = `www.googletagmanager.com/gtag/js?id=${IDS.ga}`;
 const GA_COOKIES = /^_ga($|_)/;
 const ADS_COOKIES = /^_g(cl|ac)_/;
@@ -27,7 +28,11 @@ const CHROME_MAX_AGE = 400 * 86400;
 describe('GA4 through gtag.js (Chromium, Google emulator)', () => {
   it("the documented snippet: before consent nothing runs, nothing is collected or stored (Chromium's preload scanner may fetch gtag.js itself, never run it)", async () => {
     const google = googleEmulator();
-    const site = await openTagSite(browser, { config: { vendors: { 'google-analytics': true } }, head: SNIPPETS.gtag(IDS.ga), hosts: google.handlers });
+    const site = await openTagSite(browser, {
+      config: { vendors: { 'google-analytics': true } },
+      head: SNIPPETS.gtag(IDS.ga),
+      hosts: google.handlers,
+    });
     const { page } = site;
     await page.waitForTimeout(400);
     // the one request that may leave: the preload scanner reading <script src> ahead of the guard
@@ -43,7 +48,11 @@ describe('GA4 through gtag.js (Chromium, Google emulator)', () => {
 
   it('the markup form: zero requests to any Google host before consent', async () => {
     const google = googleEmulator();
-    const site = await openTagSite(browser, { config: { vendors: { 'google-analytics': true } }, head: SNIPPETS.gtagMarkup('google-analytics', IDS.ga), hosts: google.handlers });
+    const site = await openTagSite(browser, {
+      config: { vendors: { 'google-analytics': true } },
+      head: SNIPPETS.gtagMarkup('google-analytics', IDS.ga),
+      hosts: google.handlers,
+    });
     await site.page.waitForTimeout(400);
     expect(requestsTo(site, GOOGLE)).toEqual([]);
     expect(await cookieCopies(site, GA_COOKIES)).toEqual([]);
@@ -56,13 +65,24 @@ describe('GA4 through gtag.js (Chromium, Google emulator)', () => {
   it('grant(analytics): gtag.js runs the commands in the order the page gave them, sends a page view with a client id, writes _ga and _ga_<id> on the parent domain for 2 years', async () => {
     const google = googleEmulator();
     const extra = ` gtag('event', 'view_item', { value: 12 }); gtag('event', 'add_to_cart');`;
-    const site = await openTagSite(browser, { config: { vendors: { 'google-analytics': true } }, head: SNIPPETS.gtag(IDS.ga, extra), hosts: google.handlers });
+    const site = await openTagSite(browser, {
+      config: { vendors: { 'google-analytics': true } },
+      head: SNIPPETS.gtag(IDS.ga, extra),
+      hosts: google.handlers,
+    });
     const { page } = site;
     await grant(page, 'analytics');
     await expect.poll(() => google.hits().map((h) => h.event)).toEqual(['page_view', 'view_item', 'add_to_cart']);
     const emu = await pageValue(page, '__googleEmu');
     // the head guard's Consent Mode default before them (Google: before any config), its update after the grant
-    expect(emu.commands.map((c: unknown[]) => c.slice(0, 2))).toEqual([['consent', 'default'], ['js', 'date'], ['config', IDS.ga], ['event', 'view_item'], ['event', 'add_to_cart'], ['consent', 'update']]);
+    expect(emu.commands.map((c: unknown[]) => c.slice(0, 2))).toEqual([
+      ['consent', 'default'],
+      ['js', 'date'],
+      ['config', IDS.ga],
+      ['event', 'view_item'],
+      ['event', 'add_to_cart'],
+      ['consent', 'update'],
+    ]);
     expect(emu.ignored).toEqual([]);
     const hits = google.hits();
     expect(hits.every((h) => h.id === IDS.ga && !h.cookieless && h.gcs === 'G101')).toBe(true);
@@ -83,7 +103,11 @@ describe('GA4 through gtag.js (Chromium, Google emulator)', () => {
   it('GA4 and Google Ads on one gtag.js, both granted at once: one loader, each config runs; _gcl_au and localStorage _gcl_ls appear, the conversion is sent to the Ads endpoint', async () => {
     const google = googleEmulator();
     const extra = ` gtag('config', '${IDS.ads}'); gtag('event', 'conversion', { send_to: '${IDS.ads}/AbC-D_efG', value: 1.0, currency: 'EUR', transaction_id: 't1' });`;
-    const site = await openTagSite(browser, { config: { vendors: { 'google-analytics': true, 'google-ads': true } }, head: SNIPPETS.gtag(IDS.ga, extra), hosts: google.handlers });
+    const site = await openTagSite(browser, {
+      config: { vendors: { 'google-analytics': true, 'google-ads': true } },
+      head: SNIPPETS.gtag(IDS.ga, extra),
+      hosts: google.handlers,
+    });
     const { page } = site;
     await page.waitForTimeout(300);
     expect(requestsTo(site, GOOGLE).filter((u) => u !== GTAG_URL)).toEqual([]);
@@ -91,7 +115,13 @@ describe('GA4 through gtag.js (Chromium, Google emulator)', () => {
     await grant(page, 'analytics', 'marketing');
     await expect.poll(() => google.hits().map((h) => `${h.tag}:${h.event}`)).toEqual(['ga:page_view', 'ads:remarketing', 'ads:conversion']);
     const conversion = new URL(google.hits()[2]!.url);
-    expect([conversion.host, conversion.pathname, conversion.searchParams.get('label'), conversion.searchParams.get('value'), conversion.searchParams.get('currency_code')]).toEqual(['www.googleadservices.com', '/pagead/conversion/123456789/', 'AbC-D_efG', '1', 'EUR']);
+    expect([
+      conversion.host,
+      conversion.pathname,
+      conversion.searchParams.get('label'),
+      conversion.searchParams.get('value'),
+      conversion.searchParams.get('currency_code'),
+    ]).toEqual(['www.googleadservices.com', '/pagead/conversion/123456789/', 'AbC-D_efG', '1', 'EUR']);
     expect(await pageValue(page, '__googleEmu').then((e) => e.loads)).toEqual([IDS.ga]);
     expect(await cookieCopies(site, /^_gcl_au$/)).toEqual(['_gcl_au@.shop.test/']);
     expect(Math.abs((await secondsLeft(site, '_gcl_au'))! - GCL_MAX_AGE)).toBeLessThan(120);
@@ -101,7 +131,11 @@ describe('GA4 through gtag.js (Chromium, Google emulator)', () => {
 
   it("analytics alone releases the shared gtag.js for GA4, but Google Ads' cookies, key and pixels stay held until marketing", async () => {
     const google = googleEmulator();
-    const site = await openTagSite(browser, { config: { vendors: { 'google-analytics': true, 'google-ads': true } }, head: SNIPPETS.gtag(IDS.ga, ` gtag('config', '${IDS.ads}');`), hosts: google.handlers });
+    const site = await openTagSite(browser, {
+      config: { vendors: { 'google-analytics': true, 'google-ads': true } },
+      head: SNIPPETS.gtag(IDS.ga, ` gtag('config', '${IDS.ads}');`),
+      hosts: google.handlers,
+    });
     const { page } = site;
     await grant(page, 'analytics');
     await expect.poll(() => google.hits().map((h) => h.event)).toEqual(['page_view']);
@@ -137,11 +171,15 @@ describe('Google Tag Manager (Chromium, Google emulator)', () => {
     });
     const { page } = site;
     // the site's own partner tag, served by the site
-    await site.context.route('https://www.shop.test/partner-tag.js', (route) => route.fulfill({ body: '(window.ran = window.ran || []).push("partner")', contentType: 'text/javascript' }));
+    await site.context.route('https://www.shop.test/partner-tag.js', (route) =>
+      route.fulfill({ body: '(window.ran = window.ran || []).push("partner")', contentType: 'text/javascript' }),
+    );
     await page.waitForTimeout(400);
     expect(requestsTo(site, GOOGLE)).toEqual([]);
     expect(await pageValue(page, '__gtmEmu')).toBeNull();
-    expect(await heldFor(page, 'google-tag-manager')).toEqual([{ kind: 'script', target: `https://www.googletagmanager.com/gtm.js?id=${IDS.gtm}`, purpose: 'marketing' }]);
+    expect(await heldFor(page, 'google-tag-manager')).toEqual([
+      { kind: 'script', target: `https://www.googletagmanager.com/gtm.js?id=${IDS.gtm}`, purpose: 'marketing' },
+    ]);
 
     await grant(page, 'marketing');
     await expect.poll(() => pageValue(page, '__gtmEmu').then((e) => e?.events)).toEqual(['gtm.js', 'gtm.dom', 'gtm.load']);
@@ -154,7 +192,9 @@ describe('Google Tag Manager (Chromium, Google emulator)', () => {
     await page.waitForTimeout(300);
     expect(requestsTo(site, GOOGLE)).toEqual([`www.googletagmanager.com/gtm.js?id=${IDS.gtm}`]);
     expect(await cookieCopies(site, GA_COOKIES)).toEqual([]);
-    expect((await heldFor(page, 'google-analytics')).map((h) => h.target)).toEqual([`https://www.googletagmanager.com/gtag/js?id=${IDS.ga}&l=dataLayer&cx=c`]);
+    expect((await heldFor(page, 'google-analytics')).map((h) => h.target)).toEqual([
+      `https://www.googletagmanager.com/gtag/js?id=${IDS.ga}&l=dataLayer&cx=c`,
+    ]);
 
     await grant(page, 'analytics');
     await expect.poll(() => google.hits().map((h) => `${h.id}:${h.event}`)).toEqual([`${IDS.ga}:page_view`]);

@@ -33,9 +33,11 @@ export const SNIPPETS = {
   gtmHead: (id: string) =>
     `<script>(function(w,d,s,l,i){w[l]=w[l]||[];w[l].push({'gtm.start': new Date().getTime(),event:'gtm.js'});var f=d.getElementsByTagName(s)[0], j=d.createElement(s),dl=l!='dataLayer'?'&l='+l:'';j.async=true;j.src= 'https://www.googletagmanager.com/gtm.js?id='+i+dl;f.parentNode.insertBefore(j,f); })(window,document,'script','dataLayer','${id}');</script>`,
   /** Google Tag Manager's body snippet, "immediately after the opening <body> tag" [SNIP]. */
-  gtmBody: (id: string) => `<noscript><iframe src="https://www.googletagmanager.com/ns.html?id=${id}" height="0" width="0" style="display:none;visibility:hidden"></iframe></noscript>`,
+  gtmBody: (id: string) =>
+    `<noscript><iframe src="https://www.googletagmanager.com/ns.html?id=${id}" height="0" width="0" style="display:none;visibility:hidden"></iframe></noscript>`,
   /** HubSpot's tracking code (vendor-facts: the official snippet, id hs-script-loader). */
-  hubspot: (portal: string) => `<script type="text/javascript" id="hs-script-loader" async defer src="//js.hs-scripts.com/${portal}.js"></script>`,
+  hubspot: (portal: string) =>
+    `<script type="text/javascript" id="hs-script-loader" async defer src="//js.hs-scripts.com/${portal}.js"></script>`,
   /** Meta's base code with the noscript pixel [M1]. */
   meta: (pixel: string, extra = '') =>
     `<script>!function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){n.callMethod? n.callMethod.apply(n,arguments):n.queue.push(arguments)}; if(!f._fbq)f._fbq=n;n.push=n;n.loaded=!0;n.version='2.0'; n.queue=[];t=b.createElement(e);t.async=!0; t.src=v;s=b.getElementsByTagName(e)[0]; s.parentNode.insertBefore(t,s)}(window, document,'script','https://connect.facebook.net/en_US/fbevents.js'); fbq('init','${pixel}'); fbq('track','PageView');${extra}</script>
@@ -83,14 +85,19 @@ export async function openTagSite(browser: LaunchedBrowser, p: TagPage, path?: s
 }
 
 /** The drop-in has replaced its pre-load queue with the running gate. */
-export const ready = (page: Page) => page.waitForFunction(() => typeof (window as any).consentGate?.decisions === 'function', undefined, { timeout: 10_000 });
+export const ready = (page: Page) =>
+  page.waitForFunction(() => typeof (window as any).consentGate?.decisions === 'function', undefined, { timeout: 10_000 });
 
 /** Requests to hosts matching `host`, as `host/path?query`. */
-export const requestsTo = (site: Site, host: RegExp) => site.requests.filter((r) => host.test(r.host)).map((r) => r.url.replace(/^https?:\/\//, ''));
+export const requestsTo = (site: Site, host: RegExp) =>
+  site.requests.filter((r) => host.test(r.host)).map((r) => r.url.replace(/^https?:\/\//, ''));
 
 /** Every copy of the cookies whose names match, as `name@domain/path`, sorted. */
 export async function cookieCopies(site: Site, name: RegExp): Promise<string[]> {
-  return (await site.context.cookies()).filter((c) => name.test(c.name)).map((c) => `${c.name}@${c.domain}${c.path}`).sort();
+  return (await site.context.cookies())
+    .filter((c) => name.test(c.name))
+    .map((c) => `${c.name}@${c.domain}${c.path}`)
+    .sort();
 }
 
 /** Seconds from now until a cookie expires (-1: a session cookie, undefined: no such cookie). */
@@ -104,7 +111,11 @@ export async function secondsLeft(site: Site, name: string): Promise<number | un
 export async function storageKeys(page: Page, key: RegExp): Promise<string[]> {
   const all = await page.evaluate(() => {
     const out: string[] = [];
-    for (const [name, store] of [['local', localStorage], ['session', sessionStorage]] as const) for (let i = 0; i < store.length; i++) out.push(`${name}:${store.key(i)}`);
+    for (const [name, store] of [
+      ['local', localStorage],
+      ['session', sessionStorage],
+    ] as const)
+      for (let i = 0; i < store.length; i++) out.push(`${name}:${store.key(i)}`);
     return out;
   });
   return all.filter((k) => key.test(k.replace(/^[a-z]+:/, ''))).sort();
@@ -112,7 +123,9 @@ export async function storageKeys(page: Page, key: RegExp): Promise<string[]> {
 
 /** What the head guard held back for a vendor (kind and target). */
 export async function heldFor(page: Page, vendor: string): Promise<{ kind: string; target: string; purpose: string }[]> {
-  const all = await page.evaluate(() => (window as any).consentGate.blocked() as { kind: string; target: string; vendor: string; purpose: string }[]);
+  const all = await page.evaluate(
+    () => (window as any).consentGate.blocked() as { kind: string; target: string; vendor: string; purpose: string }[],
+  );
   return all.filter((b) => b.vendor === vendor).map(({ kind, target, purpose }) => ({ kind, target, purpose }));
 }
 
@@ -120,4 +133,5 @@ export const grant = (page: Page, ...ids: string[]) => page.evaluate((list) => (
 export const revoke = (page: Page, ...ids: string[]) => page.evaluate((list) => (window as any).consentGate.revoke(...list), ids);
 
 /** A page global (an emulator's log), read as JSON. */
-export const pageValue = <T = any>(page: Page, name: string): Promise<T> => page.evaluate((n) => JSON.parse(JSON.stringify((window as any)[n] ?? null)), name);
+export const pageValue = <T = any>(page: Page, name: string): Promise<T> =>
+  page.evaluate((n) => JSON.parse(JSON.stringify((window as any)[n] ?? null)), name);

@@ -27,24 +27,41 @@ describe('Meta Pixel (Chromium, Meta emulator)', () => {
     const meta = metaPixelEmulator();
     const site = await openTagSite(
       browser,
-      { config: { vendors: { 'meta-pixel': true } }, head: SNIPPETS.meta(IDS.meta, ` fbq('track', 'ViewContent', { content_ids: ['sku-1'] }); fbq('trackCustom', 'WishlistAdd');`), hosts: meta.handlers, paths: ['/product'] },
+      {
+        config: { vendors: { 'meta-pixel': true } },
+        head: SNIPPETS.meta(IDS.meta, ` fbq('track', 'ViewContent', { content_ids: ['sku-1'] }); fbq('trackCustom', 'WishlistAdd');`),
+        hosts: meta.handlers,
+        paths: ['/product'],
+      },
       '/product?fbclid=IwAR0abc',
     );
     const { page } = site;
     await page.waitForTimeout(400);
     expect(requestsTo(site, META)).toEqual([]);
     expect(await cookieCopies(site, /^_fb[pc]$/)).toEqual([]);
-    expect(await heldFor(page, 'meta-pixel')).toEqual([{ kind: 'script', target: 'https://connect.facebook.net/en_US/fbevents.js', purpose: 'marketing' }]);
+    expect(await heldFor(page, 'meta-pixel')).toEqual([
+      { kind: 'script', target: 'https://connect.facebook.net/en_US/fbevents.js', purpose: 'marketing' },
+    ]);
 
     await grant(page, 'marketing');
     await expect.poll(() => meta.events().map((e) => e.event)).toEqual(['PageView', 'ViewContent', 'WishlistAdd']);
     await expect.poll(() => pageValue(page, '__metaEmu').then((e) => e.configs)).toEqual([IDS.meta]);
     const emu = await pageValue(page, '__metaEmu');
-    expect(emu.calls.map((c: unknown[]) => c.slice(0, 2))).toEqual([['init', IDS.meta], ['track', 'PageView'], ['track', 'ViewContent'], ['trackCustom', 'WishlistAdd']]);
+    expect(emu.calls.map((c: unknown[]) => c.slice(0, 2))).toEqual([
+      ['init', IDS.meta],
+      ['track', 'PageView'],
+      ['track', 'ViewContent'],
+      ['trackCustom', 'WishlistAdd'],
+    ]);
     // the script first; then its configuration and the events it sends
     const order = requestsTo(site, META).map((u) => u.replace(/\?.*/, ''));
     expect(order[0]).toBe('connect.facebook.net/en_US/fbevents.js');
-    expect(order.slice(1).sort()).toEqual([`connect.facebook.net/signals/config/${IDS.meta}`, 'www.facebook.com/tr/', 'www.facebook.com/tr/', 'www.facebook.com/tr/']);
+    expect(order.slice(1).sort()).toEqual([
+      `connect.facebook.net/signals/config/${IDS.meta}`,
+      'www.facebook.com/tr/',
+      'www.facebook.com/tr/',
+      'www.facebook.com/tr/',
+    ]);
     expect(meta.events().every((e) => e.pixel === IDS.meta && !e.noscript && /^fb\.1\.\d+\.\d+$/.test(e.fbp ?? ''))).toBe(true);
     expect(meta.events()[0]!.fbc).toMatch(/^fb\.1\.\d+\.IwAR0abc$/);
     expect(await cookieCopies(site, /^_fb[pc]$/)).toEqual(['_fbc@.shop.test/', '_fbp@.shop.test/']);
@@ -54,11 +71,16 @@ describe('Meta Pixel (Chromium, Meta emulator)', () => {
 });
 
 describe('LinkedIn Insight Tag (Chromium, LinkedIn emulator)', () => {
-  it("the snippet: nothing before consent; grant(marketing) sends the page view for the partner id, then the conversion the page queued; li_sugr, ln_or, li_fat_id (from ?li_fat_id=) and localStorage li_adsId appear", async () => {
+  it('the snippet: nothing before consent; grant(marketing) sends the page view for the partner id, then the conversion the page queued; li_sugr, ln_or, li_fat_id (from ?li_fat_id=) and localStorage li_adsId appear', async () => {
     const linkedin = linkedinInsightEmulator();
     const site = await openTagSite(
       browser,
-      { config: { vendors: { 'linkedin-insight': true } }, head: SNIPPETS.linkedin(IDS.linkedin, ` window.lintrk('track', { conversion_id: 4242 });`), hosts: linkedin.handlers, paths: ['/landing'] },
+      {
+        config: { vendors: { 'linkedin-insight': true } },
+        head: SNIPPETS.linkedin(IDS.linkedin, ` window.lintrk('track', { conversion_id: 4242 });`),
+        hosts: linkedin.handlers,
+        paths: ['/landing'],
+      },
       '/landing?li_fat_id=abc-123',
     );
     const { page } = site;
@@ -66,7 +88,9 @@ describe('LinkedIn Insight Tag (Chromium, LinkedIn emulator)', () => {
     expect(requestsTo(site, LINKEDIN)).toEqual([]);
     expect(await cookieCopies(site, /^l[in]_/)).toEqual([]);
     expect(await storageKeys(page, /^li_/)).toEqual([]);
-    expect((await heldFor(page, 'linkedin-insight')).map((h) => h.target)).toEqual(['https://snap.licdn.com/li.lms-analytics/insight.min.js']);
+    expect((await heldFor(page, 'linkedin-insight')).map((h) => h.target)).toEqual([
+      'https://snap.licdn.com/li.lms-analytics/insight.min.js',
+    ]);
 
     await grant(page, 'marketing');
     await expect.poll(() => linkedin.hits().map((h) => h.conversionId)).toEqual([null, '4242']);
@@ -84,7 +108,12 @@ describe('Microsoft UET (Chromium, UET emulator)', () => {
     const uet = uetEmulator();
     const site = await openTagSite(
       browser,
-      { config: { vendors: { 'microsoft-uet': true } }, head: SNIPPETS.uet(IDS.uet, ` window.uetq.push('event', 'purchase', { revenue_value: 10 });`), hosts: uet.handlers, paths: ['/ad'] },
+      {
+        config: { vendors: { 'microsoft-uet': true } },
+        head: SNIPPETS.uet(IDS.uet, ` window.uetq.push('event', 'purchase', { revenue_value: 10 });`),
+        hosts: uet.handlers,
+        paths: ['/ad'],
+      },
       '/ad?msclkid=c0ffee',
     );
     const { page } = site;
@@ -97,7 +126,9 @@ describe('Microsoft UET (Chromium, UET emulator)', () => {
     // the page's event was queued before bat.js, while the visitor had not consented: UET reads uetq in order, so it
     // comes after the guard's denied default and before the grant's update, and goes out marked denied (D); the
     // snippet's pageLoad is pushed after the UET object takes the queue over, with ad_storage granted (G)
-    await expect.poll(() => uet.hits().map((h) => `${h.ti}:${h.event}:${h.consent}`)).toEqual([`${IDS.uet}:custom:D`, `${IDS.uet}:pageLoad:G`]);
+    await expect
+      .poll(() => uet.hits().map((h) => `${h.ti}:${h.event}:${h.consent}`))
+      .toEqual([`${IDS.uet}:custom:D`, `${IDS.uet}:pageLoad:G`]);
     expect(await pageValue(page, '__uetEmu').then((e) => e.commands)).toEqual([
       ['consent', 'default', { ad_storage: 'denied' }],
       ['event', 'purchase', { revenue_value: 10 }],

@@ -33,13 +33,25 @@ describe('Microsoft Clarity (Chromium, Clarity emulator)', () => {
     expect(requestsTo(site, CLARITY)).toEqual([]);
     expect(await cookieCopies(site, /^_cl/)).toEqual([]);
     expect(await storageKeys(page, /^_cl/)).toEqual([]);
-    expect(await heldFor(page, 'microsoft-clarity')).toEqual([{ kind: 'script', target: `https://www.clarity.ms/tag/${IDS.clarity}`, purpose: 'analytics' }]);
+    expect(await heldFor(page, 'microsoft-clarity')).toEqual([
+      { kind: 'script', target: `https://www.clarity.ms/tag/${IDS.clarity}`, purpose: 'analytics' },
+    ]);
 
     await grant(page, 'analytics');
     await expect.poll(() => clarity.uploads().length).toBeGreaterThan(0);
     const first = clarity.uploads()[0]!;
-    expect(first).toMatchObject({ project: IDS.clarity, cookies: true, events: [['set', 'plan', 'pro'], ['event', 'newsletter']] });
-    expect(await pageValue(page, '__clarityEmu').then((e) => e.calls)).toEqual([['set', 'plan', 'pro'], ['event', 'newsletter']]);
+    expect(first).toMatchObject({
+      project: IDS.clarity,
+      cookies: true,
+      events: [
+        ['set', 'plan', 'pro'],
+        ['event', 'newsletter'],
+      ],
+    });
+    expect(await pageValue(page, '__clarityEmu').then((e) => e.calls)).toEqual([
+      ['set', 'plan', 'pro'],
+      ['event', 'newsletter'],
+    ]);
     expect(requestsTo(site, CLARITY)[0]).toBe(`www.clarity.ms/tag/${IDS.clarity}`);
     expect(await cookieCopies(site, /^_cl/)).toEqual(['_clck@.shop.test/', '_clsk@.shop.test/']);
     expect(Math.abs((await secondsLeft(site, '_clck'))! - 365 * 86400)).toBeLessThan(120);
@@ -67,7 +79,13 @@ describe('Hotjar (Chromium, Hotjar emulator)', () => {
 
     await grant(page, 'analytics');
     await expect.poll(() => hotjar.sessions().length).toBeGreaterThan(0);
-    expect(hotjar.sessions()[0]).toMatchObject({ site: IDS.hotjar, events: [['identify', 'user-1', { plan: 'pro' }], ['event', 'checkout']] });
+    expect(hotjar.sessions()[0]).toMatchObject({
+      site: IDS.hotjar,
+      events: [
+        ['identify', 'user-1', { plan: 'pro' }],
+        ['event', 'checkout'],
+      ],
+    });
     expect(requestsTo(site, HOTJAR)[0]).toBe(`static.hotjar.com/c/hotjar-${IDS.hotjar}.js?sv=6`);
     // the probe found the parent domain and was deleted again
     expect(await cookieCopies(site, /^_hj/)).toEqual([`_hjSessionUser_${IDS.hotjar}@.shop.test/`, `_hjSession_${IDS.hotjar}@.shop.test/`]);

@@ -47,7 +47,16 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { vendor: 'google-analytics', config: { 'google-analytics': true }, head: SNIPPETS.gtag(IDS.ga), hosts: () => googleEmulator().handlers, grant: ['analytics'], revoke: 'analytics', cookies: /^_ga($|_)/, first: '_ga' },
+  {
+    vendor: 'google-analytics',
+    config: { 'google-analytics': true },
+    head: SNIPPETS.gtag(IDS.ga),
+    hosts: () => googleEmulator().handlers,
+    grant: ['analytics'],
+    revoke: 'analytics',
+    cookies: /^_ga($|_)/,
+    first: '_ga',
+  },
   {
     vendor: 'google-ads',
     config: { 'google-analytics': true, 'google-ads': true },
@@ -73,8 +82,28 @@ const CASES: Case[] = [
     call: (page) => pageValue(page, '__metaEmu').then((e) => e.calls.filter((c: unknown[]) => c[0] === 'consent')),
     callExpected: [['consent', 'revoke']],
   },
-  { vendor: 'linkedin-insight', config: { 'linkedin-insight': true }, head: SNIPPETS.linkedin(IDS.linkedin), hosts: () => linkedinInsightEmulator().handlers, grant: ['marketing'], revoke: 'marketing', cookies: /^(li_|ln_or$)/, first: 'li_sugr', keys: /^li_adsId$/ },
-  { vendor: 'microsoft-uet', config: { 'microsoft-uet': true }, head: SNIPPETS.uet(IDS.uet), hosts: () => uetEmulator().handlers, grant: ['marketing'], revoke: 'marketing', cookies: /^_uet/, first: '_uetvid', keys: /^_uet/ },
+  {
+    vendor: 'linkedin-insight',
+    config: { 'linkedin-insight': true },
+    head: SNIPPETS.linkedin(IDS.linkedin),
+    hosts: () => linkedinInsightEmulator().handlers,
+    grant: ['marketing'],
+    revoke: 'marketing',
+    cookies: /^(li_|ln_or$)/,
+    first: 'li_sugr',
+    keys: /^li_adsId$/,
+  },
+  {
+    vendor: 'microsoft-uet',
+    config: { 'microsoft-uet': true },
+    head: SNIPPETS.uet(IDS.uet),
+    hosts: () => uetEmulator().handlers,
+    grant: ['marketing'],
+    revoke: 'marketing',
+    cookies: /^_uet/,
+    first: '_uetvid',
+    keys: /^_uet/,
+  },
   {
     vendor: 'microsoft-clarity',
     config: { 'microsoft-clarity': true },
@@ -129,8 +158,13 @@ async function seedCopies(site: Site, name: string): Promise<void> {
 
 describe('withdrawal: every tag leaves no first-party cookie or key behind, in this tab and another (Chromium)', () => {
   for (const c of CASES) {
-    it(`${c.vendor}: revoke('${c.revoke}') deletes ${c.cookies} (host, parent domain, sub-path)${c.keys ? ` and ${c.keys}` : ''}${c.call ? ', and calls the vendor\'s consent API' : ''}`, async () => {
-      const site = await openTagSite(browser, { config: { vendors: c.config }, head: c.head, hosts: c.hosts(), paths: ['/shop/item', '/shop/other'] });
+    it(`${c.vendor}: revoke('${c.revoke}') deletes ${c.cookies} (host, parent domain, sub-path)${c.keys ? ` and ${c.keys}` : ''}${c.call ? ", and calls the vendor's consent API" : ''}`, async () => {
+      const site = await openTagSite(browser, {
+        config: { vendors: c.config },
+        head: c.head,
+        hosts: c.hosts(),
+        paths: ['/shop/item', '/shop/other'],
+      });
       const { page } = site;
       await grant(page, ...c.grant);
       await expect.poll(() => cookieCopies(site, c.cookies), { timeout: 10_000 }).toContain(`${c.first}@.shop.test/`);
@@ -141,7 +175,8 @@ describe('withdrawal: every tag leaves no first-party cookie or key behind, in t
       const other = await site.newPage();
       await other.goto(site.url('/shop/other'));
       await ready(other);
-      for (const key of c.tabKeys ?? []) await expect.poll(() => storageKeys(other, new RegExp(`^${key.split(':')[1]}$`)), { timeout: 10_000 }).toEqual([key]);
+      for (const key of c.tabKeys ?? [])
+        await expect.poll(() => storageKeys(other, new RegExp(`^${key.split(':')[1]}$`)), { timeout: 10_000 }).toEqual([key]);
       const keptBefore = c.kept ? await cookieCopies(site, c.kept) : [];
 
       await revoke(page, c.revoke);

@@ -93,7 +93,9 @@ describe('web1on1 click-to-chat (head guard + drop-in with the built-in catalog,
     ]);
     expect(await page.evaluate(() => window.consentGate.chat('web1on1').status().opened)).toBe(true);
     // the widget wrote its keys once it started (the guard let them through after consent)
-    expect(await localKeys(page)).toEqual(expect.arrayContaining([`${INTEGRATION_ID}.appUserId`, 'widget_uuid', 'widget_loaded', 'widget_opened_by_customer']));
+    expect(await localKeys(page)).toEqual(
+      expect.arrayContaining([`${INTEGRATION_ID}.appUserId`, 'widget_uuid', 'widget_loaded', 'widget_opened_by_customer']),
+    );
     await site.close();
   });
 

@@ -16,7 +16,10 @@ describe('receipts serve', () => {
   it('prints its URL, takes options from the environment, and stops cleanly on SIGTERM', async () => {
     const dir = pgliteDir('cli-serve');
     try {
-      const server = await serveCli(['--data', dir.path], { CONSENT_GATE_RECEIPTS_ORIGINS: 'https://a.example, https://b.example', CONSENT_GATE_RECEIPTS_RATE: '0' });
+      const server = await serveCli(['--data', dir.path], {
+        CONSENT_GATE_RECEIPTS_ORIGINS: 'https://a.example, https://b.example',
+        CONSENT_GATE_RECEIPTS_RATE: '0',
+      });
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(server.stdout()).toContain(`storing in PGlite in ${dir.path}`);
       expect(server.stdout()).toContain('accepting browser posts from https://a.example, https://b.example');
@@ -56,9 +59,30 @@ describe('receipts serve', () => {
 describe('receipts export and purge', () => {
   const dir = pgliteDir('cli-export');
   const now = Date.now();
-  const a = receipt({ time: '2026-10-31T23:59:59.999Z', policyVersion: '=1+1', recordId: 'rec_aaaaaaaaaaaaaaaa', receiptId: 'rcpt_aaaaaaaaaaaaaaaa' });
-  const b = receipt({ time: '2026-11-01T00:00:00.000Z', policyVersion: 'v, "quoted"', recordId: 'rec_bbbbbbbbbbbbbbbb', receiptId: 'rcpt_bbbbbbbbbbbbbbbb', vendors: { 'hubspot-conversations': true, intercom: false } });
-  const c = receipt({ time: '2026-11-30T23:00:00.000Z', action: 'withdraw', source: 'settings', purposes: { functional: false, analytics: false, marketing: false }, gpc: { signal: true, applied: true }, recordId: 'rec_cccccccccccccccc', receiptId: 'rcpt_cccccccccccccccc', language: 'de-AT', path: '/a/b' });
+  const a = receipt({
+    time: '2026-10-31T23:59:59.999Z',
+    policyVersion: '=1+1',
+    recordId: 'rec_aaaaaaaaaaaaaaaa',
+    receiptId: 'rcpt_aaaaaaaaaaaaaaaa',
+  });
+  const b = receipt({
+    time: '2026-11-01T00:00:00.000Z',
+    policyVersion: 'v, "quoted"',
+    recordId: 'rec_bbbbbbbbbbbbbbbb',
+    receiptId: 'rcpt_bbbbbbbbbbbbbbbb',
+    vendors: { 'hubspot-conversations': true, intercom: false },
+  });
+  const c = receipt({
+    time: '2026-11-30T23:00:00.000Z',
+    action: 'withdraw',
+    source: 'settings',
+    purposes: { functional: false, analytics: false, marketing: false },
+    gpc: { signal: true, applied: true },
+    recordId: 'rec_cccccccccccccccc',
+    receiptId: 'rcpt_cccccccccccccccc',
+    language: 'de-AT',
+    path: '/a/b',
+  });
   const d = receipt({ time: '2026-12-01T00:00:00.000Z', recordId: 'rec_dddddddddddddddd', receiptId: 'rcpt_dddddddddddddddd' });
   const received = { a: new Date(now - 500 * DAY), b: new Date(now - 20 * DAY), c: new Date(now - 40 * DAY), d: new Date(now - 1 * DAY) };
 
@@ -98,7 +122,25 @@ describe('receipts export and purge', () => {
       `rcpt_bbbbbbbbbbbbbbbb,rec_bbbbbbbbbbbbbbbb,2026-11-01T00:00:00.000Z,"v, ""quoted""",9f2c41d0aa,accept-all,banner,true,true,true,"{""hubspot-conversations"":true,""intercom"":false}",false,false,en,/pricing,${received.b.toISOString()},203.0.113.0/24`,
       '',
     ]);
-    expect(CSV_COLUMNS).toEqual(['receiptId', 'recordId', 'time', 'policyVersion', 'configHash', 'action', 'source', 'purposes.functional', 'purposes.analytics', 'purposes.marketing', 'vendors', 'gpc.signal', 'gpc.applied', 'language', 'path', 'receivedAt', 'ip']);
+    expect(CSV_COLUMNS).toEqual([
+      'receiptId',
+      'recordId',
+      'time',
+      'policyVersion',
+      'configHash',
+      'action',
+      'source',
+      'purposes.functional',
+      'purposes.analytics',
+      'purposes.marketing',
+      'vendors',
+      'gpc.signal',
+      'gpc.applied',
+      'language',
+      'path',
+      'receivedAt',
+      'ip',
+    ]);
   });
 
   it.each([

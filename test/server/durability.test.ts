@@ -18,7 +18,13 @@ const KILL_AFTER = 300;
 async function dataFor(backend: (typeof BACKENDS)[number]['name']) {
   if (backend === 'PGlite') {
     const dir = pgliteDir('kill9');
-    return { args: ['--data', dir.path], env: {}, open: () => openStore({ dataDir: dir.path }), lockFile: join(dir.path, LOCK_FILE), remove: async () => dir.remove() };
+    return {
+      args: ['--data', dir.path],
+      env: {},
+      open: () => openStore({ dataDir: dir.path }),
+      lockFile: join(dir.path, LOCK_FILE),
+      remove: async () => dir.remove(),
+    };
   }
   const db = await postgresSchema('kill9');
   return { args: [], env: { DATABASE_URL: db.url }, open: () => openStore({ databaseUrl: db.url }), lockFile: null, remove: db.drop };

@@ -81,7 +81,11 @@ export function request(url: string, { method = 'GET', headers = {}, body }: Req
 /** POST a receipt (or any text) to `${base}/receipts` as JSON. */
 export function postReceipt(base: string, body: unknown, headers: Record<string, string> = {}): Promise<Reply> {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  return request(`${base}/receipts`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)), ...headers }, body: text });
+  return request(`${base}/receipts`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)), ...headers },
+    body: text,
+  });
 }
 
 function tempDir(name: string): { path: string; remove: () => void } {
@@ -127,15 +131,30 @@ export const BACKENDS = [
 ] as const;
 
 /** Open a store of the backend for one test file; `cleanup` closes it and removes its data. */
-export async function openTestStore(backend: (typeof BACKENDS)[number]['name'], name: string): Promise<{ store: ReceiptStore; cleanup: () => Promise<void> }> {
+export async function openTestStore(
+  backend: (typeof BACKENDS)[number]['name'],
+  name: string,
+): Promise<{ store: ReceiptStore; cleanup: () => Promise<void> }> {
   if (backend === 'PGlite') {
     const dir = pgliteDir(name);
     const store = await openStore({ dataDir: dir.path });
-    return { store, cleanup: async () => (await store.close(), dir.remove()) };
+    return {
+      store,
+      cleanup: async () => {
+        await store.close();
+        dir.remove();
+      },
+    };
   }
   const db = await postgresSchema(name);
   const store = await openStore({ databaseUrl: db.url });
-  return { store, cleanup: async () => (await store.close(), await db.drop()) };
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      await db.drop();
+    },
+  };
 }
 
 /** Every receipt id in the store. */
@@ -162,7 +181,9 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
   let err = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
   child.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('close', (code, signal) => done({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.on('close', (code, signal) => done({ code, signal })),
+  );
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 

@@ -76,7 +76,15 @@ describe('rateLimiter', () => {
 
 describe('resolveReceiverOptions', () => {
   it('fills in the defaults', () => {
-    expect(resolveReceiverOptions({})).toEqual({ port: 8787, host: '127.0.0.1', origins: [], token: null, keepIp: 'none', rate: 120, maxBody: 8192 });
+    expect(resolveReceiverOptions({})).toEqual({
+      port: 8787,
+      host: '127.0.0.1',
+      origins: [],
+      token: null,
+      keepIp: 'none',
+      rate: 120,
+      maxBody: 8192,
+    });
   });
 
   it.each([

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startReceiver, RECEIPT_EXPECTED, type Receiver, type ReceiptStore } from '../../src/receipts-server/index';
-import { BACKENDS, makeReceipt, openTestStore, postReceipt, request, storedIds, type Reply } from './helpers';
+import { BACKENDS, makeReceipt, openTestStore, postReceipt, request, type Reply } from './helpers';
 
 const ORIGIN = 'https://shop.example';
 const TOKEN = 'test-token-0123456789abcdef';
@@ -69,7 +69,11 @@ for (const backend of BACKENDS) {
         expect((await postReceipt(main.url, r)).status).toBe(201);
         const again = await postReceipt(main.url, r);
         expect({ status: again.status, body: again.json }).toEqual({ status: 200, body: { receiptId: r.receiptId } });
-        const changed = await postReceipt(main.url, { ...r, action: 'reject-all', purposes: { functional: false, analytics: false, marketing: false } });
+        const changed = await postReceipt(main.url, {
+          ...r,
+          action: 'reject-all',
+          purposes: { functional: false, analytics: false, marketing: false },
+        });
         expect(changed.status).toBe(200);
         const stored = await store.byRecord(r.recordId as string);
         expect(stored.map((s) => s.receipt)).toEqual([r]);
@@ -83,8 +87,16 @@ for (const backend of BACKENDS) {
         expect((await store.byRecord(r.recordId as string))[0]!.receipt).toEqual(r);
         expect(await store.count()).toBe(countBefore + 1);
         countBefore += 1;
-        await refused(await postReceipt(main.url, makeReceipt({ recordId: "abcdefghijklmnop' OR '1'='1" })), 400, { error: 'invalid receipt', field: 'recordId', expected: RECEIPT_EXPECTED.recordId });
-        await refused(await postReceipt(main.url, makeReceipt({ vendors: { "x'; DROP TABLE consent_receipts; --": true } })), 400, { error: 'invalid receipt', field: "vendors.x'; DROP TABLE consent_receipts; --", expected: RECEIPT_EXPECTED.vendorId });
+        await refused(await postReceipt(main.url, makeReceipt({ recordId: "abcdefghijklmnop' OR '1'='1" })), 400, {
+          error: 'invalid receipt',
+          field: 'recordId',
+          expected: RECEIPT_EXPECTED.recordId,
+        });
+        await refused(await postReceipt(main.url, makeReceipt({ vendors: { "x'; DROP TABLE consent_receipts; --": true } })), 400, {
+          error: 'invalid receipt',
+          field: "vendors.x'; DROP TABLE consent_receipts; --",
+          expected: RECEIPT_EXPECTED.vendorId,
+        });
       });
 
       it.each([
@@ -113,7 +125,11 @@ for (const backend of BACKENDS) {
       it('refuses a missing field, naming it', async () => {
         const r = makeReceipt();
         delete r.configHash;
-        await refused(await postReceipt(main.url, r), 400, { error: 'invalid receipt', field: 'configHash', expected: RECEIPT_EXPECTED.configHash });
+        await refused(await postReceipt(main.url, r), 400, {
+          error: 'invalid receipt',
+          field: 'configHash',
+          expected: RECEIPT_EXPECTED.configHash,
+        });
       });
 
       it.each([
@@ -128,13 +144,21 @@ for (const backend of BACKENDS) {
 
       it('refuses bytes that are not UTF-8', async () => {
         const bytes = Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]);
-        const reply = await request(`${main.url}/receipts`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': String(bytes.length) }, body: bytes });
+        const reply = await request(`${main.url}/receipts`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Content-Length': String(bytes.length) },
+          body: bytes,
+        });
         await refused(reply, 400, { error: 'invalid receipt', field: 'receipt', expected: 'a JSON object in UTF-8' });
       });
 
       it('refuses a receipt over 4096 bytes (within the body limit) with 400', async () => {
         const vendors = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`vendor-${String(i).padStart(40, '0')}`, true]));
-        await refused(await postReceipt(main.url, makeReceipt({ vendors })), 400, { error: 'invalid receipt', field: 'receipt', expected: RECEIPT_EXPECTED.size });
+        await refused(await postReceipt(main.url, makeReceipt({ vendors })), 400, {
+          error: 'invalid receipt',
+          field: 'receipt',
+          expected: RECEIPT_EXPECTED.size,
+        });
       });
 
       it('answers 413 to a body over --max-body', async () => {
@@ -166,7 +190,10 @@ for (const backend of BACKENDS) {
           body: (req) => {
             req.write(`{"schema":1,"policyVersion":"${'a'.repeat(10_000)}`);
             // the rest would follow in a minute; the answer must come before
-            const timer = setTimeout(() => ((finished = true), req.end('"}')), 60_000);
+            const timer = setTimeout(() => {
+              finished = true;
+              req.end('"}');
+            }, 60_000);
             req.on('response', () => clearTimeout(timer));
             req.on('close', () => clearTimeout(timer));
           },
@@ -183,8 +210,16 @@ for (const backend of BACKENDS) {
         ['text in Latin-1', { 'Content-Type': 'text/plain; charset=iso-8859-1' }],
       ])('answers 415 to %s', async (_label, headers) => {
         const text = JSON.stringify(makeReceipt());
-        const reply = await request(`${main.url}/receipts`, { method: 'POST', headers: { ...headers, 'Content-Length': String(text.length) }, body: text });
-        await refused(reply, 415, { error: 'unsupported content type', field: 'content-type', expected: 'application/json or text/plain (UTF-8)' });
+        const reply = await request(`${main.url}/receipts`, {
+          method: 'POST',
+          headers: { ...headers, 'Content-Length': String(text.length) },
+          body: text,
+        });
+        await refused(reply, 415, {
+          error: 'unsupported content type',
+          field: 'content-type',
+          expected: 'application/json or text/plain (UTF-8)',
+        });
       });
     });
 
@@ -206,19 +241,38 @@ for (const backend of BACKENDS) {
       ])('refuses %s with 403 naming the origin, and stores nothing', async (_label, origin) => {
         const reply = await postReceipt(main.url, makeReceipt(), { Origin: origin });
         expect(reply.headers['access-control-allow-origin']).toBeUndefined();
-        await refused(reply, 403, { error: 'origin not allowed', field: 'origin', expected: "an origin in the receiver's allowlist (--origin)" });
+        await refused(reply, 403, {
+          error: 'origin not allowed',
+          field: 'origin',
+          expected: "an origin in the receiver's allowlist (--origin)",
+        });
       });
 
       it('refuses every browser post when no --origin is given, and accepts posts without an Origin header', async () => {
-        await refused(await postReceipt(bare.url, makeReceipt(), { Origin: ORIGIN }), 403, { error: 'origin not allowed', field: 'origin', expected: "an origin in the receiver's allowlist (--origin)" });
+        await refused(await postReceipt(bare.url, makeReceipt(), { Origin: ORIGIN }), 403, {
+          error: 'origin not allowed',
+          field: 'origin',
+          expected: "an origin in the receiver's allowlist (--origin)",
+        });
         expect((await postReceipt(bare.url, makeReceipt())).status).toBe(201);
       });
 
       it('answers the preflight for an allowed origin (POST, Content-Type), and refuses it for others', async () => {
-        const pre = await request(`${main.url}/receipts`, { method: 'OPTIONS', headers: { Origin: ORIGIN, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
+        const pre = await request(`${main.url}/receipts`, {
+          method: 'OPTIONS',
+          headers: { Origin: ORIGIN, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+        });
         expect(pre.status).toBe(204);
-        expect(pre.headers).toMatchObject({ 'access-control-allow-origin': ORIGIN, 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'Content-Type', vary: 'Origin' });
-        const other = await request(`${main.url}/receipts`, { method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' } });
+        expect(pre.headers).toMatchObject({
+          'access-control-allow-origin': ORIGIN,
+          'access-control-allow-methods': 'POST',
+          'access-control-allow-headers': 'Content-Type',
+          vary: 'Origin',
+        });
+        const other = await request(`${main.url}/receipts`, {
+          method: 'OPTIONS',
+          headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
+        });
         expect(other.status).toBe(403);
         expect(other.headers['access-control-allow-origin']).toBeUndefined();
       });
@@ -232,7 +286,15 @@ for (const backend of BACKENDS) {
       });
 
       it.each(['/', '/receipt', '/receipts/', '/receipts/a/b', '/admin'])('answers %s with 404', async (path) => {
-        await refused(await request(`${main.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(makeReceipt()) }), 404, { error: 'not found' });
+        await refused(
+          await request(`${main.url}${path}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(makeReceipt()),
+          }),
+          404,
+          { error: 'not found' },
+        );
       });
 
       it('answers 429 with Retry-After past --rate requests a minute, and stores nothing for it', async () => {
@@ -270,7 +332,10 @@ for (const backend of BACKENDS) {
           expect(Date.parse(e.receivedAt)).toBeGreaterThan(Date.now() - 60_000);
           expect(e).not.toHaveProperty('ip');
         }
-        expect((await request(`${main.url}/receipts/rec_nobody_0123456789`, auth(TOKEN))).json).toEqual({ recordId: 'rec_nobody_0123456789', receipts: [] });
+        expect((await request(`${main.url}/receipts/rec_nobody_0123456789`, auth(TOKEN))).json).toEqual({
+          recordId: 'rec_nobody_0123456789',
+          receipts: [],
+        });
       });
 
       it.each([
@@ -289,7 +354,10 @@ for (const backend of BACKENDS) {
 
       it('answers 400 to a record id that is not one', async () => {
         const reply = await request(`${main.url}/receipts/${encodeURIComponent("x' OR '1'='1")}`, auth(TOKEN));
-        expect({ status: reply.status, body: reply.json }).toEqual({ status: 400, body: { error: 'invalid record id', field: 'recordId', expected: RECEIPT_EXPECTED.recordId } });
+        expect({ status: reply.status, body: reply.json }).toEqual({
+          status: 400,
+          body: { error: 'invalid record id', field: 'recordId', expected: RECEIPT_EXPECTED.recordId },
+        });
       });
 
       it('is disabled (404) when no token is configured', async () => {

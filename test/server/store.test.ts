@@ -6,7 +6,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { exportReceipts, MIGRATIONS, MIGRATIONS_TABLE, migrate, openPglite, openStore, LOCK_FILE, type ReceiptStore, type Sql } from '../../src/receipts-server/index';
+import {
+  exportReceipts,
+  MIGRATIONS,
+  MIGRATIONS_TABLE,
+  migrate,
+  openPglite,
+  openStore,
+  LOCK_FILE,
+  type ReceiptStore,
+  type Sql,
+} from '../../src/receipts-server/index';
 import { BACKENDS, DATABASE_URL, makeReceipt, openTestStore, postgresSchema, pgliteDir } from './helpers';
 import { openPostgres } from '../../src/receipts-server/postgres';
 import type { ConsentReceipt } from '../../src/receipts/schema';
@@ -47,7 +57,9 @@ for (const backend of BACKENDS) {
       const good = Array.from({ length: 20 }, () => receipt());
       const bad = receipt({ path: '/\u0000' });
       const before = await store.count();
-      const outcomes = await Promise.allSettled([...good.slice(0, 10), bad, ...good.slice(10)].map((r) => store.insert(r, { receivedAt: new Date(), ip: null })));
+      const outcomes = await Promise.allSettled(
+        [...good.slice(0, 10), bad, ...good.slice(10)].map((r) => store.insert(r, { receivedAt: new Date(), ip: null })),
+      );
       expect(outcomes.map((o) => o.status)).toEqual([...new Array(10).fill('fulfilled'), 'rejected', ...new Array(10).fill('fulfilled')]);
       expect(await store.count()).toBe(before + 20);
     });
@@ -66,14 +78,22 @@ for (const backend of BACKENDS) {
       const base = Date.parse('2024-03-01T00:00:00.000Z');
       // 2,500 receipts over 2,500 minutes, inserted out of order: more than two export batches
       const order = Array.from({ length: 2500 }, (_, i) => (i * 7919) % 2500);
-      await Promise.all(order.map((i) => store.insert(receipt({ recordId, receiptId: `rcpt_batch_${String(i).padStart(6, '0')}`, time: new Date(base + i * 60_000).toISOString() }), { receivedAt: new Date(), ip: null })));
+      await Promise.all(
+        order.map((i) =>
+          store.insert(
+            receipt({ recordId, receiptId: `rcpt_batch_${String(i).padStart(6, '0')}`, time: new Date(base + i * 60_000).toISOString() }),
+            { receivedAt: new Date(), ip: null },
+          ),
+        ),
+      );
       const times: string[] = [];
       for await (const s of store.export({ since: new Date(base), until: new Date(base + 2500 * 60_000) })) times.push(s.receipt.time);
       expect(times).toHaveLength(2500);
       expect(times).toEqual([...times].sort());
       expect(new Set(times).size).toBe(2500);
       const window: string[] = [];
-      for await (const s of store.export({ since: new Date(base + 10 * 60_000), until: new Date(base + 20 * 60_000) })) window.push(s.receipt.receiptId);
+      for await (const s of store.export({ since: new Date(base + 10 * 60_000), until: new Date(base + 20 * 60_000) }))
+        window.push(s.receipt.receiptId);
       expect(window).toEqual(Array.from({ length: 10 }, (_, i) => `rcpt_batch_${String(10 + i).padStart(6, '0')}`));
     });
 

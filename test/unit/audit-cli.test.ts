@@ -21,7 +21,10 @@ function cli(args: string[], cwd = ROOT) {
 
 const MONTH = 2629800;
 function seconds(words: string): number {
-  const w = words.trim().toLowerCase().replace(/\s+now$/, "");
+  const w = words
+    .trim()
+    .toLowerCase()
+    .replace(/\s+now$/, '');
   if (w === 'session') return 0;
   const m = /^(\d+)\s*(min|minutes?|hours?|days?|months?|years?)$/.exec(w);
   if (!m) throw new Error(`unreadable lifetime in the reference: ${words}`);
@@ -47,11 +50,20 @@ function referenceCookies(): ReferenceCookie[] {
   const out: ReferenceCookie[] = [];
   for (const line of section.split('\n')) {
     if (!line.startsWith('| `')) continue;
-    const [names, purpose, lifetime] = line.split('|').slice(1, 4).map((c) => c.trim());
+    const [names, purpose, lifetime] = line
+      .split('|')
+      .slice(1, 4)
+      .map((c) => c.trim());
     const ids = [...names!.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
     // "6 months (13 months in older copies)" -> "6 months"; "180 days / 7 days / …" -> one per name
-    const values = lifetime!.replace(/\([^)]*\)/g, '').split('/').map((v) => v.trim()).filter(Boolean);
-    ids.forEach((name, i) => out.push({ name, purpose: purpose!.split(/\s/)[0]!, lifetime: seconds(values[Math.min(i, values.length - 1)]!) }));
+    const values = lifetime!
+      .replace(/\([^)]*\)/g, '')
+      .split('/')
+      .map((v) => v.trim())
+      .filter(Boolean);
+    ids.forEach((name, i) => {
+      out.push({ name, purpose: purpose!.split(/\s/)[0]!, lifetime: seconds(values[Math.min(i, values.length - 1)]!) });
+    });
   }
   return out;
 }
@@ -60,8 +72,20 @@ describe('consent-gate declare', () => {
   it('the reference is read as expected', () => {
     expect(existsSync(REFERENCE)).toBe(true);
     expect(referenceCookies().map((c) => c.name)).toEqual([
-      'messagesUtk', 'hs-messages-is-open', 'hs-messages-hide-welcome-message', '__hstc', 'hubspotutk', '__hssc', '__hssrc',
-      '__hs_opt_out', '__hs_initial_opt_in', '__hs_cookie_cat_pref', '__hs_do_not_track', '__cf_bm', '__cfruid', '__cfuvid',
+      'messagesUtk',
+      'hs-messages-is-open',
+      'hs-messages-hide-welcome-message',
+      '__hstc',
+      'hubspotutk',
+      '__hssc',
+      '__hssrc',
+      '__hs_opt_out',
+      '__hs_initial_opt_in',
+      '__hs_cookie_cat_pref',
+      '__hs_do_not_track',
+      '__cf_bm',
+      '__cfruid',
+      '__cfuvid',
     ]);
   });
 
@@ -88,7 +112,10 @@ describe('consent-gate declare', () => {
   it('--config takes the cookie name, lifetime and vendors from the site config', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cg-declare-'));
     const file = join(dir, 'config.json');
-    writeFileSync(file, JSON.stringify({ vendors: { 'hubspot-conversations': { portalId: '42' } }, cookieName: 'shop_consent', cookieLifetimeDays: 365 }));
+    writeFileSync(
+      file,
+      JSON.stringify({ vendors: { 'hubspot-conversations': { portalId: '42' } }, cookieName: 'shop_consent', cookieLifetimeDays: 365 }),
+    );
     const r = cli(['declare', '--config', file, '--format', 'md', '--host', 'www.shop.example']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^\| `shop_consent` \| cookie \| necessary \| 365 days \|/m);
@@ -114,12 +141,22 @@ describe('consent-gate declare', () => {
     expect(cli(['declare', '--nope']).code).toBe(2);
   });
 
-  it('--lang gives the HTML in that language, matched as the banner matches tags; a language not shipped is a usage error', { timeout: 60_000 }, () => {
+  it('--lang gives the HTML in that language, matched as the banner matches tags; a language not shipped is a usage error', {
+    timeout: 60_000,
+  }, () => {
     const de = cli(['declare', '--vendor', 'hubspot-conversations', '--format', 'html', '--lang', 'de-CH']);
     expect(de.stderr).toBe('');
     expect(de.code).toBe(0);
     expect(de.stdout).toContain('lang="de"');
-    for (const text of ['<h2>Cookies und ähnliche Technologien</h2>', '<th>Ihre aktuelle Auswahl</th>', 'Einstellungen ändern</button>', '>Noch nicht entschieden (aus)<', '6 Monate', 'Einwilligungsnachweis']) expect(de.stdout).toContain(text);
+    for (const text of [
+      '<h2>Cookies und ähnliche Technologien</h2>',
+      '<th>Ihre aktuelle Auswahl</th>',
+      'Einstellungen ändern</button>',
+      '>Noch nicht entschieden (aus)<',
+      '6 Monate',
+      'Einwilligungsnachweis',
+    ])
+      expect(de.stdout).toContain(text);
     expect(de.stdout).not.toContain('Change settings');
     expect(cli(['declare', '--vendor', 'hubspot-conversations', '--format', 'html']).stdout).toContain('Change settings</button>');
     const bad = cli(['declare', '--format', 'html', '--lang', 'ja']);
@@ -129,7 +166,8 @@ describe('consent-gate declare', () => {
 });
 
 describe('consent-gate rewrite', { timeout: 60_000 }, () => {
-  const EMBED = '<!doctype html>\r\n<html><head>\r\n<link rel="preconnect" href="https://js.usemessages.com">\r\n</head><body>\r\n<!-- <script src="https://js.hs-scripts.com/1.js"></script> -->\r\n<script type="text/javascript" id="hs-script-loader" async defer nonce="n0nce" src="//js.hs-scripts.com/1234567.js"></script>\r\n<noscript><img src="https://track.hubspot.com/__ptq.gif?a=1&amp;k=1" alt=""></noscript>\r\n<script src="/own.js"></script>\r\n</body></html>\r\n';
+  const EMBED =
+    '<!doctype html>\r\n<html><head>\r\n<link rel="preconnect" href="https://js.usemessages.com">\r\n</head><body>\r\n<!-- <script src="https://js.hs-scripts.com/1.js"></script> -->\r\n<script type="text/javascript" id="hs-script-loader" async defer nonce="n0nce" src="//js.hs-scripts.com/1234567.js"></script>\r\n<noscript><img src="https://track.hubspot.com/__ptq.gif?a=1&amp;k=1" alt=""></noscript>\r\n<script src="/own.js"></script>\r\n</body></html>\r\n';
   const CLEAN = '<!doctype html><p>no vendor here <a href="https://www.hubspot.com/">HubSpot</a></p>';
 
   function site() {
@@ -151,7 +189,9 @@ describe('consent-gate rewrite', { timeout: 60_000 }, () => {
     expect(check.code).toBe(1);
     expect(check.stdout).toContain('would rewrite public/blog/post.htm: 3 vendor tags');
     expect(check.stdout).toContain('would rewrite public/index.html: 3 vendor tags');
-    expect(check.stdout).toMatch(/^ {2}public\/index\.html:6:1 <script type="text\/javascript" id="hs-script-loader" .*> hubspot-conversations \(functional\)$/m);
+    expect(check.stdout).toMatch(
+      /^ {2}public\/index\.html:6:1 <script type="text\/javascript" id="hs-script-loader" .*> hubspot-conversations \(functional\)$/m,
+    );
     expect(check.stdout).toMatch(/^ {2}public\/index\.html:7:11 <img .*> hubspot-conversations \(analytics\) \(in <noscript>\)$/m);
     expect(check.stdout).toContain('2 of 3 files would change');
     expect(check.stdout).not.toContain('about.html:');
@@ -166,7 +206,10 @@ describe('consent-gate rewrite', { timeout: 60_000 }, () => {
     const html = readFileSync(join(dir, 'public/index.html'), 'utf8');
     expect(html).toBe(
       EMBED.replace('<link rel="preconnect" href=', '<link data-consent-gate="hubspot-conversations" rel="preconnect" data-href=')
-        .replace('<script type="text/javascript" id="hs-script-loader" async defer nonce="n0nce" src=', '<script type="text/plain" data-consent-gate="hubspot-conversations" data-type="text/javascript" id="hs-script-loader" async defer nonce="n0nce" data-src=')
+        .replace(
+          '<script type="text/javascript" id="hs-script-loader" async defer nonce="n0nce" src=',
+          '<script type="text/plain" data-consent-gate="hubspot-conversations" data-type="text/javascript" id="hs-script-loader" async defer nonce="n0nce" data-src=',
+        )
         .replace('<img src=', '<img data-consent-gate="hubspot-conversations" data-src='),
     );
     expect(readFileSync(join(dir, 'public/about.html'), 'utf8')).toBe(CLEAN);
@@ -185,7 +228,9 @@ describe('consent-gate rewrite', { timeout: 60_000 }, () => {
     const r = cli(['rewrite', 'lazy.html'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('lazy.html: 1 vendor tag left as written');
-    expect(r.stderr).toMatch(/lazy\.html:1:1 <img .*> hubspot-conversations \(analytics\): left as written, the tag already has a data-src attribute/);
+    expect(r.stderr).toMatch(
+      /lazy\.html:1:1 <img .*> hubspot-conversations \(analytics\): left as written, the tag already has a data-src attribute/,
+    );
   });
 
   it('--config adds the vendors of a site config (and checks it)', () => {
@@ -239,7 +284,8 @@ describe('scan helpers: the pages of a whole-site scan', async () => {
   });
 
   it('sitemapLocations: <loc> of a urlset or an index, namespaced or not, character references decoded', () => {
-    const xml = '<?xml version="1.0"?><urlset><url><loc> https://www.shop.test/a?x=1&amp;y=2 </loc></url><url><sm:loc>https://www.shop.test/&#98;</sm:loc></url></urlset>';
+    const xml =
+      '<?xml version="1.0"?><urlset><url><loc> https://www.shop.test/a?x=1&amp;y=2 </loc></url><url><sm:loc>https://www.shop.test/&#98;</sm:loc></url></urlset>';
     expect(sitemapLocations(xml)).toEqual(['https://www.shop.test/a?x=1&y=2', 'https://www.shop.test/b']);
     expect(sitemapLocations('not xml')).toEqual([]);
   });

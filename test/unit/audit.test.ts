@@ -9,12 +9,10 @@ import { cookieNames, inspect } from '../../src/audit/inspect';
 import { evaluateScan, renderScanReportHtml, type PhaseObservation } from '../../src/audit/scan';
 import { ConsentGateConfigError } from '../../src/errors';
 import { catalog } from '../../vendors/index';
-import type { BannerModule } from '../../src/ui/banner-types';
 import type { GuardBridge } from '../../src/types';
 import type { VendorData } from '../../src/types';
 
 const hubspot = catalog.find((v) => v.id === 'hubspot-conversations')!;
-const noBanner = () => Promise.reject(new Error('no banner in unit tests')) as Promise<BannerModule>;
 
 const chatVendor: VendorData = {
   id: 'acme-chat',
@@ -25,7 +23,14 @@ const chatVendor: VendorData = {
   summary: 'Chat',
   hosts: [{ host: 'widget.acme.example', purpose: 'functional', description: 'Widget', source: 'docs' }],
   cookies: [
-    { name: 'acme-id-', match: 'prefix', purpose: 'functional', lifetime: 0, description: 'Visitor id, per app: "id", with a comma', source: 'docs' },
+    {
+      name: 'acme-id-',
+      match: 'prefix',
+      purpose: 'functional',
+      lifetime: 0,
+      description: 'Visitor id, per app: "id", with a comma',
+      source: 'docs',
+    },
     { name: 'acme-id-special', purpose: 'marketing', lifetime: 86400, description: '=HYPERLINK("x") | pipes <b>', source: 'docs' },
   ],
   storage: [
@@ -38,14 +43,40 @@ const chatVendor: VendorData = {
 describe('declaration', () => {
   it('JSON has the IAB device-storage fields for every cookie and key, the consent record first', () => {
     const d = declarationEntries({ vendors: [hubspot, chatVendor], cookieName: 'cg', lifetimeDays: 90, siteHost: 'www.shop.example' });
-    expect(d.disclosures[0]).toMatchObject({ identifier: 'cg', type: 'cookie', maxAgeSeconds: 90 * 86400, purposes: ['necessary'], vendor: 'consent-gate', domains: ['www.shop.example'] });
+    expect(d.disclosures[0]).toMatchObject({
+      identifier: 'cg',
+      type: 'cookie',
+      maxAgeSeconds: 90 * 86400,
+      purposes: ['necessary'],
+      vendor: 'consent-gate',
+      domains: ['www.shop.example'],
+    });
     const hstc = d.disclosures.find((e) => e.identifier === '__hstc')!;
-    expect(hstc).toMatchObject({ type: 'cookie', maxAgeSeconds: 15778800, lifetime: '6 months', cookieRefresh: true, domains: ['.shop.example'], purposes: ['analytics'], vendor: 'hubspot-conversations', provider: 'HubSpot, Inc.', privacyPolicyUrl: 'https://legal.hubspot.com/privacy-policy' });
+    expect(hstc).toMatchObject({
+      type: 'cookie',
+      maxAgeSeconds: 15778800,
+      lifetime: '6 months',
+      cookieRefresh: true,
+      domains: ['.shop.example'],
+      purposes: ['analytics'],
+      vendor: 'hubspot-conversations',
+      provider: 'HubSpot, Inc.',
+      privacyPolicyUrl: 'https://legal.hubspot.com/privacy-policy',
+    });
     expect(hstc.source).toMatch(/HubSpot knowledge base/);
     expect(d.disclosures.find((e) => e.identifier === 'messagesUtk')!.domains).toEqual(['www.shop.example']);
     expect(d.disclosures.find((e) => e.identifier === 'acme-id-*')).toMatchObject({ maxAgeSeconds: 0, lifetime: 'session' });
-    expect(d.disclosures.find((e) => e.identifier === 'acme.*')).toMatchObject({ type: 'web', storage: 'local', maxAgeSeconds: null, lifetime: 'until removed' });
-    expect(d.disclosures.find((e) => e.identifier === '*.seen')).toMatchObject({ type: 'web', storage: 'session', lifetime: 'until the tab closes' });
+    expect(d.disclosures.find((e) => e.identifier === 'acme.*')).toMatchObject({
+      type: 'web',
+      storage: 'local',
+      maxAgeSeconds: null,
+      lifetime: 'until removed',
+    });
+    expect(d.disclosures.find((e) => e.identifier === '*.seen')).toMatchObject({
+      type: 'web',
+      storage: 'session',
+      lifetime: 'until the tab closes',
+    });
     expect(d.disclosures).toHaveLength(1 + hubspot.cookies.length + 4);
     expect(d.domains.map((x) => x.domain)).toEqual(expect.arrayContaining(['*.usemessages.com', 'widget.acme.example']));
     expect(declarationEntries({ vendors: [hubspot] }).disclosures[1]!.domains).toEqual(['*']);
@@ -58,15 +89,23 @@ describe('declaration', () => {
     const deep = declarationEntries({ vendors: [hubspot], siteHost: 'a.b.shop.example.com' });
     expect(deep.disclosures.find((e) => e.identifier === '__hstc')!.domains).toEqual(['.example.com']);
     // an IP address or localhost has no parent domain: the cookie is on the host
-    expect(declarationEntries({ vendors: [hubspot], siteHost: 'localhost' }).disclosures.find((e) => e.identifier === '__hstc')!.domains).toEqual(['localhost']);
+    expect(
+      declarationEntries({ vendors: [hubspot], siteHost: 'localhost' }).disclosures.find((e) => e.identifier === '__hstc')!.domains,
+    ).toEqual(['localhost']);
     // the browser runtime says which domain it found; it is taken as given
-    expect(declarationEntries({ vendors: [hubspot], siteHost: 'www.shop.co.uk', siteDomain: 'shop.co.uk' }).disclosures.find((e) => e.identifier === '__hstc')!.domains).toEqual(['.shop.co.uk']);
+    expect(
+      declarationEntries({ vendors: [hubspot], siteHost: 'www.shop.co.uk', siteDomain: 'shop.co.uk' }).disclosures.find(
+        (e) => e.identifier === '__hstc',
+      )!.domains,
+    ).toEqual(['.shop.co.uk']);
   });
 
   it('CSV quotes commas and quotes and defuses formulas; Markdown escapes pipes', () => {
     const csv = renderDeclaration('csv', { vendors: [chatVendor] });
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('identifier,type,purposes,maxAgeSeconds,lifetime,cookieRefresh,domains,vendor,provider,privacyPolicyUrl,description,source');
+    expect(lines[0]).toBe(
+      'identifier,type,purposes,maxAgeSeconds,lifetime,cookieRefresh,domains,vendor,provider,privacyPolicyUrl,description,source',
+    );
     expect(lines).toHaveLength(1 + 4 + 1);
     expect(csv).toContain('"Visitor id, per app: ""id"", with a comma"');
     expect(csv).toContain(`"'=HYPERLINK(""x"") | pipes <b>"`);
@@ -84,7 +123,10 @@ describe('declaration', () => {
     expect(undecided).toContain('<style nonce="n0nce">');
     expect(undecided).toContain('<button type="button" data-consent-gate-settings>Change settings</button>');
     expect(undecided).toMatch(/data-consent-gate-decision="functional" data-state="undecided">Not decided yet \(off\)/);
-    const decided = renderDeclaration('html', { vendors: [chatVendor], decisions: { decided: true, purposes: { necessary: true, functional: true, analytics: false, marketing: false } } });
+    const decided = renderDeclaration('html', {
+      vendors: [chatVendor],
+      decisions: { decided: true, purposes: { necessary: true, functional: true, analytics: false, marketing: false } },
+    });
     expect(decided).toMatch(/data-consent-gate-decision="functional" data-state="on">Allowed/);
     expect(decided).toMatch(/data-consent-gate-decision="analytics" data-state="off">Not allowed/);
     expect(decided).toMatch(/data-consent-gate-decision="necessary" data-state="on">Always on/);
@@ -148,16 +190,27 @@ describe('inspect', () => {
 describe('audit feature on the gate', () => {
   const gates: { destroy(): void }[] = [];
   afterEach(() => {
-    gates.splice(0).forEach((g) => g.destroy());
+    for (const g of gates.splice(0)) g.destroy();
     for (const name of Object.keys(Cookies.get())) Cookies.remove(name, { path: '/' });
     localStorage.clear();
     document.body.innerHTML = '';
   });
 
   it('audit() follows the decisions and carries the guard log; declaration() reflects config and choices', () => {
-    const log = [{ time: 1, kind: 'script', target: 'https://js.usemessages.com/conversations-embed.js', vendor: 'hubspot-conversations', purpose: 'functional' as const }];
+    const log = [
+      {
+        time: 1,
+        kind: 'script',
+        target: 'https://js.usemessages.com/conversations-embed.js',
+        vendor: 'hubspot-conversations',
+        purpose: 'functional' as const,
+      },
+    ];
     const guard: GuardBridge = { update() {}, blocked: () => log, onBlocked() {} };
-    const gate = assembleGate({ vendors: { 'hubspot-conversations': { portalId: '1' } }, cookieName: 'my_consent', cookieLifetimeDays: 30 }, testRuntime({ guard, features: [auditFeature] }));
+    const gate = assembleGate(
+      { vendors: { 'hubspot-conversations': { portalId: '1' } }, cookieName: 'my_consent', cookieLifetimeDays: 30 },
+      testRuntime({ guard, features: [auditFeature] }),
+    );
     gates.push(gate);
     document.cookie = '__hstc=1; path=/';
     document.cookie = 'unknown_one=1; path=/';
@@ -177,7 +230,7 @@ describe('audit feature on the gate', () => {
     expect(html).toMatch(/data-consent-gate-decision="functional" data-state="off">Not allowed/);
   });
 
-  it('keeps embedded declarations\' current-choice cells in step with decisions', () => {
+  it("keeps embedded declarations' current-choice cells in step with decisions", () => {
     document.body.innerHTML = renderDeclaration('html', { vendors: [hubspot] });
     const gate = assembleGate({ vendors: { 'hubspot-conversations': { portalId: '1' } } }, testRuntime({ features: [auditFeature] }));
     gates.push(gate);
@@ -192,17 +245,39 @@ describe('audit feature on the gate', () => {
 });
 
 describe('scan verdicts', () => {
-  const cookie = (name: string, domain: string, setBy: string[] = []) => ({ name, domain, path: '/', expires: -1, httpOnly: false, secure: true, setBy });
+  const cookie = (name: string, domain: string, setBy: string[] = []) => ({
+    name,
+    domain,
+    path: '/',
+    expires: -1,
+    httpOnly: false,
+    secure: true,
+    setBy,
+  });
   const req = (url: string) => ({ url, host: new URL(url).host, method: 'GET', resourceType: 'script', status: 200 });
   const phases = (overrides: Partial<Record<'a' | 'b' | 'c', Partial<PhaseObservation>>> = {}): PhaseObservation[] => [
     { id: 'before-consent', action: 'load', at: 0, cookies: [], storage: [], requests: [], ...overrides.a },
     { id: 'after-accept', action: 'accept', at: 0, cookies: [], storage: [], requests: [], ...overrides.b },
     { id: 'after-withdrawal', action: 'withdraw', at: 0, cookies: [], storage: [], requests: [], ...overrides.c },
   ];
-  const run = (p: PhaseObservation[]) => evaluateScan({ url: 'https://www.shop.test/', startedAt: 's', finishedAt: 'f', phases: p, vendors: [hubspot], cookieName: 'consent_gate' });
+  const run = (p: PhaseObservation[]) =>
+    evaluateScan({
+      url: 'https://www.shop.test/',
+      startedAt: 's',
+      finishedAt: 'f',
+      phases: p,
+      vendors: [hubspot],
+      cookieName: 'consent_gate',
+    });
 
   it('a clean run has no violations; the record and first-party hosts are fine', () => {
-    const r = run(phases({ a: { requests: [req('https://www.shop.test/dist/consent-gate.js')] }, b: { cookies: [cookie('consent_gate', 'www.shop.test')] }, c: { cookies: [cookie('consent_gate', 'www.shop.test')] } }));
+    const r = run(
+      phases({
+        a: { requests: [req('https://www.shop.test/dist/consent-gate.js')] },
+        b: { cookies: [cookie('consent_gate', 'www.shop.test')] },
+        c: { cookies: [cookie('consent_gate', 'www.shop.test')] },
+      }),
+    );
     expect(r.clean).toBe(true);
     expect(r.violations).toEqual([]);
   });
@@ -211,7 +286,11 @@ describe('scan verdicts', () => {
     const r = run(
       phases({
         a: {
-          requests: [req('https://js.hs-scripts.com/1.js'), req('https://js.usemessages.com/conversations-embed.js'), req('https://www.shop.test/')],
+          requests: [
+            req('https://js.hs-scripts.com/1.js'),
+            req('https://js.usemessages.com/conversations-embed.js'),
+            req('https://www.shop.test/'),
+          ],
           cookies: [cookie('__hstc', '.shop.test', ['https://js.hs-analytics.net/a.js']), cookie('__cf_bm', '.hubspot.com')],
         },
         b: { cookies: [cookie('site_tracker', 'www.shop.test'), cookie('hubspotutk', '.shop.test')] },

@@ -53,9 +53,12 @@ describe('banner texts', () => {
     expect(Object.keys(LOADERS).sort()).toEqual(LANGUAGES.filter((l) => l !== 'en'));
   });
 
-  it.each(LANGUAGES.filter((l) => l !== 'en'))('%s has every text English has, none empty, with the same placeholders', async (language) => {
-    expect(faultsOf({ ...(await textsOf(language)) })).toEqual([]);
-  });
+  it.each(LANGUAGES.filter((l) => l !== 'en'))(
+    '%s has every text English has, none empty, with the same placeholders',
+    async (language) => {
+      expect(faultsOf({ ...(await textsOf(language)) })).toEqual([]);
+    },
+  );
 
   it('the check finds a text missing, empty, with other placeholders, or unknown to English', () => {
     const { gpcHonored: _dropped, ...short } = english;
@@ -65,21 +68,24 @@ describe('banner texts', () => {
     expect(faultsOf({ ...english, extra: 'x' })).toEqual(['unknown extra']);
   });
 
-  it.each([...LANGUAGES])('%s: the texts its header says come from Klaro are Klaro’s words, and the rest is marked for review', async (language) => {
-    const source = readFileSync(join(ROOT, 'src/ui/lang', `${language}.ts`), 'utf8');
-    const header = /From Klaro 0\.7\.22 \(src\/translations\/(\w+)\.yml\), verbatim: (.*)$/m.exec(source);
-    expect(header?.[1]).toBe(language);
-    const keys = header![2]!.trim() === 'none' ? [] : header![2]!.split(',').map((k) => k.trim() as keyof Texts);
-    if (language !== 'en') expect(source).toMatch(/Machine-drafted, to be reviewed by a native speaker: every other text\./);
-    const yml = load(readFileSync(join(KLARO, `${language}.yml`), 'utf8')) as Record<string, unknown>;
-    const texts = await textsOf(language);
-    for (const key of keys) {
-      const path = KLARO_PATH[key];
-      expect(path, `${language}: "${key}" is not a text Klaro has`).toBeDefined();
-      const value = path!.reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], yml);
-      expect(texts[key], `${language}.${key}`).toBe(value);
-    }
-  });
+  it.each([...LANGUAGES])(
+    '%s: the texts its header says come from Klaro are Klaro’s words, and the rest is marked for review',
+    async (language) => {
+      const source = readFileSync(join(ROOT, 'src/ui/lang', `${language}.ts`), 'utf8');
+      const header = /From Klaro 0\.7\.22 \(src\/translations\/(\w+)\.yml\), verbatim: (.*)$/m.exec(source);
+      expect(header?.[1]).toBe(language);
+      const keys = header![2]!.trim() === 'none' ? [] : header![2]!.split(',').map((k) => k.trim() as keyof Texts);
+      if (language !== 'en') expect(source).toMatch(/Machine-drafted, to be reviewed by a native speaker: every other text\./);
+      const yml = load(readFileSync(join(KLARO, `${language}.yml`), 'utf8')) as Record<string, unknown>;
+      const texts = await textsOf(language);
+      for (const key of keys) {
+        const path = KLARO_PATH[key];
+        expect(path, `${language}: "${key}" is not a text Klaro has`).toBeDefined();
+        const value = path!.reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], yml);
+        expect(texts[key], `${language}.${key}`).toBe(value);
+      }
+    },
+  );
 
   it('chooses config lang, else <html lang>, else English; an unknown language falls back to English and says which', () => {
     expect(chooseLanguage('de', 'fr')).toEqual({ language: 'de' });

@@ -64,14 +64,16 @@ describe('a vendor that loads and shows nothing', () => {
     expect(await gate.openChat()).toBe(false);
     expect(gate.chat().status()).toMatchObject({ state: 'failed', reason: 'hidden', loaded: false });
     expect(calls).toEqual(['load', 'open', 'unload']);
-    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringMatching(/^consent-gate: acme-chat loaded but showed no chat within 200 ms: its own settings/)]);
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
+      expect.stringMatching(/^consent-gate: acme-chat loaded but showed no chat within 200 ms: its own settings/),
+    ]);
     const panel = document.querySelector('[data-consent-gate-failure="hidden"]')!;
     expect(panel.textContent).toContain('The chat is not available on this page right now.');
     expect(panel.querySelector('.cg-chat-retry')).toBeNull();
     expect(panel.querySelector('a.cg-chat-fallback')?.getAttribute('href')).toBe('mailto:help@shop.test');
   });
 
-  it('appearWithin: a UI that comes in time is ready (the runtime waits for the vendor\'s status)', async () => {
+  it("appearWithin: a UI that comes in time is ready (the runtime waits for the vendor's status)", async () => {
     const { vendor: v } = vendor(150);
     const gate = gateWith(v, { consentOnClick: 'click', show: { appearWithin: 2000 } });
     expect(await gate.openChat()).toBe(true);
@@ -109,7 +111,7 @@ describe('route changes and the show settings', () => {
     await vi.waitFor(() => expect(calls).toEqual(['load', 'open', 'refresh']));
   });
 
-  it('a route change refreshes a loaded chat once; the site\'s own refresh() for that same page adds none, one with options or after another route change does', async () => {
+  it("a route change refreshes a loaded chat once; the site's own refresh() for that same page adds none, one with options or after another route change does", async () => {
     const { vendor: v, calls } = vendor(0);
     const gate = gateWith(v, { consentOnClick: 'click' });
     expect(await gate.openChat()).toBe(true);

@@ -19,7 +19,7 @@ const at = (iso: string) => Date.parse(iso);
 const rule = (operator: UrlRule['operator'], value: string): UrlRule => ({ operator, value });
 const hits = (r: UrlRule, urls: string[]) => urls.filter((u) => ruleMatches(r, u.startsWith('/') ? SITE + u : u));
 
-describe('targeting rules (HubSpot: "is, isn\'t, contains, doesn\'t contain, starts with, or doesn\'t start with")', () => {
+describe("targeting rules (HubSpot: \"is, isn't, contains, doesn't contain, starts with, or doesn't start with\")", () => {
   const pages = ['/', '/pricing', '/pricing/', '/pricing/team', '/pricing-old', '/blog/post', '/Pricing'];
 
   it('"is" and "isn\'t": the whole URL, as a URL or as a path of the site', () => {
@@ -84,7 +84,10 @@ describe('targeting rules (HubSpot: "is, isn\'t, contains, doesn\'t contain, sta
 });
 
 describe('business hours across time zones and midnight (Intl)', () => {
-  const office: BusinessHours = { timeZone: 'Europe/Amsterdam', days: { mon: ['09:00-17:00'], tue: ['09:00-12:00', '13:00-17:00'], wed: ['09:00-17:00'], thu: ['09:00-17:00'], fri: ['09:00-17:00'] } };
+  const office: BusinessHours = {
+    timeZone: 'Europe/Amsterdam',
+    days: { mon: ['09:00-17:00'], tue: ['09:00-12:00', '13:00-17:00'], wed: ['09:00-17:00'], thu: ['09:00-17:00'], fri: ['09:00-17:00'] },
+  };
 
   it('reads the team clock in its own time zone (2 March 2026 is a Monday; Amsterdam is UTC+1 then)', () => {
     expect(weekMinute(at('2026-03-02T08:30:00Z'), 'Europe/Amsterdam')).toBe(9 * 60 + 30);
@@ -115,8 +118,14 @@ describe('business hours across time zones and midnight (Intl)', () => {
   });
 
   it('hours past midnight: "22:00-24:00" one day and "00:00-02:00" the next are one stretch, Sunday into Monday too', () => {
-    const night: BusinessHours = { timeZone: 'Europe/Amsterdam', days: { mon: ['22:00-24:00'], tue: ['00:00-02:00'], sun: ['20:00-24:00'] } };
-    expect(openTimes({ ...night, days: { ...night.days, mon: ['00:00-06:00', '22:00-24:00'] } })).toEqual([[-240, 360], [1320, 1560]]);
+    const night: BusinessHours = {
+      timeZone: 'Europe/Amsterdam',
+      days: { mon: ['22:00-24:00'], tue: ['00:00-02:00'], sun: ['20:00-24:00'] },
+    };
+    expect(openTimes({ ...night, days: { ...night.days, mon: ['00:00-06:00', '22:00-24:00'] } })).toEqual([
+      [-240, 360],
+      [1320, 1560],
+    ]);
     // Monday 23:00 Amsterdam: open until Tuesday 02:00
     expect(teamAvailability(night, at('2026-03-02T22:00:00Z'))).toEqual({ open: true, next: at('2026-03-03T01:00:00Z') });
     expect(teamAvailability(night, at('2026-03-03T00:30:00Z'))).toEqual({ open: true, next: at('2026-03-03T01:00:00Z') });
@@ -133,18 +142,37 @@ describe('business hours across time zones and midnight (Intl)', () => {
   });
 
   it('every hour of the week: always open, nothing to wait for', () => {
-    const always: BusinessHours = { timeZone: 'UTC', days: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, ['00:00-24:00']])) };
+    const always: BusinessHours = {
+      timeZone: 'UTC',
+      days: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, ['00:00-24:00']])),
+    };
     expect(teamAvailability(always, at('2026-03-04T03:00:00Z'))).toEqual({ open: true, next: null });
   });
 
-  it('the return time in words, on the visitor\'s clock and in the page\'s language', () => {
+  it("the return time in words, on the visitor's clock and in the page's language", () => {
     const now = at('2026-03-02T17:00:00Z');
     expect(returnTime(at('2026-03-02T19:30:00Z'), now, 'en-GB', 'Europe/Amsterdam')).toEqual({ when: 'today', day: '', time: '20:30' });
-    expect(returnTime(at('2026-03-03T08:00:00Z'), now, 'en-US', 'Europe/Amsterdam')).toEqual({ when: 'tomorrow', day: '', time: '9:00 AM' });
+    expect(returnTime(at('2026-03-03T08:00:00Z'), now, 'en-US', 'Europe/Amsterdam')).toEqual({
+      when: 'tomorrow',
+      day: '',
+      time: '9:00 AM',
+    });
     // a visitor in New York hears the same moment on their own clock: still Tuesday, 3 AM
-    expect(returnTime(at('2026-03-03T08:00:00Z'), now, 'en-US', 'America/New_York')).toEqual({ when: 'tomorrow', day: '', time: '3:00 AM' });
-    expect(returnTime(at('2026-03-06T08:00:00Z'), now, 'en-GB', 'Europe/Amsterdam')).toEqual({ when: 'later', day: 'Friday', time: '09:00' });
-    expect(returnTime(at('2026-03-09T08:00:00Z'), now, 'en-GB', 'Europe/Amsterdam')).toEqual({ when: 'later', day: 'Monday 9 March', time: '09:00' });
+    expect(returnTime(at('2026-03-03T08:00:00Z'), now, 'en-US', 'America/New_York')).toEqual({
+      when: 'tomorrow',
+      day: '',
+      time: '3:00 AM',
+    });
+    expect(returnTime(at('2026-03-06T08:00:00Z'), now, 'en-GB', 'Europe/Amsterdam')).toEqual({
+      when: 'later',
+      day: 'Friday',
+      time: '09:00',
+    });
+    expect(returnTime(at('2026-03-09T08:00:00Z'), now, 'en-GB', 'Europe/Amsterdam')).toEqual({
+      when: 'later',
+      day: 'Monday 9 March',
+      time: '09:00',
+    });
     expect(returnTime(at('2026-03-03T08:00:00Z'), now, 'nl', 'Europe/Amsterdam').time).toBe('09:00');
   });
 });
@@ -155,8 +183,17 @@ describe('showing: page, audience and hours together', () => {
   const outside = at('2026-03-02T18:00:00Z');
 
   it('an untargeted page hides it before anything else', () => {
-    expect(showing({ urls: [rule('starts-with', '/help/')], hours }, `${SITE}/checkout`, true, inHours)).toEqual({ shown: false, why: 'page', away: false, next: null });
-    expect(showing({ urls: [rule('starts-with', '/help/')] }, `${SITE}/help/faq`, false, inHours)).toEqual({ shown: true, away: false, next: null });
+    expect(showing({ urls: [rule('starts-with', '/help/')], hours }, `${SITE}/checkout`, true, inHours)).toEqual({
+      shown: false,
+      why: 'page',
+      away: false,
+      next: null,
+    });
+    expect(showing({ urls: [rule('starts-with', '/help/')] }, `${SITE}/help/faq`, false, inHours)).toEqual({
+      shown: true,
+      away: false,
+      next: null,
+    });
   });
 
   it('audience "tracked" needs the vendor\'s tracking (analytics) granted; "all" does not', () => {
@@ -168,7 +205,12 @@ describe('showing: page, audience and hours together', () => {
   it('outside hours: the away prompt by default, no launcher with outside "hide"; both know when to decide again', () => {
     expect(showing({ hours }, `${SITE}/`, false, inHours)).toEqual({ shown: true, away: false, next: at('2026-03-02T16:00:00Z') });
     expect(showing({ hours }, `${SITE}/`, false, outside)).toEqual({ shown: true, away: true, next: at('2026-03-09T08:00:00Z') });
-    expect(showing({ hours: { ...hours, outside: 'hide' } }, `${SITE}/`, false, outside)).toEqual({ shown: false, why: 'hours', away: false, next: at('2026-03-09T08:00:00Z') });
+    expect(showing({ hours: { ...hours, outside: 'hide' } }, `${SITE}/`, false, outside)).toEqual({
+      shown: false,
+      why: 'hours',
+      away: false,
+      next: at('2026-03-09T08:00:00Z'),
+    });
   });
 });
 
@@ -187,14 +229,32 @@ describe('validation of show: a typed error naming the path', () => {
   const days = { mon: ['09:00-17:00'] };
 
   it('accepts the settings of the manual', () => {
-    expect(() => config({ urls: [rule('is', `${SITE}/pricing/*`), rule('does-not-contain', 'checkout')], audience: 'tracked', hours: { timeZone: 'Europe/Amsterdam', days: { mon: ['09:00-12:00', '13:00-17:00'], tue: ['22:00-24:00'], wed: ['00:00-02:00'] }, replyTime: 'We usually reply within an hour.', outside: 'hide', awayMessage: 'Back soon.', leaveMessage: false }, appearWithin: 8000 })()).not.toThrow();
+    expect(() =>
+      config({
+        urls: [rule('is', `${SITE}/pricing/*`), rule('does-not-contain', 'checkout')],
+        audience: 'tracked',
+        hours: {
+          timeZone: 'Europe/Amsterdam',
+          days: { mon: ['09:00-12:00', '13:00-17:00'], tue: ['22:00-24:00'], wed: ['00:00-02:00'] },
+          replyTime: 'We usually reply within an hour.',
+          outside: 'hide',
+          awayMessage: 'Back soon.',
+          leaveMessage: false,
+        },
+        appearWithin: 8000,
+      })(),
+    ).not.toThrow();
   });
 
   it('unknown operator, bad values, unknown keys', () => {
     fails('everywhere', P, /expected an object with urls, audience, hours or appearWithin/);
     fails({ url: [] }, `${P}.url`, /one of "urls", "audience", "hours", "appearWithin"/);
     fails({ urls: [] }, `${P}.urls`, /non-empty array/);
-    fails({ urls: [rule('is', '/'), { operator: 'equals', value: '/' }] }, `${P}.urls[1].operator`, /is "equals"; expected one of "is", "is-not", "contains", "does-not-contain", "starts-with", "does-not-start-with"/);
+    fails(
+      { urls: [rule('is', '/'), { operator: 'equals', value: '/' }] },
+      `${P}.urls[1].operator`,
+      /is "equals"; expected one of "is", "is-not", "contains", "does-not-contain", "starts-with", "does-not-start-with"/,
+    );
     fails({ urls: [rule('is', 'pricing')] }, `${P}.urls[0].value`, /starting with https:\/\/, http:\/\/ or \//);
     fails({ urls: [rule('is', '/blog/*/posts')] }, `${P}.urls[0].value`, /a \* only at the end, as \/\*/);
     fails({ urls: [rule('starts-with', '/blog*')] }, `${P}.urls[0].value`, /a \* only at the end/);
@@ -211,8 +271,16 @@ describe('validation of show: a typed error naming the path', () => {
     fails({ hours: { timeZone: 'UTC', days: { mon: '09:00-17:00' } } }, `${P}.hours.days.mon`, /an array of ranges/);
     fails({ hours: { timeZone: 'UTC', days: { mon: ['9-17'] } } }, `${P}.hours.days.mon[0]`, /"HH:MM-HH:MM"/);
     fails({ hours: { timeZone: 'UTC', days: { mon: ['09:00-24:30'] } } }, `${P}.hours.days.mon[0]`, /between 00:00 and 24:00/);
-    fails({ hours: { timeZone: 'UTC', days: { tue: ['09:00-17:00', '17:00-09:00'] } } }, `${P}.hours.days.tue[1]`, /is "17:00-09:00"; expected a range that ends after it starts; hours past midnight end at "24:00"/);
-    fails({ hours: { timeZone: 'UTC', days: { fri: ['09:00-13:00', '12:00-17:00'] } } }, `${P}.hours.days.fri[1]`, /is "12:00-17:00"; expected a range that does not overlap "09:00-13:00"/);
+    fails(
+      { hours: { timeZone: 'UTC', days: { tue: ['09:00-17:00', '17:00-09:00'] } } },
+      `${P}.hours.days.tue[1]`,
+      /is "17:00-09:00"; expected a range that ends after it starts; hours past midnight end at "24:00"/,
+    );
+    fails(
+      { hours: { timeZone: 'UTC', days: { fri: ['09:00-13:00', '12:00-17:00'] } } },
+      `${P}.hours.days.fri[1]`,
+      /is "12:00-17:00"; expected a range that does not overlap "09:00-13:00"/,
+    );
     fails({ hours: { timeZone: 'UTC', days: {} } }, `${P}.hours.days`, /at least one range/);
     fails({ hours: { timeZone: 'UTC', days, outside: 'closed' } }, `${P}.hours.outside`, /one of "away", "hide"/);
     fails({ hours: { timeZone: 'UTC', days, replyTime: '' } }, `${P}.hours.replyTime`, /1 to 200 characters/);

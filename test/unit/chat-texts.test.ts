@@ -42,7 +42,7 @@ describe('chat texts', () => {
     expect(promptTexts(hubspot, nl).title).toBe('Chatten met HubSpot Conversations?');
   });
 
-  it('the chat\'s DOM code writes no sentence of its own: every visible text comes from the tables or the config', () => {
+  it("the chat's DOM code writes no sentence of its own: every visible text comes from the tables or the config", () => {
     const dir = join(__dirname, '../../src/chat');
     const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'texts.ts');
     expect(files.length).toBeGreaterThan(5);

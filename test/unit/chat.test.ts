@@ -16,7 +16,15 @@ afterEach(() => {
   for (const g of gates.splice(0)) g.destroy();
   document.body.innerHTML = '';
   for (const c of document.cookie.split(/;\s*/).filter(Boolean)) document.cookie = `${c.split('=')[0]}=; path=/; max-age=0`;
-  for (const key of ['hsConversationsSettings', 'hsConversationsOnReady', 'HubSpotConversations', '_hsp', '_hsq', 'disableHubSpotCookieBanner']) delete (window as any)[key];
+  for (const key of [
+    'hsConversationsSettings',
+    'hsConversationsOnReady',
+    'HubSpotConversations',
+    '_hsp',
+    '_hsq',
+    'disableHubSpotCookieBanner',
+  ])
+    delete (window as any)[key];
 });
 
 /** A made-up chat vendor: proves the chat machinery works from data + adapter alone. */
@@ -36,7 +44,9 @@ function acme(overrides: Partial<Vendor['adapter']> = {}) {
       { name: 'acme_id', purpose: 'functional', lifetime: 86400 * 30, description: 'id', source: 'test' },
       { name: 'acme_track', purpose: 'analytics', lifetime: 1800, description: 'tracking', source: 'test' },
     ],
-    storage: [{ key: 'acme.', match: 'prefix', storage: 'local', purpose: 'functional', lifetime: 0, description: 'state', source: 'test' }],
+    storage: [
+      { key: 'acme.', match: 'prefix', storage: 'local', purpose: 'functional', lifetime: 0, description: 'state', source: 'test' },
+    ],
     options: { ...chatOptionSpecs },
     adapter: {
       prepare: () => void calls.push('prepare'),
@@ -49,7 +59,8 @@ function acme(overrides: Partial<Vendor['adapter']> = {}) {
         for (const fn of listeners.get('ready') ?? []) fn({ ok: true });
       },
       status: () => ({ loaded }),
-      on: (_ctx: VendorContext, event: string, fn: VendorListener) => void (listeners.get(event) ?? listeners.set(event, new Set()).get(event)!).add(fn),
+      on: (_ctx: VendorContext, event: string, fn: VendorListener) =>
+        void (listeners.get(event) ?? listeners.set(event, new Set()).get(event)!).add(fn),
       off: (_ctx: VendorContext, event: string, fn: VendorListener) => void listeners.get(event)?.delete(fn),
       revoke: (_ctx: VendorContext, purposes) => void calls.push(`revoke:${purposes.join(',')}`),
       ...overrides,
@@ -60,11 +71,14 @@ function acme(overrides: Partial<Vendor['adapter']> = {}) {
 
 /** A button of the chat UI once it shows (the prompt comes with the chat's lazy part). */
 function button(text: string): Promise<HTMLButtonElement> {
-  return vi.waitFor(() => {
-    const found = [...document.querySelectorAll('button')].find((b) => b.textContent === text);
-    if (!found) throw new Error(`no "${text}" button yet`);
-    return found;
-  }, { timeout: 4000 });
+  return vi.waitFor(
+    () => {
+      const found = [...document.querySelectorAll('button')].find((b) => b.textContent === text);
+      if (!found) throw new Error(`no "${text}" button yet`);
+      return found;
+    },
+    { timeout: 4000 },
+  );
 }
 
 function gateWith(vendor: Vendor, options: Record<string, unknown> = {}) {
@@ -99,9 +113,12 @@ describe('chat texts and options', () => {
 
   it('applies defaults and rejects bad chat options with a typed error naming the field', () => {
     expect(chatOptionsOf({})).toMatchObject({ loadOn: 'click', consentOnClick: 'prompt', timeout: 15000, position: 'bottom-right' });
-    const bad = (options: Record<string, unknown>) => () => resolveConfig({ vendors: { 'hubspot-conversations': { portalId: '1', ...options } } }, catalog);
+    const bad = (options: Record<string, unknown>) => () =>
+      resolveConfig({ vendors: { 'hubspot-conversations': { portalId: '1', ...options } } }, catalog);
     expect(bad({ consentOnClick: 'always' })).toThrow(ConsentGateConfigError);
-    expect(bad({ consentOnClick: 'always' })).toThrow(/vendors\.hubspot-conversations\.consentOnClick is "always"; expected one of "prompt", "click"/);
+    expect(bad({ consentOnClick: 'always' })).toThrow(
+      /vendors\.hubspot-conversations\.consentOnClick is "always"; expected one of "prompt", "click"/,
+    );
     expect(bad({ region: 'us' })).toThrow(/vendors\.hubspot-conversations\.region/);
     expect(bad({ hostBase: 'js.example' })).toThrow(/hostBase/);
     expect(bad({ fallbackUrl: 'javascript:alert(1)' })).toThrow(/fallbackUrl/);
@@ -198,7 +215,12 @@ describe('HubSpot adapter logic (no scripts run here)', () => {
     (window as any).hsConversationsSettings = { disableAttachment: false, loadImmediately: true };
     (window as any).hsConversationsOnReady = [site];
     hubspot.adapter.prepare!(ctx({ disableAttachment: true, avoidInlineStyles: true, settings: { custom: 1 } }));
-    expect((window as any).hsConversationsSettings).toEqual({ disableAttachment: false, avoidInlineStyles: true, custom: 1, loadImmediately: false });
+    expect((window as any).hsConversationsSettings).toEqual({
+      disableAttachment: false,
+      avoidInlineStyles: true,
+      custom: 1,
+      loadImmediately: false,
+    });
     expect((window as any).hsConversationsOnReady).toHaveLength(2);
     expect((window as any).hsConversationsOnReady[0]).toBe(site);
     expect((window as any).disableHubSpotCookieBanner).toBe(true);
@@ -210,9 +232,17 @@ describe('HubSpot adapter logic (no scripts run here)', () => {
     expect(hubspot.adapter.resume!(ctx())).toBe(false);
     document.cookie = 'hs-messages-is-open=true; path=/';
     expect(hubspot.adapter.resume!(ctx())).toBe(true);
-    expect(hubspot.adapter.preconnect!(ctx())).toEqual(['https://js.usemessages.com', 'https://app.hubspot.com', 'https://api.hubspot.com']);
+    expect(hubspot.adapter.preconnect!(ctx())).toEqual([
+      'https://js.usemessages.com',
+      'https://app.hubspot.com',
+      'https://api.hubspot.com',
+    ]);
     expect(hubspot.adapter.preconnect!(ctx({}, ['functional', 'analytics']))[0]).toBe('https://js.hs-scripts.com');
-    expect(hubspot.adapter.preconnect!(ctx({ region: 'eu1' }))).toEqual(['https://js-eu1.usemessages.com', 'https://app-eu1.hubspot.com', 'https://api-eu1.hubspot.com']);
+    expect(hubspot.adapter.preconnect!(ctx({ region: 'eu1' }))).toEqual([
+      'https://js-eu1.usemessages.com',
+      'https://app-eu1.hubspot.com',
+      'https://api-eu1.hubspot.com',
+    ]);
   });
 
   it('analytics revocation pushes revokeCookieConsent and doNotTrack and deletes the analytics cookies', () => {

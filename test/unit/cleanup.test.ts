@@ -1,6 +1,15 @@
 // @vitest-environment-options { "url": "https://www.shop.test/shop/item" }
 import { afterEach, describe, expect, it } from 'vitest';
-import { cookieDomains, cookieNames, deleteCookies, domainSuffixes, pathPrefixes, registrableDomain, removeStorage, storageKeyMatches } from '../../src/cleanup/index';
+import {
+  cookieDomains,
+  cookieNames,
+  deleteCookies,
+  domainSuffixes,
+  pathPrefixes,
+  registrableDomain,
+  removeStorage,
+  storageKeyMatches,
+} from '../../src/cleanup/index';
 
 afterEach(() => {
   for (const name of cookieNames()) deleteCookies([name]);

@@ -34,7 +34,9 @@ describe('config validation', () => {
   it('names an unknown vendor and lists the catalog', () => {
     const e = errorOf({ vendors: { 'hubspot-chat': { portalId: '1' } } });
     expect(e.path).toBe('vendors.hubspot-chat');
-    expect(e.message).toMatch(/^consent-gate config: vendors\.hubspot-chat is "hubspot-chat"; expected a vendor id from the catalog: .*"hubspot-conversations"/);
+    expect(e.message).toMatch(
+      /^consent-gate config: vendors\.hubspot-chat is "hubspot-chat"; expected a vendor id from the catalog: .*"hubspot-conversations"/,
+    );
   });
 
   it('names an unknown purpose by its index', () => {
@@ -45,7 +47,9 @@ describe('config validation', () => {
   it('names a missing required vendor option', () => {
     const e = errorOf({ vendors: { 'hubspot-conversations': {} } });
     expect(e.path).toBe('vendors.hubspot-conversations.portalId');
-    expect(e.message).toBe('consent-gate config: vendors.hubspot-conversations.portalId is missing; expected your HubSpot account id as a string of digits, e.g. "1234567"');
+    expect(e.message).toBe(
+      'consent-gate config: vendors.hubspot-conversations.portalId is missing; expected your HubSpot account id as a string of digits, e.g. "1234567"',
+    );
   });
 
   it('names a vendor option of the wrong type or form', () => {
@@ -60,23 +64,33 @@ describe('config validation', () => {
   it('names an unknown vendor option', () => {
     const e = errorOf({ vendors: { 'hubspot-conversations': { portalId: '1', portalID: '1' } } });
     expect(e.path).toBe('vendors.hubspot-conversations.portalID');
-    expect(e.message).toMatch(/^consent-gate config: vendors\.hubspot-conversations\.portalID is "1"; expected one of this vendor's options: "portalId", /);
+    expect(e.message).toMatch(
+      /^consent-gate config: vendors\.hubspot-conversations\.portalID is "1"; expected one of this vendor's options: "portalId", /,
+    );
   });
 
   it('names wrong top-level types', () => {
     expect(errorOf(undefined).message).toBe('consent-gate config: config is missing; expected an object such as { vendors: { ... } }');
     expect(errorOf({}).path).toBe('vendors');
     expect(errorOf({ vendors: [] }).message).toMatch(/^consent-gate config: vendors is \[\]; expected an object mapping vendor ids/);
-    expect(errorOf({ ...ok, policyVersion: 3 }).message).toBe('consent-gate config: policyVersion is 3; expected a string of 1 to 64 characters without quotes, backslashes or control characters');
+    expect(errorOf({ ...ok, policyVersion: 3 }).message).toBe(
+      'consent-gate config: policyVersion is 3; expected a string of 1 to 64 characters without quotes, backslashes or control characters',
+    );
     // the record's cookie is never a vendor's (the head guard lets it through because no vendor rule matches it)
     expect(errorOf({ ...ok, cookieName: 'messagesUtk' }).message).toContain('cookieName');
     expect(errorOf({ ...ok, cookieName: '__hstc' }).message).toContain("not a vendor's cookie");
     // the record stores it as a JSON string without escapes
-    expect(errorOf({ ...ok, policyVersion: 'v"2' }).message).toBe('consent-gate config: policyVersion is "v\\"2"; expected a string of 1 to 64 characters without quotes, backslashes or control characters');
+    expect(errorOf({ ...ok, policyVersion: 'v"2' }).message).toBe(
+      'consent-gate config: policyVersion is "v\\"2"; expected a string of 1 to 64 characters without quotes, backslashes or control characters',
+    );
     expect(errorOf({ ...ok, policyVersion: '' }).message).toContain('policyVersion');
     expect(resolveConfig({ ...ok, policyVersion: '2026-11 (é)' }, catalog).policyVersion).toBe('2026-11 (é)');
-    expect(errorOf({ ...ok, cookieName: 'consent gate' }).message).toBe('consent-gate config: cookieName is "consent gate"; expected a cookie name of letters, digits, "_" or "-" (at most 64), not a vendor\'s cookie');
-    expect(errorOf({ ...ok, cookieLifetimeDays: '30' }).message).toBe('consent-gate config: cookieLifetimeDays is "30"; expected a number of days greater than 0 (at most 395 are kept)');
+    expect(errorOf({ ...ok, cookieName: 'consent gate' }).message).toBe(
+      'consent-gate config: cookieName is "consent gate"; expected a cookie name of letters, digits, "_" or "-" (at most 64), not a vendor\'s cookie',
+    );
+    expect(errorOf({ ...ok, cookieLifetimeDays: '30' }).message).toBe(
+      'consent-gate config: cookieLifetimeDays is "30"; expected a number of days greater than 0 (at most 395 are kept)',
+    );
     expect(errorOf({ ...ok, cookieDomain: 'shop test' }).path).toBe('cookieDomain');
     expect(errorOf({ ...ok, banner: { acceptAll: 5 } }).message).toBe('consent-gate config: banner.acceptAll is 5; expected a string');
     expect(errorOf({ ...ok, vendor: {} }).path).toBe('vendor');
@@ -96,17 +110,27 @@ describe('config validation', () => {
 
 describe('config validation: consentMode (Google Consent Mode)', () => {
   it('resolves every setting', () => {
-    const consentMode = { types: { security_storage: 'granted', ad_user_data: 'denied', analytics_storage: 'functional' }, region: ['ES', 'US-CA'], waitForUpdate: 500, adsDataRedaction: true, urlPassthrough: false };
+    const consentMode = {
+      types: { security_storage: 'granted', ad_user_data: 'denied', analytics_storage: 'functional' },
+      region: ['ES', 'US-CA'],
+      waitForUpdate: 500,
+      adsDataRedaction: true,
+      urlPassthrough: false,
+    };
     expect(resolveConfig({ ...ok, consentMode }, catalog).consentMode).toEqual(consentMode);
     expect(resolveConfig(ok, catalog).consentMode).toBeUndefined();
   });
 
   it('is an object', () => {
-    expect(errorOf({ ...ok, consentMode: true }).message).toBe('consent-gate config: consentMode is true; expected an object with any of "types", "region", "waitForUpdate", "adsDataRedaction", "urlPassthrough"');
+    expect(errorOf({ ...ok, consentMode: true }).message).toBe(
+      'consent-gate config: consentMode is true; expected an object with any of "types", "region", "waitForUpdate", "adsDataRedaction", "urlPassthrough"',
+    );
   });
 
   it('has no other keys', () => {
-    expect(errorOf({ ...ok, consentMode: { wait_for_update: 500 } }).message).toBe('consent-gate config: consentMode.wait_for_update is 500; expected one of "types", "region", "waitForUpdate", "adsDataRedaction", "urlPassthrough"');
+    expect(errorOf({ ...ok, consentMode: { wait_for_update: 500 } }).message).toBe(
+      'consent-gate config: consentMode.wait_for_update is 500; expected one of "types", "region", "waitForUpdate", "adsDataRedaction", "urlPassthrough"',
+    );
   });
 
   it('types is an object', () => {
@@ -115,39 +139,53 @@ describe('config validation: consentMode (Google Consent Mode)', () => {
     );
   });
 
-  it('types names Google\'s consent types only', () => {
+  it("types names Google's consent types only", () => {
     expect(errorOf({ ...ok, consentMode: { types: { ads_storage: 'marketing' } } }).message).toBe(
       'consent-gate config: consentMode.types.ads_storage is "marketing"; expected one of Google\'s consent types "ad_storage", "ad_user_data", "ad_personalization", "analytics_storage", "functionality_storage", "personalization_storage", "security_storage"',
     );
   });
 
   it('types maps to an optional purpose, granted or denied', () => {
-    expect(errorOf({ ...ok, consentMode: { types: { ad_storage: 'advertising' } } }).message).toBe('consent-gate config: consentMode.types.ad_storage is "advertising"; expected one of "functional", "analytics", "marketing", "granted", "denied"');
+    expect(errorOf({ ...ok, consentMode: { types: { ad_storage: 'advertising' } } }).message).toBe(
+      'consent-gate config: consentMode.types.ad_storage is "advertising"; expected one of "functional", "analytics", "marketing", "granted", "denied"',
+    );
     expect(errorOf({ ...ok, consentMode: { types: { security_storage: 'necessary' } } }).path).toBe('consentMode.types.security_storage');
   });
 
   it('region is a non-empty array', () => {
-    expect(errorOf({ ...ok, consentMode: { region: 'ES' } }).message).toBe('consent-gate config: consentMode.region is "ES"; expected a non-empty array of ISO 3166-2 region codes, e.g. ["ES", "US-CA"]');
+    expect(errorOf({ ...ok, consentMode: { region: 'ES' } }).message).toBe(
+      'consent-gate config: consentMode.region is "ES"; expected a non-empty array of ISO 3166-2 region codes, e.g. ["ES", "US-CA"]',
+    );
     expect(errorOf({ ...ok, consentMode: { region: [] } }).path).toBe('consentMode.region');
   });
 
   it('region holds ISO 3166-2 codes in capitals', () => {
-    expect(errorOf({ ...ok, consentMode: { region: ['ES', 'us-ca'] } }).message).toBe('consent-gate config: consentMode.region[1] is "us-ca"; expected an ISO 3166-2 country or subdivision code in capitals, e.g. "ES" or "US-CA"');
+    expect(errorOf({ ...ok, consentMode: { region: ['ES', 'us-ca'] } }).message).toBe(
+      'consent-gate config: consentMode.region[1] is "us-ca"; expected an ISO 3166-2 country or subdivision code in capitals, e.g. "ES" or "US-CA"',
+    );
   });
 
   it('waitForUpdate is whole milliseconds from 0 to 60000', () => {
     for (const value of [-1, 1.5, '500', 60_001]) {
-      expect(errorOf({ ...ok, consentMode: { waitForUpdate: value } }).message).toBe(`consent-gate config: consentMode.waitForUpdate is ${JSON.stringify(value)}; expected a whole number of milliseconds from 0 to 60000, e.g. 500`);
+      expect(errorOf({ ...ok, consentMode: { waitForUpdate: value } }).message).toBe(
+        `consent-gate config: consentMode.waitForUpdate is ${JSON.stringify(value)}; expected a whole number of milliseconds from 0 to 60000, e.g. 500`,
+      );
     }
   });
 
   it('adsDataRedaction and urlPassthrough are booleans', () => {
-    expect(errorOf({ ...ok, consentMode: { adsDataRedaction: 'true' } }).message).toBe('consent-gate config: consentMode.adsDataRedaction is "true"; expected true or false');
-    expect(errorOf({ ...ok, consentMode: { urlPassthrough: 1 } }).message).toBe('consent-gate config: consentMode.urlPassthrough is 1; expected true or false');
+    expect(errorOf({ ...ok, consentMode: { adsDataRedaction: 'true' } }).message).toBe(
+      'consent-gate config: consentMode.adsDataRedaction is "true"; expected true or false',
+    );
+    expect(errorOf({ ...ok, consentMode: { urlPassthrough: 1 } }).message).toBe(
+      'consent-gate config: consentMode.urlPassthrough is 1; expected true or false',
+    );
   });
 
   it("a vendor's consentMode option (a tag with a phased signal) is basic or advanced", () => {
-    expect(resolveConfig({ vendors: { 'google-tag': { consentMode: 'advanced' } } }, signalCatalog).vendors[0]!.options).toEqual({ consentMode: 'advanced' });
+    expect(resolveConfig({ vendors: { 'google-tag': { consentMode: 'advanced' } } }, signalCatalog).vendors[0]!.options).toEqual({
+      consentMode: 'advanced',
+    });
     expect(() => resolveConfig({ vendors: { 'google-tag': { consentMode: 'full' } } }, signalCatalog)).toThrow(
       'consent-gate config: vendors.google-tag.consentMode is "full"; expected "basic" (held back until granted) or "advanced" (loads with denied defaults and sends cookieless pings; its cookies wait for consent)',
     );

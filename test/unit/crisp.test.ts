@@ -35,7 +35,13 @@ describe('Crisp catalog entry', () => {
     expect(crisp.hosts[0]!.source).toMatch(/vendor-facts reference/);
     expect(crisp.hosts[1]!.source).toMatch(/^unverified:/);
     expect(crisp.cookies).toHaveLength(1);
-    expect(crisp.cookies[0]).toMatchObject({ name: 'crisp-client/session/', match: 'prefix', purpose: 'functional', lifetime: 6 * MONTH, scope: 'parent' });
+    expect(crisp.cookies[0]).toMatchObject({
+      name: 'crisp-client/session/',
+      match: 'prefix',
+      purpose: 'functional',
+      lifetime: 6 * MONTH,
+      scope: 'parent',
+    });
     expect(crisp.cookies[0]!.source).toMatch(/vendor-facts reference.*6 months/);
     for (const part of [...crisp.hosts, ...crisp.cookies]) {
       expect(part.description.length).toBeGreaterThan(20);
@@ -55,9 +61,18 @@ describe('Crisp catalog entry', () => {
     expect(errorOf({ vendors: { crisp: { websiteId: 42 } } }).path).toBe('vendors.crisp.websiteId');
     expect(errorOf({ vendors: { crisp: { websiteId: `${WEBSITE_ID}x` } } }).path).toBe('vendors.crisp.websiteId');
     expect(errorOf({ vendors: { crisp: { websiteId: WEBSITE_ID, runtimeConfig: 'de' } } }).path).toBe('vendors.crisp.runtimeConfig');
-    expect(errorOf({ vendors: { crisp: { websiteId: WEBSITE_ID, hostBase: 'http://localhost/vendor' } } }).path).toBe('vendors.crisp.hostBase');
+    expect(errorOf({ vendors: { crisp: { websiteId: WEBSITE_ID, hostBase: 'http://localhost/vendor' } } }).path).toBe(
+      'vendors.crisp.hostBase',
+    );
     expect(errorOf({ vendors: { crisp: { websiteId: WEBSITE_ID, websiteID: WEBSITE_ID } } }).path).toBe('vendors.crisp.websiteID');
-    const ok = resolveConfig({ vendors: { crisp: { websiteId: WEBSITE_ID.toUpperCase(), runtimeConfig: { locale: 'de' }, hostBase: '/vendor/{host}', label: 'Chat' } } }, [crisp as unknown as Vendor]);
+    const ok = resolveConfig(
+      {
+        vendors: {
+          crisp: { websiteId: WEBSITE_ID.toUpperCase(), runtimeConfig: { locale: 'de' }, hostBase: '/vendor/{host}', label: 'Chat' },
+        },
+      },
+      [crisp as unknown as Vendor],
+    );
     expect(ok.vendors[0]!.vendor.id).toBe('crisp');
     expect(ok.purposes).toEqual(['functional']);
   });
@@ -67,8 +82,16 @@ describe('Crisp adapter logic', () => {
   it('queues chat:hide before everything the site queued, keeping their order, once', () => {
     expect(preloadQueue(undefined)).toEqual([['do', 'chat:hide']]);
     expect(preloadQueue({ not: 'an array' })).toEqual([['do', 'chat:hide']]);
-    const site = [['set', 'user:email', ['ana@shop.test']], ['do', 'chat:hide'], ['on', 'chat:opened', 'fn']];
-    expect(preloadQueue(site)).toEqual([['do', 'chat:hide'], ['set', 'user:email', ['ana@shop.test']], ['on', 'chat:opened', 'fn']]);
+    const site = [
+      ['set', 'user:email', ['ana@shop.test']],
+      ['do', 'chat:hide'],
+      ['on', 'chat:opened', 'fn'],
+    ];
+    expect(preloadQueue(site)).toEqual([
+      ['do', 'chat:hide'],
+      ['set', 'user:email', ['ana@shop.test']],
+      ['on', 'chat:opened', 'fn'],
+    ]);
     // a second prepare (retry) does not pile up hides
     expect(preloadQueue(preloadQueue(site))).toEqual(preloadQueue(site));
   });
@@ -104,14 +127,25 @@ describe('Crisp in the built-in catalog and the guard rules', () => {
     expect(matchUrl(rules, 'https://crisp.chat.shop.test/')).toBeNull();
     expect(matchCookie(rules, `${CRISP_COOKIE_PREFIX}${WEBSITE_ID}`)).toEqual(hit);
     expect(matchCookie(rules, 'crisp-client')).toBeNull();
-    expect(matchCookieWrite(rules, `${CRISP_COOKIE_PREFIX}${WEBSITE_ID}=session_1; path=/; domain=.shop.test; max-age=15778800`, 'consent_gate', Date.now())).toEqual(hit);
+    expect(
+      matchCookieWrite(
+        rules,
+        `${CRISP_COOKIE_PREFIX}${WEBSITE_ID}=session_1; path=/; domain=.shop.test; max-age=15778800`,
+        'consent_gate',
+        Date.now(),
+      ),
+    ).toEqual(hit);
     expect(matchCookieWrite(rules, `${CRISP_COOKIE_PREFIX}${WEBSITE_ID}=; max-age=0; path=/`, 'consent_gate', Date.now())).toBeNull();
   });
 
   it('`consent-gate declare --vendor crisp` prints the session cookie row with purpose, lifetime, description and source, and both host rows (needs a build)', () => {
     const audit = join(ROOT, 'dist/audit.mjs');
     expect(existsSync(audit), 'dist/audit.mjs is missing: build first').toBe(true);
-    const run = spawnSync(process.execPath, [join(ROOT, 'cli/consent-gate.mjs'), 'declare', '--vendor', 'crisp', '--format', 'json', '--host', 'www.shop.test'], { cwd: ROOT, encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [join(ROOT, 'cli/consent-gate.mjs'), 'declare', '--vendor', 'crisp', '--format', 'json', '--host', 'www.shop.test'],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     expect(run.status, run.stderr).toBe(0);
     const out = JSON.parse(run.stdout) as { disclosures: Record<string, unknown>[]; domains: Record<string, unknown>[] };
     const rows = out.disclosures.filter((r) => r.vendor === 'crisp');
@@ -129,7 +163,10 @@ describe('Crisp in the built-in catalog and the guard rules', () => {
     expect(String(rows[0]!.description)).toMatch(/session/);
     expect(String(rows[0]!.source)).toMatch(/vendor-facts reference/);
     expect(out.domains.filter((d) => d.vendor === 'crisp').map((d) => d.domain)).toEqual(['client.crisp.chat', '*.crisp.chat']);
-    const md = spawnSync(process.execPath, [join(ROOT, 'cli/consent-gate.mjs'), 'declare', '--vendor', 'crisp', '--format', 'md'], { cwd: ROOT, encoding: 'utf8' });
+    const md = spawnSync(process.execPath, [join(ROOT, 'cli/consent-gate.mjs'), 'declare', '--vendor', 'crisp', '--format', 'md'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(md.stdout).toContain('| `crisp-client/session/*` | cookie | functional | 6 months | Crisp IM SAS (Crisp chat) |');
   });
 });

@@ -85,7 +85,7 @@ describe('declaration texts', () => {
 describe('the runtime declaration speaks the page language', () => {
   const gates: { destroy(): void }[] = [];
   afterEach(() => {
-    gates.splice(0).forEach((g) => g.destroy());
+    for (const g of gates.splice(0)) g.destroy();
     for (const name of Object.keys(Cookies.get())) Cookies.remove(name, { path: '/' });
     document.documentElement.lang = '';
     document.body.innerHTML = '';

@@ -58,7 +58,12 @@ function anchorsOf(text: string): Set<string> {
 }
 
 /** Relative links of a page that lead nowhere: a missing file, or a heading the target does not have. */
-export function brokenLinks(page: string, text: string, exists = (p: string) => existsSync(p), readPage = (p: string) => readFileSync(p, 'utf8')): string[] {
+function brokenLinks(
+  page: string,
+  text: string,
+  exists = (p: string) => existsSync(p),
+  readPage = (p: string) => readFileSync(p, 'utf8'),
+): string[] {
   const broken: string[] = [];
   const prose = withoutCode(text).replace(/`[^`\n]*`/g, '');
   for (const m of prose.matchAll(/\]\(([^)\s]+)\)/g)) {
@@ -70,19 +75,21 @@ export function brokenLinks(page: string, text: string, exists = (p: string) => 
       broken.push(`${page}: ${target} (no file ${relative(ROOT, file)})`);
       continue;
     }
-    if (anchor && file.endsWith('.md') && !anchorsOf(path ? readPage(file) : text).has(anchor)) broken.push(`${page}: ${target} (no heading #${anchor})`);
+    if (anchor && file.endsWith('.md') && !anchorsOf(path ? readPage(file) : text).has(anchor))
+      broken.push(`${page}: ${target} (no heading #${anchor})`);
   }
   return broken;
 }
 
 /** Numbers of 1,000 or more (1,000 or 1000), not parts of names, versions or paths. */
-const bigNumbers = (sentence: string) => [...sentence.matchAll(/(?<![\w.,/-])(\d{1,3}(?:,\d{3})+|\d{4,})(?![\w,/]|\.\d)/g)].map((m) => Number(m[1]!.replace(/,/g, '')));
+const bigNumbers = (sentence: string) =>
+  [...sentence.matchAll(/(?<![\w.,/-])(\d{1,3}(?:,\d{3})+|\d{4,})(?![\w,/]|\.\d)/g)].map((m) => Number(m[1]!.replace(/,/g, '')));
 
 /**
  * Sentences that speak of a budget and quote a number that is no budget.
  * The budgets' own table is read by its `BUDGETS` key instead.
  */
-export function wrongBudgets(page: string, text: string, budgets: Record<string, number>, perVendor: number): string[] {
+function wrongBudgets(page: string, text: string, budgets: Record<string, number>, perVendor: number): string[] {
   const allowed = new Set([...Object.values(budgets), perVendor]);
   const wrong: string[] = [];
   const prose = withoutCode(text).replace(/`[^`\n]*`/g, '``');
@@ -91,14 +98,19 @@ export function wrongBudgets(page: string, text: string, budgets: Record<string,
     if (flat.trimStart().startsWith('|')) continue; // tables: below
     for (const sentence of flat.split(/(?<=[.;!?])\s+(?=[A-Z(*`])/)) {
       if (!/budget/i.test(sentence)) continue;
-      for (const n of bigNumbers(sentence)) if (!allowed.has(n)) wrong.push(`${page}: ${n.toLocaleString('en-US')} is no budget in "${sentence.trim()}"`);
+      for (const n of bigNumbers(sentence))
+        if (!allowed.has(n)) wrong.push(`${page}: ${n.toLocaleString('en-US')} is no budget in "${sentence.trim()}"`);
     }
   }
   // a table row naming a BUDGETS key: its numbers are that budget
   for (const row of text.matchAll(/^\|\s*`(\w+)`\s*\|(.*)\|\s*$/gm)) {
     const key = row[1]!;
     if (!(key in budgets)) continue;
-    for (const n of bigNumbers(row[2]!)) if (n !== budgets[key]) wrong.push(`${page}: the row of ${key} says ${n.toLocaleString('en-US')}, BUDGETS.${key} is ${budgets[key]!.toLocaleString('en-US')}`);
+    for (const n of bigNumbers(row[2]!))
+      if (n !== budgets[key])
+        wrong.push(
+          `${page}: the row of ${key} says ${n.toLocaleString('en-US')}, BUDGETS.${key} is ${budgets[key]!.toLocaleString('en-US')}`,
+        );
   }
   return wrong;
 }
@@ -112,7 +124,10 @@ describe('README.md, the front door', () => {
 
   it('shows the two commands first: the first code block runs the demo, then the tests', () => {
     const first = codeBlocks(readme)[0] ?? '';
-    const commands = first.split('\n').filter((l) => l.trim()).map((l) => l.replace(/\s+#.*$/, '').trim());
+    const commands = first
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => l.replace(/\s+#.*$/, '').trim());
     expect(commands).toEqual(['npm install && npm run demo', 'npm test']);
   });
 
@@ -123,14 +138,20 @@ describe('README.md, the front door', () => {
 
   it("the typical site's config is one consent-gate accepts, and the check can fail", () => {
     const html = codeBlocks(readme).find((b) => b.includes('window.consentGateConfig'))!;
-    const literal = html.slice(html.indexOf('window.consentGateConfig = ') + 'window.consentGateConfig = '.length, html.lastIndexOf('};') + 1);
+    const literal = html.slice(
+      html.indexOf('window.consentGateConfig = ') + 'window.consentGateConfig = '.length,
+      html.lastIndexOf('};') + 1,
+    );
     const config = new Function(`return (${literal});`)() as { vendors: Record<string, Record<string, unknown>> };
     expect(Object.keys(config.vendors)).toEqual(['google-analytics', 'hubspot-conversations', 'cart', 'ab-test']);
     const resolved = resolveConfig(config, catalog);
     expect(resolved.vendors.filter((v) => v.declared).map((v) => v.id)).toEqual(['cart', 'ab-test']);
     // the same config in docs/site-owners.md
     expect(read('docs/site-owners.md')).toContain("'google-analytics': { measurementId: 'G-ABC123DEF4' }");
-    const misspelt = { ...config, vendors: { ...config.vendors, 'hubspot-conversations': { ...config.vendors['hubspot-conversations'], portalID: '1' } } };
+    const misspelt = {
+      ...config,
+      vendors: { ...config.vendors, 'hubspot-conversations': { ...config.vendors['hubspot-conversations'], portalID: '1' } },
+    };
     expect(() => resolveConfig(misspelt, catalog)).toThrow(ConsentGateConfigError);
   });
 });
@@ -156,11 +177,14 @@ describe('the size tables', () => {
     section = await sizeSection();
   }, 300_000);
 
-  it.each(PAGES)('%s: the generated table is what the build measures now (rerun `node scripts/docs-sizes.mjs` after `npm run build`)', (page) => {
-    const quoted = sectionIn(read(page));
-    expect(quoted, `${page} lacks the size markers`).not.toBeNull();
-    expect(quoted).toBe(sectionFor(page, section));
-  });
+  it.each(PAGES)(
+    '%s: the generated table is what the build measures now (rerun `node scripts/docs-sizes.mjs` after `npm run build`)',
+    (page) => {
+      const quoted = sectionIn(read(page));
+      expect(quoted, `${page} lacks the size markers`).not.toBeNull();
+      expect(quoted).toBe(sectionFor(page, section));
+    },
+  );
 
   it('the table quotes the guard, the runtime and the banner', () => {
     for (const file of ['consent-gate-guard.js', 'consent-gate.js', 'consent-gate-banner.js']) expect(section).toContain(`\`${file}\``);
@@ -168,7 +192,13 @@ describe('the size tables', () => {
   });
 
   it('the pages written for site owners, privacy teams and the demo type no byte figure of their own', () => {
-    for (const page of ['docs/README.md', 'docs/site-owners.md', 'docs/privacy-teams.md', 'docs/demo.md', ...['hubspot-conversations', 'web1on1', 'intercom', 'crisp'].map((id) => `docs/vendors/${id}.md`)]) {
+    for (const page of [
+      'docs/README.md',
+      'docs/site-owners.md',
+      'docs/privacy-teams.md',
+      'docs/demo.md',
+      ...['hubspot-conversations', 'web1on1', 'intercom', 'crisp'].map((id) => `docs/vendors/${id}.md`),
+    ]) {
       expect(withoutCode(read(page)), page).not.toMatch(/\d[\d,.]*\s?(?:B|KB|kB|bytes)\b/);
     }
   });
@@ -190,7 +220,9 @@ describe('byte budgets quoted in the docs', () => {
     expect(wrongBudgets('x.md', 'The guard is held to a budget of 6,000 bytes. It is 5,969 as built.', budgets, 1_800)).toEqual([
       'x.md: 6,000 is no budget in "The guard is held to a budget of 6,000 bytes."',
     ]);
-    expect(wrongBudgets('x.md', '| `runtime` | the runtime | 12,500 |\n', budgets, 1_800)).toEqual(['x.md: the row of runtime says 12,500, BUDGETS.runtime is 12,800']);
+    expect(wrongBudgets('x.md', '| `runtime` | the runtime | 12,500 |\n', budgets, 1_800)).toEqual([
+      'x.md: the row of runtime says 12,500, BUDGETS.runtime is 12,800',
+    ]);
   });
 });
 
@@ -201,7 +233,11 @@ describe('relative links in README.md, CONTRIBUTING.md and docs/', () => {
   });
 
   it('the check can fail: a missing file and a missing heading are reported', () => {
-    const text = '# Top\n\n## A heading: with `code`\n\n[ok](#a-heading-with-code) [gone](nowhere.md) [bad](#no-such) [web](https://example.com/x.md)\n\n```\n[in code](ignored.md)\n```\n';
-    expect(brokenLinks('docs/x.md', text, (p) => !p.endsWith('nowhere.md'))).toEqual(['docs/x.md: nowhere.md (no file docs/nowhere.md)', 'docs/x.md: #no-such (no heading #no-such)']);
+    const text =
+      '# Top\n\n## A heading: with `code`\n\n[ok](#a-heading-with-code) [gone](nowhere.md) [bad](#no-such) [web](https://example.com/x.md)\n\n```\n[in code](ignored.md)\n```\n';
+    expect(brokenLinks('docs/x.md', text, (p) => !p.endsWith('nowhere.md'))).toEqual([
+      'docs/x.md: nowhere.md (no file docs/nowhere.md)',
+      'docs/x.md: #no-such (no heading #no-such)',
+    ]);
   });
 });

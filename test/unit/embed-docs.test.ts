@@ -27,7 +27,8 @@ describe.each([youtube, vimeo, googleMaps] as VendorData[])('docs/vendors/$id.md
   });
 
   it('lists every host as the catalog entry says it', () => {
-    for (const h of vendor.hosts) expect(page).toContain(`| \`${h.host}${h.path ?? ''}\` | ${h.purpose} | ${cell(h.description)} | ${cell(h.source)} |`);
+    for (const h of vendor.hosts)
+      expect(page).toContain(`| \`${h.host}${h.path ?? ''}\` | ${h.purpose} | ${cell(h.description)} | ${cell(h.source)} |`);
   });
 
   it('lists everything the vendor keeps on its own domain or in its frame', () => {

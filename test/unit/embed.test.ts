@@ -25,36 +25,58 @@ const embedVendors = [youtube, vimeo, googleMaps] as unknown as Vendor[];
 
 describe('YouTube embed URL', () => {
   it('loads from www.youtube-nocookie.com, keeping the path and parameters the site wrote', () => {
-    expect(youtubeEmbedUrl('https://www.youtube.com/embed/M7lc1UVf-VE?start=30', BASE, undefined, false)).toBe('https://www.youtube-nocookie.com/embed/M7lc1UVf-VE?start=30');
-    expect(youtubeEmbedUrl('https://www.youtube-nocookie.com/embed/M7lc1UVf-VE', BASE, undefined, false)).toBe('https://www.youtube-nocookie.com/embed/M7lc1UVf-VE');
-    expect(youtubeEmbedUrl('//youtube.com/embed/videoseries?list=PL1', BASE, undefined, false)).toBe('https://www.youtube-nocookie.com/embed/videoseries?list=PL1');
+    expect(youtubeEmbedUrl('https://www.youtube.com/embed/M7lc1UVf-VE?start=30', BASE, undefined, false)).toBe(
+      'https://www.youtube-nocookie.com/embed/M7lc1UVf-VE?start=30',
+    );
+    expect(youtubeEmbedUrl('https://www.youtube-nocookie.com/embed/M7lc1UVf-VE', BASE, undefined, false)).toBe(
+      'https://www.youtube-nocookie.com/embed/M7lc1UVf-VE',
+    );
+    expect(youtubeEmbedUrl('//youtube.com/embed/videoseries?list=PL1', BASE, undefined, false)).toBe(
+      'https://www.youtube-nocookie.com/embed/videoseries?list=PL1',
+    );
   });
 
   it('starts at once (autoplay=1) when the visitor asked for that video', () => {
-    expect(youtubeEmbedUrl('https://www.youtube-nocookie.com/embed/abc?autoplay=0&rel=0', BASE, undefined, true)).toBe('https://www.youtube-nocookie.com/embed/abc?autoplay=1&rel=0');
+    expect(youtubeEmbedUrl('https://www.youtube-nocookie.com/embed/abc?autoplay=0&rel=0', BASE, undefined, true)).toBe(
+      'https://www.youtube-nocookie.com/embed/abc?autoplay=1&rel=0',
+    );
   });
 
   it('is null for a URL that is not a YouTube embed', () => {
-    for (const url of ['https://www.youtube.com/watch?v=abc', 'https://www.youtube.com/iframe_api', 'https://i.ytimg.com/vi/abc/hqdefault.jpg', 'https://player.vimeo.com/video/1', 'not a url ::', 'https://evil.test/embed/abc']) {
+    for (const url of [
+      'https://www.youtube.com/watch?v=abc',
+      'https://www.youtube.com/iframe_api',
+      'https://i.ytimg.com/vi/abc/hqdefault.jpg',
+      'https://player.vimeo.com/video/1',
+      'not a url ::',
+      'https://evil.test/embed/abc',
+    ]) {
       expect(youtubeEmbedUrl(url, BASE, undefined, false), url).toBeNull();
     }
   });
 
   it('through hostBase: the host is read from the path and written back the same way', () => {
     const base = 'http://localhost:4173/blog/';
-    expect(youtubeEmbedUrl('/vendor/www.youtube.com/embed/abc', base, '/vendor/{host}', true)).toBe('http://localhost:4173/vendor/www.youtube-nocookie.com/embed/abc?autoplay=1');
+    expect(youtubeEmbedUrl('/vendor/www.youtube.com/embed/abc', base, '/vendor/{host}', true)).toBe(
+      'http://localhost:4173/vendor/www.youtube-nocookie.com/embed/abc?autoplay=1',
+    );
     expect(youtubeEmbedUrl('http://localhost:4173/elsewhere/www.youtube.com/embed/abc', base, '/vendor/{host}', false)).toBeNull();
   });
 });
 
 describe('Vimeo embed URL', () => {
   it('always carries dnt=1, and autoplay=1 when the visitor asked for that video', () => {
-    expect(vimeoEmbedUrl('https://player.vimeo.com/video/76979871?h=8272103f6e', BASE, undefined, false)).toBe('https://player.vimeo.com/video/76979871?h=8272103f6e&dnt=1');
-    expect(vimeoEmbedUrl('https://player.vimeo.com/video/76979871?dnt=0', BASE, undefined, true)).toBe('https://player.vimeo.com/video/76979871?dnt=1&autoplay=1');
+    expect(vimeoEmbedUrl('https://player.vimeo.com/video/76979871?h=8272103f6e', BASE, undefined, false)).toBe(
+      'https://player.vimeo.com/video/76979871?h=8272103f6e&dnt=1',
+    );
+    expect(vimeoEmbedUrl('https://player.vimeo.com/video/76979871?dnt=0', BASE, undefined, true)).toBe(
+      'https://player.vimeo.com/video/76979871?dnt=1&autoplay=1',
+    );
   });
 
   it('is null for a URL that is not a Vimeo player', () => {
-    for (const url of ['https://vimeo.com/76979871', 'https://player.vimeo.com/api/player.js', 'https://i.vimeocdn.com/video/1-d_640']) expect(vimeoEmbedUrl(url, BASE, undefined, false), url).toBeNull();
+    for (const url of ['https://vimeo.com/76979871', 'https://player.vimeo.com/api/player.js', 'https://i.vimeocdn.com/video/1-d_640'])
+      expect(vimeoEmbedUrl(url, BASE, undefined, false), url).toBeNull();
   });
 });
 
@@ -66,7 +88,13 @@ describe('Google Maps embed URL', () => {
   });
 
   it('is null for other Google URLs', () => {
-    for (const url of ['https://www.google.com/maps/place/x', 'https://www.google.com/pagead/1', 'https://www.google.com/maps/embedded', 'https://maps.googleapis.com/maps/api/staticmap?x']) expect(mapsEmbedUrl(url, BASE, undefined), url).toBeNull();
+    for (const url of [
+      'https://www.google.com/maps/place/x',
+      'https://www.google.com/pagead/1',
+      'https://www.google.com/maps/embedded',
+      'https://maps.googleapis.com/maps/api/staticmap?x',
+    ])
+      expect(mapsEmbedUrl(url, BASE, undefined), url).toBeNull();
   });
 });
 
@@ -89,7 +117,11 @@ describe('placeholder words (src/embed/texts.ts)', () => {
       always: 'Always allow YouTube',
       policy: 'Google Ireland Limited privacy policy',
     });
-    expect(embedTexts(googleMaps, 'en', '  Our shop  ')).toMatchObject({ name: 'Our shop', load: 'Load map', always: 'Always allow Google Maps' });
+    expect(embedTexts(googleMaps, 'en', '  Our shop  ')).toMatchObject({
+      name: 'Our shop',
+      load: 'Load map',
+      always: 'Always allow Google Maps',
+    });
   });
 
   it('a language is a table with the same keys; a missing language or key falls back to English', () => {
@@ -135,7 +167,20 @@ describe('placeholder words (src/embed/texts.ts)', () => {
 
 describe('placeholder box (src/embed/box.ts)', () => {
   it('a laid-out inline frame: its border box in pixels, as an inline-block on the same baseline, with its margins', () => {
-    expect(boxStyle({ width: 564, height: 319, display: 'inline', position: 'static', verticalAlign: 'baseline', float: 'none', margin: ['0px', '0px', '8px', '0px'] }, 16 / 9)).toEqual({
+    expect(
+      boxStyle(
+        {
+          width: 564,
+          height: 319,
+          display: 'inline',
+          position: 'static',
+          verticalAlign: 'baseline',
+          float: 'none',
+          margin: ['0px', '0px', '8px', '0px'],
+        },
+        16 / 9,
+      ),
+    ).toEqual({
       width: '564px',
       height: '319px',
       'max-width': '100%',
@@ -149,24 +194,45 @@ describe('placeholder box (src/embed/box.ts)', () => {
   });
 
   it('a positioned frame filling its wrapper (the padding-top ratio pattern) fills it too', () => {
-    const style = boxStyle({ width: 800, height: 450, display: 'block', position: 'absolute', inset: ['0px', '0px', '0px', '0px'], fills: true }, 16 / 9);
+    const style = boxStyle(
+      { width: 800, height: 450, display: 'block', position: 'absolute', inset: ['0px', '0px', '0px', '0px'], fills: true },
+      16 / 9,
+    );
     expect(style).toMatchObject({ position: 'absolute', top: '0px', left: '0px', width: '100%', height: '100%', display: 'block' });
     expect(style['max-width']).toBeUndefined();
   });
 
   it('a frame not laid out: its width and height attributes, else the vendor ratio across the width', () => {
-    expect(boxStyle({ width: 0, height: 0, widthAttribute: '400', heightAttribute: '300' }, 4 / 3)).toMatchObject({ width: '400px', height: '300px' });
-    expect(boxStyle({ width: 0, height: 0, widthAttribute: '100%', heightAttribute: null }, 16 / 9)).toMatchObject({ width: '100%', 'aspect-ratio': String(16 / 9) });
-    expect(boxStyle({ width: 0, height: 0, widthAttribute: 'wide', heightAttribute: '' }, 16 / 9)).toMatchObject({ width: '100%', 'aspect-ratio': String(16 / 9) });
+    expect(boxStyle({ width: 0, height: 0, widthAttribute: '400', heightAttribute: '300' }, 4 / 3)).toMatchObject({
+      width: '400px',
+      height: '300px',
+    });
+    expect(boxStyle({ width: 0, height: 0, widthAttribute: '100%', heightAttribute: null }, 16 / 9)).toMatchObject({
+      width: '100%',
+      'aspect-ratio': String(16 / 9),
+    });
+    expect(boxStyle({ width: 0, height: 0, widthAttribute: 'wide', heightAttribute: '' }, 16 / 9)).toMatchObject({
+      width: '100%',
+      'aspect-ratio': String(16 / 9),
+    });
   });
 
   it('attributeLength: digits are pixels, a percentage stays, anything else is none', () => {
-    expect([attributeLength('560'), attributeLength(' 50% '), attributeLength('12.5'), attributeLength('10em'), attributeLength(null)]).toEqual(['560px', '50%', '12.5px', null, null]);
+    expect([
+      attributeLength('560'),
+      attributeLength(' 50% '),
+      attributeLength('12.5'),
+      attributeLength('10em'),
+      attributeLength(null),
+    ]).toEqual(['560px', '50%', '12.5px', null, null]);
   });
 });
 
 describe('which elements are embeds (src/embed/find.ts)', () => {
-  const configured: EmbedVendor[] = embedVendors.map((vendor) => ({ vendor, ctx: { vendor, options: {}, window, document } as unknown as VendorContext }));
+  const configured: EmbedVendor[] = embedVendors.map((vendor) => ({
+    vendor,
+    ctx: { vendor, options: {}, window, document } as unknown as VendorContext,
+  }));
   const el = (markup: string) => {
     const box = document.createElement('div');
     box.innerHTML = markup;
@@ -174,32 +240,67 @@ describe('which elements are embeds (src/embed/find.ts)', () => {
   };
 
   it('the markup form names its vendor; its URL is data-src', () => {
-    const found = findEmbed(el('<iframe data-consent-gate="youtube" data-src="https://www.youtube-nocookie.com/embed/abc"></iframe>'), configured, BASE);
-    expect(found && { vendor: found.vendor.vendor.id, url: found.url, frame: found.frame }).toEqual({ vendor: 'youtube', url: 'https://www.youtube-nocookie.com/embed/abc', frame: true });
+    const found = findEmbed(
+      el('<iframe data-consent-gate="youtube" data-src="https://www.youtube-nocookie.com/embed/abc"></iframe>'),
+      configured,
+      BASE,
+    );
+    expect(found && { vendor: found.vendor.vendor.id, url: found.url, frame: found.frame }).toEqual({
+      vendor: 'youtube',
+      url: 'https://www.youtube-nocookie.com/embed/abc',
+      frame: true,
+    });
   });
 
   it('a frame held by the guard (data-cg-src) or loading (src) is found by its URL', () => {
-    expect(findEmbed(el('<iframe data-cg-src="https://player.vimeo.com/video/1"></iframe>'), configured, BASE)?.vendor.vendor.id).toBe('vimeo');
-    expect(findEmbed(el('<iframe src="https://www.google.com/maps/embed/v1/place?key=K&q=x"></iframe>'), configured, BASE)?.vendor.vendor.id).toBe('google-maps');
+    expect(findEmbed(el('<iframe data-cg-src="https://player.vimeo.com/video/1"></iframe>'), configured, BASE)?.vendor.vendor.id).toBe(
+      'vimeo',
+    );
+    expect(
+      findEmbed(el('<iframe src="https://www.google.com/maps/embed/v1/place?key=K&q=x"></iframe>'), configured, BASE)?.vendor.vendor.id,
+    ).toBe('google-maps');
   });
 
   it('a box names its vendor, or is found by its data-src', () => {
-    const named = findEmbed(el('<div data-consent-gate-embed="vimeo" data-src="https://player.vimeo.com/video/2"></div>'), configured, BASE);
+    const named = findEmbed(
+      el('<div data-consent-gate-embed="vimeo" data-src="https://player.vimeo.com/video/2"></div>'),
+      configured,
+      BASE,
+    );
     expect(named && [named.vendor.vendor.id, named.frame]).toEqual(['vimeo', false]);
     expect(findEmbed(el('<div data-consent-gate-embed data-src="/v/x" ></div>'), configured, BASE)).toBeNull();
-    expect(findEmbed(el('<div data-consent-gate-embed="" data-src="https://www.youtube.com/embed/z"></div>'), configured, BASE)?.vendor.vendor.id).toBe('youtube');
+    expect(
+      findEmbed(el('<div data-consent-gate-embed="" data-src="https://www.youtube.com/embed/z"></div>'), configured, BASE)?.vendor.vendor
+        .id,
+    ).toBe('youtube');
   });
 
   it('not ours: a frame of no embed vendor, a markup form of another vendor, a vendor not configured, a URL the named vendor does not embed', () => {
     expect(findEmbed(el('<iframe src="https://www.shop.test/frame.html"></iframe>'), configured, BASE)).toBeNull();
     expect(findEmbed(el('<iframe></iframe>'), configured, BASE)).toBeNull();
-    expect(findEmbed(el('<iframe data-consent-gate="hubspot-conversations" data-src="https://js.usemessages.com/x"></iframe>'), configured, BASE)).toBeNull();
-    expect(findEmbed(el('<iframe src="https://player.vimeo.com/video/1"></iframe>'), configured.filter((v) => v.vendor.id !== 'vimeo'), BASE)).toBeNull();
-    expect(findEmbed(el('<iframe data-consent-gate="youtube" data-src="https://player.vimeo.com/video/1"></iframe>'), configured, BASE)).toBeNull();
+    expect(
+      findEmbed(
+        el('<iframe data-consent-gate="hubspot-conversations" data-src="https://js.usemessages.com/x"></iframe>'),
+        configured,
+        BASE,
+      ),
+    ).toBeNull();
+    expect(
+      findEmbed(
+        el('<iframe src="https://player.vimeo.com/video/1"></iframe>'),
+        configured.filter((v) => v.vendor.id !== 'vimeo'),
+        BASE,
+      ),
+    ).toBeNull();
+    expect(
+      findEmbed(el('<iframe data-consent-gate="youtube" data-src="https://player.vimeo.com/video/1"></iframe>'), configured, BASE),
+    ).toBeNull();
   });
 
   it("the site's own poster is used; one from a vendor's image host never is", () => {
-    expect(posterOf(el('<iframe data-poster="/img/workshop.jpg"></iframe>'), configured, BASE)).toBe('https://www.shop.test/img/workshop.jpg');
+    expect(posterOf(el('<iframe data-poster="/img/workshop.jpg"></iframe>'), configured, BASE)).toBe(
+      'https://www.shop.test/img/workshop.jpg',
+    );
     expect(posterOf(el('<iframe data-poster="https://i.ytimg.com/vi/abc/hqdefault.jpg"></iframe>'), configured, BASE)).toBeNull();
     expect(posterOf(el('<iframe data-poster="https://i.vimeocdn.com/video/1-d_640"></iframe>'), configured, BASE)).toBeNull();
     expect(posterOf(el('<iframe data-poster="javascript:alert(1)"></iframe>'), configured, BASE)).toBeNull();
@@ -251,9 +352,20 @@ describe('the embed vendors in the catalog', () => {
   it('the declaration lists what they keep on their own domains and frames, where it lives', () => {
     const { disclosures } = declarationEntries({ vendors: embedVendors, siteHost: 'www.shop.test', siteDomain: 'shop.test' });
     const row = (vendor: string, id: string) => disclosures.find((d) => d.vendor === vendor && d.identifier === id);
-    expect(row('youtube', 'yt-remote-*')).toMatchObject({ type: 'web', storage: 'local', domains: ['www.youtube-nocookie.com'], purposes: ['functional'], lifetime: 'until removed' });
+    expect(row('youtube', 'yt-remote-*')).toMatchObject({
+      type: 'web',
+      storage: 'local',
+      domains: ['www.youtube-nocookie.com'],
+      purposes: ['functional'],
+      lifetime: 'until removed',
+    });
     expect(row('youtube', 'ytidb*')).toMatchObject({ type: 'web', storage: 'indexeddb', domains: ['www.youtube-nocookie.com'] });
-    expect(row('youtube', 'VISITOR_INFO1_LIVE')).toMatchObject({ type: 'cookie', domains: ['.youtube.com'], purposes: ['marketing'], lifetime: '6 months' });
+    expect(row('youtube', 'VISITOR_INFO1_LIVE')).toMatchObject({
+      type: 'cookie',
+      domains: ['.youtube.com'],
+      purposes: ['marketing'],
+      lifetime: '6 months',
+    });
     expect(row('vimeo', 'vuid')).toMatchObject({ type: 'cookie', domains: ['.vimeo.com'], purposes: ['analytics'], lifetime: '2 years' });
     expect(row('google-maps', 'NID')).toMatchObject({ type: 'cookie', domains: ['.google.com'], lifetime: '6 months' });
     const html = renderDeclaration('html', { vendors: embedVendors, siteHost: 'www.shop.test', siteDomain: 'shop.test' });

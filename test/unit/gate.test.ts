@@ -2,12 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import Cookies from 'js-cookie';
 import { assembleGate } from '../../src/create';
 import { testRuntime } from './runtime-kit';
-import type { BannerModule } from '../../src/ui/banner-types';
 import type { GuardBridge } from '../../src/types';
 import type { ChangeEvent } from '../../src/types';
 
 const config = { vendors: { 'hubspot-conversations': { portalId: '1234567' } }, policyVersion: '3' };
-const noBanner = () => Promise.reject(new Error('no banner in unit tests')) as Promise<BannerModule>;
 const gates: { destroy(): void }[] = [];
 function make(extra: Partial<Parameters<typeof assembleGate>[1]> = {}) {
   const gate = assembleGate(config, testRuntime(extra));
@@ -15,7 +13,7 @@ function make(extra: Partial<Parameters<typeof assembleGate>[1]> = {}) {
   return gate;
 }
 afterEach(() => {
-  gates.splice(0).forEach((g) => g.destroy());
+  for (const g of gates.splice(0)) g.destroy();
   for (const name of Object.keys(Cookies.get())) Cookies.remove(name, { path: '/' });
 });
 
@@ -83,7 +81,9 @@ describe('public gate API', () => {
 
   it('names a bad id in grant/revoke', () => {
     const gate = make();
-    expect(() => gate.grant('functional', 'ads')).toThrow('consent-gate config: grant() argument 2 is "ads"; expected a purpose (functional, analytics, marketing) or a configured vendor id (hubspot-conversations)');
+    expect(() => gate.grant('functional', 'ads')).toThrow(
+      'consent-gate config: grant() argument 2 is "ads"; expected a purpose (functional, analytics, marketing) or a configured vendor id (hubspot-conversations)',
+    );
     expect(gate.decisions().decided).toBe(false);
   });
 
@@ -91,7 +91,9 @@ describe('public gate API', () => {
     const calls: string[] = [];
     const guard: GuardBridge = {
       update: (allows) => calls.push(`update:${allows('hubspot-conversations', 'functional')}`),
-      blocked: () => [{ time: 1, kind: 'script', target: 'https://js.usemessages.com/x.js', vendor: 'hubspot-conversations', purpose: 'functional' }],
+      blocked: () => [
+        { time: 1, kind: 'script', target: 'https://js.usemessages.com/x.js', vendor: 'hubspot-conversations', purpose: 'functional' },
+      ],
       onBlocked: () => undefined,
     };
     const gate = make({ guard });
@@ -102,6 +104,8 @@ describe('public gate API', () => {
   });
 
   it('throws ConsentGateConfigError for a broken config', () => {
-    expect(() => assembleGate({ vendors: { 'hubspot-conversations': {} } }, testRuntime({ autoShow: true }))).toThrow(/portalId is missing/);
+    expect(() => assembleGate({ vendors: { 'hubspot-conversations': {} } }, testRuntime({ autoShow: true }))).toThrow(
+      /portalId is missing/,
+    );
   });
 });

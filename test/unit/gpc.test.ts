@@ -23,16 +23,25 @@ function make(gpc?: string) {
 function signal(on: unknown) {
   Object.defineProperty(navigator, 'globalPrivacyControl', { value: on, configurable: true });
 }
-const acceptedAll = () => Cookies.set('consent_gate', encodeRecord(makeRecord('1', { functional: true, analytics: true, marketing: true }, {})), { path: '/' });
+const acceptedAll = () =>
+  Cookies.set('consent_gate', encodeRecord(makeRecord('1', { functional: true, analytics: true, marketing: true }, {})), { path: '/' });
 afterEach(() => {
-  gates.splice(0).forEach((g) => g.destroy());
+  for (const g of gates.splice(0)) g.destroy();
   for (const name of Object.keys(Cookies.get())) Cookies.remove(name, { path: '/' });
   delete (navigator as unknown as Record<string, unknown>).globalPrivacyControl;
 });
 
 describe('GPC: the one reading (codec)', () => {
   it('the signal is true (or 1, "1"); the modes refuse marketing, every optional purpose, or nothing', () => {
-    expect([true, 1, '1', false, undefined, 'true', 0].map((v) => gpcSignal({ globalPrivacyControl: v }))).toEqual([true, true, true, false, false, false, false]);
+    expect([true, 1, '1', false, undefined, 'true', 0].map((v) => gpcSignal({ globalPrivacyControl: v }))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(gpcSignal(undefined)).toBe(false);
     expect(gpcRefuses(true)).toEqual(['marketing']);
     expect(gpcRefuses(true, 'opt-out')).toEqual(['marketing']);
@@ -103,7 +112,9 @@ describe('GPC: the runtime', () => {
 
   it('another choice while the signal is on does not grant what the signal refused: marketing stays off unless chosen', () => {
     acceptedAll();
-    Cookies.set('consent_gate', encodeRecord(makeRecord('1', { functional: true, analytics: true, marketing: true }, { [V]: true })), { path: '/' });
+    Cookies.set('consent_gate', encodeRecord(makeRecord('1', { functional: true, analytics: true, marketing: true }, { [V]: true })), {
+      path: '/',
+    });
     signal(true);
     make().revoke('analytics');
     const stored = decodeRecord(Cookies.get('consent_gate'))!;

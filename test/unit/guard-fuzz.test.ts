@@ -13,7 +13,9 @@ import { catalog } from '../../vendors/index';
 
 const rules = compileRules(catalog);
 const BASE = 'https://www.shop.test/page/';
-const ruled = catalog.flatMap((v) => v.hosts.filter((h) => h.purpose !== 'necessary').map((h) => ({ host: h.host.toLowerCase(), path: h.path })));
+const ruled = catalog.flatMap((v) =>
+  v.hosts.filter((h) => h.purpose !== 'necessary').map((h) => ({ host: h.host.toLowerCase(), path: h.path })),
+);
 const hostRules = [...new Set(ruled.map((r) => r.host))];
 
 /** The oracle: whether the browser would connect to a ruled host, under the rule's path prefix when it has one (www.google.com is ruled under /pagead/ only). */
@@ -28,7 +30,10 @@ function isVendorHost(url: string, base = BASE): boolean {
   } catch {
     return false;
   }
-  return ruled.some((rule) => (rule.host.startsWith('*.') ? host.endsWith(rule.host.slice(1)) : host === rule.host) && (!rule.path || path.startsWith(rule.path)));
+  return ruled.some(
+    (rule) =>
+      (rule.host.startsWith('*.') ? host.endsWith(rule.host.slice(1)) : host === rule.host) && (!rule.path || path.startsWith(rule.path)),
+  );
 }
 
 const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?$/);
@@ -44,25 +49,34 @@ const otherHost = fc.oneof(
 );
 /** Spellings the URL parser maps to the same host. */
 const spelled = (host: fc.Arbitrary<string>) =>
-  fc.tuple(host, fc.shuffledSubarray(['upper', 'dot', 'dots', 'escape', 'tab', 'newline', 'userinfo', 'port'], { maxLength: 4 })).map(([h, ways]) => {
-    let out = h;
-    let prefix = '';
-    let suffix = '';
-    for (const way of ways) {
-      if (way === 'upper') out = out.replace(/[a-z]/g, (c, i) => (i % 2 ? c.toUpperCase() : c));
-      if (way === 'dot') out += '.';
-      if (way === 'dots') out += '..';
-      if (way === 'escape') out = out.replace(/[a-z]/i, (c) => '%' + c.charCodeAt(0).toString(16));
-      if (way === 'tab') out = out.slice(0, 2) + '\t' + out.slice(2);
-      if (way === 'newline') out = out.slice(0, 3) + '\n' + out.slice(3);
-      if (way === 'userinfo') prefix = 'user:pw@';
-      if (way === 'port') suffix = ':443';
-    }
-    return prefix + out + suffix;
-  });
+  fc
+    .tuple(host, fc.shuffledSubarray(['upper', 'dot', 'dots', 'escape', 'tab', 'newline', 'userinfo', 'port'], { maxLength: 4 }))
+    .map(([h, ways]) => {
+      let out = h;
+      let prefix = '';
+      let suffix = '';
+      for (const way of ways) {
+        if (way === 'upper') out = out.replace(/[a-z]/g, (c, i) => (i % 2 ? c.toUpperCase() : c));
+        if (way === 'dot') out += '.';
+        if (way === 'dots') out += '..';
+        if (way === 'escape') out = out.replace(/[a-z]/i, (c) => '%' + c.charCodeAt(0).toString(16));
+        if (way === 'tab') out = out.slice(0, 2) + '\t' + out.slice(2);
+        if (way === 'newline') out = out.slice(0, 3) + '\n' + out.slice(3);
+        if (way === 'userinfo') prefix = 'user:pw@';
+        if (way === 'port') suffix = ':443';
+      }
+      return prefix + out + suffix;
+    });
 const path = fc.stringMatching(/^(\/[a-zA-Z0-9._-]{0,12}){0,3}$/);
 const url = (host: fc.Arbitrary<string>) =>
-  fc.tuple(fc.constantFrom('https://', 'http://', '//', 'HTTPS://', 'wss://', 'https:\\\\', ' https://'), spelled(host), path, fc.constantFrom('', '?a=1', '#x')).map(([scheme, h, p, q]) => scheme + h + p + q);
+  fc
+    .tuple(
+      fc.constantFrom('https://', 'http://', '//', 'HTTPS://', 'wss://', 'https:\\\\', ' https://'),
+      spelled(host),
+      path,
+      fc.constantFrom('', '?a=1', '#x'),
+    )
+    .map(([scheme, h, p, q]) => scheme + h + p + q);
 
 describe('host matcher (fuzzed)', () => {
   it('every spelling of a vendor URL is matched; other hosts never; nothing throws (5,000 URLs)', () => {
@@ -80,7 +94,14 @@ describe('host matcher (fuzzed)', () => {
     fc.assert(
       fc.property(url(vendorHost), fc.constantFrom('plain', 'escaped', 'base64', 'javascript'), (u, form) => {
         const markup = `<script src="${u}"></script>`;
-        const value = form === 'plain' ? 'data:text/html,' + markup : form === 'escaped' ? 'data:text/html,' + encodeURIComponent(markup) : form === 'base64' ? 'data:text/html;base64,' + btoa(markup) : 'javascript:' + JSON.stringify(markup);
+        const value =
+          form === 'plain'
+            ? 'data:text/html,' + markup
+            : form === 'escaped'
+              ? 'data:text/html,' + encodeURIComponent(markup)
+              : form === 'base64'
+                ? 'data:text/html;base64,' + btoa(markup)
+                : 'javascript:' + JSON.stringify(markup);
         // (a spelling with a tab or newline is a URL the frame's parser reads whole only when it is not inside the text)
         if (!/[\t\n]/.test(u)) expect(matchUrl(rules, value, BASE), value).not.toBeNull();
       }),
@@ -98,7 +119,8 @@ function urlAttributes(markup: string): [string, string][] {
     for (const element of root.querySelectorAll('*')) {
       for (const name of element.getAttributeNames()) {
         const bare = name.replace(/^.*:/, '').toLowerCase();
-        if (['src', 'srcset', 'href', 'data', 'poster', 'srcdoc', 'imagesrcset'].includes(bare) && !element.matches('a,area,base')) found.push([bare, element.getAttribute(name)!]);
+        if (['src', 'srcset', 'href', 'data', 'poster', 'srcdoc', 'imagesrcset'].includes(bare) && !element.matches('a,area,base'))
+          found.push([bare, element.getAttribute(name)!]);
       }
       if (element.localName === 'template') walk((element as HTMLTemplateElement).content);
     }
@@ -126,12 +148,20 @@ describe('markup sanitizer (fuzzed)', () => {
       value.map((v) => `<img src=${v.replace(/[\s"'<>=`]/g, '')}>`),
     );
   const piece = attribute(fc.oneof(url(vendorHost), url(otherHost)));
-  const markup = fc.array(fc.oneof(piece, fc.constantFrom('<p>text</p>', '<div class="x">', '</div>', '<b>', 'plain & text', '<!-- c -->')), { maxLength: 6 }).chain((parts) =>
-    fc.constantFrom('', 'template', 'shadow').map((wrap) => {
-      const inner = parts.join('');
-      return wrap === 'template' ? `<template>${inner}</template>` : wrap === 'shadow' ? `<div><template shadowrootmode="open">${inner}</template></div>` : inner;
-    }),
-  );
+  const markup = fc
+    .array(fc.oneof(piece, fc.constantFrom('<p>text</p>', '<div class="x">', '</div>', '<b>', 'plain & text', '<!-- c -->')), {
+      maxLength: 6,
+    })
+    .chain((parts) =>
+      fc.constantFrom('', 'template', 'shadow').map((wrap) => {
+        const inner = parts.join('');
+        return wrap === 'template'
+          ? `<template>${inner}</template>`
+          : wrap === 'shadow'
+            ? `<div><template shadowrootmode="open">${inner}</template></div>`
+            : inner;
+      }),
+    );
 
   it('no vendor URL is left in a URL attribute; nothing throws (3,000 pieces of markup)', () => {
     fc.assert(

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../vendors/index';
-import { compileRules, configure, cookieName, isDeletion, mainPurpose, matchAttribute, matchCookie, matchCookieWrite, matchKey, matchUrl, mentionsHost } from '../../src/guard/rules';
+import {
+  compileRules,
+  configure,
+  cookieName,
+  isDeletion,
+  mainPurpose,
+  matchAttribute,
+  matchCookie,
+  matchCookieWrite,
+  matchKey,
+  matchUrl,
+  mentionsHost,
+} from '../../src/guard/rules';
 import type { VendorData } from '../../src/types';
 
 const all = compileRules(catalog);
@@ -38,7 +50,17 @@ describe('guard rules (pure)', () => {
     const base = { title: 't', provider: 'p', privacyPolicyUrl: 'u', summary: 's', options: {} };
     const r = (x: object) => ({ description: 'd', source: 's', lifetime: 0, ...x });
     const vendors = [
-      { ...base, id: 'a', purpose: 'functional', hosts: [r({ host: 'cdn.test', purpose: 'functional' }), r({ host: 'cdn.test', path: '/ads/', purpose: 'marketing' })], cookies: [r({ name: 'a_', match: 'prefix', purpose: 'analytics' }), r({ name: 'a_id', purpose: 'functional' })], storage: [r({ key: 'a.', match: 'prefix', storage: 'local', purpose: 'analytics' }), r({ key: '.tok', match: 'suffix', storage: 'session', purpose: 'marketing' })] },
+      {
+        ...base,
+        id: 'a',
+        purpose: 'functional',
+        hosts: [r({ host: 'cdn.test', purpose: 'functional' }), r({ host: 'cdn.test', path: '/ads/', purpose: 'marketing' })],
+        cookies: [r({ name: 'a_', match: 'prefix', purpose: 'analytics' }), r({ name: 'a_id', purpose: 'functional' })],
+        storage: [
+          r({ key: 'a.', match: 'prefix', storage: 'local', purpose: 'analytics' }),
+          r({ key: '.tok', match: 'suffix', storage: 'session', purpose: 'marketing' }),
+        ],
+      },
     ] as unknown as VendorData[];
     const rules = compileRules(vendors);
     expect(matchUrl(rules, 'https://cdn.test/ads/x.js')).toEqual({ v: 'a', p: 'marketing' });
@@ -80,8 +102,22 @@ describe('guard rules (pure)', () => {
     expect(configure({ vendors: {} }, all)).toEqual(['consent_gate', '1', 180]);
     // the record's lifetime, as the runtime takes it; one the runtime refuses honours no record
     expect(configure({ vendors: {}, cookieLifetimeDays: 30 }, all)).toEqual(['consent_gate', '1', 30]);
-    for (const days of [0, -1, '30', Number.NaN, Number.POSITIVE_INFINITY, null]) expect(configure({ vendors: {}, cookieLifetimeDays: days }, all), String(days)).toBeNull();
-    for (const bad of [undefined, null, 'yes', 3, {}, { vendors: null }, { vendors: [V] }, { vendors: [] }, { vendors: 'x' }, { vendors: 5 }, { vendors: true }, { vendors: { [V]: true, nope: true } }]) {
+    for (const days of [0, -1, '30', Number.NaN, Number.POSITIVE_INFINITY, null])
+      expect(configure({ vendors: {}, cookieLifetimeDays: days }, all), String(days)).toBeNull();
+    for (const bad of [
+      undefined,
+      null,
+      'yes',
+      3,
+      {},
+      { vendors: null },
+      { vendors: [V] },
+      { vendors: [] },
+      { vendors: 'x' },
+      { vendors: 5 },
+      { vendors: true },
+      { vendors: { [V]: true, nope: true } },
+    ]) {
       expect(configure(bad, all), JSON.stringify(bad)).toBeNull();
     }
     // every catalog vendor's rules stay in force, whether the config names it or not

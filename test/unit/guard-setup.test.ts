@@ -6,7 +6,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { encodeRecord } from '../../src/consent/codec';
-import { compileParts, compileRules, guardAllows, guardSetup, mainPurpose, matchCookie, matchKey, matchUrl, type RuleTable } from '../../src/guard/rules';
+import {
+  compileParts,
+  compileRules,
+  guardAllows,
+  guardSetup,
+  mainPurpose,
+  matchCookie,
+  matchKey,
+  matchUrl,
+  type RuleTable,
+} from '../../src/guard/rules';
 import type { VendorData } from '../../src/types';
 import { GOOGLE, signalCatalog } from '../fixtures/guard/signal-catalog';
 import { catalog } from '../../vendors/index';
@@ -20,14 +30,23 @@ const shop = {
   provider: 'Shop Ltd',
   purpose: 'analytics',
   privacyPolicyUrl: 'https://shop.example/privacy',
-  hosts: [{ host: 'cdn.abtest.example', path: '/v2/' }, { host: '*.ads.abtest.example', purpose: 'marketing' }],
-  cookies: [{ name: 'ab_', match: 'prefix', lifetime: 2592000, scope: 'parent' }, { name: 'shop_consent', lifetime: 0, purpose: 'necessary' }],
-  storage: [{ key: 'ab-variant', storage: 'local' }, { key: '.ab', match: 'suffix', storage: 'session', purpose: 'functional' }],
+  hosts: [
+    { host: 'cdn.abtest.example', path: '/v2/' },
+    { host: '*.ads.abtest.example', purpose: 'marketing' },
+  ],
+  cookies: [
+    { name: 'ab_', match: 'prefix', lifetime: 2592000, scope: 'parent' },
+    { name: 'shop_consent', lifetime: 0, purpose: 'necessary' },
+  ],
+  storage: [
+    { key: 'ab-variant', storage: 'local' },
+    { key: '.ab', match: 'suffix', storage: 'session', purpose: 'functional' },
+  ],
 };
 const rulesOf = (config: unknown, gpc = false): RuleTable => guardSetup(config, all, gpc)![3];
 
 describe("the site's own services, compiled by the guard", () => {
-  it('hosts (with a path), cookies and storage keys are held under their purpose, the service\'s when a part has none; every catalog rule stays', () => {
+  it("hosts (with a path), cookies and storage keys are held under their purpose, the service's when a part has none; every catalog rule stays", () => {
     const rules = rulesOf({ vendors: { [V]: { portalId: '1' }, 'ab-test': shop } });
     expect(rules.v.at(-1)).toEqual(['ab-test', 'analytics']);
     expect(matchUrl(rules, 'https://cdn.abtest.example/v2/a.js')).toEqual({ v: 'ab-test', p: 'analytics' });
@@ -40,11 +59,22 @@ describe("the site's own services, compiled by the guard", () => {
     // the catalog's rules are all still there
     expect(matchUrl(rules, 'https://js.usemessages.com/x.js')).toEqual({ v: V, p: 'functional' });
     expect(matchCookie(rules, 'messagesUtk')).toEqual({ v: V, p: 'functional' });
-    for (const list of ['h', 'c', 's'] as const) for (const rule of all[list].split(' ').filter(Boolean)) expect(rules[list].split(' ')).toContain(rule);
+    for (const list of ['h', 'c', 's'] as const)
+      for (const rule of all[list].split(' ').filter(Boolean)) expect(rules[list].split(' ')).toContain(rule);
   });
 
   it('a service whose purpose is necessary is never held (its parts without a purpose of their own are necessary)', () => {
-    const rules = rulesOf({ vendors: { cart: { ...shop, purpose: 'necessary', hosts: [{ host: 'cart.shop.example' }], cookies: [{ name: 'cart', lifetime: 0 }], storage: [] } } });
+    const rules = rulesOf({
+      vendors: {
+        cart: {
+          ...shop,
+          purpose: 'necessary',
+          hosts: [{ host: 'cart.shop.example' }],
+          cookies: [{ name: 'cart', lifetime: 0 }],
+          storage: [],
+        },
+      },
+    });
     expect(rules.h).toBe(all.h);
     expect(rules.c).toBe(all.c);
     expect(matchCookie(rules, 'cart')).toBeNull();
@@ -75,20 +105,32 @@ describe("the site's own services, compiled by the guard", () => {
     for (const [label, declaration] of bad) expect(guardSetup({ vendors: { [V]: true, 'ab-test': declaration } }, all), label).toBeNull();
     expect(guardSetup({ vendors: { [V]: true, 'ab-test': shop } }, all)).not.toBeNull();
     // so a record that grants everything grants nothing
-    const record = encodeRecord({ v: 1, p: '1', d: { functional: true, analytics: true, marketing: true }, o: {}, t: Date.now(), id: 'abcdefghijklmnopqrstuv' });
+    const record = encodeRecord({
+      v: 1,
+      p: '1',
+      d: { functional: true, analytics: true, marketing: true },
+      o: {},
+      t: Date.now(),
+      id: 'abcdefghijklmnopqrstuv',
+    });
     const cookies = `consent_gate=${encodeURIComponent(record)}`;
     expect(guardAllows(guardSetup({ vendors: { 'ab-test': shop } }, all), cookies, Date.now())('ab-test', 'analytics')).toBe(true);
-    expect(guardAllows(guardSetup({ vendors: { 'ab-test': { ...shop, purpose: 'ads' } } }, all), cookies, Date.now())(V, 'functional')).toBe(false);
+    expect(
+      guardAllows(guardSetup({ vendors: { 'ab-test': { ...shop, purpose: 'ads' } } }, all), cookies, Date.now())(V, 'functional'),
+    ).toBe(false);
   });
 
   it('more vendors than the rule format carries fail closed', () => {
-    const many = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`own-${i}`, { ...shop, hosts: [], storage: [], cookies: [{ name: `c${i}`, lifetime: 0 }] }]));
+    const many = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [`own-${i}`, { ...shop, hosts: [], storage: [], cookies: [{ name: `c${i}`, lifetime: 0 }] }]),
+    );
     expect(guardSetup({ vendors: many }, all)).toBeNull();
   });
 });
 
 describe('the GPC signal in the guard', () => {
-  const record = (g?: 1) => `consent_gate=${encodeURIComponent(encodeRecord({ v: 1, p: '1', d: { functional: true, analytics: true, marketing: true }, o: {}, t: Date.now(), id: 'abcdefghijklmnopqrstuv', ...(g ? { g } : {}) }))}`;
+  const record = (g?: 1) =>
+    `consent_gate=${encodeURIComponent(encodeRecord({ v: 1, p: '1', d: { functional: true, analytics: true, marketing: true }, o: {}, t: Date.now(), id: 'abcdefghijklmnopqrstuv', ...(g ? { g } : {}) }))}`;
   const allows = (config: object, gpc: boolean, g?: 1) => {
     const a = guardAllows(guardSetup({ vendors: { [V]: true }, ...config }, all, gpc), record(g), Date.now());
     return ['functional', 'analytics', 'marketing'].filter((p) => a(V, p as never));
@@ -119,7 +161,15 @@ describe('consent signals in the rule table', () => {
     expect(table.g).toEqual([
       ['01', 'dataLayer', 'g', ['consent', '{phase}'], { ...GOOGLE.types, security_storage: 'granted' }, ['granted', 'denied']],
       ['2', 'uetq', 'a', ['consent', '{phase}'], { ad_storage: 'marketing' }, ['granted', 'denied']],
-      ['3', '_hsp', 'l', ['setHubSpotConsent'], { analytics: 'analytics', advertisement: 'marketing', functionality: 'functional' }, [true, false], { disableHubSpotCookieBanner: true }],
+      [
+        '3',
+        '_hsp',
+        'l',
+        ['setHubSpotConsent'],
+        { analytics: 'analytics', advertisement: 'marketing', functionality: 'functional' },
+        [true, false],
+        { disableHubSpotCookieBanner: true },
+      ],
     ]);
     expect(JSON.stringify(table)).not.toContain('source');
     // a catalog without signals carries none
@@ -128,8 +178,17 @@ describe('consent signals in the rule table', () => {
     expect(compileRules(silent).g).toBeUndefined();
   });
 
-  it("advanced mode: a vendor with a phased signal loads (its hosts pass, its markup form needs nothing); its cookies stay held; basic and other vendors unchanged", () => {
-    const rules = guardSetup({ vendors: { 'google-tag': { consentMode: 'advanced' }, uet: { consentMode: 'basic' }, 'hubspot-tracking': { consentMode: 'advanced' } } }, table)![3];
+  it('advanced mode: a vendor with a phased signal loads (its hosts pass, its markup form needs nothing); its cookies stay held; basic and other vendors unchanged', () => {
+    const rules = guardSetup(
+      {
+        vendors: {
+          'google-tag': { consentMode: 'advanced' },
+          uet: { consentMode: 'basic' },
+          'hubspot-tracking': { consentMode: 'advanced' },
+        },
+      },
+      table,
+    )![3];
     expect(matchUrl(rules, 'https://www.googletagmanager.com/gtag/js?id=G-1')).toBeNull();
     expect(mainPurpose(rules, 'google-tag')).toBe('necessary');
     expect(matchCookie(rules, '_ga')).toEqual({ v: 'google-tag', p: 'analytics' });

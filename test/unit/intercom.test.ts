@@ -5,9 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config';
 import { ConsentGateConfigError } from '../../src/errors';
 import { compileRules, matchCookie, matchUrl } from '../../src/guard/rules';
-import type { Vendor, VendorContext } from '../../src/types';
+import type { VendorContext } from '../../src/types';
 import { catalog } from '../../vendors/index';
-import intercom, { bootSettings, cookieNamesFor, createStub, ensureStub, type IntercomFunction, type IntercomOptions } from '../../vendors/intercom';
+import intercom, {
+  bootSettings,
+  cookieNamesFor,
+  createStub,
+  ensureStub,
+  type IntercomFunction,
+  type IntercomOptions,
+} from '../../vendors/intercom';
 
 const ROOT = resolve(__dirname, '../..');
 const REFERENCE = resolve(ROOT, 'test/fixtures/reference/vendor-facts.md');
@@ -26,7 +33,9 @@ function errorOf(input: unknown): ConsentGateConfigError {
 
 /** The Intercom row of the reference's "Other chat widgets" table: cookie names (without {appId}) and lifetimes in seconds. */
 function referenceCookies(): { name: string; lifetime: number }[] {
-  const row = readFileSync(REFERENCE, 'utf8').split('\n').find((l) => l.startsWith('| Intercom |'))!;
+  const row = readFileSync(REFERENCE, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('| Intercom |'))!;
   const storage = row.split('|')[5]!;
   return [...storage.matchAll(/`([^`]+)\{appId\}` \((\d+) (months?|weeks?)\)/g)].map((m) => ({
     name: m[1]!,
@@ -67,7 +76,8 @@ describe('Intercom catalog entry', () => {
       'https://api-iam.au.intercom.io/messenger/web/ping',
       'wss://nexus-websocket-a.intercom.io/pubsub/x',
       'https://js.intercomcdn.com/frame-modern.js',
-    ]) expect(matchUrl(rules, url), url).toEqual(ic);
+    ])
+      expect(matchUrl(rules, url), url).toEqual(ic);
     expect(matchUrl(rules, 'https://intercom.io/')).toBeNull();
     expect(matchUrl(rules, 'https://notintercom.io/x')).toBeNull();
     for (const name of cookieNamesFor('abc12xyz')) expect(matchCookie(rules, name), name).toEqual(ic);
@@ -91,27 +101,52 @@ describe('Intercom options', () => {
     expect(region.path).toBe('vendors.intercom.region');
     expect(region.message).toMatch(/"us", "eu" or "au"/);
     expect(errorOf({ vendors: { intercom: { appId: 'abc12xyz', settings: 'hide' } } }).path).toBe('vendors.intercom.settings');
-    expect(errorOf({ vendors: { intercom: { appId: 'abc12xyz', hostBase: 'http://localhost/vendor/' } } }).path).toBe('vendors.intercom.hostBase');
+    expect(errorOf({ vendors: { intercom: { appId: 'abc12xyz', hostBase: 'http://localhost/vendor/' } } }).path).toBe(
+      'vendors.intercom.hostBase',
+    );
     expect(errorOf({ vendors: { intercom: { appId: 'abc12xyz', app_id: 'x' } } }).path).toBe('vendors.intercom.app_id');
-    expect(() => resolveConfig({ vendors: { intercom: { appId: 'abc12xyz', region: 'eu', settings: { hide_default_launcher: true }, hostBase: '/vendor/{host}', position: 'bottom-left' } } }, catalog)).not.toThrow();
+    expect(() =>
+      resolveConfig(
+        {
+          vendors: {
+            intercom: {
+              appId: 'abc12xyz',
+              region: 'eu',
+              settings: { hide_default_launcher: true },
+              hostBase: '/vendor/{host}',
+              position: 'bottom-left',
+            },
+          },
+        },
+        catalog,
+      ),
+    ).not.toThrow();
   });
 });
 
 describe('Intercom boot settings and queue stub', () => {
-  it('boot settings: config settings, then the site\'s intercomSettings, then app_id and api_base by region (and hostBase)', () => {
+  it("boot settings: config settings, then the site's intercomSettings, then app_id and api_base by region (and hostBase)", () => {
     const o = { appId: 'abc12xyz', settings: { name: 'config', alignment: 'left', app_id: 'nope' } } as IntercomOptions;
-    expect(bootSettings(o, { name: 'site' })).toEqual({ name: 'site', alignment: 'left', app_id: 'abc12xyz', api_base: 'https://api-iam.intercom.io' });
+    expect(bootSettings(o, { name: 'site' })).toEqual({
+      name: 'site',
+      alignment: 'left',
+      app_id: 'abc12xyz',
+      api_base: 'https://api-iam.intercom.io',
+    });
     expect(bootSettings({ appId: 'a1', region: 'eu' }).api_base).toBe('https://api-iam.eu.intercom.io');
     expect(bootSettings({ appId: 'a1', region: 'au' }).api_base).toBe('https://api-iam.au.intercom.io');
     expect(bootSettings({ appId: 'a1', region: 'eu', hostBase: '/vendor/{host}' }).api_base).toBe('/vendor/api-iam.eu.intercom.io');
     expect(bootSettings({ appId: 'a1' }, 'not an object')).toEqual({ app_id: 'a1', api_base: 'https://api-iam.intercom.io' });
   });
 
-  it('the stub queues calls (as Intercom\'s snippet does); ensureStub keeps a site\'s own stub and its queue', () => {
+  it("the stub queues calls (as Intercom's snippet does); ensureStub keeps a site's own stub and its queue", () => {
     const stub = createStub();
     stub('trackEvent', 'viewed-pricing');
     stub('update', { company: 'Acme' });
-    expect(stub.q!.map((args) => Array.from(args))).toEqual([['trackEvent', 'viewed-pricing'], ['update', { company: 'Acme' }]]);
+    expect(stub.q!.map((args) => Array.from(args))).toEqual([
+      ['trackEvent', 'viewed-pricing'],
+      ['update', { company: 'Acme' }],
+    ]);
     const w: { Intercom?: IntercomFunction } = { Intercom: stub };
     expect(ensureStub(w)).toBe(stub);
     const empty: { Intercom?: IntercomFunction } = {};
@@ -140,7 +175,10 @@ describe('Intercom boot settings and queue stub', () => {
     intercom.adapter.prepare!(ctx);
     const methods = () => (win.Intercom as IntercomFunction).q!.map((args) => Array.from(args)[0]);
     expect(methods()).toEqual(['boot', 'onShow', 'onHide', 'trackEvent']);
-    expect(Array.from((win.Intercom as IntercomFunction).q![0]!)[1]).toEqual({ app_id: 'abc12xyz', api_base: 'https://api-iam.intercom.io' });
+    expect(Array.from((win.Intercom as IntercomFunction).q![0]!)[1]).toEqual({
+      app_id: 'abc12xyz',
+      api_base: 'https://api-iam.intercom.io',
+    });
     // a failed load: consent-gate's entries go, the site's stay
     intercom.adapter.unload!(ctx);
     expect(win.Intercom).toBe(site);

@@ -3,7 +3,10 @@ import { resolveConfig } from '../../src/config';
 import { catalog } from '../../vendors/index';
 import { changeFromKlaro, klaroConfig, klaroConsents } from '../../src/ui/klaro-config';
 
-const config = resolveConfig({ vendors: { 'hubspot-conversations': { portalId: '1' } }, banner: { acceptAll: 'Yes to all', privacyPolicyUrl: '/privacy' } }, catalog);
+const config = resolveConfig(
+  { vendors: { 'hubspot-conversations': { portalId: '1' } }, banner: { acceptAll: 'Yes to all', privacyPolicyUrl: '/privacy' } },
+  catalog,
+);
 
 describe('Klaro config generated from the catalog', () => {
   const k = klaroConfig(config);
@@ -38,11 +41,28 @@ describe('Klaro config generated from the catalog', () => {
   });
 
   it('maps decisions both ways', () => {
-    const decisions = { decided: true, purposes: { necessary: true, functional: true, analytics: false, marketing: false }, overrides: {}, vendors: {}, decidedAt: 1, id: 'x', policyVersion: '1' };
+    const decisions = {
+      decided: true,
+      purposes: { necessary: true, functional: true, analytics: false, marketing: false },
+      overrides: {},
+      vendors: {},
+      decidedAt: 1,
+      id: 'x',
+      policyVersion: '1',
+    };
     expect(klaroConsents(config, decisions)).toEqual({ functional: true, analytics: false, marketing: false });
-    expect(changeFromKlaro(config, {}, 'accept')).toEqual({ purposes: { functional: true, analytics: true, marketing: true }, reset: true });
-    expect(changeFromKlaro(config, { functional: true }, 'decline')).toEqual({ purposes: { functional: false, analytics: false, marketing: false }, reset: true });
-    expect(changeFromKlaro(config, { functional: true, analytics: 'yes' }, 'save')).toEqual({ purposes: { functional: true, analytics: false, marketing: false }, reset: false });
+    expect(changeFromKlaro(config, {}, 'accept')).toEqual({
+      purposes: { functional: true, analytics: true, marketing: true },
+      reset: true,
+    });
+    expect(changeFromKlaro(config, { functional: true }, 'decline')).toEqual({
+      purposes: { functional: false, analytics: false, marketing: false },
+      reset: true,
+    });
+    expect(changeFromKlaro(config, { functional: true, analytics: 'yes' }, 'save')).toEqual({
+      purposes: { functional: true, analytics: false, marketing: false },
+      reset: false,
+    });
   });
 });
 
@@ -56,7 +76,10 @@ describe('the first layer informs (purposes, providers, privacy policy) in the p
     expect(parts.purposes[0]).toBe('Functional (HubSpot Conversations)');
     expect(parts.description).toBe(en.description);
     expect(parts.policy).toEqual(['To learn more, please read our ', '.']);
-    const noPolicy = resolveConfig({ vendors: { 'hubspot-conversations': { portalId: '1' } }, banner: { description: 'Our words.' } }, catalog);
+    const noPolicy = resolveConfig(
+      { vendors: { 'hubspot-conversations': { portalId: '1' } }, banner: { description: 'Our words.' } },
+      catalog,
+    );
     expect(noticeParts(noPolicy, en).policy).toBeNull();
     expect(noticeParts(noPolicy, en).description).toBe('Our words.');
   });

@@ -55,7 +55,21 @@ describe('receipt schema', () => {
   });
 
   it('exports one definition of the fields and the enums', () => {
-    expect(RECEIPT_FIELDS).toEqual(['schema', 'receiptId', 'recordId', 'time', 'policyVersion', 'configHash', 'action', 'source', 'purposes', 'vendors', 'gpc', 'language', 'path']);
+    expect(RECEIPT_FIELDS).toEqual([
+      'schema',
+      'receiptId',
+      'recordId',
+      'time',
+      'policyVersion',
+      'configHash',
+      'action',
+      'source',
+      'purposes',
+      'vendors',
+      'gpc',
+      'language',
+      'path',
+    ]);
     expect(RECEIPT_ACTIONS).toEqual(['accept-all', 'reject-all', 'custom', 'grant', 'withdraw', 'gpc-opt-out', 'expired']);
     expect(RECEIPT_SOURCES).toEqual(['banner', 'settings', 'prompt', 'placeholder', 'api', 'click', 'gpc', 'expiry']);
     for (const action of RECEIPT_ACTIONS) expect(validateReceipt(receipt({ action }), NOW).ok).toBe(true);
@@ -127,29 +141,51 @@ describe('receipt schema', () => {
       { language: 'zh-Hant-TW' },
       { path: '/caf\u00e9/\ud83d\ude00/%20' },
       { vendors: {} },
-    ]) expect(validateReceipt(receipt(over), NOW)).toMatchObject({ ok: true });
+    ])
+      expect(validateReceipt(receipt(over), NOW)).toMatchObject({ ok: true });
   });
 
   it('names the exact nested path of a wrong purpose, vendor or GPC value', () => {
-    expect(errorOf(receipt({ purposes: { functional: true, analytics: 'yes', marketing: false } }))).toEqual({ field: 'purposes.analytics', expected: 'a boolean' });
-    expect(errorOf(receipt({ purposes: { functional: true, analytics: false } }))).toEqual({ field: 'purposes.marketing', expected: 'a boolean' });
-    expect(errorOf(receipt({ vendors: { 'hubspot-conversations': 1 } }))).toEqual({ field: 'vendors.hubspot-conversations', expected: 'a boolean' });
-    expect(errorOf(receipt({ vendors: { 'Bad Vendor': true } }))).toEqual({ field: 'vendors.Bad Vendor', expected: RECEIPT_EXPECTED.vendorId });
-    expect(errorOf(receipt({ vendors: { ['a'.repeat(65)]: true } }))).toEqual({ field: `vendors.${'a'.repeat(65)}`, expected: RECEIPT_EXPECTED.vendorId });
+    expect(errorOf(receipt({ purposes: { functional: true, analytics: 'yes', marketing: false } }))).toEqual({
+      field: 'purposes.analytics',
+      expected: 'a boolean',
+    });
+    expect(errorOf(receipt({ purposes: { functional: true, analytics: false } }))).toEqual({
+      field: 'purposes.marketing',
+      expected: 'a boolean',
+    });
+    expect(errorOf(receipt({ vendors: { 'hubspot-conversations': 1 } }))).toEqual({
+      field: 'vendors.hubspot-conversations',
+      expected: 'a boolean',
+    });
+    expect(errorOf(receipt({ vendors: { 'Bad Vendor': true } }))).toEqual({
+      field: 'vendors.Bad Vendor',
+      expected: RECEIPT_EXPECTED.vendorId,
+    });
+    expect(errorOf(receipt({ vendors: { ['a'.repeat(65)]: true } }))).toEqual({
+      field: `vendors.${'a'.repeat(65)}`,
+      expected: RECEIPT_EXPECTED.vendorId,
+    });
     expect(errorOf(receipt({ vendors: { 'double--hyphen': true } })).field).toBe('vendors.double--hyphen');
     expect(errorOf(receipt({ gpc: { signal: true, applied: null } }))).toEqual({ field: 'gpc.applied', expected: 'a boolean' });
   });
 
   it('refuses unknown fields, at the top and inside', () => {
-    expect(errorOf(receipt({ userAgent: 'Mozilla/5.0' }))).toMatchObject({ field: 'userAgent', expected: expect.stringContaining('no such field') });
-    expect(errorOf(receipt({ purposes: { functional: true, analytics: false, marketing: false, necessary: true } }))).toMatchObject({ field: 'purposes.necessary' });
+    expect(errorOf(receipt({ userAgent: 'Mozilla/5.0' }))).toMatchObject({
+      field: 'userAgent',
+      expected: expect.stringContaining('no such field'),
+    });
+    expect(errorOf(receipt({ purposes: { functional: true, analytics: false, marketing: false, necessary: true } }))).toMatchObject({
+      field: 'purposes.necessary',
+    });
     expect(errorOf(receipt({ gpc: { signal: true, applied: false, header: true } }))).toMatchObject({ field: 'gpc.header' });
     const parsed = parseReceipt(JSON.stringify(receipt()).replace('{', '{"__proto__":{"admin":true},'), NOW);
     expect(parsed).toEqual({ ok: false, error: expect.objectContaining({ field: '__proto__' }) });
   });
 
   it('caps the vendors at 100 and the whole receipt at 4096 bytes of JSON', () => {
-    const many = (n: number, len = 4) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`v${String(i).padStart(len, '0')}`, true]));
+    const many = (n: number, len = 4) =>
+      Object.fromEntries(Array.from({ length: n }, (_, i) => [`v${String(i).padStart(len, '0')}`, true]));
     expect(validateReceipt(receipt({ vendors: many(RECEIPT_MAX_VENDORS) }), NOW).ok).toBe(true);
     expect(errorOf(receipt({ vendors: many(RECEIPT_MAX_VENDORS + 1) }))).toEqual({ field: 'vendors', expected: RECEIPT_EXPECTED.vendors });
     // 100 vendor ids of 40 characters: valid one by one, too large together
@@ -161,19 +197,38 @@ describe('receipt schema', () => {
   });
 
   it('refuses what is not an object, and text that is not JSON or too long', () => {
-    for (const input of [null, undefined, 'receipt', 42, [receipt()]]) expect(errorOf(input)).toEqual({ field: 'receipt', expected: 'a JSON object' });
+    for (const input of [null, undefined, 'receipt', 42, [receipt()]])
+      expect(errorOf(input)).toEqual({ field: 'receipt', expected: 'a JSON object' });
     expect(parseReceipt('{"schema":1,', NOW)).toEqual({ ok: false, error: { field: 'receipt', expected: 'a JSON object' } });
-    expect(parseReceipt(' '.repeat(RECEIPT_MAX_BYTES) + JSON.stringify(receipt()), NOW)).toEqual({ ok: false, error: { field: 'receipt', expected: RECEIPT_EXPECTED.size } });
+    expect(parseReceipt(' '.repeat(RECEIPT_MAX_BYTES) + JSON.stringify(receipt()), NOW)).toEqual({
+      ok: false,
+      error: { field: 'receipt', expected: RECEIPT_EXPECTED.size },
+    });
     expect(parseReceipt(JSON.stringify(receipt()), NOW)).toMatchObject({ ok: true, receipt: receipt() });
   });
 
   it('never throws on hostile input', () => {
     const hostile: unknown[] = [
       Object.create(null),
-      { ...receipt(), vendors: new Proxy({}, { ownKeys: () => { throw new Error('trap'); } }) },
+      {
+        ...receipt(),
+        vendors: new Proxy(
+          {},
+          {
+            ownKeys: () => {
+              throw new Error('trap');
+            },
+          },
+        ),
+      },
       receipt({ vendors: { constructor: true, toString: false } }),
       receipt({ path: '/\u0000' }),
-      { ...receipt(), get path() { throw new Error('getter'); } },
+      {
+        ...receipt(),
+        get path() {
+          throw new Error('getter');
+        },
+      },
     ];
     for (const input of hostile) {
       let result: unknown;

@@ -31,15 +31,33 @@ afterEach(() => {
   for (const name of Object.keys(Cookies.get())) Cookies.remove(name, { path: '/' });
 });
 
-const hostile = fc.oneof(fc.constant('true'), fc.constant(1), fc.constant(null), fc.constant([]), fc.constant({}), fc.string({ maxLength: 5 }));
+const hostile = fc.oneof(
+  fc.constant('true'),
+  fc.constant(1),
+  fc.constant(null),
+  fc.constant([]),
+  fc.constant({}),
+  fc.string({ maxLength: 5 }),
+);
 const decision = fc.oneof({ weight: 8, arbitrary: fc.boolean() }, { weight: 1, arbitrary: hostile });
 const record = fc.record(
   {
     v: fc.oneof({ weight: 8, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.constantFrom(2, '1', 0) }),
-    p: fc.oneof({ weight: 6, arbitrary: fc.constantFrom('1', '2026-11') }, { weight: 1, arbitrary: fc.constantFrom('', 'x'.repeat(65), 'v"2', 7) }),
+    p: fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom('1', '2026-11') },
+      { weight: 1, arbitrary: fc.constantFrom('', 'x'.repeat(65), 'v"2', 7) },
+    ),
     d: fc.oneof(
       { weight: 8, arbitrary: fc.record({ functional: decision, analytics: decision, marketing: decision }) },
-      { weight: 1, arbitrary: fc.constantFrom({ functional: true }, { marketing: true, analytics: true, functional: true }, { functional: true, analytics: true, marketing: true, necessary: true }, [true, true, true]) },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          { functional: true },
+          { marketing: true, analytics: true, functional: true },
+          { functional: true, analytics: true, marketing: true, necessary: true },
+          [true, true, true],
+        ),
+      },
     ),
     o: fc.oneof(
       { weight: 6, arbitrary: fc.dictionary(fc.constantFrom(...VENDORS), decision, { maxKeys: 3 }) },
@@ -47,7 +65,10 @@ const record = fc.record(
     ),
     // age in days: within and beyond every lifetime, and ahead of the clock
     age: fc.oneof(fc.double({ min: -3, max: 500, noNaN: true }), fc.constantFrom(0, 29.99, 30.01, 179.9, 180.1, 394.9, 395.1, -0.9, -1.1)),
-    id: fc.oneof({ weight: 8, arbitrary: fc.constant('abcdefghijklmnopqrstuv') }, { weight: 1, arbitrary: fc.constantFrom('short', 'a b c d e f g h i j k', 5) }),
+    id: fc.oneof(
+      { weight: 8, arbitrary: fc.constant('abcdefghijklmnopqrstuv') },
+      { weight: 1, arbitrary: fc.constantFrom('short', 'a b c d e f g h i j k', 5) },
+    ),
     extra: fc.oneof({ weight: 8, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constant(1) }),
     spaced: fc.boolean(),
     tampered: fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
@@ -59,7 +80,6 @@ const config = fc.record({
   cookieLifetimeDays: fc.constantFrom(undefined, null, 1, 30, 180, 395, 1000, 0, -5, 'x', Number.NaN, Number.POSITIVE_INFINITY, 30.5),
 });
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function cookieValueOf(r: any, now: number, g?: unknown): string {
   const body: Record<string, unknown> = { v: r.v, p: r.p, d: r.d, o: r.o, t: Math.round(now - r.age * DAY), id: r.id };
   if (r.extra !== undefined) body.x = r.extra;
@@ -74,7 +94,11 @@ describe('the guard and the runtime read every record alike', () => {
     fc.assert(
       fc.property(config, record, (c, r) => {
         const now = Date.now();
-        const input = { vendors: { 'hubspot-conversations': { portalId: '1234567' } }, ...c, ...(c.cookieLifetimeDays === undefined ? { cookieLifetimeDays: undefined } : {}) };
+        const input = {
+          vendors: { 'hubspot-conversations': { portalId: '1234567' } },
+          ...c,
+          ...(c.cookieLifetimeDays === undefined ? { cookieLifetimeDays: undefined } : {}),
+        };
         if (c.cookieLifetimeDays === undefined) delete (input as Record<string, unknown>).cookieLifetimeDays;
         const value = cookieValueOf(r, now);
         document.cookie = `consent_gate=${encodeURIComponent(value)}; path=/`;
@@ -108,20 +132,44 @@ describe('the guard and the runtime read every record alike', () => {
   it('3,000 more with the GPC signal (every mode), records decided with it on, and site-declared services: the same grant', () => {
     const declaration = fc.constantFrom(
       undefined,
-      { title: 'A/B', provider: 'Shop', purpose: 'analytics', privacyPolicyUrl: '/privacy', cookies: [{ name: 'ab_', match: 'prefix', lifetime: 0 }] },
+      {
+        title: 'A/B',
+        provider: 'Shop',
+        purpose: 'analytics',
+        privacyPolicyUrl: '/privacy',
+        cookies: [{ name: 'ab_', match: 'prefix', lifetime: 0 }],
+      },
       { title: 'Cart', provider: 'Shop', purpose: 'necessary', privacyPolicyUrl: '/privacy', cookies: [{ name: 'cart', lifetime: 0 }] },
-      { title: 'Pixel', provider: 'Ads', purpose: 'marketing', privacyPolicyUrl: 'https://ads.example/privacy', hosts: [{ host: 'px.ads.example' }], storage: [{ key: 'px', storage: 'local', purpose: 'functional' }] },
+      {
+        title: 'Pixel',
+        provider: 'Ads',
+        purpose: 'marketing',
+        privacyPolicyUrl: 'https://ads.example/privacy',
+        hosts: [{ host: 'px.ads.example' }],
+        storage: [{ key: 'px', storage: 'local', purpose: 'functional' }],
+      },
       // refused by both: no purpose, hosts not a list
       { title: 'Broken', provider: 'Shop', privacyPolicyUrl: '/privacy' },
       { title: 'Broken', provider: 'Shop', purpose: 'analytics', privacyPolicyUrl: '/privacy', hosts: 'x.example' },
     );
-    const gpc = fc.record({ signal: fc.boolean(), mode: fc.constantFrom(undefined, 'opt-out', 'reject-all', 'ignore', 'opt_out'), g: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 2, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.constant(2) }) });
+    const gpc = fc.record({
+      signal: fc.boolean(),
+      mode: fc.constantFrom(undefined, 'opt-out', 'reject-all', 'ignore', 'opt_out'),
+      g: fc.oneof(
+        { weight: 3, arbitrary: fc.constant(undefined) },
+        { weight: 2, arbitrary: fc.constant(1) },
+        { weight: 1, arbitrary: fc.constant(2) },
+      ),
+    });
     let granting = 0;
     let refusedBySignal = 0;
     fc.assert(
       fc.property(config, record, gpc, declaration, (c, r, g, own) => {
         const now = Date.now();
-        const vendors: Record<string, unknown> = { 'hubspot-conversations': { portalId: '1234567' }, ...(own ? { 'own-service': own } : {}) };
+        const vendors: Record<string, unknown> = {
+          'hubspot-conversations': { portalId: '1234567' },
+          ...(own ? { 'own-service': own } : {}),
+        };
         const input: Record<string, unknown> = { vendors, ...c, ...(g.mode ? { gpc: g.mode } : {}) };
         if (c.cookieLifetimeDays === undefined) delete input.cookieLifetimeDays;
         const value = cookieValueOf({ ...r, ...(g.g !== undefined ? { extra: undefined } : {}) }, now, g.g);

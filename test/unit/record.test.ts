@@ -64,15 +64,49 @@ describe('consent record', () => {
     expect(decodeRecord(good)).not.toBeNull();
     expect(decodeRecord(good.replace('"functional":true', '"functional":false'))).toBeNull();
     expect(decodeRecord(good.slice(0, -1))).toBeNull();
-    const json = JSON.stringify({ v: 2, p: '1', d: { functional: true, analytics: false, marketing: false }, o: {}, t: Date.now(), id: newRecordId() });
+    const json = JSON.stringify({
+      v: 2,
+      p: '1',
+      d: { functional: true, analytics: false, marketing: false },
+      o: {},
+      t: Date.now(),
+      id: newRecordId(),
+    });
     expect(decodeRecord(`${checksum(json)}.${json}`)).toBeNull();
-    const huge = JSON.stringify({ v: 1, p: '1', d: { functional: true, analytics: false, marketing: false }, o: {}, t: Date.now(), id: 'x'.repeat(MAX_RECORD_LENGTH) });
+    const huge = JSON.stringify({
+      v: 1,
+      p: '1',
+      d: { functional: true, analytics: false, marketing: false },
+      o: {},
+      t: Date.now(),
+      id: 'x'.repeat(MAX_RECORD_LENGTH),
+    });
     expect(decodeRecord(`${checksum(huge)}.${huge}`)).toBeNull();
-    const future = JSON.stringify({ v: 1, p: '1', d: { functional: true, analytics: false, marketing: false }, o: {}, t: Date.now() + 10 * 86400000, id: newRecordId() });
+    const future = JSON.stringify({
+      v: 1,
+      p: '1',
+      d: { functional: true, analytics: false, marketing: false },
+      o: {},
+      t: Date.now() + 10 * 86400000,
+      id: newRecordId(),
+    });
     expect(decodeRecord(`${checksum(future)}.${future}`)).toBeNull();
-    const extraKey = JSON.stringify({ v: 1, p: '1', d: { functional: true, analytics: false, marketing: false }, o: {}, t: Date.now(), id: newRecordId(), x: 1 });
+    const extraKey = JSON.stringify({
+      v: 1,
+      p: '1',
+      d: { functional: true, analytics: false, marketing: false },
+      o: {},
+      t: Date.now(),
+      id: newRecordId(),
+      x: 1,
+    });
     expect(decodeRecord(`${checksum(extraKey)}.${extraKey}`)).toBeNull();
-    const proto = '{"v":1,"p":"1","d":{"functional":true,"analytics":false,"marketing":false,"__proto__":{"x":1}},"o":{},"t":' + Date.now() + ',"id":"' + newRecordId() + '"}';
+    const proto =
+      '{"v":1,"p":"1","d":{"functional":true,"analytics":false,"marketing":false,"__proto__":{"x":1}},"o":{},"t":' +
+      Date.now() +
+      ',"id":"' +
+      newRecordId() +
+      '"}';
     expect(decodeRecord(`${checksum(proto)}.${proto}`)).toBeNull();
   });
 
@@ -85,14 +119,23 @@ describe('consent record', () => {
   });
 
   it('checks every field on its own: one wrong field makes the whole record "no decision"', () => {
-    const base = { v: 1, p: '1', d: { functional: true, analytics: false, marketing: false }, o: { 'hubspot-conversations': true }, t: Date.now(), id: newRecordId() };
+    const base = {
+      v: 1,
+      p: '1',
+      d: { functional: true, analytics: false, marketing: false },
+      o: { 'hubspot-conversations': true },
+      t: Date.now(),
+      id: newRecordId(),
+    };
     const sealed = (body: object) => {
       const json = JSON.stringify(body);
       return `${checksum(json)}.${json}`;
     };
     // only the one shape encodeRecord writes: keys in their order, no whitespace
     expect(decodeRecord(sealed(base))).toEqual(base);
-    expect(decodeRecord(encodeRecord({ ...base, d: { marketing: false, analytics: false, functional: true } } as typeof base))).toEqual(base);
+    expect(decodeRecord(encodeRecord({ ...base, d: { marketing: false, analytics: false, functional: true } } as typeof base))).toEqual(
+      base,
+    );
     expect(decodeRecord(sealed({ id: base.id, t: base.t, o: base.o, d: base.d, p: '1', v: 1 })), 'keys reordered').toBeNull();
     const spaced = JSON.stringify(base, null, 1);
     expect(decodeRecord(`${checksum(spaced)}.${spaced}`), 'whitespace').toBeNull();
@@ -127,10 +170,13 @@ describe('consent record', () => {
     ];
     for (const [label, body] of wrong) expect(decodeRecord(sealed(body)), label).toBeNull();
     expect(decodeRecord(sealed(base), '2'), 'another policy version').toBeNull();
-    expect(decodeRecord(sealed({ ...base, o: Object.fromEntries(Array.from({ length: 50 }, (_, i) => ['v' + i, true])) })), '50 vendors').not.toBeNull();
+    expect(
+      decodeRecord(sealed({ ...base, o: Object.fromEntries(Array.from({ length: 50 }, (_, i) => ['v' + i, true])) })),
+      '50 vendors',
+    ).not.toBeNull();
   });
 
-  it('peekRecord (the head guard\'s reading): checksum, version and policy decide; only an exact true grants', () => {
+  it("peekRecord (the head guard's reading): checksum, version and policy decide; only an exact true grants", () => {
     const base = { v: 1, p: '1', d: { functional: true, analytics: false, marketing: false }, o: {}, t: Date.now(), id: newRecordId() };
     const sealed = (body: object) => {
       const json = JSON.stringify(body);
@@ -142,7 +188,9 @@ describe('consent record', () => {
     expect(allows(sealed({ ...base, o: { 'hubspot-conversations': false } }), 'functional')).toBe(false);
     expect(allows(sealed({ ...base, d: { ...base.d, analytics: 'true' } }), 'analytics'), 'a string "true"').toBe(false);
     expect(allows(sealed({ ...base, d: { ...base.d, analytics: 1 } }), 'analytics'), 'the number 1').toBe(false);
-    expect(allows(sealed({ ...base, o: { 'hubspot-conversations': 'yes' } }), 'functional'), 'an override that is not a boolean').toBe(false);
+    expect(allows(sealed({ ...base, o: { 'hubspot-conversations': 'yes' } }), 'functional'), 'an override that is not a boolean').toBe(
+      false,
+    );
     expect(peekRecord(sealed(base).replace('"functional":true', '"functional":false')), 'edited').toBeNull();
     expect(peekRecord(sealed({ ...base, v: 2 })), 'schema 2').toBeNull();
     expect(peekRecord(sealed(base), '2'), 'another policy').toBeNull();
@@ -159,14 +207,63 @@ describe('consent record', () => {
   it('reads 1,000+ random and hostile cookie values as "no decision" without throwing', () => {
     const valid = encodeRecord(makeRecord('1', { functional: true, analytics: true, marketing: true }, { 'hubspot-conversations': false }));
     let seed = 12345;
-    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
     const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
     const hostile: string[] = [
-      '', ' ', '.', '..', '0.', '.{}', 'null', 'undefined', '{}', '[]', '"x"', '%', '%E0%A4%A', '\u0000', '\uD800',
-      '__proto__', '{"__proto__":{"polluted":true}}', 'a'.repeat(5000), JSON.stringify(valid), valid + valid,
-      valid.replace(/\d/, 'x'), valid.toUpperCase(), valid.split('').reverse().join(''),
+      '',
+      ' ',
+      '.',
+      '..',
+      '0.',
+      '.{}',
+      'null',
+      'undefined',
+      '{}',
+      '[]',
+      '"x"',
+      '%',
+      '%E0%A4%A',
+      '\u0000',
+      '\uD800',
+      '__proto__',
+      '{"__proto__":{"polluted":true}}',
+      'a'.repeat(5000),
+      JSON.stringify(valid),
+      valid + valid,
+      valid.replace(/\d/, 'x'),
+      valid.toUpperCase(),
+      valid.split('').reverse().join(''),
     ];
-    const alphabet = ['{', '}', '"', ':', ',', '.', '[', ']', 'v', 'p', 'd', 'o', 't', 'id', '1', 'true', 'false', 'null', '\\', '%', ';', '=', ' ', '\u00e9', '\uD83D\uDE00', '0x', '-1', '1e308'];
+    const alphabet = [
+      '{',
+      '}',
+      '"',
+      ':',
+      ',',
+      '.',
+      '[',
+      ']',
+      'v',
+      'p',
+      'd',
+      'o',
+      't',
+      'id',
+      '1',
+      'true',
+      'false',
+      'null',
+      '\\',
+      '%',
+      ';',
+      '=',
+      ' ',
+      '\u00e9',
+      '\uD83D\uDE00',
+      '0x',
+      '-1',
+      '1e308',
+    ];
     while (hostile.length < 1200) {
       const kind = rand();
       if (kind < 0.3) {
@@ -193,7 +290,13 @@ describe('consent record', () => {
         const body = JSON.stringify({
           v: pick([1, 2, '1', 0, null]),
           p: pick(['1', '', 5, 'x'.repeat(70)]),
-          d: pick([{ functional: 'yes', analytics: false, marketing: false }, { functional: true }, [], null, { functional: true, analytics: false, marketing: false, extra: true }]),
+          d: pick([
+            { functional: 'yes', analytics: false, marketing: false },
+            { functional: true },
+            [],
+            null,
+            { functional: true, analytics: false, marketing: false, extra: true },
+          ]),
           o: pick([{ 'Bad Id': true }, { ok: 'true' }, [], null, { ['a'.repeat(70)]: true }]),
           t: pick([1, -1, 1.5, 'now', 1e20, null]),
           id: pick(['short', 'bad id with spaces!!!!', 5, null, '']),

@@ -16,9 +16,12 @@ const one = (html: string, r: CompiledRules = rules) => rewriteHtml(html, r);
 
 describe('rewriteHtml', () => {
   it("rewrites HubSpot's embed code: type, vendor and data-src, every other attribute kept as written", () => {
-    const html = '<!doctype html>\n<body>\n  <script type="text/javascript" id="hs-script-loader" async defer src="//js.hs-scripts.com/1234567.js"></script>\n</body>';
+    const html =
+      '<!doctype html>\n<body>\n  <script type="text/javascript" id="hs-script-loader" async defer src="//js.hs-scripts.com/1234567.js"></script>\n</body>';
     const r = one(html);
-    expect(r.html).toBe('<!doctype html>\n<body>\n  <script type="text/plain" data-consent-gate="hubspot-conversations" data-type="text/javascript" id="hs-script-loader" async defer data-src="//js.hs-scripts.com/1234567.js"></script>\n</body>');
+    expect(r.html).toBe(
+      '<!doctype html>\n<body>\n  <script type="text/plain" data-consent-gate="hubspot-conversations" data-type="text/javascript" id="hs-script-loader" async defer data-src="//js.hs-scripts.com/1234567.js"></script>\n</body>',
+    );
     expect(r.left).toEqual([]);
     expect(r.changes).toEqual([
       {
@@ -27,7 +30,8 @@ describe('rewriteHtml', () => {
         column: 3,
         element: 'script',
         tag: '<script type="text/javascript" id="hs-script-loader" async defer src="//js.hs-scripts.com/1234567.js">',
-        rewritten: '<script type="text/plain" data-consent-gate="hubspot-conversations" data-type="text/javascript" id="hs-script-loader" async defer data-src="//js.hs-scripts.com/1234567.js">',
+        rewritten:
+          '<script type="text/plain" data-consent-gate="hubspot-conversations" data-type="text/javascript" id="hs-script-loader" async defer data-src="//js.hs-scripts.com/1234567.js">',
         vendor: HS,
         purpose: 'functional',
         attributes: ['src'],
@@ -38,24 +42,60 @@ describe('rewriteHtml', () => {
   });
 
   it('keeps nonce, integrity, crossorigin and a module type (as data-type); no type gives none', () => {
-    expect(one('<script type=module nonce="r4nd0m" integrity="sha384-abc" crossorigin src="https://js.usemessages.com/conversations-embed.js"></script>').html).toBe(
+    expect(
+      one(
+        '<script type=module nonce="r4nd0m" integrity="sha384-abc" crossorigin src="https://js.usemessages.com/conversations-embed.js"></script>',
+      ).html,
+    ).toBe(
       '<script type="text/plain" data-consent-gate="hubspot-conversations" data-type=module nonce="r4nd0m" integrity="sha384-abc" crossorigin data-src="https://js.usemessages.com/conversations-embed.js"></script>',
     );
-    expect(one('<script src="https://widget.intercom.io/widget/abc"></script>').html).toBe('<script type="text/plain" data-consent-gate="intercom" data-src="https://widget.intercom.io/widget/abc"></script>');
+    expect(one('<script src="https://widget.intercom.io/widget/abc"></script>').html).toBe(
+      '<script type="text/plain" data-consent-gate="intercom" data-src="https://widget.intercom.io/widget/abc"></script>',
+    );
   });
 
   it('every element kind keeps its tag, its URL attribute renamed, and gains data-consent-gate', () => {
     const cases: [string, string][] = [
-      ['<iframe src="https://app.hubspot.com/conversations-visitor/1" title="chat"></iframe>', '<iframe data-consent-gate="hubspot-conversations" data-src="https://app.hubspot.com/conversations-visitor/1" title="chat"></iframe>'],
-      ['<img src="https://track.hubspot.com/__ptq.gif" alt="" width=1>', '<img data-consent-gate="hubspot-conversations" data-src="https://track.hubspot.com/__ptq.gif" alt="" width=1>'],
-      ['<img srcset="/a.png 1x, https://track.hubspot.com/b.gif 2x" src="/a.png">', '<img data-consent-gate="hubspot-conversations" data-srcset="/a.png 1x, https://track.hubspot.com/b.gif 2x" src="/a.png">'],
-      ['<picture><source srcset="https://js.hubspot.com/x.webp"><img src=/x.png></picture>', '<picture><source data-consent-gate="hubspot-conversations" data-srcset="https://js.hubspot.com/x.webp"><img src=/x.png></picture>'],
-      ['<video poster="https://js.hubspot.com/p.png" src="https://js.hubspot.com/v.mp4" controls></video>', '<video data-consent-gate="hubspot-conversations" data-poster="https://js.hubspot.com/p.png" data-src="https://js.hubspot.com/v.mp4" controls></video>'],
-      ['<audio src="https://js.hubspot.com/a.mp3"></audio>', '<audio data-consent-gate="hubspot-conversations" data-src="https://js.hubspot.com/a.mp3"></audio>'],
-      ['<embed src="https://js.hubspot.com/e.swf" type="x">', '<embed data-consent-gate="hubspot-conversations" data-src="https://js.hubspot.com/e.swf" type="x">'],
-      ['<object data="https://js.hubspot.com/o.svg"></object>', '<object data-consent-gate="hubspot-conversations" data-data="https://js.hubspot.com/o.svg"></object>'],
-      ['<link rel="stylesheet" href="https://client.crisp.chat/s.css">', '<link data-consent-gate="crisp" rel="stylesheet" data-href="https://client.crisp.chat/s.css">'],
-      ['<link rel=preconnect href=https://api.hubspot.com>', '<link data-consent-gate="hubspot-conversations" rel=preconnect data-href=https://api.hubspot.com>'],
+      [
+        '<iframe src="https://app.hubspot.com/conversations-visitor/1" title="chat"></iframe>',
+        '<iframe data-consent-gate="hubspot-conversations" data-src="https://app.hubspot.com/conversations-visitor/1" title="chat"></iframe>',
+      ],
+      [
+        '<img src="https://track.hubspot.com/__ptq.gif" alt="" width=1>',
+        '<img data-consent-gate="hubspot-conversations" data-src="https://track.hubspot.com/__ptq.gif" alt="" width=1>',
+      ],
+      [
+        '<img srcset="/a.png 1x, https://track.hubspot.com/b.gif 2x" src="/a.png">',
+        '<img data-consent-gate="hubspot-conversations" data-srcset="/a.png 1x, https://track.hubspot.com/b.gif 2x" src="/a.png">',
+      ],
+      [
+        '<picture><source srcset="https://js.hubspot.com/x.webp"><img src=/x.png></picture>',
+        '<picture><source data-consent-gate="hubspot-conversations" data-srcset="https://js.hubspot.com/x.webp"><img src=/x.png></picture>',
+      ],
+      [
+        '<video poster="https://js.hubspot.com/p.png" src="https://js.hubspot.com/v.mp4" controls></video>',
+        '<video data-consent-gate="hubspot-conversations" data-poster="https://js.hubspot.com/p.png" data-src="https://js.hubspot.com/v.mp4" controls></video>',
+      ],
+      [
+        '<audio src="https://js.hubspot.com/a.mp3"></audio>',
+        '<audio data-consent-gate="hubspot-conversations" data-src="https://js.hubspot.com/a.mp3"></audio>',
+      ],
+      [
+        '<embed src="https://js.hubspot.com/e.swf" type="x">',
+        '<embed data-consent-gate="hubspot-conversations" data-src="https://js.hubspot.com/e.swf" type="x">',
+      ],
+      [
+        '<object data="https://js.hubspot.com/o.svg"></object>',
+        '<object data-consent-gate="hubspot-conversations" data-data="https://js.hubspot.com/o.svg"></object>',
+      ],
+      [
+        '<link rel="stylesheet" href="https://client.crisp.chat/s.css">',
+        '<link data-consent-gate="crisp" rel="stylesheet" data-href="https://client.crisp.chat/s.css">',
+      ],
+      [
+        '<link rel=preconnect href=https://api.hubspot.com>',
+        '<link data-consent-gate="hubspot-conversations" rel=preconnect data-href=https://api.hubspot.com>',
+      ],
     ];
     for (const [input, output] of cases) {
       const r = one(input);
@@ -65,7 +105,8 @@ describe('rewriteHtml', () => {
   });
 
   it('leaves first-party tags, links and non-fetching attributes alone', () => {
-    const html = '<script src="/app.js"></script><a href="https://www.hubspot.com/">HubSpot</a><img src="https://cdn.shop.test/x.png" alt="https://js.hubspot.com/"><div data-src="https://js.hubspot.com/x.js"></div><base href="/">';
+    const html =
+      '<script src="/app.js"></script><a href="https://www.hubspot.com/">HubSpot</a><img src="https://cdn.shop.test/x.png" alt="https://js.hubspot.com/"><div data-src="https://js.hubspot.com/x.js"></div><base href="/">';
     expect(one(html)).toEqual({ html, changes: [], left: [] });
   });
 
@@ -83,14 +124,27 @@ describe('rewriteHtml', () => {
   });
 
   it('reads uppercase, unquoted, single-quoted and repeated attributes, and character references in URLs', () => {
-    expect(one("<SCRIPT SRC=https://js.hs-scripts.com/1.js ASYNC></SCRIPT>").html).toBe('<SCRIPT type="text/plain" data-consent-gate="hubspot-conversations" data-SRC=https://js.hs-scripts.com/1.js ASYNC></SCRIPT>');
-    expect(one("<img src='https://track.hubspot.com/x.gif'>").html).toBe('<img data-consent-gate="hubspot-conversations" data-src=\'https://track.hubspot.com/x.gif\'>');
+    expect(one('<SCRIPT SRC=https://js.hs-scripts.com/1.js ASYNC></SCRIPT>').html).toBe(
+      '<SCRIPT type="text/plain" data-consent-gate="hubspot-conversations" data-SRC=https://js.hs-scripts.com/1.js ASYNC></SCRIPT>',
+    );
+    expect(one("<img src='https://track.hubspot.com/x.gif'>").html).toBe(
+      '<img data-consent-gate="hubspot-conversations" data-src=\'https://track.hubspot.com/x.gif\'>',
+    );
     // the browser uses the first src; the copy must not come to life when the first is renamed
-    expect(one('<img src="https://track.hubspot.com/a.gif" src="/own.png">').html).toBe('<img data-consent-gate="hubspot-conversations" data-src="https://track.hubspot.com/a.gif" data-src="/own.png">');
-    expect(one('<img src="https&#58;//track.hubspot.com&#x2F;a.gif">').changes[0]).toMatchObject({ vendor: HS, url: 'https://track.hubspot.com/a.gif' });
+    expect(one('<img src="https://track.hubspot.com/a.gif" src="/own.png">').html).toBe(
+      '<img data-consent-gate="hubspot-conversations" data-src="https://track.hubspot.com/a.gif" data-src="/own.png">',
+    );
+    expect(one('<img src="https&#58;//track.hubspot.com&#x2F;a.gif">').changes[0]).toMatchObject({
+      vendor: HS,
+      url: 'https://track.hubspot.com/a.gif',
+    });
     expect(one('<img src="  https://TRACK.HubSpot.com/a.gif  ">').changes).toHaveLength(1);
-    expect(one('<img/src=https://track.hubspot.com/a.gif>').html).toBe('<img data-consent-gate="hubspot-conversations"/data-src=https://track.hubspot.com/a.gif>');
-    expect(one('<img\nsrc\n=\n"https://track.hubspot.com/a.gif"\n>').html).toBe('<img data-consent-gate="hubspot-conversations"\ndata-src\n=\n"https://track.hubspot.com/a.gif"\n>');
+    expect(one('<img/src=https://track.hubspot.com/a.gif>').html).toBe(
+      '<img data-consent-gate="hubspot-conversations"/data-src=https://track.hubspot.com/a.gif>',
+    );
+    expect(one('<img\nsrc\n=\n"https://track.hubspot.com/a.gif"\n>').html).toBe(
+      '<img data-consent-gate="hubspot-conversations"\ndata-src\n=\n"https://track.hubspot.com/a.gif"\n>',
+    );
   });
 
   it('positions: line and column of each tag, counting \\r\\n and \\r as one line break', () => {
@@ -105,11 +159,14 @@ describe('rewriteHtml', () => {
   it('a tag already in the markup form, or with data-consent-gate, is not marked twice', () => {
     const form = '<script type="text/plain" data-consent-gate="hubspot-conversations" data-src="https://js.hs-scripts.com/1.js"></script>';
     expect(one(form).changes).toEqual([]);
-    expect(one('<img data-consent-gate="hubspot-conversations" src="https://track.hubspot.com/a.gif">').html).toBe('<img data-consent-gate="hubspot-conversations" data-src="https://track.hubspot.com/a.gif">');
+    expect(one('<img data-consent-gate="hubspot-conversations" src="https://track.hubspot.com/a.gif">').html).toBe(
+      '<img data-consent-gate="hubspot-conversations" data-src="https://track.hubspot.com/a.gif">',
+    );
   });
 
   it('a tag that already has the attribute the markup form needs is left as written, with the reason', () => {
-    const html = '<img src="https://track.hubspot.com/a.gif" data-src="/lazy.png"><script type=module data-type=x src="https://js.hs-scripts.com/1.js"></script>';
+    const html =
+      '<img src="https://track.hubspot.com/a.gif" data-src="/lazy.png"><script type=module data-type=x src="https://js.hs-scripts.com/1.js"></script>';
     const r = one(html);
     expect(r.html).toBe(html);
     expect(r.changes).toEqual([]);
@@ -121,10 +178,14 @@ describe('rewriteHtml', () => {
 
   it('<noscript> content (what a browser without scripts parses) and <iframe srcdoc> documents', () => {
     const r = one('<noscript><img src="https://track.hubspot.com/__ptq.gif?a=1&amp;b=2" height="1"></noscript>');
-    expect(r.html).toBe('<noscript><img data-consent-gate="hubspot-conversations" data-src="https://track.hubspot.com/__ptq.gif?a=1&amp;b=2" height="1"></noscript>');
+    expect(r.html).toBe(
+      '<noscript><img data-consent-gate="hubspot-conversations" data-src="https://track.hubspot.com/__ptq.gif?a=1&amp;b=2" height="1"></noscript>',
+    );
     expect(r.changes[0]).toMatchObject({ within: 'noscript', offset: 10, column: 11 });
     const doc = one('<iframe title=x srcdoc="<p class=&quot;a&quot;>&amp;<script src=https://js.hs-scripts.com/1.js></script>"></iframe>');
-    expect(doc.html).toBe('<iframe title=x srcdoc="<p class=&quot;a&quot;>&amp;<script type=&quot;text/plain&quot; data-consent-gate=&quot;hubspot-conversations&quot; data-src=https://js.hs-scripts.com/1.js></script>"></iframe>');
+    expect(doc.html).toBe(
+      '<iframe title=x srcdoc="<p class=&quot;a&quot;>&amp;<script type=&quot;text/plain&quot; data-consent-gate=&quot;hubspot-conversations&quot; data-src=https://js.hs-scripts.com/1.js></script>"></iframe>',
+    );
     expect(doc.changes[0]).toMatchObject({ within: 'srcdoc', offset: 0, element: 'script' });
     expect(one(doc.html).changes).toEqual([]);
   });
@@ -133,13 +194,26 @@ describe('rewriteHtml', () => {
     expect(one('<script src="/1.js"></script>').changes).toEqual([]);
     expect(rewriteHtml('<script src="/1.js"></script>', rules, { baseUrl: 'https://js.hs-scripts.com/' }).changes).toHaveLength(1);
     expect(one('<head><base href="https://js.hs-scripts.com/"></head><script src="1.js"></script>').changes).toHaveLength(1);
-    expect(one('<svg><image href="https://track.hubspot.com/a.png"/><image xlink:href="https://track.hubspot.com/b.png"/></svg>').html).toBe(
+    expect(
+      one('<svg><image href="https://track.hubspot.com/a.png"/><image xlink:href="https://track.hubspot.com/b.png"/></svg>').html,
+    ).toBe(
       '<svg><image data-consent-gate="hubspot-conversations" data-href="https://track.hubspot.com/a.png"/><image data-consent-gate="hubspot-conversations" data-xlink:href="https://track.hubspot.com/b.png"/></svg>',
     );
   });
 
   it('takes the rules as input: a vendor the rules name changes, one they do not stays', () => {
-    const own: VendorData = { id: 'shop-analytics', title: 'Shop analytics', provider: 'Shop', privacyPolicyUrl: 'https://www.shop.test/privacy', purpose: 'analytics', summary: 's', hosts: [{ host: 'stats.shop-analytics.test', purpose: 'analytics', description: 'd', source: 's' }], cookies: [], storage: [], options: {} };
+    const own: VendorData = {
+      id: 'shop-analytics',
+      title: 'Shop analytics',
+      provider: 'Shop',
+      privacyPolicyUrl: 'https://www.shop.test/privacy',
+      purpose: 'analytics',
+      summary: 's',
+      hosts: [{ host: 'stats.shop-analytics.test', purpose: 'analytics', description: 'd', source: 's' }],
+      cookies: [],
+      storage: [],
+      options: {},
+    };
     const html = '<script src="https://stats.shop-analytics.test/s.js"></script><script src="https://js.hs-scripts.com/1.js"></script>';
     const r = one(html, compileRules([own]));
     expect(r.changes.map((c) => [c.vendor, c.purpose])).toEqual([['shop-analytics', 'analytics']]);

@@ -13,7 +13,18 @@ import { catalog } from '../../vendors/index';
 const noBanner = () => Promise.reject(new Error('no banner in unit tests')) as Promise<BannerModule>;
 
 /** A runtime over `vendors` (default: the whole catalog); `extra` overrides any part of it. */
-export function testRuntime(extra: Partial<Runtime> & { loadBanner?: () => Promise<BannerModule> } = {}, vendors: readonly Vendor[] = catalog): Runtime {
+export function testRuntime(
+  extra: Partial<Runtime> & { loadBanner?: () => Promise<BannerModule> } = {},
+  vendors: readonly Vendor[] = catalog,
+): Runtime {
   const { loadBanner, ...rest } = extra;
-  return { rules: compileRules(vendors), vendors, declare: declaredService, chunks: { ...localChunks(vendors), banner: loadBanner ?? noBanner }, autoShow: false, guard: null, ...rest };
+  return {
+    rules: compileRules(vendors),
+    vendors,
+    declare: declaredService,
+    chunks: { ...localChunks(vendors), banner: loadBanner ?? noBanner },
+    autoShow: false,
+    guard: null,
+    ...rest,
+  };
 }

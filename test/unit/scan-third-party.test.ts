@@ -9,12 +9,19 @@ const phases = (a: string[], b: string[], c: string[], domain = '.google.com'): 
   { id: 'after-accept', action: 'accept', at: 0, cookies: b.map((n) => cookie(n, domain)), storage: [], requests: [] },
   { id: 'after-withdrawal', action: 'withdraw', at: 0, cookies: c.map((n) => cookie(n, domain)), storage: [], requests: [] },
 ];
-const run = (p: PhaseObservation[]) => evaluateScan({ url: 'https://www.shop.test/', startedAt: 's', finishedAt: 'f', phases: p, vendors: [maps], cookieName: 'consent_gate' });
+const run = (p: PhaseObservation[]) =>
+  evaluateScan({ url: 'https://www.shop.test/', startedAt: 's', finishedAt: 'f', phases: p, vendors: [maps], cookieName: 'consent_gate' });
 
 describe("scan verdicts on a vendor's cookies kept on its own domain (thirdParty)", () => {
   it('count as declared, under the vendor and its purpose; the page cannot delete them, so withdrawal does not judge them', () => {
     const r = run(phases([], ['NID'], ['NID']));
-    expect(r.phases[1]!.cookies[0]).toMatchObject({ name: 'NID', vendor: 'google-maps', purpose: 'functional', declared: true, thirdParty: true });
+    expect(r.phases[1]!.cookies[0]).toMatchObject({
+      name: 'NID',
+      vendor: 'google-maps',
+      purpose: 'functional',
+      declared: true,
+      thirdParty: true,
+    });
     expect(r.violations).toEqual([]);
     expect(r.clean).toBe(true);
   });

@@ -12,7 +12,14 @@ import { encodeRecord, type ConsentRecord } from '../../src/consent/codec';
 import { COOKIE_MESSAGE, installConsentWorker, workerOptions, type WorkerScope } from '../../src/sw/worker';
 
 const rules = compileRules(catalog);
-const granted: ConsentRecord = { v: 1, p: '1', d: { functional: true, analytics: false, marketing: false }, o: {}, t: Date.now(), id: 'abcdefghijklmnop' };
+const granted: ConsentRecord = {
+  v: 1,
+  p: '1',
+  d: { functional: true, analytics: false, marketing: false },
+  o: {},
+  t: Date.now(),
+  id: 'abcdefghijklmnop',
+};
 const cookie = (record: ConsentRecord, name = 'consent_gate') => `other=1; ${name}=${encodeURIComponent(encodeRecord(record))}`;
 
 type Listener = (event: any) => void;
@@ -24,7 +31,10 @@ function fakeScope(cookies: string | null, navigator?: { globalPrivacyControl?: 
   let jar = cookies;
   const scope = {
     addEventListener: (type: string, fn: Listener) => void (listeners[type] ||= []).push(fn),
-    fetch: async (request: Request) => (fetched.push(request.url), new Response('vendor')),
+    fetch: async (request: Request) => {
+      fetched.push(request.url);
+      return new Response('vendor');
+    },
     navigator,
     ...(cookies === null
       ? {}
@@ -37,12 +47,23 @@ function fakeScope(cookies: string | null, navigator?: { globalPrivacyControl?: 
                 .filter((c) => c.name === name),
           },
         }),
-    registration: { scope: 'https://www.shop.test/', cookies: { subscribe: async (s: unknown) => void calls.push(`subscribe ${JSON.stringify(s)}`) } },
+    registration: {
+      scope: 'https://www.shop.test/',
+      cookies: { subscribe: async (s: unknown) => void calls.push(`subscribe ${JSON.stringify(s)}`) },
+    },
     skipWaiting: async () => void calls.push('skipWaiting'),
     clients: { claim: async () => void calls.push('claim') },
   };
   const event = (type: string, extra: object = {}) => {
-    const e = { type, stopped: false, answer: undefined as Promise<Response> | undefined, waitUntil: (p: Promise<unknown>) => void waits.push(p), respondWith: (r: Promise<Response>) => void (e.answer = r), stopImmediatePropagation: () => void (e.stopped = true), ...extra };
+    const e = {
+      type,
+      stopped: false,
+      answer: undefined as Promise<Response> | undefined,
+      waitUntil: (p: Promise<unknown>) => void waits.push(p),
+      respondWith: (r: Promise<Response>) => void (e.answer = r),
+      stopImmediatePropagation: () => void (e.stopped = true),
+      ...extra,
+    };
     for (const fn of listeners[type] ?? []) fn(e);
     return e;
   };
@@ -53,18 +74,39 @@ function fakeScope(cookies: string | null, navigator?: { globalPrivacyControl?: 
     const response = await e.answer;
     return response.type === 'error' ? 'refused' : `fetched by the worker: ${await response.text()}`;
   };
-  return { scope: scope as unknown as WorkerScope, event, request, fetched, calls, settle: () => Promise.all(waits), setCookies: (c: string) => void (jar = c) };
+  return {
+    scope: scope as unknown as WorkerScope,
+    event,
+    request,
+    fetched,
+    calls,
+    settle: () => Promise.all(waits),
+    setCookies: (c: string) => void (jar = c),
+  };
 }
 
 describe('workerOptions', () => {
   it('reads the worker URL query, with the config defaults', () => {
     expect(workerOptions('')).toEqual({ cookieName: 'consent_gate', policyVersion: '1' });
-    expect(workerOptions('?cookieName=shop_consent&policyVersion=2024-05')).toEqual({ cookieName: 'shop_consent', policyVersion: '2024-05' });
+    expect(workerOptions('?cookieName=shop_consent&policyVersion=2024-05')).toEqual({
+      cookieName: 'shop_consent',
+      policyVersion: '2024-05',
+    });
   });
   it("reads the record's lifetime and the GPC setting as the page config gives them, absent when not given", () => {
-    expect(workerOptions('?cookieLifetimeDays=30&gpc=reject-all')).toEqual({ cookieName: 'consent_gate', policyVersion: '1', cookieLifetimeDays: 30, gpc: 'reject-all' });
+    expect(workerOptions('?cookieLifetimeDays=30&gpc=reject-all')).toEqual({
+      cookieName: 'consent_gate',
+      policyVersion: '1',
+      cookieLifetimeDays: 30,
+      gpc: 'reject-all',
+    });
     expect(workerOptions('?cookieLifetimeDays=0.5')).toEqual({ cookieName: 'consent_gate', policyVersion: '1', cookieLifetimeDays: 0.5 });
-    expect(workerOptions('', { cookieLifetimeDays: 180, gpc: 'ignore' })).toEqual({ cookieName: 'consent_gate', policyVersion: '1', cookieLifetimeDays: 180, gpc: 'ignore' });
+    expect(workerOptions('', { cookieLifetimeDays: 180, gpc: 'ignore' })).toEqual({
+      cookieName: 'consent_gate',
+      policyVersion: '1',
+      cookieLifetimeDays: 180,
+      gpc: 'ignore',
+    });
     expect(workerOptions('?gpc=opt-out')).toEqual({ cookieName: 'consent_gate', policyVersion: '1', gpc: 'opt-out' });
     expect(Object.keys(workerOptions('')!)).toEqual(['cookieName', 'policyVersion']);
   });
@@ -145,8 +187,19 @@ describe('installConsentWorker', () => {
       ['decided under GPC', { ...granted, d: all, g: 1 }],
       ['a vendor of its own', { ...granted, o: { 'meta-pixel': true } }],
     ];
-    const configs = [{}, { cookieLifetimeDays: 30 }, { cookieLifetimeDays: 1000 }, { gpc: 'reject-all' }, { gpc: 'ignore' }, { cookieLifetimeDays: 7, gpc: 'opt-out' }] as const;
-    const urls = ['https://js.usemessages.com/conversations-embed.js', 'https://track.hubspot.com/__ptq.gif', 'https://connect.facebook.net/en_US/fbevents.js'];
+    const configs = [
+      {},
+      { cookieLifetimeDays: 30 },
+      { cookieLifetimeDays: 1000 },
+      { gpc: 'reject-all' },
+      { gpc: 'ignore' },
+      { cookieLifetimeDays: 7, gpc: 'opt-out' },
+    ] as const;
+    const urls = [
+      'https://js.usemessages.com/conversations-embed.js',
+      'https://track.hubspot.com/__ptq.gif',
+      'https://connect.facebook.net/en_US/fbevents.js',
+    ];
     const seen = new Set<string>();
     for (const [name, record] of records)
       for (const config of configs)
@@ -193,7 +246,12 @@ describe('installConsentWorker', () => {
     own.event('install');
     own.event('activate');
     await own.settle();
-    expect([...own.calls].sort()).toEqual(['claim', 'skipWaiting', 'subscribe [{"name":"shop_consent","url":"https://www.shop.test/"}]', 'subscribe [{"name":"shop_consent","url":"https://www.shop.test/"}]']);
+    expect([...own.calls].sort()).toEqual([
+      'claim',
+      'skipWaiting',
+      'subscribe [{"name":"shop_consent","url":"https://www.shop.test/"}]',
+      'subscribe [{"name":"shop_consent","url":"https://www.shop.test/"}]',
+    ]);
     const imported = fakeScope('');
     installConsentWorker(imported.scope, rules, workerOptions('', {}), false);
     imported.event('install');

@@ -119,13 +119,18 @@ const EXPECTED: Record<string, Expected> = {
       'cookie _gat*': '`_gat` (1 min)',
       'cookie _dc_gtm_*': '`_dc_gtm_<property-id>`',
     },
-    unverified: ['host *.google-analytics.com', 'host *.analytics.google.com', 'host *.googletagmanager.com', 'host stats.g.doubleclick.net'],
+    unverified: [
+      'host *.google-analytics.com',
+      'host *.analytics.google.com',
+      'host *.googletagmanager.com',
+      'host stats.g.doubleclick.net',
+    ],
     lifetimes: {
       'cookie _ga': [63_072_000, '`cookie_expires` defaults to 63072000 s'],
       'cookie _ga_*': [63_072_000, '`cookie_expires` defaults to 63072000 s'],
       'cookie _gid': [DAY, '`_gid` (24 h)'],
       'cookie _gat*': [MINUTE, '`_gat` (1 min)'],
-      'cookie _dc_gtm_*': [MINUTE, "Universal Analytics cookie table [G17]"],
+      'cookie _dc_gtm_*': [MINUTE, 'Universal Analytics cookie table [G17]'],
     },
     idOption: ['measurementId', 'G-ABC123DEF4'],
     consentMode: true,
@@ -291,7 +296,10 @@ const EXPECTED: Record<string, Expected> = {
       'session _cltk': 'sessionStorage `_cltk` (tab ID)',
     },
     unverified: ['host www.clarity.ms/tag/'],
-    lifetimes: { 'cookie _clck': [365 * DAY, '`_clck` is the user cookie: 365 days'], 'cookie _clsk': [DAY, '`_clsk` is the session cookie: 1 day'] },
+    lifetimes: {
+      'cookie _clck': [365 * DAY, '`_clck` is the user cookie: 365 days'],
+      'cookie _clsk': [DAY, '`_clsk` is the session cookie: 1 day'],
+    },
     idOption: ['projectId', 'abcde12345'],
     consentMode: false,
     signals: [],
@@ -309,7 +317,15 @@ const EXPECTED: Record<string, Expected> = {
       'local hjViewportId': '`hjViewportId`',
       'session _hjRecordingLastActivity': 'sessionStorage `_hjRecordingLastActivity`',
     },
-    unverified: ['host static.hotjar.com/c/', 'host *.hotjar.com', 'host *.hotjar.io', 'cookie _hj*', 'local _hjUserAttributes', 'local hjViewportId', 'session _hjRecordingLastActivity'],
+    unverified: [
+      'host static.hotjar.com/c/',
+      'host *.hotjar.com',
+      'host *.hotjar.io',
+      'cookie _hj*',
+      'local _hjUserAttributes',
+      'local hjViewportId',
+      'session _hjRecordingLastActivity',
+    ],
     lifetimes: { 'cookie _hj*': [365 * DAY, '`_hjSessionUser_<siteId>` 365 d'] },
     idOption: ['siteId', '1234567'],
     consentMode: false,
@@ -361,7 +377,9 @@ describe('tag entries: one contract', () => {
       });
 
       it('marks unverified exactly the rows the reference gives only from third parties', () => {
-        const marked = rowsOf(vendor).filter((r) => r.source.startsWith('unverified:')).map(rowName);
+        const marked = rowsOf(vendor)
+          .filter((r) => r.source.startsWith('unverified:'))
+          .map(rowName);
         expect(marked.sort()).toEqual([...want.unverified].sort());
       });
 
@@ -374,12 +392,18 @@ describe('tag entries: one contract', () => {
           expect(c.lifetime, name).toBe(lifetime![0]);
           expect(lifetime![2] ?? want.facts, `the reference's words for ${name}`).toContain(lifetime![1]);
         }
-        for (const row of rowsOf(vendor)) expect(['necessary', 'functional', 'analytics', 'marketing'], rowName(row)).toContain(row.purpose);
+        for (const row of rowsOf(vendor))
+          expect(['necessary', 'functional', 'analytics', 'marketing'], rowName(row)).toContain(row.purpose);
       });
 
       it("has the vendor's id, hostBase and (Google tags and UET) consentMode as options; declares its consent signals", () => {
         const [idName, example] = want.idOption;
-        const expectedOptions = [idName, ...(id === 'hubspot-tracking' ? ['region'] : []), ...(want.consentMode ? ['consentMode'] : []), 'hostBase'];
+        const expectedOptions = [
+          idName,
+          ...(id === 'hubspot-tracking' ? ['region'] : []),
+          ...(want.consentMode ? ['consentMode'] : []),
+          'hostBase',
+        ];
         expect(Object.keys(vendor.options).sort()).toEqual(expectedOptions.sort());
         expect(vendor.options.hostBase).toBe(hostBaseOption);
         const idSpec = vendor.options[idName]!;
@@ -399,17 +423,34 @@ describe('tag entries: one contract', () => {
 });
 
 describe('consent signals', () => {
-  it('every Google vendor shares one Google Consent Mode v2 signal; HubSpot Conversations and HubSpot tracking share HubSpot\'s', () => {
+  it("every Google vendor shares one Google Consent Mode v2 signal; HubSpot Conversations and HubSpot tracking share HubSpot's", () => {
     const google = ['google-analytics', 'google-ads', 'google-tag-manager'].map((id) => catalog.find((v) => v.id === id)!.signals![0]);
     expect(new Set(google).size).toBe(1);
-    expect(Object.keys(google[0]!.types)).toEqual(['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage', 'functionality_storage', 'personalization_storage', 'security_storage']);
+    expect(Object.keys(google[0]!.types)).toEqual([
+      'ad_storage',
+      'ad_user_data',
+      'ad_personalization',
+      'analytics_storage',
+      'functionality_storage',
+      'personalization_storage',
+      'security_storage',
+    ]);
     expect(hubspotConversations.signals).toEqual([HUBSPOT_SIGNAL]);
     expect(hubspotConversations.signals![0]).toBe(catalog.find((v) => v.id === 'hubspot-tracking')!.signals![0]);
   });
 
   it('only Google, UET and HubSpot declare signals; every signal names a purpose or true for each type', () => {
-    expect(catalog.filter((v) => v.signals?.length).map((v) => v.id)).toEqual(['hubspot-conversations', 'google-analytics', 'google-ads', 'google-tag-manager', 'hubspot-tracking', 'microsoft-uet']);
-    for (const v of catalog) for (const s of v.signals ?? []) for (const p of Object.values(s.types)) expect([true, 'functional', 'analytics', 'marketing']).toContain(p);
+    expect(catalog.filter((v) => v.signals?.length).map((v) => v.id)).toEqual([
+      'hubspot-conversations',
+      'google-analytics',
+      'google-ads',
+      'google-tag-manager',
+      'hubspot-tracking',
+      'microsoft-uet',
+    ]);
+    for (const v of catalog)
+      for (const s of v.signals ?? [])
+        for (const p of Object.values(s.types)) expect([true, 'functional', 'analytics', 'marketing']).toContain(p);
   });
 });
 
@@ -417,11 +458,12 @@ describe('shared hosts, cookies and keys across the catalog', () => {
   /** Every host (with path), cookie and key pattern declared by more than one vendor: pattern → `vendor:purpose` in catalog order. */
   function shared(): Record<string, string[]> {
     const by = new Map<string, string[]>();
-    for (const v of catalog) for (const row of rowsOf(v)) {
-      const key = rowName(row);
-      if (!by.has(key)) by.set(key, []);
-      by.get(key)!.push(`${v.id}:${row.purpose}`);
-    }
+    for (const v of catalog)
+      for (const row of rowsOf(v)) {
+        const key = rowName(row);
+        if (!by.has(key)) by.set(key, []);
+        by.get(key)!.push(`${v.id}:${row.purpose}`);
+      }
     return Object.fromEntries([...by].filter(([, owners]) => owners.length > 1));
   }
 
@@ -470,11 +512,29 @@ describe('declaration rows of the tags', () => {
   it("every tag's cookies and keys appear in the declaration with purpose, lifetime in words, scope and source", () => {
     const d = declarationEntries({ vendors: tags, siteHost: 'www.shop.example', siteDomain: 'shop.example' });
     const row = (vendor: string, identifier: string) => d.disclosures.find((e) => e.vendor === vendor && e.identifier === identifier)!;
-    expect(row('google-analytics', '_ga')).toMatchObject({ type: 'cookie', purposes: ['analytics'], maxAgeSeconds: 63_072_000, lifetime: '730 days', cookieRefresh: true, domains: ['.shop.example'], provider: 'Google Ireland Limited' });
+    expect(row('google-analytics', '_ga')).toMatchObject({
+      type: 'cookie',
+      purposes: ['analytics'],
+      maxAgeSeconds: 63_072_000,
+      lifetime: '730 days',
+      cookieRefresh: true,
+      domains: ['.shop.example'],
+      provider: 'Google Ireland Limited',
+    });
     expect(row('google-analytics', '_ga_*')).toMatchObject({ purposes: ['analytics'], domains: ['.shop.example'] });
     expect(row('google-ads', '_gcl_*')).toMatchObject({ purposes: ['marketing'], lifetime: '90 days' });
-    expect(row('google-ads', '_gcl_ls')).toMatchObject({ type: 'web', storage: 'local', lifetime: 'until removed', domains: ['www.shop.example'] });
-    expect(row('meta-pixel', '_fbp')).toMatchObject({ purposes: ['marketing'], lifetime: '90 days', cookieRefresh: true, domains: ['.shop.example'] });
+    expect(row('google-ads', '_gcl_ls')).toMatchObject({
+      type: 'web',
+      storage: 'local',
+      lifetime: 'until removed',
+      domains: ['www.shop.example'],
+    });
+    expect(row('meta-pixel', '_fbp')).toMatchObject({
+      purposes: ['marketing'],
+      lifetime: '90 days',
+      cookieRefresh: true,
+      domains: ['.shop.example'],
+    });
     expect(row('linkedin-insight', 'li_fat_id')).toMatchObject({ lifetime: '30 days', domains: ['www.shop.example'] });
     expect(row('microsoft-uet', '_uetvid')).toMatchObject({ lifetime: '13 months' });
     expect(row('microsoft-clarity', '_cltk')).toMatchObject({ type: 'web', storage: 'session', lifetime: 'until the tab closes' });
@@ -482,7 +542,10 @@ describe('declaration rows of the tags', () => {
     expect(String(row('hotjar', '_hj*').source)).toMatch(/^unverified:/);
     // Google Tag Manager writes nothing itself
     expect(d.disclosures.filter((e) => e.vendor === 'google-tag-manager')).toEqual([]);
-    expect(d.domains.filter((e) => e.vendor === 'google-tag-manager').map((e) => e.domain)).toEqual(['www.googletagmanager.com/gtm.js', 'www.googletagmanager.com/ns.html']);
+    expect(d.domains.filter((e) => e.vendor === 'google-tag-manager').map((e) => e.domain)).toEqual([
+      'www.googletagmanager.com/gtm.js',
+      'www.googletagmanager.com/ns.html',
+    ]);
     expect(d.disclosures.length).toBe(1 + tags.reduce((n, v) => n + v.cookies.length + v.storage.length, 0));
   });
 });

@@ -32,7 +32,8 @@ describe('docs/vendors/<id>.md for every tag', () => {
     it(`${vendor.id}: the page says what it is, its purpose, how to put it behind the gate, what happens on withdrawal and what consent-gate cannot clean`, () => {
       const page = readFileSync(resolve(ROOT, `docs/vendors/${vendor.id}.md`), 'utf8');
       expect(page).toMatch(new RegExp(`^# .+\\n\\nVendor id \`${vendor.id}\` · a tag · purpose \\*\\*${vendor.purpose}\\*\\*`));
-      for (const heading of ['## Put it behind the gate', '## On withdrawal', '## What consent-gate cannot clean', '## Facts']) expect(page).toContain(heading);
+      for (const heading of ['## Put it behind the gate', '## On withdrawal', '## What consent-gate cannot clean', '## Facts'])
+        expect(page).toContain(heading);
       expect(page).toMatch(/third-party/);
       const modes = 'consentMode' in vendor.options;
       expect(page.includes('## Basic or advanced consent mode')).toBe(modes);

@@ -23,7 +23,8 @@ import microsoftClarity, { clarityConsent } from '../../vendors/microsoft-clarit
 import hotjar from '../../vendors/hotjar';
 
 const all = compileRules(catalog);
-const CONSENT_MODE_EXPECTED = '"basic" (the tag is held back until its purpose is granted; the default) or "advanced" (the tag loads with denied defaults and sends cookieless pings; its cookies stay held back until granted)';
+const CONSENT_MODE_EXPECTED =
+  '"basic" (the tag is held back until its purpose is granted; the default) or "advanced" (the tag loads with denied defaults and sends cookieless pings; its cookies stay held back until granted)';
 
 function messageOf(input: unknown): string {
   try {
@@ -64,9 +65,27 @@ function contextFor(vendor: Vendor, options: Record<string, unknown>, allowed: P
 }
 
 /** gtag commands on dataLayer as plain arrays (Arguments objects copied). */
-const commands = () => Array.from(dataLayerOf(window) as ArrayLike<unknown>, (e) => (e && typeof e === 'object' && 'length' in (e as object) ? Array.from(e as ArrayLike<unknown>) : e));
+const commands = () =>
+  Array.from(dataLayerOf(window) as ArrayLike<unknown>, (e) =>
+    e && typeof e === 'object' && 'length' in (e as object) ? Array.from(e as ArrayLike<unknown>) : e,
+  );
 
-const GLOBALS = ['dataLayer', 'gtag', 'fbq', '_fbq', 'uetq', 'UET', 'clarity', 'hj', '_hjSettings', '_hsp', '_hsq', 'lintrk', '_linkedin_partner_id', '_linkedin_data_partner_ids'];
+const GLOBALS = [
+  'dataLayer',
+  'gtag',
+  'fbq',
+  '_fbq',
+  'uetq',
+  'UET',
+  'clarity',
+  'hj',
+  '_hjSettings',
+  '_hsp',
+  '_hsq',
+  'lintrk',
+  '_linkedin_partner_id',
+  '_linkedin_data_partner_ids',
+];
 beforeEach(() => {
   document.head.innerHTML = '';
   document.body.innerHTML = '';
@@ -81,8 +100,12 @@ describe('option errors name the path and the expected value', () => {
     expect(messageOf(config('google-analytics', { measurementId: 'UA-12345-1' }))).toBe(
       'consent-gate config: vendors.google-analytics.measurementId is "UA-12345-1"; expected your GA4 measurement id, "G-" then capital letters and digits, such as "G-ABC123DEF4"',
     );
-    expect(messageOf(config('google-analytics', { measurementId: 'g-abc123' }))).toMatch(/^consent-gate config: vendors\.google-analytics\.measurementId is "g-abc123"; expected your GA4 measurement id/);
-    expect(messageOf(config('google-analytics', { consentMode: 'full' }))).toBe(`consent-gate config: vendors.google-analytics.consentMode is "full"; expected ${CONSENT_MODE_EXPECTED}`);
+    expect(messageOf(config('google-analytics', { measurementId: 'g-abc123' }))).toMatch(
+      /^consent-gate config: vendors\.google-analytics\.measurementId is "g-abc123"; expected your GA4 measurement id/,
+    );
+    expect(messageOf(config('google-analytics', { consentMode: 'full' }))).toBe(
+      `consent-gate config: vendors.google-analytics.consentMode is "full"; expected ${CONSENT_MODE_EXPECTED}`,
+    );
     expect(messageOf(config('google-analytics', { hostBase: 'http://localhost/vendor' }))).toBe(
       'consent-gate config: vendors.google-analytics.hostBase is "http://localhost/vendor"; expected a URL containing {host}, such as "http://localhost:4173/vendor/{host}"',
     );
@@ -92,28 +115,54 @@ describe('option errors name the path and the expected value', () => {
   });
 
   it('Google Ads: conversionId (a number is not a string), consentMode', () => {
-    expect(messageOf(config('google-ads', { conversionId: 123456789 }))).toBe('consent-gate config: vendors.google-ads.conversionId is 123456789; expected your Google Ads conversion id, "AW-" then digits, such as "AW-123456789"');
-    expect(messageOf(config('google-ads', { conversionId: 'AW-123456789/AbC-D_efG' }))).toMatch(/^consent-gate config: vendors\.google-ads\.conversionId is "AW-123456789\/AbC-D_efG"; expected your Google Ads conversion id/);
-    expect(messageOf(config('google-ads', { consentMode: true }))).toBe(`consent-gate config: vendors.google-ads.consentMode is true; expected ${CONSENT_MODE_EXPECTED}`);
+    expect(messageOf(config('google-ads', { conversionId: 123456789 }))).toBe(
+      'consent-gate config: vendors.google-ads.conversionId is 123456789; expected your Google Ads conversion id, "AW-" then digits, such as "AW-123456789"',
+    );
+    expect(messageOf(config('google-ads', { conversionId: 'AW-123456789/AbC-D_efG' }))).toMatch(
+      /^consent-gate config: vendors\.google-ads\.conversionId is "AW-123456789\/AbC-D_efG"; expected your Google Ads conversion id/,
+    );
+    expect(messageOf(config('google-ads', { consentMode: true }))).toBe(
+      `consent-gate config: vendors.google-ads.consentMode is true; expected ${CONSENT_MODE_EXPECTED}`,
+    );
   });
 
   it('Google Tag Manager: containerId', () => {
-    expect(messageOf(config('google-tag-manager', { containerId: 'GTM_ABC1234' }))).toBe('consent-gate config: vendors.google-tag-manager.containerId is "GTM_ABC1234"; expected your Google Tag Manager container id, "GTM-" then capital letters and digits, such as "GTM-ABC1234"');
+    expect(messageOf(config('google-tag-manager', { containerId: 'GTM_ABC1234' }))).toBe(
+      'consent-gate config: vendors.google-tag-manager.containerId is "GTM_ABC1234"; expected your Google Tag Manager container id, "GTM-" then capital letters and digits, such as "GTM-ABC1234"',
+    );
   });
 
   it('HubSpot tracking: portalId, region', () => {
-    expect(messageOf(config('hubspot-tracking', { portalId: 'abc' }))).toBe('consent-gate config: vendors.hubspot-tracking.portalId is "abc"; expected your HubSpot account id as a string of digits, e.g. "1234567"');
-    expect(messageOf(config('hubspot-tracking', { region: 'ap1' }))).toBe('consent-gate config: vendors.hubspot-tracking.region is "ap1"; expected one of "na1", "eu1"');
+    expect(messageOf(config('hubspot-tracking', { portalId: 'abc' }))).toBe(
+      'consent-gate config: vendors.hubspot-tracking.portalId is "abc"; expected your HubSpot account id as a string of digits, e.g. "1234567"',
+    );
+    expect(messageOf(config('hubspot-tracking', { region: 'ap1' }))).toBe(
+      'consent-gate config: vendors.hubspot-tracking.region is "ap1"; expected one of "na1", "eu1"',
+    );
   });
 
   it('Meta Pixel, LinkedIn, UET, Clarity, Hotjar: their ids', () => {
-    expect(messageOf(config('meta-pixel', { pixelId: '1234' }))).toBe('consent-gate config: vendors.meta-pixel.pixelId is "1234"; expected your Meta pixel id, a string of 10 to 20 digits such as "123456789012345"');
-    expect(messageOf(config('linkedin-insight', { partnerId: 'li-123' }))).toBe('consent-gate config: vendors.linkedin-insight.partnerId is "li-123"; expected your LinkedIn partner id, a string of digits such as "123456"');
-    expect(messageOf(config('microsoft-uet', { tagId: '12' }))).toBe('consent-gate config: vendors.microsoft-uet.tagId is "12"; expected your UET tag id, a string of digits such as "12345678"');
-    expect(messageOf(config('microsoft-uet', { consentMode: 'Basic' }))).toBe(`consent-gate config: vendors.microsoft-uet.consentMode is "Basic"; expected ${CONSENT_MODE_EXPECTED}`);
-    expect(messageOf(config('microsoft-clarity', { projectId: 'ABCDE12345' }))).toBe('consent-gate config: vendors.microsoft-clarity.projectId is "ABCDE12345"; expected your Clarity project id, lowercase letters and digits such as "abcde12345"');
-    expect(messageOf(config('hotjar', { siteId: 1234567 }))).toBe('consent-gate config: vendors.hotjar.siteId is 1234567; expected your Hotjar site id, a string of digits such as "1234567"');
-    expect(messageOf(config('hotjar', { siteId: '1234567', consentMode: 'advanced' }))).toBe('consent-gate config: vendors.hotjar.consentMode is "advanced"; expected one of this vendor\'s options: "siteId", "hostBase"');
+    expect(messageOf(config('meta-pixel', { pixelId: '1234' }))).toBe(
+      'consent-gate config: vendors.meta-pixel.pixelId is "1234"; expected your Meta pixel id, a string of 10 to 20 digits such as "123456789012345"',
+    );
+    expect(messageOf(config('linkedin-insight', { partnerId: 'li-123' }))).toBe(
+      'consent-gate config: vendors.linkedin-insight.partnerId is "li-123"; expected your LinkedIn partner id, a string of digits such as "123456"',
+    );
+    expect(messageOf(config('microsoft-uet', { tagId: '12' }))).toBe(
+      'consent-gate config: vendors.microsoft-uet.tagId is "12"; expected your UET tag id, a string of digits such as "12345678"',
+    );
+    expect(messageOf(config('microsoft-uet', { consentMode: 'Basic' }))).toBe(
+      `consent-gate config: vendors.microsoft-uet.consentMode is "Basic"; expected ${CONSENT_MODE_EXPECTED}`,
+    );
+    expect(messageOf(config('microsoft-clarity', { projectId: 'ABCDE12345' }))).toBe(
+      'consent-gate config: vendors.microsoft-clarity.projectId is "ABCDE12345"; expected your Clarity project id, lowercase letters and digits such as "abcde12345"',
+    );
+    expect(messageOf(config('hotjar', { siteId: 1234567 }))).toBe(
+      'consent-gate config: vendors.hotjar.siteId is 1234567; expected your Hotjar site id, a string of digits such as "1234567"',
+    );
+    expect(messageOf(config('hotjar', { siteId: '1234567', consentMode: 'advanced' }))).toBe(
+      'consent-gate config: vendors.hotjar.consentMode is "advanced"; expected one of this vendor\'s options: "siteId", "hostBase"',
+    );
   });
 
   it('valid options (or true, with the snippet pasted) resolve; the purposes offered follow the vendors named', () => {
@@ -133,7 +182,17 @@ describe('option errors name the path and the expected value', () => {
       },
       catalog,
     );
-    expect(ok.vendors.map((v) => v.vendor.id)).toEqual(['google-analytics', 'google-ads', 'google-tag-manager', 'hubspot-tracking', 'meta-pixel', 'linkedin-insight', 'microsoft-uet', 'microsoft-clarity', 'hotjar']);
+    expect(ok.vendors.map((v) => v.vendor.id)).toEqual([
+      'google-analytics',
+      'google-ads',
+      'google-tag-manager',
+      'hubspot-tracking',
+      'meta-pixel',
+      'linkedin-insight',
+      'microsoft-uet',
+      'microsoft-clarity',
+      'hotjar',
+    ]);
     expect(ok.purposes).toEqual(['analytics', 'marketing']);
     expect(resolveConfig({ vendors: { hotjar: true } }, catalog).purposes).toEqual(['analytics']);
     // GA4 alone offers marketing too: Google signals (stats.g.doubleclick.net) is marketing
@@ -153,28 +212,41 @@ describe("the head guard's compiled rules hold back each tag's hosts, cookies an
     expect(url('https://stats.g.doubleclick.net/g/collect')).toEqual(hit('google-analytics', 'marketing'));
     expect(url('https://google-analytics.com.shop.test/g/collect')).toBeNull();
     expect(url('https://analytics.google.com/analytics/web/')).toBeNull();
-    for (const name of ['_ga', '_ga_ABC123DEF4', '_gid', '_gat', '_gat_gtag_UA_1_1', '_dc_gtm_UA-1-1']) expect(matchCookie(all, name), name).toEqual(hit('google-analytics', 'analytics'));
+    for (const name of ['_ga', '_ga_ABC123DEF4', '_gid', '_gat', '_gat_gtag_UA_1_1', '_dc_gtm_UA-1-1'])
+      expect(matchCookie(all, name), name).toEqual(hit('google-analytics', 'analytics'));
     for (const name of ['ga', '_gax', '_gaz_1', 'cart']) expect(matchCookie(all, name), name).toBeNull();
-    expect(matchCookieWrite(all, '_ga=GA1.1.123.456; path=/; domain=.shop.test; max-age=63072000', 'consent_gate')).toEqual(hit('google-analytics', 'analytics'));
+    expect(matchCookieWrite(all, '_ga=GA1.1.123.456; path=/; domain=.shop.test; max-age=63072000', 'consent_gate')).toEqual(
+      hit('google-analytics', 'analytics'),
+    );
     expect(matchCookieWrite(all, '_ga=; path=/; domain=.shop.test; max-age=0', 'consent_gate')).toBeNull();
   });
 
   it('Google Ads: its hosts; www.google.com only under /pagead/ (reCAPTCHA and Maps pass); gtag.js is held by GA4 first in the catalog', () => {
-    for (const u of ['https://www.googleadservices.com/pagead/conversion/123456789/', 'https://googleads.g.doubleclick.net/pagead/viewthroughconversion/123456789/', 'https://www.google.com/pagead/1p-conversion/123456789/', 'https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js', 'https://td.doubleclick.net/td/rul/123456789', 'https://bid.g.doubleclick.net/xbbe/pixel']) {
+    for (const u of [
+      'https://www.googleadservices.com/pagead/conversion/123456789/',
+      'https://googleads.g.doubleclick.net/pagead/viewthroughconversion/123456789/',
+      'https://www.google.com/pagead/1p-conversion/123456789/',
+      'https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js',
+      'https://td.doubleclick.net/td/rul/123456789',
+      'https://bid.g.doubleclick.net/xbbe/pixel',
+    ]) {
       expect(url(u), u).toEqual(hit('google-ads', 'marketing'));
     }
     expect(url('https://www.google.com/recaptcha/api.js')).toBeNull();
     // a Maps embed is not Google Ads': the catalog's Google Maps holds it
     expect(url('https://www.google.com/maps/embed?pb=1')).toEqual(hit('google-maps', 'functional'));
     expect(url('https://www.googletagmanager.com/gtag/js?id=AW-123456789')).toEqual(hit('google-analytics', 'analytics'));
-    expect(matchUrl(compileRules([googleAds]), 'https://www.googletagmanager.com/gtag/js?id=AW-123456789')).toEqual(hit('google-ads', 'marketing'));
-    for (const name of ['_gcl_au', '_gcl_aw', '_gcl_dc', '_gac_UA-1-1', '_gac_gb_123']) expect(matchCookie(all, name), name).toEqual(hit('google-ads', 'marketing'));
+    expect(matchUrl(compileRules([googleAds]), 'https://www.googletagmanager.com/gtag/js?id=AW-123456789')).toEqual(
+      hit('google-ads', 'marketing'),
+    );
+    for (const name of ['_gcl_au', '_gcl_aw', '_gcl_dc', '_gac_UA-1-1', '_gac_gb_123'])
+      expect(matchCookie(all, name), name).toEqual(hit('google-ads', 'marketing'));
     expect(matchCookie(all, '_gcl')).toBeNull();
     expect(matchKey(all, '_gcl_ls', 'l')).toEqual(hit('google-ads', 'marketing'));
     expect(matchKey(all, '_gcl_ls', 's')).toBeNull();
   });
 
-  it('Google Tag Manager: gtm.js and ns.html on the tag host, more specific than GA4\'s wildcard', () => {
+  it("Google Tag Manager: gtm.js and ns.html on the tag host, more specific than GA4's wildcard", () => {
     expect(url('https://www.googletagmanager.com/gtm.js?id=GTM-ABC1234')).toEqual(hit('google-tag-manager', 'marketing'));
     expect(url('https://www.googletagmanager.com/gtm.js?id=GTM-ABC1234&l=myLayer')).toEqual(hit('google-tag-manager', 'marketing'));
     expect(url('https://www.googletagmanager.com/ns.html?id=GTM-ABC1234')).toEqual(hit('google-tag-manager', 'marketing'));
@@ -215,7 +287,8 @@ describe("the head guard's compiled rules hold back each tag's hosts, cookies an
     expect(url('https://px.ads.linkedin.com/collect/?pid=123456&fmt=gif')).toEqual(hit('linkedin-insight', 'marketing'));
     expect(url('https://dc.ads.linkedin.com/collect/')).toEqual(hit('linkedin-insight', 'marketing'));
     expect(url('https://www.linkedin.com/company/shop')).toBeNull();
-    for (const name of ['li_fat_id', 'li_giant', 'li_sugr', 'ln_or']) expect(matchCookie(all, name), name).toEqual(hit('linkedin-insight', 'marketing'));
+    for (const name of ['li_fat_id', 'li_giant', 'li_sugr', 'ln_or'])
+      expect(matchCookie(all, name), name).toEqual(hit('linkedin-insight', 'marketing'));
     expect(matchCookie(all, 'li_fat')).toBeNull();
     expect(matchKey(all, 'li_adsId', 'l')).toEqual(hit('linkedin-insight', 'marketing'));
   });
@@ -224,9 +297,11 @@ describe("the head guard's compiled rules hold back each tag's hosts, cookies an
     expect(url('https://bat.bing.com/bat.js')).toEqual(hit('microsoft-uet', 'marketing'));
     expect(url('//bat.bing.com/action/0?ti=12345678&Ver=2')).toEqual(hit('microsoft-uet', 'marketing'));
     expect(url('https://www.bing.com/search?q=shop')).toBeNull();
-    for (const name of ['_uetsid', '_uetvid', '_uetmsclkid']) expect(matchCookie(all, name), name).toEqual(hit('microsoft-uet', 'marketing'));
+    for (const name of ['_uetsid', '_uetvid', '_uetmsclkid'])
+      expect(matchCookie(all, name), name).toEqual(hit('microsoft-uet', 'marketing'));
     expect(matchCookie(all, '_uetsid_exp')).toBeNull();
-    for (const key of ['_uetsid', '_uetsid_exp', '_uetvid', '_uetvid_exp']) expect(matchKey(all, key, 'l'), key).toEqual(hit('microsoft-uet', 'marketing'));
+    for (const key of ['_uetsid', '_uetsid_exp', '_uetvid', '_uetvid_exp'])
+      expect(matchKey(all, key, 'l'), key).toEqual(hit('microsoft-uet', 'marketing'));
     expect(matchKey(all, '_uetsid', 's')).toBeNull();
   });
 
@@ -247,7 +322,8 @@ describe("the head guard's compiled rules hold back each tag's hosts, cookies an
     expect(url('wss://ws.hotjar.com/api/v2/client/ws')).toEqual(hit('hotjar', 'analytics'));
     expect(url('https://content.hotjar.io/')).toEqual(hit('hotjar', 'analytics'));
     expect(url('https://hotjar.com/')).toBeNull();
-    for (const name of ['_hjSessionUser_1234567', '_hjSession_1234567', '_hjTLDTest', '_hjIncludedInSessionSample_1234567', '_hjid']) expect(matchCookie(all, name), name).toEqual(hit('hotjar', 'analytics'));
+    for (const name of ['_hjSessionUser_1234567', '_hjSession_1234567', '_hjTLDTest', '_hjIncludedInSessionSample_1234567', '_hjid'])
+      expect(matchCookie(all, name), name).toEqual(hit('hotjar', 'analytics'));
     expect(matchCookie(all, 'hj')).toBeNull();
     expect(matchKey(all, '_hjUserAttributes', 'l')).toEqual(hit('hotjar', 'analytics'));
     expect(matchKey(all, 'hjViewportId', 'l')).toEqual(hit('hotjar', 'analytics'));
@@ -262,20 +338,29 @@ describe("the head guard's compiled rules hold back each tag's hosts, cookies an
 });
 
 describe('the tag toolkit: a loader already on the page', () => {
-  it('finds a script by its live src, the guard\'s held data-cg-src, the markup form\'s data-src, or through hostBase', () => {
+  it("finds a script by its live src, the guard's held data-cg-src, the markup form's data-src, or through hostBase", () => {
     expect(scriptOnPage(document, undefined, 'bat.bing.com', '/bat.js')).toBeNull();
-    for (const [attr, value] of [['src', 'https://bat.bing.com/bat.js'], ['data-cg-src', '//bat.bing.com/bat.js'], ['data-src', 'https://bat.bing.com/bat.js?x=1']]) {
+    for (const [attr, value] of [
+      ['src', 'https://bat.bing.com/bat.js'],
+      ['data-cg-src', '//bat.bing.com/bat.js'],
+      ['data-src', 'https://bat.bing.com/bat.js?x=1'],
+    ]) {
       document.head.innerHTML = `<script type="text/plain" ${attr}="${value}"></script>`;
       expect(scriptOnPage(document, undefined, 'bat.bing.com', '/bat.js'), attr).toBe(document.head.firstElementChild);
     }
     document.head.innerHTML = '<script src="/vendor/bat.bing.com/bat.js"></script>';
     expect(scriptOnPage(document, undefined, 'bat.bing.com', '/bat.js')).toBeNull();
     expect(scriptOnPage(document, '/vendor/{host}', 'bat.bing.com', '/bat.js')).not.toBeNull();
-    document.head.innerHTML = '<script src="https://bat.bing.com/other.js"></script><script src="https://evil.test/bat.bing.com/bat.js"></script>';
+    document.head.innerHTML =
+      '<script src="https://bat.bing.com/other.js"></script><script src="https://evil.test/bat.bing.com/bat.js"></script>';
     expect(scriptOnPage(document, undefined, 'bat.bing.com', '/bat.js')).toBeNull();
     document.head.innerHTML = '<script src="https://www.googletagmanager.com/gtm.js?id=GTM-AAAA1"></script>';
-    expect(scriptOnPage(document, undefined, 'www.googletagmanager.com', '/gtm.js', (u) => u.searchParams.get('id') === 'GTM-BBBB2')).toBeNull();
-    expect(scriptOnPage(document, undefined, 'www.googletagmanager.com', '/gtm.js', (u) => u.searchParams.get('id') === 'GTM-AAAA1')).not.toBeNull();
+    expect(
+      scriptOnPage(document, undefined, 'www.googletagmanager.com', '/gtm.js', (u) => u.searchParams.get('id') === 'GTM-BBBB2'),
+    ).toBeNull();
+    expect(
+      scriptOnPage(document, undefined, 'www.googletagmanager.com', '/gtm.js', (u) => u.searchParams.get('id') === 'GTM-AAAA1'),
+    ).not.toBeNull();
   });
 
   it('queueOf makes a missing queue an array, keeps a vendor object that took it over', () => {
@@ -287,7 +372,7 @@ describe('the tag toolkit: a loader already on the page', () => {
   });
 });
 
-describe('adapters: the documented snippet, never twice; the vendor\'s own consent calls', () => {
+describe("adapters: the documented snippet, never twice; the vendor's own consent calls", () => {
   it('Google Analytics: gtag() pushes Arguments objects; js + config, then gtag.js; a second load adds nothing; no id: nothing', async () => {
     const { ctx, inserted } = contextFor(googleAnalytics, {});
     await googleAnalytics.adapter.load!(ctx);
@@ -299,7 +384,10 @@ describe('adapters: the documented snippet, never twice; the vendor\'s own conse
     expect(run.inserted).toEqual([['https://www.googletagmanager.com/gtag/js?id=G-ABC123DEF4', {}]]);
     const layer = (window as any).dataLayer as unknown[];
     expect(Object.prototype.toString.call(layer[0])).toBe('[object Arguments]');
-    expect(commands()).toEqual([['js', expect.any(Date)], ['config', 'G-ABC123DEF4']]);
+    expect(commands()).toEqual([
+      ['js', expect.any(Date)],
+      ['config', 'G-ABC123DEF4'],
+    ]);
     await googleAnalytics.adapter.load!(run.ctx);
     expect(run.inserted).toHaveLength(1);
     expect(commands()).toHaveLength(2);
@@ -324,7 +412,11 @@ describe('adapters: the documented snippet, never twice; the vendor\'s own conse
     await googleAds.adapter.load!(b.ctx);
     expect(a.inserted.map((i) => i[0])).toEqual(['/vendor/www.googletagmanager.com/gtag/js?id=G-ABC123DEF4']);
     expect(b.inserted).toEqual([]);
-    expect(commands()).toEqual([['js', expect.any(Date)], ['config', 'G-ABC123DEF4'], ['config', 'AW-123456789']]);
+    expect(commands()).toEqual([
+      ['js', expect.any(Date)],
+      ['config', 'G-ABC123DEF4'],
+      ['config', 'AW-123456789'],
+    ]);
   });
 
   it('Google Tag Manager: the gtm.js start event, then gtm.js for this container; another container still loads', async () => {
@@ -339,7 +431,7 @@ describe('adapters: the documented snippet, never twice; the vendor\'s own conse
     expect(other.inserted.map((i) => i[0])).toEqual(['https://www.googletagmanager.com/gtm.js?id=GTM-XYZ9876']);
   });
 
-  it('HubSpot tracking: the loader with HubSpot\'s id (eu1 host), not when a loader is on the page; revoke pushes revokeCookieConsent for analytics or marketing only', async () => {
+  it("HubSpot tracking: the loader with HubSpot's id (eu1 host), not when a loader is on the page; revoke pushes revokeCookieConsent for analytics or marketing only", async () => {
     const { ctx, inserted } = contextFor(hubspotTracking, { portalId: '1234567', region: 'eu1' });
     await hubspotTracking.adapter.load!(ctx);
     expect(inserted).toEqual([['https://js-eu1.hs-scripts.com/1234567.js', { id: 'hs-script-loader', defer: '' }]]);
@@ -354,7 +446,11 @@ describe('adapters: the documented snippet, never twice; the vendor\'s own conse
     expect((window as any)._hsp).toBeUndefined();
     hubspotTracking.adapter.revoke!(ctx, ['analytics']);
     expect((window as any)._hsp).toEqual([['revokeCookieConsent']]);
-    (window as any)._hsp = { push: () => { throw new Error('broken'); } };
+    (window as any)._hsp = {
+      push: () => {
+        throw new Error('broken');
+      },
+    };
     expect(() => hubspotTracking.adapter.revoke!(ctx, ['marketing'])).not.toThrow();
   });
 
@@ -366,7 +462,10 @@ describe('adapters: the documented snippet, never twice; the vendor\'s own conse
     expect(inserted).toEqual([['https://connect.facebook.net/en_US/fbevents.js', {}]]);
     const fbq = (window as any).fbq;
     expect([fbq.loaded, fbq.version, fbq.push === fbq, (window as any)._fbq === fbq]).toEqual([true, '2.0', true, true]);
-    expect(fbq.queue.map((a: ArrayLike<unknown>) => Array.from(a))).toEqual([['init', '123456789012345'], ['track', 'PageView']]);
+    expect(fbq.queue.map((a: ArrayLike<unknown>) => Array.from(a))).toEqual([
+      ['init', '123456789012345'],
+      ['track', 'PageView'],
+    ]);
     metaPixel.adapter.revoke!(ctx, ['analytics']);
     expect(fbq.queue).toHaveLength(2);
     metaPixel.adapter.revoke!(ctx, ['marketing']);
@@ -393,7 +492,7 @@ describe('adapters: the documented snippet, never twice; the vendor\'s own conse
     expect(inserted).toHaveLength(1);
   });
 
-  it('Microsoft UET: uetq, bat.js, then new UET({ ti, q: uetq }) and pageLoad, as Microsoft\'s snippet does on load', async () => {
+  it("Microsoft UET: uetq, bat.js, then new UET({ ti, q: uetq }) and pageLoad, as Microsoft's snippet does on load", async () => {
     const made: unknown[] = [];
     class UET {
       pushed: unknown[][] = [];
@@ -421,7 +520,9 @@ describe('adapters: the documented snippet, never twice; the vendor\'s own conse
     const { ctx, inserted } = contextFor(microsoftClarity, { projectId: 'abcde12345' }, ['analytics']);
     microsoftClarity.adapter.prepare!(ctx);
     const c = (window as any).clarity;
-    expect(c.q.map((a: ArrayLike<unknown>) => Array.from(a))).toEqual([['consentv2', { ad_Storage: 'denied', analytics_Storage: 'granted' }]]);
+    expect(c.q.map((a: ArrayLike<unknown>) => Array.from(a))).toEqual([
+      ['consentv2', { ad_Storage: 'denied', analytics_Storage: 'granted' }],
+    ]);
     await microsoftClarity.adapter.load!(ctx);
     expect(inserted).toEqual([['https://www.clarity.ms/tag/abcde12345', {}]]);
     expect((window as any).clarity).toBe(c);

@@ -24,7 +24,19 @@ describe('web1on1 catalog entry', () => {
   it('is functional, with every storage key sourced and local', () => {
     expect(web1on1.id).toBe('web1on1');
     expect(web1on1.purpose).toBe('functional');
-    expect(web1on1.storage.map((s) => s.key)).toEqual(['.appUserId', '.clientId', '.sessionToken', 'widget_uuid', 'widget_loaded', 'widget_auto_opened', 'widget_opened_by_customer', 'widget_closed_by_customer', 'widget_customer_clicked_header', 'widget_eyecatcher_closed', 'widget_show_first_message']);
+    expect(web1on1.storage.map((s) => s.key)).toEqual([
+      '.appUserId',
+      '.clientId',
+      '.sessionToken',
+      'widget_uuid',
+      'widget_loaded',
+      'widget_auto_opened',
+      'widget_opened_by_customer',
+      'widget_closed_by_customer',
+      'widget_customer_clicked_header',
+      'widget_eyecatcher_closed',
+      'widget_show_first_message',
+    ]);
     for (const s of web1on1.storage) {
       expect(s.storage).toBe('local');
       expect(s.description.length).toBeGreaterThan(10);
@@ -40,7 +52,9 @@ describe('web1on1 catalog entry', () => {
     expect(missing.message).toMatch(/vendors\.web1on1\.loaderUrl is missing; expected the https URL of your web1on1 loader script/);
     expect(errorOf({ vendors: { web1on1: { loaderUrl: 'http://widget.web1on1.com/loader.js' } } }).path).toBe('vendors.web1on1.loaderUrl');
     expect(errorOf({ vendors: { web1on1: { loaderUrl: 'javascript:alert(1)' } } }).path).toBe('vendors.web1on1.loaderUrl');
-    expect(() => resolveConfig({ vendors: { web1on1: { loaderUrl: 'https://widget.web1on1.com/v2/loader.js' } } }, [web1on1 as unknown as Vendor])).not.toThrow();
+    expect(() =>
+      resolveConfig({ vendors: { web1on1: { loaderUrl: 'https://widget.web1on1.com/v2/loader.js' } } }, [web1on1 as unknown as Vendor]),
+    ).not.toThrow();
   });
 });
 
@@ -49,14 +63,20 @@ describe('web1on1 hostBase (tests and the offline demo)', () => {
     const loaderUrl = 'https://widget.web1on1.com/v2/loader.js?v=3';
     expect(loaderSrc({ loaderUrl })).toBe(loaderUrl);
     expect(loaderSrc({ loaderUrl, hostBase: '/vendor/{host}' })).toBe('/vendor/widget.web1on1.com/v2/loader.js?v=3');
-    expect(loaderSrc({ loaderUrl, hostBase: 'http://localhost:4173/vendor/{host}' })).toBe('http://localhost:4173/vendor/widget.web1on1.com/v2/loader.js?v=3');
+    expect(loaderSrc({ loaderUrl, hostBase: 'http://localhost:4173/vendor/{host}' })).toBe(
+      'http://localhost:4173/vendor/widget.web1on1.com/v2/loader.js?v=3',
+    );
   });
 
   it('a hostBase without {host} is a typed error naming the field', () => {
     const error = errorOf({ vendors: { web1on1: { loaderUrl: 'https://widget.web1on1.com/v2/loader.js', hostBase: '/vendor/' } } });
     expect(error.path).toBe('vendors.web1on1.hostBase');
     expect(error.message).toMatch(/vendors\.web1on1\.hostBase is "\/vendor\/"; expected a URL containing \{host\}/);
-    expect(() => resolveConfig({ vendors: { web1on1: { loaderUrl: 'https://widget.web1on1.com/v2/loader.js', hostBase: '/vendor/{host}' } } }, [web1on1 as unknown as Vendor])).not.toThrow();
+    expect(() =>
+      resolveConfig({ vendors: { web1on1: { loaderUrl: 'https://widget.web1on1.com/v2/loader.js', hostBase: '/vendor/{host}' } } }, [
+        web1on1 as unknown as Vendor,
+      ]),
+    ).not.toThrow();
   });
 });
 
@@ -80,7 +100,9 @@ describe('web1on1 queued calls', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(() => runCall(api, ['eval', 'x'])).not.toThrow();
     expect(() => runCall(api, 'open')).not.toThrow();
-    expect(error.mock.calls[0]![0]).toMatch(/web1on1Queue entry is \["eval","x"\]; expected \[method, \.\.\.arguments\] with method one of "open"/);
+    expect(error.mock.calls[0]![0]).toMatch(
+      /web1on1Queue entry is \["eval","x"\]; expected \[method, \.\.\.arguments\] with method one of "open"/,
+    );
     error.mockRestore();
     expect(log).toEqual([
       ['setPredefinedMessage', 'I want to book a test drive'],
@@ -99,12 +121,22 @@ describe('web1on1 in the built-in catalog', () => {
   it('`consent-gate declare --vendor web1on1` prints one row per declared key, each with purpose, lifetime, description and source (needs a build)', () => {
     const audit = join(ROOT, 'dist/audit.mjs');
     expect(existsSync(audit), 'dist/audit.mjs is missing: build first').toBe(true);
-    const run = spawnSync(process.execPath, [join(ROOT, 'cli/consent-gate.mjs'), 'declare', '--vendor', 'web1on1', '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(ROOT, 'cli/consent-gate.mjs'), 'declare', '--vendor', 'web1on1', '--format', 'json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(run.status, run.stderr).toBe(0);
     const rows = (JSON.parse(run.stdout).disclosures as Record<string, unknown>[]).filter((r) => r.vendor === 'web1on1');
     expect(rows.map((r) => r.identifier)).toEqual(web1on1.storage.map((s) => (s.match === 'suffix' ? '*' + s.key : s.key)));
     for (const row of rows) {
-      expect(row).toMatchObject({ type: 'web', storage: 'local', purposes: ['functional'], lifetime: 'until removed', provider: 'web1on1 B.V.', privacyPolicyUrl: 'https://www.web1on1.com/privacy' });
+      expect(row).toMatchObject({
+        type: 'web',
+        storage: 'local',
+        purposes: ['functional'],
+        lifetime: 'until removed',
+        provider: 'web1on1 B.V.',
+        privacyPolicyUrl: 'https://www.web1on1.com/privacy',
+      });
       expect(String(row.description).length).toBeGreaterThan(10);
       expect(String(row.source)).toMatch(/vendor-facts reference, web1on1/);
     }
