@@ -4,7 +4,8 @@
  *
  *   navigator.serviceWorker.register('/consent-gate-sw.js?cookieName=consent_gate&policyVersion=1')
  *
- * or from a site's existing worker, options first:
+ * or from a site's existing worker, options first (or the page's whole config,
+ * whose own declared services are then refused too):
  *
  *   self.consentGateWorker = { cookieName: 'consent_gate', policyVersion: '1' };
  *   importScripts('/consent-gate-sw.js');
@@ -13,8 +14,11 @@
  * `catalog-rules` plugin in rollup.config.mjs writes them in place of CONSENT_GATE_RULES, src/guard/table.ts).
  */
 import { rules } from '../guard/table.js';
-import { installConsentWorker, workerOptions, type WorkerScope } from './worker.js';
+import { installConsentWorker, workerOptions, workerRules, type WorkerScope } from './worker.js';
 
 const scope = self as unknown as WorkerScope & { consentGateWorker?: unknown; location: Location };
-const imported = scope.consentGateWorker !== undefined;
-installConsentWorker(scope, rules, workerOptions(scope.location.search, imported ? scope.consentGateWorker : undefined), !imported);
+const given = scope.consentGateWorker;
+const imported = given !== undefined;
+const table = workerRules(rules, given);
+// (a config it cannot read: no options, so every catalog vendor is refused)
+installConsentWorker(scope, table ?? rules, table ? workerOptions(scope.location.search, imported ? given : undefined) : null, !imported);

@@ -22,7 +22,7 @@
  * record, or a record of another policy version: every vendor is refused.
  */
 import { cookieValue, decodeRecord, gpcRefuses, gpcSignal, recordAllows, type ConsentRecord } from '../consent/codec.js';
-import { matchUrl, type CompiledRules, type Match } from '../guard/rules.js';
+import { guardSetup, matchUrl, type CompiledRules, type Match, type RuleTable } from '../guard/rules.js';
 import type { GpcMode } from '../types.js';
 
 /**
@@ -114,11 +114,26 @@ export function workerOptions(query: string, given?: unknown): WorkerOptions | n
 }
 
 /**
+ * The rules a worker refuses with: the catalog's (`rules`, built in), and,
+ * when the site's own worker hands it the page's config (`given` with a
+ * `vendors` object, as `self.consentGateWorker`), that config's reading by the
+ * head guard (`guardSetup`): the site's own declared services are refused as
+ * catalog vendors are, and a vendor the config runs in Consent Mode's
+ * advanced mode passes as it does in the page. Null (fail closed: every
+ * vendor refused) for a config the guard cannot read.
+ */
+export function workerRules(rules: CompiledRules, given?: unknown): RuleTable | null {
+  const config = given as { vendors?: unknown } | null | undefined;
+  if (typeof config !== 'object' || config === null || config.vendors === undefined) return rules;
+  return guardSetup(config, rules)?.[3] ?? null;
+}
+
+/**
  * Install the worker's listeners on `scope`. `lifecycle`: take over at once
  * (skipWaiting, clients.claim), for the worker registered on its own; a site's
  * own worker that imports this file keeps its lifecycle.
  */
-export function installConsentWorker(scope: WorkerScope, rules: CompiledRules, options: WorkerOptions | null, lifecycle: boolean): void {
+export function installConsentWorker(scope: WorkerScope, rules: RuleTable, options: WorkerOptions | null, lifecycle: boolean): void {
   let record: ConsentRecord | null = null;
   /** Whether `record` has been read since the worker started (a stopped worker forgets it). */
   let known = false;

@@ -35,6 +35,8 @@ const VENDOR_HOSTS = [
   'js.hubspot.com',
   'api.hubspot.com',
   'app.hubspot.com',
+  // a service the site declares in its own config
+  'widget.reviews.example',
 ];
 const vendorAnswer: HostHandler = (url) => {
   if (url.pathname.endsWith('.gif')) return { body: GIF, contentType: 'image/gif' };
@@ -416,6 +418,77 @@ self.addEventListener('fetch', (e) => {
     expect(result).toEqual({ imported: 'refused', worker: { imported: 'refused', fetched: 'refused' } });
     expect(vendorServed(site)).toEqual([]);
     expect(await site.page.evaluate(() => fetch('/hello').then((r) => r.text()))).toBe('hello from the site worker');
+    await site.close();
+  });
+
+  it("from a site's own worker given the page's config: the site's declared services are refused too, until their purpose is granted", async () => {
+    const config = {
+      ...CONFIG,
+      vendors: {
+        ...CONFIG.vendors,
+        reviews: {
+          title: 'Product reviews',
+          provider: 'Reviews Ltd',
+          purpose: 'marketing',
+          privacyPolicyUrl: '/privacy',
+          hosts: [{ host: 'widget.reviews.example', path: '/embed/' }],
+        },
+      },
+    };
+    const ownWorker = js(`self.consentGateWorker = ${JSON.stringify(config)};
+importScripts('/consent-gate-sw.js');
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (e) => e.waitUntil(self.clients.claim()));`);
+    // no guard on this page: what is refused, the worker refused
+    const page = html(
+      '<h1>Reviews</h1><img src="https://widget.reviews.example/embed/stars.gif" alt=""><img src="https://widget.reviews.example/about.gif" alt=""><img src="https://track.hubspot.com/reviews.gif" alt="">',
+      '<link rel="stylesheet" href="/reviews.css">',
+    );
+    const site = await openShop({
+      ...PAGES,
+      '/reviews.html': page,
+      '/reviews.css': { body: 'body { background: url("https://widget.reviews.example/embed/bg.gif"); }', contentType: 'text/css' },
+      '/site-sw.js': ownWorker,
+    });
+    await site.page.goto(site.url('/reviews.html'));
+    await register(site.page, '', '/site-sw.js');
+    const urls = [
+      'https://widget.reviews.example/embed/stars.gif',
+      'https://widget.reviews.example/embed/bg.gif',
+      'https://widget.reviews.example/about.gif',
+      'https://track.hubspot.com/reviews.gif',
+    ];
+    site.served.length = 0;
+    await site.page.reload();
+    await site.page.waitForLoadState('load');
+    for (const url of urls) await expect.poll(() => site.requests.some((r) => r.url === url), { message: url }).toBe(true);
+    // the service's own path and the catalog vendor were refused; the service's other files are not its (only /embed/ is declared)
+    await expect.poll(() => site.served).toContain('https://widget.reviews.example/about.gif');
+    expect(site.served.filter((u) => u !== 'https://widget.reviews.example/about.gif')).toEqual([]);
+
+    // marketing granted: the service's requests leave; the chat (functional, not granted) stays refused
+    const record = {
+      v: 1 as const,
+      p: '1',
+      d: { functional: false, analytics: false, marketing: true },
+      o: {},
+      t: Date.now(),
+      id: 'abcdefghijklmnop',
+    };
+    await site.context.addCookies([{ name: 'consent_gate', value: encodeURIComponent(encodeRecord(record)), url: site.url('/') }]);
+    site.served.length = 0;
+    await site.page.reload();
+    await expect.poll(() => site.served).toContain('https://widget.reviews.example/embed/stars.gif');
+    await expect.poll(() => site.served).toContain('https://widget.reviews.example/embed/bg.gif');
+    expect(
+      await site.page.evaluate(() =>
+        fetch('https://api.hubspot.com/x.json').then(
+          (r) => r.status,
+          (e) => e.name,
+        ),
+      ),
+    ).toBe('TypeError');
+    expect(site.served).not.toContain('https://api.hubspot.com/x.json');
     await site.close();
   });
 

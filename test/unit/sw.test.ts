@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { catalog } from '../../vendors/index';
 import { compileRules, guardAllows, guardSetup, matchUrl } from '../../src/guard/rules';
 import { encodeRecord, type ConsentRecord } from '../../src/consent/codec';
-import { COOKIE_MESSAGE, installConsentWorker, workerOptions, type WorkerScope } from '../../src/sw/worker';
+import { COOKIE_MESSAGE, installConsentWorker, workerOptions, workerRules, type WorkerScope } from '../../src/sw/worker';
 
 const rules = compileRules(catalog);
 const granted: ConsentRecord = {
@@ -266,5 +266,68 @@ describe('installConsentWorker', () => {
     const e = w.event('fetch', { request: new Request('https://api.hubspot.com/x') });
     expect(e.stopped).toBe(true);
     expect(w.event('fetch', { request: new Request('https://www.shop.test/') }).stopped).toBe(false);
+  });
+});
+
+describe("a site's own worker handing over the page's config", () => {
+  /** The page's config: HubSpot's chat, Google Analytics in advanced mode, a service of the site's own. */
+  const config = {
+    policyVersion: '1',
+    vendors: {
+      'hubspot-conversations': { portalId: '1234567' },
+      'google-analytics': { measurementId: 'G-TEST123', consentMode: 'advanced' },
+      reviews: {
+        title: 'Product reviews',
+        provider: 'Reviews Ltd',
+        purpose: 'marketing',
+        privacyPolicyUrl: '/privacy',
+        hosts: [{ host: 'widget.reviews.example', path: '/embed/' }],
+      },
+    },
+  };
+  const marketing: ConsentRecord = { ...granted, d: { functional: false, analytics: false, marketing: true } };
+
+  it("refuses the site's declared service until its purpose is granted, as the head guard holds it", async () => {
+    const table = workerRules(rules, config);
+    expect(table).not.toBeNull();
+    const w = fakeScope('other=1');
+    installConsentWorker(w.scope, table!, workerOptions('', config), true);
+    await w.settle();
+    expect(await w.request('https://widget.reviews.example/embed/w.js')).toBe('refused');
+    // (only the declared path is the service's)
+    expect(await w.request('https://widget.reviews.example/about.html')).toBe('untouched');
+    expect(await w.request('https://js.usemessages.com/conversations-embed.js')).toBe('refused');
+    w.setCookies(cookie(marketing));
+    expect(await w.request('https://widget.reviews.example/embed/w.js')).toBe('fetched by the worker: vendor');
+    expect(await w.request('https://js.usemessages.com/conversations-embed.js')).toBe('refused');
+  });
+
+  it("lets a tag the config runs in Consent Mode's advanced mode load before consent, as the page does; its cookies still wait", async () => {
+    const w = fakeScope('other=1');
+    installConsentWorker(w.scope, workerRules(rules, config)!, workerOptions('', config), true);
+    await w.settle();
+    expect(await w.request('https://www.googletagmanager.com/gtag/js?id=G-TEST123')).toBe('untouched');
+    // the catalog alone (a worker registered by URL) refuses it
+    const plain = fakeScope('other=1');
+    installConsentWorker(plain.scope, workerRules(rules, undefined)!, workerOptions(''), true);
+    await plain.settle();
+    expect(await plain.request('https://www.googletagmanager.com/gtag/js?id=G-TEST123')).toBe('refused');
+  });
+
+  it('options alone, or no object: the catalog rules as built', () => {
+    expect(workerRules(rules, { cookieName: 'consent_gate', policyVersion: '1' })).toBe(rules);
+    expect(workerRules(rules, undefined)).toBe(rules);
+  });
+
+  it('a config the head guard cannot read: null, and the worker started without options refuses every vendor, granted or not', async () => {
+    const broken = { vendors: { reviews: { title: 'Reviews', purpose: 'sometimes', hosts: [{ host: 'widget.reviews.example' }] } } };
+    expect(workerRules(rules, broken)).toBeNull();
+    expect(workerRules(rules, { vendors: 'hubspot-conversations' })).toBeNull();
+    const w = fakeScope(cookie({ ...granted, d: { functional: true, analytics: true, marketing: true } }));
+    // as dist/consent-gate-sw.js starts it (src/sw/entry.ts): the catalog's rules, no options
+    installConsentWorker(w.scope, rules, null, true);
+    await w.settle();
+    expect(await w.request('https://js.usemessages.com/conversations-embed.js')).toBe('refused');
+    expect(await w.request('https://www.shop.test/app.js')).toBe('untouched');
   });
 });
