@@ -46,6 +46,51 @@ export interface VendorRuntime {
 /** Elements a vendor adds that are no UI of its own. */
 const NOT_UI = /^(SCRIPT|STYLE|LINK|META|NOSCRIPT|TEMPLATE)$/;
 
+/** Resolves once the vendor's status says its UI is on the page (at once when it has no status to ask); never after `signal` aborts. */
+function appeared(adapter: Vendor['adapter'], context: () => VendorContext, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (signal.aborted) return;
+      let loaded = true;
+      try {
+        loaded = !adapter.status || adapter.status(context()).loaded === true;
+      } catch {
+        loaded = false;
+      }
+      if (loaded) resolve();
+      else setTimeout(check, 100);
+    };
+    check();
+  });
+}
+
+/**
+ * Note in `added` the elements a vendor adds to the page until the returned
+ * function is called (its widget, for focus): the roots only, and nothing of
+ * consent-gate's own chat UI or that is no UI (scripts, styles).
+ */
+function watchAdded(doc: Document, added: Element[]): () => void {
+  added.length = 0;
+  if (typeof MutationObserver !== 'function') return () => undefined;
+  const note = (records: MutationRecord[]) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType !== 1) continue;
+        const el = node as Element;
+        if (NOT_UI.test(el.tagName) || el.closest('[class^="cg-chat"],[class*=" cg-chat"]') || added.some((root) => root.contains(el)))
+          continue;
+        added.push(el);
+      }
+    }
+  };
+  const observer = new MutationObserver(note);
+  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  return () => {
+    note(observer.takeRecords());
+    observer.disconnect();
+  };
+}
+
 export function createVendorRuntime(core: GateCore<ResolvedConfig>, vendor: Vendor, vendorOptions: VendorOptions): VendorRuntime {
   const adapter = vendor.adapter;
   const options = chatOptionsOf(vendorOptions);
@@ -116,47 +161,6 @@ export function createVendorRuntime(core: GateCore<ResolvedConfig>, vendor: Vend
     inserted.clear();
   }
 
-  /** Resolves once the vendor's status says its UI is on the page (at once when it has no status to ask). */
-  function appeared(signal: AbortSignal): Promise<void> {
-    return new Promise((resolve) => {
-      const check = () => {
-        if (signal.aborted) return;
-        let loaded = true;
-        try {
-          loaded = !adapter.status || adapter.status(ctx).loaded === true;
-        } catch {
-          loaded = false;
-        }
-        if (loaded) resolve();
-        else setTimeout(check, 100);
-      };
-      check();
-    });
-  }
-
-  /** Note the elements the vendor adds to the page until the returned function is called: its widget, for focus. */
-  function watch(): () => void {
-    added.length = 0;
-    if (typeof MutationObserver !== 'function') return () => undefined;
-    const note = (records: MutationRecord[]) => {
-      for (const record of records) {
-        for (const node of record.addedNodes) {
-          if (node.nodeType !== 1) continue;
-          const el = node as Element;
-          if (NOT_UI.test(el.tagName) || el.closest('[class^="cg-chat"],[class*=" cg-chat"]') || added.some((root) => root.contains(el)))
-            continue;
-          added.push(el);
-        }
-      }
-    };
-    const observer = new MutationObserver(note);
-    observer.observe(doc.documentElement, { childList: true, subtree: true });
-    return () => {
-      note(observer.takeRecords());
-      observer.disconnect();
-    };
-  }
-
   function run(kind: 'open' | 'mount'): Promise<boolean> {
     if (!allowed()) return Promise.resolve(false);
     if (state === 'ready') {
@@ -180,7 +184,7 @@ export function createVendorRuntime(core: GateCore<ResolvedConfig>, vendor: Vend
     controller = own;
     ctx = contextFor(own.signal);
     setState('loading');
-    const stopWatching = watch();
+    const stopWatching = watchAdded(doc, added);
     const timers: ReturnType<typeof setTimeout>[] = [];
     /** Rejects after `ms` with the error `make` gives then. */
     const after = (ms: number, make: () => Error) =>
@@ -202,7 +206,7 @@ export function createVendorRuntime(core: GateCore<ResolvedConfig>, vendor: Vend
       const within = options.show?.appearWithin;
       if (!within) return shown;
       // the vendor's own answer (its status) says whether its chat is on the page
-      return Promise.race([shown.then(() => appeared(own.signal)), after(within, () => hidden(within))]);
+      return Promise.race([shown.then(() => appeared(adapter, () => ctx, own.signal)), after(within, () => hidden(within))]);
     })();
     const limit = after(options.timeout, () =>
       loadedCode
