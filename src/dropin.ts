@@ -31,7 +31,8 @@ interface Stub {
   [key: string]: unknown;
 }
 
-const w = window as unknown as Window & { consentGateConfig?: unknown; consentGate?: Stub | Queued[] } & Record<string, unknown>;
+// (its own view of the two globals it shares with the page: what it reads, not what a page's typings say they are)
+const w = window as unknown as { consentGateConfig?: unknown; consentGate?: Stub | Queued[] } & Record<string, unknown>;
 const script = document.currentScript as HTMLScriptElement | null;
 
 /** The URL of a file next to this script. */

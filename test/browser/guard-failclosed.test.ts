@@ -142,6 +142,7 @@ describe('guard: storage keys (Chromium, a guard built with a test catalog)', ()
         { key: '.token', match: 'suffix', storage: 'local', purpose: 'marketing', lifetime: 0, description: 'd', source: 's' },
       ],
     };
+    // @ts-expect-error plain JavaScript module without types
     const { bundleGuard } = await import('../fixtures/guard/bundle.mjs');
     const testGuard = { body: await bundleGuard(compileRules([vendor])), contentType: 'text/javascript' };
     const site = await openSite(browser, {

@@ -84,7 +84,7 @@ const gpcState = (site: Site) => site.page.evaluate(() => (window as any).consen
 describe('guard and runtime: Global Privacy Control (Chromium)', () => {
   it('opt-out (default): a visitor who accepted all and now sends the signal has marketing refused, before and after the runtime; no record is written for it', async () => {
     const site = await open(true, {}, acceptedAll);
-    expect(await site.page.evaluate(() => navigator.globalPrivacyControl)).toBe(true);
+    expect(await site.page.evaluate(() => (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl)).toBe(true);
     expect(site.header).toEqual(['1']);
     await expect.poll(() => loaded(site)).toEqual(['functional', 'analytics']);
     expect(await gpcState(site)).toEqual({ signal: true, applied: true });

@@ -17,6 +17,7 @@ import { GIF, settle } from './guard-helpers';
 let browser: LaunchedBrowser;
 let guard: { body: string; contentType: string };
 beforeAll(async () => {
+  // @ts-expect-error plain JavaScript module without types
   const { bundleGuard } = await import('../fixtures/guard/bundle.mjs');
   [browser, guard] = await Promise.all([
     launchBrowser(),

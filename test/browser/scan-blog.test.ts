@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './harness';
+// @ts-expect-error plain JavaScript module without types
 import { blogConfig, createDemoServer, listen } from '../../demo/server.mjs';
 
 const CLI = join(ROOT, 'cli/consent-gate.mjs');

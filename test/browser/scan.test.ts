@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, ROOT, type LaunchedBrowser } from './harness';
+// @ts-expect-error plain JavaScript module without types
 import { createDemoServer, listen } from '../../demo/server.mjs';
 
 const CLI = join(ROOT, 'cli/consent-gate.mjs');

@@ -266,7 +266,9 @@ describe('consent-gate rewrite', { timeout: 60_000 }, () => {
 });
 
 describe('scan helpers: the pages of a whole-site scan', async () => {
+  // @ts-expect-error plain JavaScript module without types
   const { pageKey, sitemapLocations, createCrawl } = await import('../../cli/scan-site.mjs');
+  // @ts-expect-error plain JavaScript module without types
   const { globToRegExp } = await import('../../cli/rewrite.mjs');
 
   it('pageKey: same origin only, no fragment, no empty query, no downloads', () => {

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error js-yaml ships no types
 import { load } from 'js-yaml';
 import { chooseLanguage, fill, languageFor, languageTag, LANGUAGES, type Texts } from '../../src/ui/texts';
 import { LOADERS } from '../../src/ui/lang/index';

@@ -7,7 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error plain JavaScript module without types
 import { DOC, RESULT, docSection, sectionIn } from '../../bench/docs.mjs';
+// @ts-expect-error plain JavaScript module without types
 import { acceptance } from '../../bench/report.mjs';
 
 const s = (median: number) => ({ median, min: median, max: median, runs: 1 });

@@ -3,6 +3,7 @@ import { resolveConfig } from '../../src/config';
 import { ConsentGateConfigError } from '../../src/errors';
 import { catalog } from '../../vendors/index';
 import { signalCatalog } from '../fixtures/guard/signal-catalog';
+import type { Vendor } from '../../src/types';
 
 const ok = { vendors: { 'hubspot-conversations': { portalId: '1234567' } } };
 
@@ -23,7 +24,7 @@ describe('config validation', () => {
     expect(config.policyVersion).toBe('1');
     expect(config.lifetimeDays).toBe(180);
     expect(config.purposes).toEqual(['functional', 'analytics', 'marketing']);
-    expect(config.vendors[0]!.vendor.id).toBe('hubspot-conversations');
+    expect(config.vendors[0]!.vendor?.id).toBe('hubspot-conversations');
   });
 
   it('caps the record lifetime at 13 months', () => {
@@ -183,10 +184,12 @@ describe('config validation: consentMode (Google Consent Mode)', () => {
   });
 
   it("a vendor's consentMode option (a tag with a phased signal) is basic or advanced", () => {
-    expect(resolveConfig({ vendors: { 'google-tag': { consentMode: 'advanced' } } }, signalCatalog).vendors[0]!.options).toEqual({
+    expect(
+      resolveConfig({ vendors: { 'google-tag': { consentMode: 'advanced' } } }, signalCatalog as unknown as Vendor[]).vendors[0]!.options,
+    ).toEqual({
       consentMode: 'advanced',
     });
-    expect(() => resolveConfig({ vendors: { 'google-tag': { consentMode: 'full' } } }, signalCatalog)).toThrow(
+    expect(() => resolveConfig({ vendors: { 'google-tag': { consentMode: 'full' } } }, signalCatalog as unknown as Vendor[])).toThrow(
       'consent-gate config: vendors.google-tag.consentMode is "full"; expected "basic" (held back until granted) or "advanced" (loads with denied defaults and sends cookieless pings; its cookies wait for consent)',
     );
   });

@@ -73,7 +73,7 @@ describe('Crisp catalog entry', () => {
       },
       [crisp as unknown as Vendor],
     );
-    expect(ok.vendors[0]!.vendor.id).toBe('crisp');
+    expect(ok.vendors[0]!.vendor?.id).toBe('crisp');
     expect(ok.purposes).toEqual(['functional']);
   });
 });

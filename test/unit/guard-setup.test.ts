@@ -84,7 +84,7 @@ describe("the site's own services, compiled by the guard", () => {
   it('the same rule format as the build: compileParts of a declaration equals compileRules of the same data', () => {
     const vendor = { id: 'ab-test', ...shop, summary: 's', options: {} } as unknown as VendorData;
     const built = compileRules([vendor]);
-    const own = compileParts([{ hosts: [], cookies: [], storage: [], ...shop, id: 'ab-test' } as unknown as VendorData]);
+    const own = compileParts([{ ...shop, id: 'ab-test' } as unknown as VendorData]);
     expect(own).toEqual({ v: built.v, h: built.h, c: built.c, s: built.s });
   });
 

@@ -120,7 +120,7 @@ describe('consent record', () => {
 
   it('checks every field on its own: one wrong field makes the whole record "no decision"', () => {
     const base = {
-      v: 1,
+      v: 1 as const,
       p: '1',
       d: { functional: true, analytics: false, marketing: false },
       o: { 'hubspot-conversations': true },

@@ -182,7 +182,7 @@ describe('option errors name the path and the expected value', () => {
       },
       catalog,
     );
-    expect(ok.vendors.map((v) => v.vendor.id)).toEqual([
+    expect(ok.vendors.map((v) => v.vendor?.id)).toEqual([
       'google-analytics',
       'google-ads',
       'google-tag-manager',
