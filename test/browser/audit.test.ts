@@ -40,7 +40,7 @@ describe('HTML declaration (Chromium)', () => {
     await site.page.setViewportSize({ width: 1100, height: 900 });
     await site.page.goto(site.url('/cookies'));
     // the first-visit banner is not what this test is about: answer it through the API
-    await site.page.waitForFunction(() => typeof (window as any).consentGate?.decisions === 'function');
+    await site.page.waitForFunction(() => typeof window.consentGate?.decisions === 'function');
     const section = site.page.locator('[data-consent-gate-declaration]');
     await expect.poll(() => section.isVisible()).toBe(true);
 
@@ -62,7 +62,7 @@ describe('HTML declaration (Chromium)', () => {
 
     const cell = section.locator('[data-consent-gate-decision="analytics"]');
     expect(await cell.textContent()).toBe('Not decided yet (off)');
-    await site.page.evaluate(() => (window as any).consentGate.grant('analytics'));
+    await site.page.evaluate(() => window.consentGate.grant('analytics'));
     await expect.poll(() => cell.textContent()).toBe('Allowed');
     expect(await section.locator('[data-consent-gate-decision="functional"]').textContent()).toBe('Not allowed');
 
@@ -78,11 +78,11 @@ describe('HTML declaration (Chromium)', () => {
     const page = html('<main id="policy"></main>', dropInHead(config));
     const site = await openSite(browser, { pages: { '/': page } });
     await site.page.goto(site.url('/'));
-    await site.page.waitForFunction(() => typeof (window as any).consentGate?.audit === 'function');
-    await site.page.evaluate(() => (window as any).consentGate.grant('functional'));
+    await site.page.waitForFunction(() => typeof window.consentGate?.audit === 'function');
+    await site.page.evaluate(() => window.consentGate.grant('functional'));
     const rendered = await site.page.evaluate(() => {
       const el = document.getElementById('policy')!;
-      el.innerHTML = (window as any).consentGate.declaration('html');
+      el.innerHTML = window.consentGate.declaration('html');
       return el.querySelector('[data-consent-gate-decision="functional"]')!.textContent;
     });
     expect(rendered).toBe('Allowed');
@@ -93,7 +93,7 @@ describe('HTML declaration (Chromium)', () => {
       { name: 'messagesUtk', value: 'x', domain: 'www.shop.test', path: '/' },
       { name: 'mystery', value: 'x', domain: '.shop.test', path: '/' },
     ]);
-    const audit = await site.page.evaluate(() => (window as any).consentGate.audit());
+    const audit = await site.page.evaluate(() => window.consentGate.audit());
     const names = (list: { name: string }[]) => list.map((i) => i.name).sort();
     expect(names(audit.violations)).toEqual(['__hstc', '__hstc']);
     expect(names(audit.undeclared)).toEqual(['mystery']);

@@ -16,7 +16,7 @@ afterAll(async () => {
   await browser?.closeAll();
 });
 
-const decisions = (page: import('playwright-core').Page) => page.evaluate(() => (window as any).consentGate.decisions());
+const decisions = (page: import('playwright-core').Page) => page.evaluate(() => window.consentGate.decisions());
 
 describe('banner with the keyboard alone (Chromium)', () => {
   it('the notice is first in the tab order; Settings opens a labelled modal dialog where each purpose switch is reached and changed, and Save records it', async () => {

@@ -68,7 +68,7 @@ describe('banner (drop-in, Chromium)', () => {
     const after = site.requests.slice(before);
     expect(after.map((r) => r.path)).not.toContain('/dist/consent-gate-banner.js');
     expect(await site.page.locator('#consent-gate-banner').count()).toBe(0);
-    const decisions = await site.page.evaluate(() => (window as any).consentGate.decisions());
+    const decisions = await site.page.evaluate(() => window.consentGate.decisions());
     expect(decisions.decided).toBe(true);
     expect(decisions.purposes.functional).toBe(true);
     await site.close();
@@ -84,7 +84,7 @@ describe('banner (drop-in, Chromium)', () => {
     const modal = site.page.locator('#consent-gate-banner .cookie-modal');
     await expect.poll(() => modal.isVisible()).toBe(true);
     // the open panel reflects an API decision
-    await site.page.evaluate(() => (window as any).consentGate.revoke('analytics'));
+    await site.page.evaluate(() => window.consentGate.revoke('analytics'));
     await expect.poll(() => modal.locator('input#service-item-analytics').isChecked()).toBe(false);
     await modal.locator('label[for="service-item-marketing"]').first().click();
     await modal.getByRole('button', { name: /Save choices/ }).click();

@@ -49,7 +49,7 @@ interface RecordedChange {
 declare global {
   interface Window {
     /** The gate (before the drop-in runtime has run: its queue stub). */
-    consentGate: ConsentGate;
+    consentGate: ConsentGate & { q?: unknown[] };
     consentGateConfig?: ConsentGateConfig;
     /** The head guard's bridge, when the guard is on the page. */
     __consentGateGuard?: GuardBridge;

@@ -75,10 +75,10 @@ describe('the demo server, as a real site', () => {
       }).observe({ type: 'layout-shift', buffered: true });
     });
     await page.goto(base);
-    await page.waitForFunction(() => typeof (window as any).consentGate?.decisions === 'function');
+    await page.waitForFunction(() => typeof window.consentGate?.decisions === 'function');
     await page.locator('#decisions li').first().waitFor();
     // the tag button and a grant fill the lists further
-    await page.evaluate(() => (window as any).consentGate.grant('analytics'));
+    await page.evaluate(() => window.consentGate.grant('analytics'));
     await page.waitForTimeout(600);
     expect(await page.evaluate(() => (window as any).shifts)).toEqual([]);
     expect(missing).toEqual([]);

@@ -38,7 +38,7 @@ async function visit(path: string) {
   });
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(new URL(path, base).href);
-  await page.waitForFunction(() => typeof (window as any).consentGate?.decisions === 'function', undefined, { timeout: 10_000 });
+  await page.waitForFunction(() => typeof window.consentGate?.decisions === 'function', undefined, { timeout: 10_000 });
   return { context, page, outside, local, errors };
 }
 
@@ -94,7 +94,7 @@ describe('demo (npm run demo), served by the demo server on localhost', () => {
     await expect.poll(() => page.locator('#cookies').innerText()).toContain('messagesUtk=');
     await page.screenshot({ path: join(ROOT, 'test-results', 'demo-chat-open.png') });
     // the open chat covers the panel's lower half, as it would for a person: close it first
-    await page.evaluate(() => (window as any).consentGate.chat().close());
+    await page.evaluate(() => window.consentGate.chat().close());
     await page.getByRole('button', { name: 'Let a tag try to write __hstc' }).click();
     await expect.poll(() => page.locator('#events').innerText()).toContain('held back');
     await page.getByRole('button', { name: 'Revoke functional' }).click();
@@ -150,7 +150,7 @@ describe('demo vendor selector (?vendor=), each vendor served offline by the dem
       await dialog.waitFor({ state: 'visible' });
       await dialog.getByRole('button', { name: 'Allow and start chat' }).click();
       await page.locator(vendor.widget).first().waitFor({ state: 'visible', timeout: 10_000 });
-      await page.waitForFunction((id) => (window as any).consentGate.chat(id).status().state === 'ready', vendor.id, { timeout: 10_000 });
+      await page.waitForFunction((id) => window.consentGate.chat(id).status().state === 'ready', vendor.id, { timeout: 10_000 });
       // the live panel names the vendor
       await expect.poll(() => page.locator('#chat-status').innerText()).toContain(`${vendor.title} chat: ready`);
 
@@ -160,7 +160,7 @@ describe('demo vendor selector (?vendor=), each vendor served offline by the dem
       await page.screenshot({ path: join(ROOT, 'test-results', `demo-${vendor.id}.png`) });
 
       // revoke from the panel (the open chat covers its buttons, as it would for a person: close it first)
-      await page.evaluate((id) => (window as any).consentGate.chat(id).close(), vendor.id);
+      await page.evaluate((id) => window.consentGate.chat(id).close(), vendor.id);
       if (tag.purpose === 'functional') {
         await page.locator('#tag').click();
         await expect.poll(() => page.locator('#events').innerText()).toContain(`a tag wrote ${tag.name} (functional is granted)`);
@@ -219,12 +219,12 @@ describe('demo: where and when the chat shows (show settings)', () => {
     await page.getByRole('link', { name: 'Go to the checkout' }).click();
     await page.waitForURL(/\/checkout\/$/);
     await page.waitForFunction(
-      () => typeof (window as any).consentGate?.decisions === 'function' && document.querySelector('button.cg-chat-launcher') !== null,
+      () => typeof window.consentGate?.decisions === 'function' && document.querySelector('button.cg-chat-launcher') !== null,
     );
     expect(await page.locator('h1').innerText()).toBe('Checkout');
     expect(await page.locator('button.cg-chat-launcher').isHidden()).toBe(true);
     expect(await page.getByRole('button', { name: 'Ask us in the chat' }).count()).toBe(0);
-    expect(await page.evaluate(() => (window as any).consentGate.openChat())).toBe(false);
+    expect(await page.evaluate(() => window.consentGate.openChat())).toBe(false);
     await page.goBack();
     await page.locator('button.cg-chat-launcher').waitFor({ state: 'visible' });
     expect(errors).toEqual([]);
@@ -247,7 +247,7 @@ describe('demo: where and when the chat shows (show settings)', () => {
     await page.getByRole('combobox', { name: 'Team hours' }).selectOption('hide');
     await page.waitForURL(/\?hours=hide$/);
     await page.waitForFunction(
-      () => typeof (window as any).consentGate?.decisions === 'function' && document.querySelector('button.cg-chat-launcher') !== null,
+      () => typeof window.consentGate?.decisions === 'function' && document.querySelector('button.cg-chat-launcher') !== null,
     );
     expect(await page.locator('button.cg-chat-launcher').isHidden()).toBe(true);
 

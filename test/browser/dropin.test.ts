@@ -24,11 +24,11 @@ describe('drop-in runtime (Chromium)', () => {
     );
     const site = await openSite(browser, { pages: { '/': page } });
     await site.page.goto(site.url('/'));
-    await site.page.waitForFunction(() => typeof (window as any).consentGate.decisions === 'function');
+    await site.page.waitForFunction(() => typeof window.consentGate.decisions === 'function');
     const result = await site.page.evaluate(() => ({
       seen: (window as any).seen,
       t: (window as any).typeAtQueueTime,
-      d: (window as any).consentGate.decisions(),
+      d: window.consentGate.decisions(),
     }));
     expect(result.t).toBe('undefined'); // the calls above really were made before the runtime existed
     expect(result.seen).toEqual(['api:functional+analytics+hubspot-conversations/', 'api:/analytics']);

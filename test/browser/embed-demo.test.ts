@@ -120,7 +120,7 @@ describe('the demo Blog page (npm run demo), videos and a map emulated offline',
     await page.frameLocator('iframe[title="How we roast our coffee (video)"]').locator('body[data-state="playing"]').waitFor();
     await page.frameLocator('.post-box iframe').locator('body[data-emulator="vimeo"][data-state="ready"]').waitFor();
     await page.frameLocator('iframe[title="The demo shop on the map"]').locator('body[data-emulator="google-maps"]').waitFor();
-    expect(await page.evaluate(() => (window as any).consentGate.decisions().purposes.functional)).toBe(true);
+    expect(await page.evaluate(() => window.consentGate.decisions().purposes.functional)).toBe(true);
     const vimeoPaths = vendorPaths.filter((p) => p.startsWith('/vendor/player.vimeo.com/'));
     expect(vimeoPaths.length).toBeGreaterThan(0);
     for (const p of vimeoPaths) expect(p).toMatch(/[?&]dnt=1(&|$)/);
@@ -160,7 +160,7 @@ describe('the demo Blog page (npm run demo), videos and a map emulated offline',
     expect(
       vendorPaths.filter((p) => !p.startsWith('/vendor/www.google.com/maps/embed') && !p.startsWith('/vendor/maps.googleapis.com/maps/vt')),
     ).toEqual([]);
-    expect(await page.evaluate(() => (window as any).consentGate.decisions().decided)).toBe(false);
+    expect(await page.evaluate(() => window.consentGate.decisions().decided)).toBe(false);
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
@@ -181,7 +181,7 @@ describe('accessibility of a page of placeholders (axe-core 4.11, WCAG 2.0/2.1/2
       await site.page.goto(site.url('/'));
       await ready(site.page);
       // a visitor who refused: no banner, placeholders
-      await site.page.evaluate(() => (window as any).consentGate.revoke('functional', 'analytics', 'marketing'));
+      await site.page.evaluate(() => window.consentGate.revoke('functional', 'analytics', 'marketing'));
       await site.page.reload();
       await ready(site.page);
       await placeholders(site.page, 3);

@@ -54,7 +54,7 @@ describe.each(CASES)('$vendor.title: "Load" (Chromium, emulator under the vendor
       expect(site.requests.filter((r) => r.resourceType === 'document' && c.hosts.test(r.host)).length).toBe(1);
       expect(vendorFrames(page, c).length).toBe(1);
       await placeholders(page, forms - 1);
-      expect(await page.evaluate(() => (window as any).consentGate.decisions().decided)).toBe(false);
+      expect(await page.evaluate(() => window.consentGate.decisions().decided)).toBe(false);
       expect(await page.locator('#markup').isVisible()).toBe(true);
       // the frame may start: autoplay is delegated to it
       if (c.media === 'video') expect(await page.locator('#markup').getAttribute('allow')).toMatch(/(^|;\s*)autoplay(;|$)/);

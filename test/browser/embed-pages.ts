@@ -127,7 +127,7 @@ export async function openBlog(
 
 /** The drop-in has replaced its pre-load queue with the running gate. */
 export const ready = (page: Page) =>
-  page.waitForFunction(() => typeof (window as any).consentGate?.decisions === 'function', undefined, { timeout: 15_000 });
+  page.waitForFunction(() => typeof window.consentGate?.decisions === 'function', undefined, { timeout: 15_000 });
 
 /**
  * Let the page settle before counting requests that should not exist: its

@@ -68,7 +68,7 @@ describe.each(CASES)('$vendor.title embeds (head guard + drop-in, Chromium, emul
       expect(await frame.isVisible()).toBe(false);
     }
     // the guard reports what it held (the pasted frame), naming the vendor
-    const held = await page.evaluate(() => (window as any).consentGate.blocked() as { vendor: string }[]);
+    const held = await page.evaluate(() => window.consentGate.blocked() as { vendor: string }[]);
     expect(held.some((b) => b.vendor === c.vendor.id)).toBe(true);
     // placeholders keep the frames' sizes
     const box = await placeholderOf(page, 'markup').boundingBox();
@@ -86,7 +86,7 @@ describe.each(CASES)('$vendor.title embeds (head guard + drop-in, Chromium, emul
     await placeholders(page, 3);
     await page.evaluate(() => {
       (window as any).__sources = [];
-      (window as any).consentGate.on('change', (e: { source: string }) => (window as any).__sources.push(e.source));
+      window.consentGate.on('change', (e: { source: string }) => (window as any).__sources.push(e.source));
     });
     await placeholderOf(page, 'markup')
       .getByRole('button', { name: `Always allow ${title}` })
@@ -96,7 +96,7 @@ describe.each(CASES)('$vendor.title embeds (head guard + drop-in, Chromium, emul
     await settle(page);
     await placeholders(page, 0);
     expect(await page.evaluate(() => (window as any).__sources)).toEqual(['placeholder']);
-    expect(await page.evaluate(() => (window as any).consentGate.decisions().purposes.functional)).toBe(true);
+    expect(await page.evaluate(() => window.consentGate.decisions().purposes.functional)).toBe(true);
     const first = await loadsOf(page);
     expect(first.length).toBe(3);
     expect(new Set(first.map((l) => l.url)).size).toBe(3);
@@ -142,7 +142,7 @@ describe.each(CASES)('$vendor.title embeds (head guard + drop-in, Chromium, emul
     await settle(other);
     expect(vendorFrames(page, c).length).toBe(3);
 
-    await page.evaluate(() => (window as any).consentGate.revoke('functional'));
+    await page.evaluate(() => window.consentGate.revoke('functional'));
     await placeholders(page, 3);
     // the other tab follows (BroadcastChannel, or the cookie poll)
     await placeholders(other, 3);
@@ -164,7 +164,7 @@ describe.each(CASES)('$vendor.title embeds (head guard + drop-in, Chromium, emul
 
     // allowed again: they load again, once each
     await page.evaluate(() => (window as any).__loads.splice(0));
-    await page.evaluate(() => (window as any).consentGate.grant('functional'));
+    await page.evaluate(() => window.consentGate.grant('functional'));
     await loads(page, 3);
     await placeholders(page, 0);
     await site.close();

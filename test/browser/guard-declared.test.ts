@@ -57,7 +57,7 @@ async function open(): Promise<Site> {
     },
   });
   await site.page.goto(site.url('/'));
-  await site.page.waitForFunction(() => typeof (window as any).consentGate.decisions === 'function');
+  await site.page.waitForFunction(() => typeof window.consentGate.decisions === 'function');
   await settle(site);
   return site;
 }
@@ -77,19 +77,17 @@ describe('guard: a site-declared service (Chromium)', () => {
   it('held before consent (host, cookie, key), released after the grant of its purpose, held again after withdrawal; the necessary one never', async () => {
     const site = await open();
     expect(await state(site)).toEqual({ requests: [], cookies: ['cart'], keys: [], ran: [] });
-    const log = await site.page.evaluate(() =>
-      (window as any).consentGate.blocked().map((e: any) => [e.kind, e.target, e.vendor, e.purpose]),
-    );
+    const log = await site.page.evaluate(() => window.consentGate.blocked().map((e: any) => [e.kind, e.target, e.vendor, e.purpose]));
     expect(log).toEqual([
       ['script', 'https://cdn.abtest.example/v2/page.js', 'ab-test', 'analytics'],
       ['cookie', 'ab_group', 'ab-test', 'analytics'],
       ['localStorage', 'ab-variant', 'ab-test', 'analytics'],
     ]);
     // another purpose releases nothing of it
-    await site.page.evaluate(() => (window as any).consentGate.grant('marketing'));
+    await site.page.evaluate(() => window.consentGate.grant('marketing'));
     await settle(site);
     expect((await state(site)).requests).toEqual([]);
-    await site.page.evaluate(() => (window as any).consentGate.grant('analytics'));
+    await site.page.evaluate(() => window.consentGate.grant('analytics'));
     await expect
       .poll(() => state(site))
       .toEqual({ requests: ['/v2/page.js'], cookies: ['ab_id', 'cart'], keys: ['ab-seen'], ran: ['/v2/page.js'] });
@@ -103,7 +101,7 @@ describe('guard: a site-declared service (Chromium)', () => {
         ran: ['/v2/page.js', '/v2/granted.js'],
       });
     // withdrawal: whatever the runtime cleans up, the service's next attempts are held again
-    await site.page.evaluate(() => (window as any).consentGate.revoke('analytics'));
+    await site.page.evaluate(() => window.consentGate.revoke('analytics'));
     await site.context.clearCookies({ name: /^ab_/ });
     await site.page.evaluate(() => localStorage.clear());
     await site.page.evaluate((code) => new Function(code)(), attempt('withdrawn'));

@@ -135,7 +135,7 @@ describe('guard: elements (Chromium)', () => {
       ['append', 'appendChild', 'cloned', 'insertAdjacentElement', 'insertBefore', 'late', 'lateAttr', 'prepend', 'replaceWith'].sort(),
     );
     expect(await ran(site)).toEqual(['own.js', 'own.js']);
-    const log = await site.page.evaluate(() => (window as any).consentGate.blocked());
+    const log = await site.page.evaluate(() => window.consentGate.blocked());
     expect(log.length).toBeGreaterThanOrEqual(9);
     expect(log[0]).toMatchObject({ kind: 'script', vendor: 'hubspot-conversations', purpose: 'marketing' });
     await allowAll(site);

@@ -106,15 +106,15 @@ describe('guard with the runtime (Chromium)', () => {
 consentGate.on('change', function () { window.ranAtChange = (window.ran || []).slice(); var s = document.createElement('script'); s.src = 'https://js.usemessages.com/after-grant.js'; document.head.appendChild(s); });</script>
 <script src="/dist/consent-gate.js" defer></script>`;
     const site = await open(head, '<script>new Image().src = "https://track.hubspot.com/__ptq.gif";</script>');
-    await site.page.waitForFunction(() => typeof (window as any).consentGate.decisions === 'function');
+    await site.page.waitForFunction(() => typeof window.consentGate.decisions === 'function');
     expect(await site.page.evaluate(() => (window as any).early)).toBe(1);
-    expect((await site.page.evaluate(() => (window as any).consentGate.blocked())).map((e: any) => e.target)).toEqual([
+    expect((await site.page.evaluate(() => window.consentGate.blocked())).map((e: any) => e.target)).toEqual([
       'https://js.hs-scripts.com/1234567.js',
       'https://track.hubspot.com/__ptq.gif',
     ]);
     await site.page.evaluate(() => fetch('https://track.hubspot.com/late.json').catch(() => undefined));
     await expect.poll(() => site.page.evaluate(() => (window as any).events)).toEqual(['https://track.hubspot.com/late.json']);
-    await site.page.evaluate(() => (window as any).consentGate.grant('functional'));
+    await site.page.evaluate(() => window.consentGate.grant('functional'));
     await expect.poll(() => ran(site)).toEqual(['js.hs-scripts.com/1234567.js', 'js.usemessages.com/after-grant.js']);
     // analytics was not granted: the pixel is still held
     expect(vendorRequests(site).filter((r) => r.host === 'track.hubspot.com')).toEqual([]);
@@ -158,7 +158,7 @@ describe('guard: storage keys (Chromium, a guard built with a test catalog)', ()
       return [Object.keys(localStorage).sort(), Object.keys(sessionStorage).sort(), document.cookie];
     };
     expect(await site.page.evaluate(write)).toEqual([['theme'], [], '']);
-    const kinds = (await site.page.evaluate(() => (window as any).consentGate.blocked())).map((e: any) => [e.kind, e.target, e.purpose]);
+    const kinds = (await site.page.evaluate(() => window.consentGate.blocked())).map((e: any) => [e.kind, e.target, e.purpose]);
     expect(kinds).toEqual([
       ['localStorage', 'chat.visitor', 'functional'],
       ['sessionStorage', 'chat_session', 'analytics'],

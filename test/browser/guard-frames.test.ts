@@ -128,7 +128,7 @@ describe('guard: child windows (Chromium)', () => {
     await expectNothing(site);
     expect(site.errors).toEqual([]);
     // every attempt is in the log, from the child windows too
-    const kinds = new Set((await site.page.evaluate(() => (window as any).consentGate.blocked())).map((e: any) => e.kind));
+    const kinds = new Set((await site.page.evaluate(() => window.consentGate.blocked())).map((e: any) => e.kind));
     for (const kind of ['script', 'img', 'cookie', 'cookieStore', 'fetch', 'xhr', 'beacon', 'WebSocket', 'iframe'])
       expect(kinds, kind).toContain(kind);
     await site.close();
@@ -319,7 +319,7 @@ window.ownFetch = fetch('/own.js?fetch').then(function (r) { return r.status; })
       frame: (window as any).frameRan,
       inOrder: (window as any).ownRanInOrder,
       heldAnything: document.querySelectorAll('[data-cg-src],[data-cg-srcset],[data-cg-href],[data-cg-srcdoc]').length,
-      blocked: (window as any).consentGate.blocked().length,
+      blocked: window.consentGate.blocked().length,
     }));
     // (the parser-inserted script ran before the inline script after it: not held, not deferred)
     expect(seen).toEqual({

@@ -57,7 +57,7 @@ async function open(gpc: boolean, config: object, record?: string): Promise<Site
   const reload = async () => {
     site.requests.length = 0;
     await site.page.goto(site.url('/'));
-    await site.page.waitForFunction(() => typeof (window as any).consentGate.decisions === 'function');
+    await site.page.waitForFunction(() => typeof window.consentGate.decisions === 'function');
     await settle(site, 300);
   };
   await reload();
@@ -79,7 +79,7 @@ const stored = async (site: Site) => {
   const cookie = (await site.context.cookies()).find((c) => c.name === 'consent_gate');
   return cookie ? decodeRecord(decodeURIComponent(cookie.value)) : null;
 };
-const gpcState = (site: Site) => site.page.evaluate(() => (window as any).consentGate.decisions().gpc);
+const gpcState = (site: Site) => site.page.evaluate(() => window.consentGate.decisions().gpc);
 
 describe('guard and runtime: Global Privacy Control (Chromium)', () => {
   it('opt-out (default): a visitor who accepted all and now sends the signal has marketing refused, before and after the runtime; no record is written for it', async () => {
@@ -88,8 +88,8 @@ describe('guard and runtime: Global Privacy Control (Chromium)', () => {
     expect(site.header).toEqual(['1']);
     await expect.poll(() => loaded(site)).toEqual(['functional', 'analytics']);
     expect(await gpcState(site)).toEqual({ signal: true, applied: true });
-    expect(await site.page.evaluate(() => (window as any).consentGate.isAllowed('marketing'))).toBe(false);
-    const log = await site.page.evaluate(() => (window as any).consentGate.blocked().map((e: any) => e.purpose));
+    expect(await site.page.evaluate(() => window.consentGate.isAllowed('marketing'))).toBe(false);
+    const log = await site.page.evaluate(() => window.consentGate.blocked().map((e: any) => e.purpose));
     expect(log).toEqual(['marketing']);
     expect((await stored(site))!.g).toBeUndefined();
     expect((await stored(site))!.t).toBe(decodeRecord(acceptedAll)!.t);
@@ -124,7 +124,7 @@ describe('guard and runtime: Global Privacy Control (Chromium)', () => {
   it("opting back in while the signal is on (grant('marketing')) is recorded as such and stands on the next page, before the runtime", async () => {
     const site = await open(true, {}, acceptedAll);
     await expect.poll(() => loaded(site)).toEqual(['functional', 'analytics']);
-    await site.page.evaluate(() => (window as any).consentGate.grant('marketing'));
+    await site.page.evaluate(() => window.consentGate.grant('marketing'));
     // released on this page
     await expect.poll(() => loaded(site)).toEqual(['functional', 'analytics', 'marketing']);
     expect(await stored(site)).toMatchObject({ g: 1, d: { functional: true, analytics: true, marketing: true } });
@@ -132,7 +132,7 @@ describe('guard and runtime: Global Privacy Control (Chromium)', () => {
     await site.reload();
     expect(loaded(site)).toEqual(['functional', 'analytics', 'marketing']);
     // the guard let it through by itself: nothing of marketing was held on this page
-    expect(await site.page.evaluate(() => (window as any).consentGate.blocked())).toEqual([]);
+    expect(await site.page.evaluate(() => window.consentGate.blocked())).toEqual([]);
     await site.close();
   });
 });

@@ -97,7 +97,7 @@ describe('guard: network, cookies and storage (Chromium)', () => {
     await settle(site);
     expect(vendorRequests(site)).toEqual([]);
     expect(site.sockets.filter((u) => u.includes('ably'))).toEqual([]);
-    const kinds = (await site.page.evaluate(() => (window as any).consentGate.blocked())).map((e: any) => e.kind);
+    const kinds = (await site.page.evaluate(() => window.consentGate.blocked())).map((e: any) => e.kind);
     expect(kinds).toEqual(['fetch', 'xhr', 'beacon', 'WebSocket', 'EventSource', 'Worker']);
     // once allowed, the same calls go out (the WebSocket reaches the vendor host)
     await allowAll(site);
@@ -141,7 +141,7 @@ describe('guard: network, cookies and storage (Chromium)', () => {
     });
     expect(seen.split('; ').sort()).toEqual(['__hs_opt_out=no', 'cart=3', 'theme=dark']);
     expect(await site.cookieNames()).toEqual(['__hs_opt_out', 'cart', 'theme']);
-    const log = await site.page.evaluate(() => (window as any).consentGate.blocked());
+    const log = await site.page.evaluate(() => window.consentGate.blocked());
     expect(log.map((e: any) => [e.kind, e.target, e.purpose])).toEqual([
       ['cookie', 'messagesUtk', 'functional'],
       ['cookie', '__hstc', 'analytics'],

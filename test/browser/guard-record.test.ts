@@ -49,8 +49,8 @@ describe('guard and runtime agree on the record (Chromium)', () => {
     );
     // before the runtime: the guard held the script, the cookie and the fetch
     expect(await site.page.evaluate(() => (window as any).beforeRuntime)).toBe(3);
-    await site.page.waitForFunction(() => typeof (window as any).consentGate.decisions === 'function');
-    expect(await site.page.evaluate(() => (window as any).consentGate.decisions().decided)).toBe(false);
+    await site.page.waitForFunction(() => typeof window.consentGate.decisions === 'function');
+    expect(await site.page.evaluate(() => window.consentGate.decisions().decided)).toBe(false);
     await expect.poll(() => site.page.locator('#consent-gate-banner .cookie-notice').isVisible()).toBe(true);
     expect(vendorRequests(site).map((r) => r.url)).toEqual([]);
     expect((await site.cookieNames()).filter((n) => n !== 'consent_gate')).toEqual([]);
@@ -70,7 +70,7 @@ describe('guard and runtime agree on the record (Chromium)', () => {
   it('a record from the future (beyond the clock-skew allowance) opens nothing', async () => {
     const site = await open({ vendors: { 'hubspot-conversations': { portalId: '1234567' } }, policyVersion: '1' }, record(-3));
     expect(await site.page.evaluate(() => (window as any).beforeRuntime)).toBe(3);
-    await site.page.waitForFunction(() => typeof (window as any).consentGate.decisions === 'function');
+    await site.page.waitForFunction(() => typeof window.consentGate.decisions === 'function');
     expect(vendorRequests(site)).toEqual([]);
     await site.close();
   });

@@ -74,7 +74,7 @@ async function open(paths = ['/', '/next']) {
   return { site, pageErrors };
 }
 
-const recordId = (p: import('playwright-core').Page) => p.evaluate(() => (window as any).consentGate.decisions().id as string);
+const recordId = (p: import('playwright-core').Page) => p.evaluate(() => window.consentGate.decisions().id as string);
 
 describe('consent receipts (Chromium, a real receiver)', () => {
   it('every decision path sends one receipt: banner accept all, reject all, settings, the API, the chat prompt; the receipt event carries each', async () => {
@@ -84,16 +84,16 @@ describe('consent receipts (Chromium, a real receiver)', () => {
     await p.goto(site.url('/'));
     await p.evaluate(() => {
       (window as any).seen = [];
-      (window as any).consentGate.on('receipt', (r: any) => (window as any).seen.push(`${r.action}/${r.source}`));
+      window.consentGate.on('receipt', (r: any) => (window as any).seen.push(`${r.action}/${r.source}`));
     });
     const notice = p.locator('#consent-gate-banner .cookie-notice');
     await notice.getByRole('button', { name: 'Accept all' }).click();
     const id = await recordId(p);
     await expect.poll(async () => (await stored(id)).map((r) => `${r.receipt.action}/${r.receipt.source}`)).toEqual(['accept-all/banner']);
 
-    await p.evaluate(() => (window as any).consentGate.revoke('marketing'));
-    await p.evaluate(() => (window as any).consentGate.grant('marketing'));
-    await p.evaluate(() => (window as any).consentGate.show());
+    await p.evaluate(() => window.consentGate.revoke('marketing'));
+    await p.evaluate(() => window.consentGate.grant('marketing'));
+    await p.evaluate(() => window.consentGate.show());
     await p
       .locator('#consent-gate-banner .cookie-modal')
       .getByRole('button', { name: /Reject all|Decline/ })
@@ -138,8 +138,8 @@ describe('consent receipts (Chromium, a real receiver)', () => {
     const { site, pageErrors } = await open();
     const p = site.page;
     await p.goto(site.url('/'));
-    await p.waitForFunction(() => typeof (window as any).consentGate?.decisions === 'function');
-    await p.evaluate(() => (window as any).consentGate.grant('analytics'));
+    await p.waitForFunction(() => typeof window.consentGate?.decisions === 'function');
+    await p.evaluate(() => window.consentGate.grant('analytics'));
     const id = await recordId(p);
     await expect.poll(() => p.evaluate(() => JSON.parse(localStorage.getItem('consent_gate_receipts') ?? '[]').length)).toBe(1);
     expect(await stored(id)).toEqual([]);

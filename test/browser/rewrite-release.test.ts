@@ -32,8 +32,8 @@ describe("release of the rewritten non-script tags after a grant (needs the head
     const site = await openPageIn(browser, rewritten(), true);
     await quiet(site);
     expect(site.requestsTo(VENDOR)).toEqual([]);
-    await site.page.waitForFunction(() => typeof (window as any).consentGate?.grant === 'function' && !(window as any).consentGate.q);
-    await site.page.evaluate(() => (window as any).consentGate.grant('functional', 'analytics', 'marketing'));
+    await site.page.waitForFunction(() => typeof window.consentGate?.grant === 'function' && !window.consentGate.q);
+    await site.page.evaluate(() => window.consentGate.grant('functional', 'analytics', 'marketing'));
     // the kinds whose URL has not been requested, until none is left (or the time is up, and the list says which)
     const notFetched = () => OTHER_KINDS.filter(([, { url }]) => !site.requestsTo(VENDOR).some((r) => r.url === url)).map(([kind]) => kind);
     await expect.poll(notFetched, { timeout: 5_000 }).toEqual([]);

@@ -52,8 +52,8 @@ describe('rewrite to the markup form (Chromium)', { timeout: 120_000 }, () => {
     const site = await openPage(rewritten(), true);
     await quiet(site);
     expect(site.requestsTo(VENDOR)).toEqual([]);
-    await site.page.waitForFunction(() => typeof (window as any).consentGate?.grant === 'function' && !(window as any).consentGate.q);
-    await site.page.evaluate(() => (window as any).consentGate.grant('functional', 'analytics', 'marketing'));
+    await site.page.waitForFunction(() => typeof window.consentGate?.grant === 'function' && !window.consentGate.q);
+    await site.page.evaluate(() => window.consentGate.grant('functional', 'analytics', 'marketing'));
     await site.page.waitForFunction(() => ((window as any).vendorRan ?? []).length === 2);
     expect(await site.page.evaluate(() => [...(window as any).vendorRan].sort())).toEqual(
       [KINDS['script (module)']!.url, KINDS['script (classic, async defer)']!.url].sort(),

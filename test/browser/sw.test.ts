@@ -285,9 +285,9 @@ describe('consent service worker (Chromium)', { timeout: 120_000 }, () => {
     await settled(site);
     expect(vendorServed(site)).toEqual([]);
 
-    await site.page.waitForFunction(() => typeof (window as any).consentGate?.grant === 'function' && !(window as any).consentGate.q);
+    await site.page.waitForFunction(() => typeof window.consentGate?.grant === 'function' && !window.consentGate.q);
     const status = await site.page.evaluate(async () => {
-      (window as any).consentGate.grant('functional', 'analytics', 'marketing');
+      window.consentGate.grant('functional', 'analytics', 'marketing');
       // the very next request, in the same task as the grant
       return fetch('https://api.hubspot.com/after-grant.json').then(
         (r) => r.status,
@@ -302,7 +302,7 @@ describe('consent service worker (Chromium)', { timeout: 120_000 }, () => {
 
     site.served.length = 0;
     const after = await site.page.evaluate(async () => {
-      (window as any).consentGate.revoke('functional', 'analytics', 'marketing');
+      window.consentGate.revoke('functional', 'analytics', 'marketing');
       const img = new Image();
       const css = document.createElement('div');
       css.style.backgroundImage = 'url(https://track.hubspot.com/after-revoke.gif)';
@@ -324,8 +324,8 @@ describe('consent service worker (Chromium)', { timeout: 120_000 }, () => {
     const site = await openShop();
     await site.page.goto(site.url('/'));
     await register(site.page, '?cookieName=not%20a%20name');
-    await site.page.waitForFunction(() => typeof (window as any).consentGate?.grant === 'function');
-    await site.page.evaluate(() => (window as any).consentGate.grant('functional', 'analytics', 'marketing'));
+    await site.page.waitForFunction(() => typeof window.consentGate?.grant === 'function');
+    await site.page.evaluate(() => window.consentGate.grant('functional', 'analytics', 'marketing'));
     expect(await site.context.cookies().then((c) => c.map((x) => x.name))).toContain('consent_gate');
     site.served.length = 0;
     expect(

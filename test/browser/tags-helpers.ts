@@ -86,7 +86,7 @@ export async function openTagSite(browser: LaunchedBrowser, p: TagPage, path?: s
 
 /** The drop-in has replaced its pre-load queue with the running gate. */
 export const ready = (page: Page) =>
-  page.waitForFunction(() => typeof (window as any).consentGate?.decisions === 'function', undefined, { timeout: 10_000 });
+  page.waitForFunction(() => typeof window.consentGate?.decisions === 'function', undefined, { timeout: 10_000 });
 
 /** Requests to hosts matching `host`, as `host/path?query`. */
 export const requestsTo = (site: Site, host: RegExp) =>
@@ -124,13 +124,13 @@ export async function storageKeys(page: Page, key: RegExp): Promise<string[]> {
 /** What the head guard held back for a vendor (kind and target). */
 export async function heldFor(page: Page, vendor: string): Promise<{ kind: string; target: string; purpose: string }[]> {
   const all = await page.evaluate(
-    () => (window as any).consentGate.blocked() as { kind: string; target: string; vendor: string; purpose: string }[],
+    () => window.consentGate.blocked() as { kind: string; target: string; vendor: string; purpose: string }[],
   );
   return all.filter((b) => b.vendor === vendor).map(({ kind, target, purpose }) => ({ kind, target, purpose }));
 }
 
-export const grant = (page: Page, ...ids: string[]) => page.evaluate((list) => (window as any).consentGate.grant(...list), ids);
-export const revoke = (page: Page, ...ids: string[]) => page.evaluate((list) => (window as any).consentGate.revoke(...list), ids);
+export const grant = (page: Page, ...ids: string[]) => page.evaluate((list) => window.consentGate.grant(...list), ids);
+export const revoke = (page: Page, ...ids: string[]) => page.evaluate((list) => window.consentGate.revoke(...list), ids);
 
 /** A page global (an emulator's log), read as JSON. */
 export const pageValue = <T = any>(page: Page, name: string): Promise<T> =>

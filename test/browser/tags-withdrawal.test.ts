@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { OptionalPurpose } from '../../src/types';
 import { launchBrowser, type HostHandler, type LaunchedBrowser, type Site } from './harness';
 import { googleEmulator } from '../../emulators/google/index.mjs';
 import { metaPixelEmulator } from '../../emulators/meta-pixel/index.mjs';
@@ -32,7 +33,7 @@ interface Case {
   head: string;
   hosts: () => Record<string, HostHandler>;
   grant: string[];
-  revoke: string;
+  revoke: OptionalPurpose;
   /** The vendor's cookies (all of them must go) and the cookie the page must show before the test revokes. */
   cookies: RegExp;
   first: string;
@@ -185,7 +186,7 @@ describe('withdrawal: every tag leaves no first-party cookie or key behind, in t
         await expect.poll(() => storageKeys(page, c.keys!), GONE).toEqual([]);
         await expect.poll(() => storageKeys(other, c.keys!), GONE).toEqual([]);
       }
-      expect(await other.evaluate((p) => (window as any).consentGate.decisions().purposes[p], c.revoke)).toBe(false);
+      expect(await other.evaluate((p) => window.consentGate.decisions().purposes[p], c.revoke)).toBe(false);
       expect(await site.cookieNames()).toContain('cart');
       if (c.kept) expect(await cookieCopies(site, c.kept)).toEqual(keptBefore);
       if (c.call) await expect.poll(() => c.call!(page), GONE).toEqual(c.callExpected);
