@@ -7,16 +7,18 @@
  * frames, all before any of the page's scripts could hold them back.
  *
  * A refused request gets `Response.error()`, the platform's own network
- * error: no request leaves the browser. Any other request (the site's own, any
- * host no rule names, a granted vendor's) is left alone: the worker does not
- * answer it, so the browser fetches it as if there were no worker.
+ * error: no request leaves the browser. A vendor request its record grants is
+ * fetched by the worker as the page asked it. Any other request (the site's
+ * own, any host no rule names) is left alone: the worker does not answer it,
+ * so the browser fetches it as if there were no worker.
  *
  * It reads the consent record from its cookie with the shared codec (never
- * parsing it itself), and follows it without a reload: the Cookie Store API's
- * `cookiechange` event (the worker subscribes to the record's cookie), and a
- * re-read of the cookie before any refusal, so a grant in the page counts for
- * the very next request. Where a browser has no Cookie Store in workers, the
- * page posts `{ type: 'consent-gate:cookie', cookie: document.cookie }`.
+ * parsing it itself), and follows it without a reload: it reads the cookie
+ * again at every vendor request, so a grant or a withdrawal in the page counts
+ * for the very next request, and on the Cookie Store API's `cookiechange`
+ * event (the worker subscribes to the record's cookie). Where a browser has
+ * no Cookie Store in workers, the page posts
+ * `{ type: 'consent-gate:cookie', cookie: document.cookie }`.
  *
  * Fail closed: options it cannot read, a missing, unreadable or tampered
  * record, or a record of another policy version: every vendor is refused.
@@ -135,8 +137,6 @@ export function workerRules(rules: CompiledRules, given?: unknown): RuleTable | 
  */
 export function installConsentWorker(scope: WorkerScope, rules: RuleTable, options: WorkerOptions | null, lifecycle: boolean): void {
   let record: ConsentRecord | null = null;
-  /** Whether `record` has been read since the worker started (a stopped worker forgets it). */
-  let known = false;
 
   const decode = (cookies: string): ConsentRecord | null =>
     options ? decodeRecord(cookieValue(cookies, options.cookieName), options.policyVersion, Date.now(), options.cookieLifetimeDays) : null;
@@ -150,13 +150,17 @@ export function installConsentWorker(scope: WorkerScope, rules: RuleTable, optio
     } catch {
       record = null;
     }
-    known = true;
   };
   // the purposes the browser's Global Privacy Control signal refuses under the `gpc` setting, as in the guard and the runtime
   const refused = (): string[] => gpcRefuses(gpcSignal(scope.navigator), options?.gpc);
   const allows = (m: Match): boolean => recordAllows(record, m.v, m.p, refused());
 
-  /** The refusal, or, when the record read just now grants it, the request itself. */
+  /**
+   * The refusal, or, when the record read just now grants it, the request
+   * itself. Read at every vendor request, not from what the worker last knew:
+   * a withdrawal in the page counts for the very next request, before the
+   * cookie's change event has reached the worker.
+   */
   const decide = async (request: Request, m: Match): Promise<Response> => {
     await read();
     return allows(m) ? scope.fetch(request) : Response.error();
@@ -164,9 +168,9 @@ export function installConsentWorker(scope: WorkerScope, rules: RuleTable, optio
 
   scope.addEventListener('fetch', (event) => {
     const m = matchUrl(rules, event.request.url);
-    // the site's own requests and granted vendors: not answered, so the browser fetches them as usual
-    if (!m || (known && allows(m))) return;
-    // (listeners a site's own worker added after importing this file do not see a refused request)
+    // the site's own requests, unknown hosts and what needs no consent: not answered, so the browser fetches them as usual
+    if (!m || m.p === 'necessary') return;
+    // (listeners a site's own worker added after importing this file do not see a vendor request)
     event.stopImmediatePropagation();
     event.respondWith(decide(event.request, m));
   });
@@ -179,7 +183,6 @@ export function installConsentWorker(scope: WorkerScope, rules: RuleTable, optio
     if (scope.cookieStore) return event.waitUntil(read());
     // no Cookie Store here: the page's cookies, posted by the page, are the record's only way in
     record = typeof data.cookie === 'string' ? decode(data.cookie) : null;
-    known = true;
   });
 
   /** Ask to hear of changes to the record's cookie (a subscription lasts as long as the registration). */

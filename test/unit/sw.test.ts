@@ -129,7 +129,7 @@ describe('workerOptions', () => {
 });
 
 describe('installConsentWorker', () => {
-  it('leaves first-party and unknown hosts untouched; refuses a vendor until its purpose is granted, then leaves it untouched', async () => {
+  it('leaves first-party and unknown hosts untouched; refuses a vendor until its purpose is granted, then fetches it', async () => {
     const w = fakeScope('other=1');
     installConsentWorker(w.scope, rules, workerOptions(''), true);
     await w.settle();
@@ -139,22 +139,41 @@ describe('installConsentWorker', () => {
     // a grant in the page: the very next request reads the cookie before refusing, and is fetched
     w.setCookies(cookie(granted));
     expect(await w.request('https://js.usemessages.com/conversations-embed.js')).toBe('fetched by the worker: vendor');
-    // from then on the record is known: the browser fetches granted vendors itself
-    expect(await w.request('https://api.hubspot.com/x')).toBe('untouched');
+    expect(await w.request('https://api.hubspot.com/x')).toBe('fetched by the worker: vendor');
     // only the granted purpose: the analytics host stays refused
     expect(await w.request('https://track.hubspot.com/__ptq.gif')).toBe('refused');
-    expect(w.fetched).toEqual(['https://js.usemessages.com/conversations-embed.js']);
+    expect(w.fetched).toEqual(['https://js.usemessages.com/conversations-embed.js', 'https://api.hubspot.com/x']);
   });
 
   it('follows cookiechange: a withdrawal refuses again', async () => {
     const w = fakeScope(cookie(granted));
     installConsentWorker(w.scope, rules, workerOptions(''), true);
     await w.settle();
-    expect(await w.request('https://api.hubspot.com/x')).toBe('untouched');
+    expect(await w.request('https://api.hubspot.com/x')).toBe('fetched by the worker: vendor');
     w.setCookies(cookie({ ...granted, d: { functional: false, analytics: false, marketing: false } }));
     w.event('cookiechange');
     await w.settle();
     expect(await w.request('https://api.hubspot.com/x')).toBe('refused');
+  });
+
+  it('a withdrawal counts for the very next vendor request, before the cookie change event reaches the worker', async () => {
+    const w = fakeScope(cookie(granted));
+    installConsentWorker(w.scope, rules, workerOptions(''), true);
+    await w.settle();
+    expect(await w.request('https://api.hubspot.com/x')).toBe('fetched by the worker: vendor');
+    // the page withdraws; no cookiechange has been dispatched yet
+    w.setCookies(cookie({ ...granted, d: { functional: false, analytics: false, marketing: false } }));
+    expect(await w.request('https://api.hubspot.com/y')).toBe('refused');
+    expect(w.fetched).toEqual(['https://api.hubspot.com/x']);
+  });
+
+  it("what needs no consent passes untouched: a tag the page's config runs in Consent Mode's advanced mode", async () => {
+    const config = { vendors: { 'google-analytics': { measurementId: 'G-TEST123', consentMode: 'advanced' } } };
+    const w = fakeScope('other=1');
+    installConsentWorker(w.scope, workerRules(rules, config)!, workerOptions('', config), true);
+    await w.settle();
+    expect(await w.request('https://www.googletagmanager.com/gtag/js?id=G-TEST123')).toBe('untouched');
+    expect(w.fetched).toEqual([]);
   });
 
   it('fails closed: no options, another policy version, a tampered or undecodable record', async () => {
@@ -233,9 +252,9 @@ describe('installConsentWorker', () => {
     await w.settle();
     expect(await w.request('https://api.hubspot.com/x')).toBe('refused');
     w.event('message', { data: { type: COOKIE_MESSAGE, cookie: cookie(granted) } });
-    expect(await w.request('https://api.hubspot.com/x')).toBe('untouched');
+    expect(await w.request('https://api.hubspot.com/x')).toBe('fetched by the worker: vendor');
     w.event('message', { data: { type: 'something else', cookie: '' } });
-    expect(await w.request('https://api.hubspot.com/x')).toBe('untouched');
+    expect(await w.request('https://api.hubspot.com/x')).toBe('fetched by the worker: vendor');
     w.event('message', { data: { type: COOKIE_MESSAGE, cookie: 42 } });
     expect(await w.request('https://api.hubspot.com/x')).toBe('refused');
   });
