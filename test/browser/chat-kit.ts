@@ -9,6 +9,7 @@
  *   vendorRequests(site, 'crisp') // every request to a host the catalog lists for Crisp
  */
 import type { Browser, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { ChatStatus, ConsentGate, ConsentGateConfig, GuardBridge, Vendor } from '../../src/index';
 import { matchHost } from '../../src/audit/match';
 import { catalog } from '../../vendors/index';
@@ -192,6 +193,33 @@ export function vendorRequests(site: Pick<Site, 'requests'>, vendorId: ChatVendo
 /** The calls the page made to the vendor's API, as the emulator logged them (empty before it ran). */
 export function emulatorCalls(page: Page, vendorId: ChatVendorId): Promise<unknown[][]> {
   return page.evaluate((log) => window[log]?.calls ?? [], CHAT_VENDORS[vendorId].log);
+}
+
+/**
+ * Withdraw `functional` in `page` and wait until no element matching
+ * `selector` is left in `other` (a second tab). Returns the time that took,
+ * noted by the two tabs themselves on the clock they share (the call to
+ * revoke() in one, the last such element leaving the other), so that the
+ * test's own round trips to the browser do not count.
+ */
+export async function withdrawAcrossTabs(page: Page, other: Page, selector: string): Promise<number> {
+  await other.evaluate((sel) => {
+    const w = window as unknown as { cgGoneAt?: number };
+    if (!document.querySelector(sel)) throw new Error(`withdrawAcrossTabs: no ${sel} in the other tab to see leave`);
+    new MutationObserver((_, observer) => {
+      if (document.querySelector(sel)) return;
+      w.cgGoneAt = Date.now();
+      observer.disconnect();
+    }).observe(document.documentElement, { childList: true, subtree: true });
+  }, selector);
+  const started = await page.evaluate(() => {
+    const at = Date.now();
+    window.consentGate.revoke('functional');
+    return at;
+  });
+  await other.locator(selector).first().waitFor({ state: 'detached', timeout: 10_000 });
+  await expect.poll(() => other.evaluate(() => (window as unknown as { cgGoneAt?: number }).cgGoneAt)).toBeGreaterThan(0);
+  return (await other.evaluate(() => (window as unknown as { cgGoneAt: number }).cgGoneAt)) - started;
 }
 
 /** Every copy of the cookies named (or whose names pass the test), as `name@domain/path`, sorted. */

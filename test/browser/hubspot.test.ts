@@ -11,6 +11,7 @@ import {
   openChatShop,
   prompt,
   vendorRequests,
+  withdrawAcrossTabs,
 } from './chat-kit';
 import { ANALYTICS_COOKIES, CHAT_COOKIES, HUBSPOT } from './hubspot-helpers';
 
@@ -164,22 +165,7 @@ describe('HubSpot click-to-chat (drop-in, Chromium, emulator under the real host
     await other.locator('#hubspot-messages-iframe-container').waitFor({ state: 'attached', timeout: 10_000 });
     await expect.poll(() => other.evaluate(() => (window as any).HubSpotConversations?.widget.status().loaded)).toBe(true);
 
-    // timed in the browser (both tabs read the same clock): from the call in this tab to the widget leaving the other
-    await other.evaluate(() => {
-      new MutationObserver((_, observer) => {
-        if (document.getElementById('hubspot-messages-iframe-container')) return;
-        (window as any).widgetGoneAt = Date.now();
-        observer.disconnect();
-      }).observe(document.documentElement, { childList: true, subtree: true });
-    });
-    const started = await page.evaluate(() => {
-      const at = Date.now();
-      window.consentGate.revoke('functional');
-      return at;
-    });
-    await other.locator('#hubspot-messages-iframe-container').waitFor({ state: 'detached', timeout: 10_000 });
-    const gone = await other.evaluate(() => (window as any).widgetGoneAt as number);
-    expect(gone - started).toBeLessThan(1000);
+    expect(await withdrawAcrossTabs(page, other, '#hubspot-messages-iframe-container')).toBeLessThan(1000);
 
     expect(await page.locator('#hubspot-messages-iframe-container').count()).toBe(0);
     expect(await cookieCopies(site, CHAT_COOKIES)).toEqual([]);
