@@ -4,21 +4,8 @@
  * connection, so nothing leaves the machine.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, resolve, sep } from 'node:path';
-
-const TYPES = {
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.cjs': 'text/javascript',
-  '.html': 'text/html',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.gif': 'image/gif',
-  '.svg': 'image/svg+xml',
-  '.txt': 'text/plain',
-  '.xml': 'application/xml',
-};
+import { join, resolve, sep } from 'node:path';
+import { contentTypeOf } from './content-type.mjs';
 
 /** The file a routed request maps to, or null (404); undefined when no route serves its host. Longest path prefix wins; never leaves the folder. */
 function routeFile(routes, url) {
@@ -74,7 +61,7 @@ export async function serveRoutes(context, { routes, offline, target }) {
     return route.fulfill({
       status: 200,
       body: readFileSync(file),
-      contentType: TYPES[extname(file)] ?? 'application/octet-stream',
+      contentType: contentTypeOf(file),
       headers: { 'access-control-allow-origin': '*' },
     });
   });

@@ -20,6 +20,7 @@ import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { contentTypeOf } from '../cli/content-type.mjs';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { hubspotEmulator, HUBSPOT_HOSTS } from '../emulators/hubspot/index.mjs';
 import { web1on1Emulator, INTEGRATION_ID as WEB1ON1_INTEGRATION_ID, WEB1ON1_LOADER_URL } from '../emulators/web1on1/index.mjs';
@@ -34,14 +35,6 @@ import { mapsEmulator } from '../emulators/google-maps/index.mjs';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
 const DIST = join(ROOT, 'dist');
-const TYPES = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.html': 'text/html; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
 /** The shop's pages; the checkout is one the chat does not target (see demoShow). */
 const PAGES = { '/': 'Home', '/product/': 'Product', '/help/': 'Help', '/checkout/': 'Checkout' };
 const HOST_BASE = '/vendor/{host}';
@@ -265,7 +258,7 @@ function sendFile(req, res, file) {
   const stat = statSync(file);
   const etag = `"${stat.size.toString(36)}-${Math.round(stat.mtimeMs).toString(36)}"`;
   const headers = {
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'content-type': contentTypeOf(file),
     'cache-control': 'public, max-age=3600',
     etag,
     vary: 'accept-encoding',
@@ -320,7 +313,7 @@ export function createDemoServer(options = {}) {
     try {
       // --- embeds: the Blog page ---
       if (path === BLOG_PATH) {
-        res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
+        res.writeHead(200, { 'content-type': contentTypeOf('index.html'), 'cache-control': 'no-store' });
         return res.end(
           page('Blog', url.searchParams, env, readFileSync(join(HERE, 'blog.html'), 'utf8'), blogConfig(url.searchParams, env)),
         );
@@ -336,7 +329,7 @@ export function createDemoServer(options = {}) {
         const body = page(PAGES[path], url.searchParams, env);
         const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
         res.writeHead(200, {
-          'content-type': TYPES['.html'],
+          'content-type': contentTypeOf('index.html'),
           'cache-control': 'no-store',
           vary: 'accept-encoding',
           ...(gzip ? { 'content-encoding': 'gzip' } : {}),

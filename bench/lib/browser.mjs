@@ -2,8 +2,9 @@
 // (test/browser/harness.ts), with plain playwright-core so `npm run bench`
 // needs no TypeScript loader. Every host is answered by a route handler.
 import { existsSync, readFileSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentTypeOf } from '../../cli/content-type.mjs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
@@ -30,23 +31,10 @@ export function launchBrowser() {
   return chromium.launch({ executablePath: chromePath(), headless: true, args: CHROME_ARGS });
 }
 
-const TYPES = {
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.cjs': 'text/javascript',
-  '.html': 'text/html',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.gif': 'image/gif',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
-const contentTypeOf = (path) => TYPES[extname(path)] ?? 'text/html';
-
 /** A file of `dir` by its path below it, or null when it is not there (or outside `dir`). */
 function fileIn(dir, relativePath) {
   const file = join(dir, decodeURIComponent(relativePath));
-  return file.startsWith(dir) && existsSync(file) ? { body: readFileSync(file), contentType: contentTypeOf(file) } : null;
+  return file.startsWith(dir) && existsSync(file) ? { body: readFileSync(file), contentType: contentTypeOf(file, 'text/html') } : null;
 }
 
 /**
@@ -142,7 +130,7 @@ export async function openSite(
       .fulfill({
         status: rec.status,
         body,
-        contentType: s.contentType ?? contentTypeOf(url.pathname === '/' ? 'index.html' : url.pathname),
+        contentType: s.contentType ?? contentTypeOf(url.pathname === '/' ? 'index.html' : url.pathname, 'text/html'),
         headers: { 'access-control-allow-origin': '*', ...(s.headers ?? {}) },
       })
       .catch(() => undefined);

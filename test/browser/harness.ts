@@ -10,6 +10,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
+import { contentTypeOf } from '../../cli/content-type.mjs';
 import { CHROME_ARGS } from '../../cli/chromium.mjs';
 import { chromium, type Browser, type BrowserContext, type Page, type Route, type Request, type Cookie } from 'playwright-core';
 
@@ -82,22 +83,6 @@ export interface Site {
   /** Open another tab of the same site (same cookies). */
   newPage(): Promise<Page>;
   close(): Promise<void>;
-}
-
-const TYPES: Record<string, string> = {
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.cjs': 'text/javascript',
-  '.html': 'text/html',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.gif': 'image/gif',
-  '.svg': 'image/svg+xml',
-};
-
-function contentTypeOf(path: string): string {
-  return TYPES[extname(path)] ?? 'application/octet-stream';
 }
 
 /** A handler serving a local folder under a host. */
