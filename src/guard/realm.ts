@@ -20,6 +20,13 @@ import { wrap, type Any } from './patch.js';
 
 /** Realms (by their Element interface) and documents already protected. */
 const seen = new WeakSet<object>();
+/**
+ * Nodes an insertion method looked at just before inserting them, since the
+ * observer last handed over its records: what it reports of them is not
+ * looked at a second time (nothing reaches a node's subtree or attributes
+ * unobserved between the two).
+ */
+const inserted = new Set<Node>();
 
 /**
  * Look at what mutation records say was added (or given a URL), then release
@@ -32,9 +39,10 @@ function handle(records: MutationRecord[]): void {
     if (record.type === 'attributes') visit(record.target as Element);
     else
       record.addedNodes.forEach((node) => {
-        scan(node);
+        if (!inserted.has(node)) scan(node);
       });
   }
+  inserted.clear();
   settle();
   if (held.size) setTimeout(release);
 }
@@ -96,14 +104,22 @@ function patchRealm(win: Any): void {
   for (const proto of prototypes) {
     // Insertion: look at what is inserted before the platform does (a script fetches as it is inserted),
     // then protect the frames it brought.
-    for (const name of 'appendChild insertBefore replaceChild replaceChildren append prepend before after replaceWith insertAdjacentElement adoptNode importNode insertNode'.split(
+    for (const name of 'appendChild insertBefore replaceChild replaceChildren append prepend before after replaceWith insertAdjacentElement adoptNode importNode insertNode surroundContents moveBefore'.split(
       ' ',
     )) {
       wrap(
         proto,
         name,
         (args) => {
-          for (const node of args) scan(node, true);
+          for (const node of args) {
+            scan(node, true);
+            // (a fragment's children are what the observer reports)
+            if (node?.nodeType === 11)
+              node.childNodes.forEach((child: Node) => {
+                inserted.add(child);
+              });
+            else inserted.add(node);
+          }
         },
         settle,
       );

@@ -315,12 +315,27 @@ export function guardRecord(config: unknown, all: RuleTable, cookies: string, no
 
 /**
  * Text spelled out the way the URL parser reads the host names in it: tabs
- * and newlines (which it drops first) removed, percent-escapes decoded, lower
- * case. (Character references and Unicode compatibility forms are not
- * decoded: docs/guard.md, limits.)
+ * and newlines (which it drops first) removed, percent-escapes decoded (as
+ * UTF-8),
+ * Unicode compatibility forms (fullwidth letters, `ſ`) folded as its IDNA
+ * step folds them, lower case. (Character references are not decoded:
+ * docs/guard.md, limits.)
  */
 function spellOut(text: string): string {
-  return unescape(text.replace(/[\t\n\r]/g, '')).toLowerCase();
+  // twice: a data: URL's text is escaped once as a URL, and may escape the host of a URL inside it once more
+  // (folded before and after: the parser folds `%6ｄ` to an escape, and an escape to a fullwidth letter)
+  return decode(decode(text.replace(/[\t\n\r]/g, '').normalize('NFKC')))
+    .normalize('NFKC')
+    .toLowerCase();
+}
+
+/** Percent-escapes decoded as UTF-8, as the URL parser decodes a host; as single bytes where that fails. */
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return unescape(text);
+  }
 }
 
 /**
@@ -331,11 +346,17 @@ function spellOut(text: string): string {
  * names nothing.)
  */
 export function mentionedHost(rules: RuleTable, text: string): Match | null {
-  const plain = spellOut(text);
-  return ruleMatch(
-    rules,
-    rules.h.split(' ').find((rule) => plain.includes(rule.slice(2).replace(/^\*|\/.*/g, ''))),
-  );
+  return ruleMatch(rules, named(rules, spellOut(text)));
+}
+
+/** Each host rule string's rules with the host each names (see mentionedHost), made once. */
+const hostNames: Record<string, [string, string][]> = {};
+
+/** The first host rule whose host `plain` (lower case) contains, if any. */
+function named(rules: RuleTable, plain: string): string | undefined {
+  return (hostNames[rules.h] ||= rules.h.split(' ').map((rule) => [rule, rule.slice(2).replace(/^\*|\/.*/g, '')])).find((r) =>
+    plain.includes(r[1]),
+  )?.[0];
 }
 
 /** Whether a piece of markup may name a ruled host (a cheap test before parsing it). */
@@ -354,11 +375,14 @@ export function mentionsHost(rules: RuleTable, markup: string): boolean {
  * never starts with a ruled host.
  */
 export function matchUrl(rules: RuleTable, url: string, base?: string): Match | null {
+  // The fast path, taken by most URLs: an http(s) URL in printable ASCII without percent-escapes has its host,
+  // in lower case, as it is written; one that names no ruled host is no vendor's.
+  if (/^https?:\/\/[!-$&-~]*$/i.test(url) && !named(rules, url.toLowerCase())) return null;
   try {
     const u = new URL(url, base);
     const [type, ...data] = u.href.split(',');
     return /^(data|javascript):/.test(type!)
-      ? mentionedHost(rules, /;base64$/i.test(type!) ? atob(unescape(data.join())) : unescape(u.href))
+      ? mentionedHost(rules, /;base64$/i.test(type!) ? escape(atob(unescape(data.join()))) : u.href)
       : find(rules, rules.h, u.hostname.replace(/\.+$/, '') + u.pathname);
   } catch {
     // not a URL; or a data: URL whose base64 the browser would refuse too

@@ -156,6 +156,48 @@ describe('guard: elements (Chromium)', () => {
     await site.close();
   });
 
+  it('the less common ways into a document: Range.surroundContents, moveBefore, an attribute node given to an element', async () => {
+    const site = await open('<div id="box"><span id="ref"></span></div><script src="/own.js"></script>');
+    const held = await site.page.evaluate(() => {
+      // an image parsed into a document of their own (no guard there), moved into this one without an insertion method
+      const parsed = new DOMParser().parseFromString(
+        '<img id="surroundContents" alt="" src="https://js.hubspot.com/surroundContents.gif">',
+        'text/html',
+      );
+      const script = (name: string) => {
+        const s = document.createElement('script');
+        s.src = `https://js.hubspot.com/${name}.js`;
+        s.id = name;
+        return s;
+      };
+      // an attribute node whose value was set before it was given to a script, detached or in the document
+      const early = document.createElement('script');
+      early.id = 'attributeNode';
+      const src = document.createAttribute('src');
+      src.value = 'https://js.hubspot.com/attributeNode.js';
+      early.setAttributeNode(src);
+      document.body.appendChild(early);
+      // a script already in the document, moved (where the browser has moveBefore)
+      const moved = script('moveBefore');
+      document.body.appendChild(moved);
+      const box = document.getElementById('box')! as HTMLElement & { moveBefore?: (node: Node, child: Node | null) => void };
+      box.moveBefore?.(moved, null);
+      // the range's contents move into the image's place (it fetches as it joins this document)
+      const range = document.createRange();
+      range.selectNodeContents(document.getElementById('ref')!);
+      range.surroundContents(parsed.getElementById('surroundContents')!);
+      return [...document.querySelectorAll('[data-cg-src]')].map((s) => s.id).sort();
+    });
+    await settle(site);
+    await expectHeld(site);
+    expect(held).toEqual(['attributeNode', 'moveBefore', 'surroundContents']);
+    await allowAll(site);
+    await expect.poll(() => ran(site).then((r) => r.length)).toBe(3);
+    expect(await ran(site)).toEqual(['own.js', 'js.hubspot.com/attributeNode.js', 'js.hubspot.com/moveBefore.js']);
+    await expect.poll(() => vendorRequests(site).some((r) => r.url.endsWith('/surroundContents.gif'))).toBe(true);
+    await site.close();
+  });
+
   it('document.write of a script tag, iframes, images (src, srcset, new Image), links of every rel, <source>, <embed>, <object>', async () => {
     const site = await open(
       `<script>document.write('<script src="https://js.hs-scripts.com/written.js"><\\/script>');</script>
