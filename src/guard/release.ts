@@ -61,8 +61,9 @@ export function release(ready = [...held].filter((element) => mayLoad(element) &
     // a media element chooses among its <source> children again (a <picture> does by itself)
     if (copy === element) element.localName === 'source' && element.parentNode?.load?.();
     else element.replaceWith(copy);
-    // one after another: a script without async waits for the one before it, as in the page
-    if (script && copy.src && !copy.async) {
+    // one after another: a script without async waits for the one before it, as in the page (one the browser
+    // never fetches, nomodule or not JavaScript, sends no event to wait for)
+    if (script && copy.src && !copy.async && !copy.noModule && /^(|module|\w+\/(x-)?(java|ecma)script)$/i.test(copy.type.trim())) {
       copy.addEventListener('load', next);
       copy.addEventListener('error', next);
     } else next();

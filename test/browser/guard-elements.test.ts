@@ -198,6 +198,21 @@ describe('guard: elements (Chromium)', () => {
     await site.close();
   });
 
+  it('a held script the browser never fetches (nomodule, not JavaScript) does not stop the release of those after it', async () => {
+    const site = await open(
+      `<script src="/own.js"></script>
+<script nomodule src="https://js.hubspot.com/legacy.js"></script>
+<script type="text/x-template" src="https://js.hubspot.com/template.html"></script>
+<script src="https://js.hubspot.com/after.js"></script>
+<script src="https://js.hubspot.com/last.js"></script>`,
+    );
+    // (in the HTML, so the preload scanner asks for them: class 6, closed by the rewrite and the service worker)
+    expect(await ran(site)).toEqual(['own.js']);
+    await allowAll(site);
+    await expect.poll(() => ran(site)).toEqual(['own.js', 'js.hubspot.com/after.js', 'js.hubspot.com/last.js']);
+    await site.close();
+  });
+
   it('document.write of a script tag, iframes, images (src, srcset, new Image), links of every rel, <source>, <embed>, <object>', async () => {
     const site = await open(
       `<script>document.write('<script src="https://js.hs-scripts.com/written.js"><\\/script>');</script>
