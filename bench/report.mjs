@@ -69,6 +69,9 @@ export function acceptance(r) {
       `≤ yett's ratio in the same run (${x(g.yett.elementsRatio)})`,
       x(cg.elementsRatio),
       cg.elementsRatio.median <= g.yett.elementsRatio.median,
+      cg.noFramesRatio && g.yett.noFramesRatio
+        ? `without the ${num(r.guardOverhead.mix.iframe)} iframes (each frame's window protected): ${x(cg.noFramesRatio)}, yett ${x(g.yett.noFramesRatio)}`
+        : '',
     );
     add(
       '5,000 cookie writes, ÷ no guard (HubSpot guard)',
@@ -214,6 +217,7 @@ export function losses(r) {
       ['imagesRatio', `inserting ${num(mix.img)} images`],
       ['scriptsRatio', `inserting ${num(mix.script)} scripts`],
       ['iframesRatio', `inserting ${num(mix.iframe)} iframes`],
+      ['noFramesRatio', 'inserting the divs, images and scripts'],
       ['elementsRatio', 'inserting all 10,000 elements'],
       ['totalRatio', 'the whole workload'],
     ]) {
@@ -394,6 +398,7 @@ export function guardLines(r, h = '##') {
     [`${num(g.mix.img)} images`, 'imagesMs', 'imagesRatio'],
     [`${num(g.mix.script)} scripts`, 'scriptsMs', 'scriptsRatio'],
     [`${num(g.mix.iframe)} iframes`, 'iframesMs', 'iframesRatio'],
+    ['divs, images and scripts (no frames)', 'noFramesMs', 'noFramesRatio'],
     ['all 10,000 elements', 'elementsMs', 'elementsRatio'],
     ['whole workload', 'totalMs', 'totalRatio'],
   ];
