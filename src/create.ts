@@ -161,10 +161,13 @@ function receiptsFeature(core: GateCore<ResolvedConfig>, parts: Parts): void {
   core.events.on('change', (event) => {
     const id = event.decisions.id;
     if (event.source === 'sync' || event.source === 'record' || !id) return;
-    issue((mod) => {
-      const cause = mod.causeOf(event, core.config.purposes);
-      return cause ? mod.makeReceipt(core.config, event.decisions, cause, id) : null;
-    });
+    // in a task of its own: what the decision lets load (a chat's loader after "Allow") goes first
+    setTimeout(() =>
+      issue((mod) => {
+        const cause = mod.causeOf(event, core.config.purposes);
+        return cause ? mod.makeReceipt(core.config, event.decisions, cause, id) : null;
+      }),
+    );
   });
   if (typeof document === 'undefined') return;
   const expired = core.expired();
