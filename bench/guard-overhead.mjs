@@ -18,7 +18,17 @@ export const REPEAT = 2;
 // 10,000 cookie operations: 5,000 writes, then 5,000 reads (each read is a synchronous
 // round trip to the browser's cookie store, about 0.25 ms on this machine)
 export const COOKIE_OPS = 5000;
-export const PHASES = ['cookieWritesMs', 'cookieReadsMs', 'divsMs', 'imagesMs', 'scriptsMs', 'iframesMs', 'noFramesMs', 'elementsMs', 'totalMs'];
+export const PHASES = [
+  'cookieWritesMs',
+  'cookieReadsMs',
+  'divsMs',
+  'imagesMs',
+  'scriptsMs',
+  'iframesMs',
+  'noFramesMs',
+  'elementsMs',
+  'totalMs',
+];
 
 const CONFIG = { vendors: { 'hubspot-conversations': { portalId: '1234567' } }, policyVersion: 'bench' };
 // vendor hosts for yett, taken from the same catalog rows consent-gate blocks (HubSpot)
