@@ -29,18 +29,38 @@ const LINKS = 'a,area,base';
 export const frames: Element[] = [];
 export const roots: ShadowRoot[] = [];
 
-/** Hold back attribute `name` of `element` if `value` is a vendor URL whose purposes are not granted; true when held. */
+/**
+ * Hold back attribute `name` of `element` if `value` is a vendor URL whose
+ * purposes are not granted; true when held. A held script also has a type no
+ * browser runs, its own waiting in `data-cg-type`: without its URL it would
+ * run the code between its tags, which a script with a URL never runs, and
+ * then never run its URL.
+ */
 function hold(element: Element, name: string, value: unknown): boolean {
   const text = String(value);
   if (element !== once && deny(urlMatch(text, name), element.localName, text)) {
     // (through the patched setAttribute, which passes every name but the URL attributes)
     element.setAttribute(HOLD + name, text);
+    if (element.localName === 'script' && !element.hasAttribute(HOLD + 'type')) {
+      element.setAttribute(HOLD + 'type', element.getAttribute('type') ?? '');
+      element.setAttribute('type', 'text/plain');
+    }
     keep(element, true);
     return true;
   }
   // a new URL that may load replaces one held before (removing an absent attribute changes nothing and is observed by no one)
   element.removeAttribute(HOLD + name);
+  ownType(element);
   return false;
+}
+
+/** A held script's own type back (an empty one for none: a classic script either way); nothing for another element. */
+export function ownType(element: Element): void {
+  const type = element.getAttribute(HOLD + 'type');
+  if (type !== null) {
+    element.removeAttribute(HOLD + 'type');
+    element.setAttribute('type', type);
+  }
 }
 
 /** The markup form, not yet released (release takes a script's `text/plain` type away, another element's `data-<name>` attributes). */

@@ -9,7 +9,7 @@
  * placeholder's "load this embed once").
  */
 import { deny, rules, urlMatch } from './decide.js';
-import { ATTRIBUTES, HOLD, MARK, isMarkupForm } from './elements.js';
+import { ATTRIBUTES, HOLD, MARK, isMarkupForm, ownType } from './elements.js';
 import { held, letOnce, once } from './held.js';
 import { mainPurpose, type CompiledRules } from './rules.js';
 import type { Any } from './patch.js';
@@ -49,6 +49,8 @@ export function release(ready = [...held].filter((element) => mayLoad(element) &
     if (element === once) letOnce(copy);
     // (before its URL: a script given one runs at once)
     if (script && !element.hasAttribute('async')) copy.async = false;
+    // (its type before its URL: a script given a URL runs as the type it has then)
+    ownType(copy);
     for (const name of ATTRIBUTES) {
       // (the markup form keeps its URL in data-src, a held element in data-cg-src; either moves to src)
       const from = (form ? 'data-' : HOLD) + name;

@@ -213,6 +213,43 @@ describe('guard: elements (Chromium)', () => {
     await site.close();
   });
 
+  it('a held script with code between its tags runs none of it while held, and its URL once released, as the browser runs such a script', async () => {
+    const site = await open('<script src="/own.js"></script>');
+    await site.page.evaluate(() => {
+      const count = 'window.__inline = (window.__inline || 0) + 1;';
+      const a = document.createElement('script');
+      a.src = 'https://js.hubspot.com/text-after.js';
+      a.text = count;
+      document.head.appendChild(a);
+      // the code first, the URL as an attribute after it
+      const b = document.createElement('script');
+      b.textContent = count;
+      b.setAttribute('src', 'https://js.hubspot.com/text-before.js');
+      document.head.appendChild(b);
+      // a module, its code as a child text node
+      const c = document.createElement('script');
+      c.type = 'module';
+      c.src = 'https://js.hubspot.com/text-module.js';
+      c.appendChild(document.createTextNode(count));
+      document.head.appendChild(c);
+    });
+    await settle(site);
+    await expectHeld(site);
+    expect(await site.page.evaluate(() => (window as any).__inline ?? 0)).toBe(0);
+    await allowAll(site);
+    await expect
+      .poll(() => ran(site))
+      .toEqual(['own.js', 'js.hubspot.com/text-after.js', 'js.hubspot.com/text-before.js', 'js.hubspot.com/text-module.js']);
+    // (a script with a URL never runs its text)
+    expect(await site.page.evaluate(() => (window as any).__inline ?? 0)).toBe(0);
+    expect(await site.page.evaluate(() => [...document.scripts].filter((s) => s.src.includes('/text-')).map((s) => s.type))).toEqual([
+      '',
+      '',
+      'module',
+    ]);
+    await site.close();
+  });
+
   it('document.write of a script tag, iframes, images (src, srcset, new Image), links of every rel, <source>, <embed>, <object>', async () => {
     const site = await open(
       `<script>document.write('<script src="https://js.hs-scripts.com/written.js"><\\/script>');</script>
