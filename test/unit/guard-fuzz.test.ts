@@ -110,8 +110,9 @@ describe('host matcher (fuzzed)', () => {
               : form === 'base64'
                 ? 'data:text/html;base64,' + Buffer.from(markup).toString('base64')
                 : 'javascript:' + JSON.stringify(markup);
-        // (a spelling with a tab or newline is a URL the frame's parser reads whole only when it is not inside the text)
-        if (!/[\t\n]/.test(u)) expect(matchUrl(rules, value, BASE), value).not.toBeNull();
+        // (a spelling with a tab or newline is a URL the frame's parser reads whole only when it is not inside the text;
+        // one the URL parser refuses, such as a percent-escape with a fullwidth digit, fetches nothing)
+        if (!/[\t\n]/.test(u) && isVendorHost(u)) expect(matchUrl(rules, value, BASE), value).not.toBeNull();
       }),
       { numRuns: 1000 },
     );
