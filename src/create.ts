@@ -299,8 +299,9 @@ export function assembleGate(config: ConsentGateConfig | unknown, runtime: Runti
     const start = () => {
       if (!core.decisions().decided) void openBanner(false).catch(() => undefined);
     };
-    // (a microtask even when the DOM is ready: calls queued before the runtime loaded are replayed first)
-    onReady(document, () => queueMicrotask(start));
+    // (a task of its own even when the DOM is ready: calls queued before the runtime loaded are replayed first, and
+    // the start-up of the banner's file, which arrives later anyway, does not lengthen the runtime's own task)
+    onReady(document, () => setTimeout(start));
   }
   return gate;
 }
