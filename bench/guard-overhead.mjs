@@ -14,7 +14,7 @@ import { GUARD } from './lib/pages.mjs';
 
 export const MIX = { div: 5470, img: 2500, script: 2000, iframe: 30 };
 /** cheap phases are repeated this many times in the page and the fastest repetition kept, which filters out moments when other processes hold the CPU */
-export const REPEAT = 2;
+export const REPEAT = 3;
 // 10,000 cookie operations: 5,000 writes, then 5,000 reads (each read is a synchronous
 // round trip to the browser's cookie store, about 0.25 ms on this machine)
 export const COOKIE_OPS = 5000;
