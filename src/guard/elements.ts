@@ -48,9 +48,11 @@ function hold(element: Element, name: string, value: unknown): boolean {
     keep(element, true);
     return true;
   }
-  // a new URL that may load replaces one held before (removing an absent attribute changes nothing and is observed by no one)
-  element.removeAttribute(HOLD + name);
-  ownType(element);
+  // a new URL that may load replaces one held before (most elements had none: one look, the cheap path)
+  if (element.hasAttribute(HOLD + name)) {
+    element.removeAttribute(HOLD + name);
+    ownType(element);
+  }
   return false;
 }
 

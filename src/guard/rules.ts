@@ -316,14 +316,13 @@ export function guardRecord(config: unknown, all: RuleTable, cookies: string, no
 /**
  * Text spelled out the way the URL parser reads the host names in it: tabs
  * and newlines (which it drops first) removed, percent-escapes decoded (as
- * UTF-8),
- * Unicode compatibility forms (fullwidth letters, `ſ`) folded as its IDNA
- * step folds them, lower case. (Character references are not decoded:
+ * UTF-8), Unicode compatibility forms (fullwidth letters, `ſ`) folded as its
+ * IDNA step folds them, lower case. (Character references are not decoded:
  * docs/guard.md, limits.)
  */
 function spellOut(text: string): string {
   // twice: a data: URL's text is escaped once as a URL, and may escape the host of a URL inside it once more
-  // (folded before and after: the parser folds `%6ｄ` to an escape, and an escape to a fullwidth letter)
+  // (folded after decoding, as an escape may spell a fullwidth letter; folding before as well only ever holds more)
   return decode(decode(text.replace(/[\t\n\r]/g, '').normalize('NFKC')))
     .normalize('NFKC')
     .toLowerCase();
