@@ -16,8 +16,12 @@ import { createDemoServer, listen, sitemap } from '../../demo/server.mjs';
 
 const CLI = join(ROOT, 'cli/consent-gate.mjs');
 const FIX = join(ROOT, 'test/fixtures/scan');
-/** Knobs that keep a many-page scan quick: a short quiet time, a bounded wait, two pages at once. */
-const QUICK = ['--quiet-ms', '50', '--max-wait-ms', '2000', '--parallel', '2'];
+/**
+ * Knobs that keep a many-page scan quick: a short quiet time, a bounded wait, two pages at once. (The quiet time
+ * is long enough for a withdrawal's cleanup, which runs once the adapter's file has arrived, to finish before the
+ * reload: with 50 ms, a full parallel run once reloaded first.)
+ */
+const QUICK = ['--quiet-ms', '250', '--max-wait-ms', '2000', '--parallel', '2'];
 // (a page takes 2 to 3 s on an idle two-core machine; much longer when the machine is shared)
 const LONG = 1_200_000;
 
