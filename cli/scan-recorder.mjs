@@ -19,14 +19,23 @@ function stackUrls(stack) {
   return others.length ? others : urls;
 }
 
-/** Name and domain attribute of a Set-Cookie / document.cookie string. */
+/** Name and domain attribute of a Set-Cookie / document.cookie string, and whether it deletes the cookie (expired or `Max-Age` 0 or less). */
 function parseCookieWrite(text) {
   const [pair, ...attrs] = String(text).split(';');
   const eq = pair.indexOf('=');
   const name = (eq < 0 ? '' : pair.slice(0, eq)).trim();
-  const domainAttr = attrs.map((a) => a.trim()).find((a) => /^domain=/i.test(a));
-  const domain = domainAttr ? domainAttr.slice(7).trim().replace(/^\./, '').toLowerCase() : null;
-  return { name, domain };
+  const attr = (key) =>
+    attrs
+      .map((a) => a.trim())
+      .find((a) => a.toLowerCase().startsWith(`${key}=`))
+      ?.slice(key.length + 1)
+      .trim();
+  const domainAttr = attr('domain');
+  const domain = domainAttr ? domainAttr.replace(/^\./, '').toLowerCase() : null;
+  const maxAge = attr('max-age');
+  const expires = attr('expires');
+  const deletes = maxAge !== undefined ? Number(maxAge) <= 0 : expires !== undefined && Date.parse(expires) < Date.now();
+  return { name, domain, deletes };
 }
 
 // Runs in every frame before any page script: records who writes cookies and storage keys.
@@ -69,7 +78,7 @@ export async function createRecorder(context, { quietMs, maxWaitMs, notes }) {
   const byRequest = new Map();
   let inflight = 0;
   let lastActivity = Date.now();
-  const writes = []; // { kind, name, domain | origin, hostOnly, setBy, at }
+  const writes = []; // { kind, name, domain | origin, hostOnly, setBy, at, phase?, response? (a response that set it) }
 
   context.on('request', (request) => {
     let url;
@@ -100,7 +109,7 @@ export async function createRecorder(context, { quietMs, maxWaitMs, notes }) {
       for (const h of await response.headersArray()) {
         if (h.name.toLowerCase() !== 'set-cookie') continue;
         for (const line of h.value.split('\n')) {
-          const { name, domain } = parseCookieWrite(line);
+          const { name, domain, deletes } = parseCookieWrite(line);
           if (name)
             writes.push({
               kind: 'cookie',
@@ -109,6 +118,8 @@ export async function createRecorder(context, { quietMs, maxWaitMs, notes }) {
               hostOnly: domain === null,
               setBy: [`HTTP response of ${response.url()}`],
               at: Date.now(),
+              phase,
+              response: !deletes,
             });
         }
       }
@@ -187,7 +198,12 @@ export async function createRecorder(context, { quietMs, maxWaitMs, notes }) {
       notes.push(`the network did not go quiet within ${maxWaitMs} ms during ${phase}; the snapshot was taken anyway`);
       return false;
     },
-    /** The observation of phase `id`: cookies, storage keys and the requests counted in it. */
+    /**
+     * The observation of phase `id`: cookies, storage keys and the requests
+     * counted in it. A cookie a response set during the phase counts even when
+     * the page deleted it before the snapshot (consent-gate's runtime deletes
+     * what a record refuses as a page starts): it is listed with `gone: true`.
+     */
     async snapshot(page, id, action, performed = true) {
       const cookies = (await context.cookies()).map((c) => ({
         name: c.name,
@@ -199,6 +215,20 @@ export async function createRecorder(context, { quietMs, maxWaitMs, notes }) {
         sameSite: c.sameSite,
         setBy: setByFor(c),
       }));
+      const domainOf = (w) => (w.hostOnly ? w.domain : `.${w.domain}`);
+      for (const w of writes) {
+        if (!w.response || w.phase !== id || cookies.some((c) => c.name === w.name && c.domain === domainOf(w))) continue;
+        cookies.push({
+          name: w.name,
+          domain: domainOf(w),
+          path: '/',
+          expires: -1,
+          httpOnly: false,
+          secure: false,
+          setBy: w.setBy,
+          gone: true,
+        });
+      }
       return { id, action, performed, at: Date.now(), cookies, storage: await storageOf(page), requests: requests[id] };
     },
   };

@@ -13,7 +13,8 @@
 import { ConsentGateConfigError } from './errors.js';
 import { DEFAULT_LIFETIME_DAYS, MAX_LIFETIME_DAYS } from './consent/codec.js';
 import { isObject, list } from './contract/values.js';
-import { compileRules, matchCookie, vendorPurposes, type CompiledRules } from './guard/rules.js';
+import { compileRules, matchCookie, matchKey, vendorPurposes, type CompiledRules, type Match, type RuleTable } from './guard/rules.js';
+import { storageKeyMatches } from './cleanup/index.js';
 import { declaredService as declaredServiceOf, isDeclaration } from './declare.js';
 
 /**
@@ -233,6 +234,22 @@ function usesOf(vendor: Vendor): Purpose[] {
   return PURPOSES.filter((p) => found.has(p)).sort((a, b) => (a === vendor.purpose ? -1 : b === vendor.purpose ? 1 : 0));
 }
 
+/**
+ * The vendor and purpose a cookie name (no `storage`) or a Web Storage key
+ * belongs to: a service the config declares, or a catalog vendor by the rules.
+ */
+export function ownerOf(rules: RuleTable, vendors: readonly ConfiguredVendor[], name: string, storage?: 'local' | 'session'): Match | null {
+  for (const v of vendors) {
+    const part =
+      v.declared &&
+      (storage
+        ? v.vendor!.storage.find((s) => s.storage === storage && storageKeyMatches(name, s))
+        : v.vendor!.cookies.find((c) => storageKeyMatches(name, { key: c.name, match: c.match })));
+    if (part) return { v: v.id, p: part.purpose };
+  }
+  return storage ? matchKey(rules, name, storage[0]!) : matchCookie(rules, name);
+}
+
 /** Validate a config against the catalog. Throws ConsentGateConfigError on the first mistake. */
 export function resolveConfig(input: unknown, catalog: Catalog): ResolvedConfig {
   return Array.isArray(catalog)
@@ -283,9 +300,7 @@ export function resolveWith(
       /^[^"\\\0-\x1f]{1,64}$/.test(v),
     ) ?? '1';
   // (never a vendor's cookie name: the head guard lets the record through only because no vendor rule matches it)
-  const isVendorCookie = (name: string) =>
-    matchCookie(rules, name) !== null ||
-    vendors.some((v) => v.declared && v.vendor!.cookies.some((c) => (c.match === 'prefix' ? name.startsWith(c.name) : name === c.name)));
+  const isVendorCookie = (name: string) => ownerOf(rules, vendors, name) !== null;
   const cookieName =
     optionalString(
       input,

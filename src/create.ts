@@ -5,12 +5,15 @@
  * parts come from (see ./parts.ts).
  *
  * What every page carries is here: the API, the chat launchers, the
- * revocation bridge and the tag starter. The banner, the chat's prompt and
+ * revocation bridge, the sweep of what the record refuses and the tag
+ * starter. The banner, the chat's prompt and
  * runtime, the audit, the adapters and each vendor's own file are fetched
  * when needed.
  */
-import { checkVendorOptions, resolveWith, type ConfiguredVendor, type DeclarationReader, type ResolvedConfig } from './config.js';
+import { checkVendorOptions, ownerOf, resolveWith, type ConfiguredVendor, type DeclarationReader, type ResolvedConfig } from './config.js';
 import type { CompiledRules } from './guard/rules.js';
+import { sweep } from './adapter/revoke.js';
+import { cookieNames, storageKeys } from './cleanup/index.js';
 import { changeFor, createGateCore, type GateCore, type GateEvents } from './consent/gate.js';
 import { onReady } from './dom.js';
 import { chatFeature, type ChatFeature } from './chat/feature.js';
@@ -133,6 +136,33 @@ function vendorsFeature(core: GateCore<ResolvedConfig>, parts: Parts): void {
   };
   if (typeof document !== 'undefined') onReady(document, start);
   core.events.on('change', start);
+}
+
+/**
+ * What the record refuses is not kept from an earlier page. A withdrawal's
+ * cleanup runs once the vendor's file has arrived; a visitor who leaves the
+ * page before then, a decision made in a window this page never heard from,
+ * or a cookie the site's server sets leaves a vendor's cookie or storage key
+ * behind. On a page that starts with a record, every configured vendor with a
+ * cookie or key present under a purpose it refuses is swept for those
+ * purposes (its file is fetched only then).
+ */
+function sweepRefused(core: GateCore<ResolvedConfig>, parts: Parts, rules: CompiledRules): void {
+  const vendors = core.config.vendors;
+  const owners = [
+    ...cookieNames().map((name) => ownerOf(rules, vendors, name)),
+    ...(['local', 'session'] as const).flatMap((storage) =>
+      storageKeys(window, storage).map((key) => ownerOf(rules, vendors, key, storage)),
+    ),
+  ];
+  for (const configured of vendors) {
+    const refused = configured.uses.filter((p) => !core.allows(configured.id, p));
+    if (owners.some((owner) => owner?.v === configured.id && refused.includes(owner.p)))
+      parts.vendor(configured.id).then(
+        (vendor) => sweep(vendor, refused),
+        () => undefined,
+      );
+  }
 }
 
 /**
@@ -267,6 +297,8 @@ export function assembleGate(config: ConsentGateConfig | unknown, runtime: Runti
   const gate = Object.assign(runtime.target ?? {}, methods, chatFeature(core, parts)) as ConsentGate;
   vendorsFeature(core, parts);
   receiptsFeature(core, parts);
+  // (a record from an earlier page: what it refuses is swept, in a task of its own)
+  if (typeof document !== 'undefined' && core.decisions().decided) setTimeout(() => sweepRefused(core, parts, runtime.rules));
   // Embeds (videos, maps): their placeholders are a part of their own, fetched only when the config names an embed vendor.
   if (typeof document !== 'undefined' && resolved.vendors.some((v) => v.kind === 'embed')) {
     onReady(

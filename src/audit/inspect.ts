@@ -4,6 +4,7 @@
  * where it is present without its purpose granted. `inspect` is pure;
  * `readDeviceStorage` reads the page.
  */
+import { cookieNames, storageKeys } from '../cleanup/index.js';
 import { matchCookie, matchStorage } from './match.js';
 import type { BlockedEntry, Purpose, VendorData } from '../types.js';
 
@@ -66,45 +67,8 @@ export function inspect(input: InspectInput): AuditItem[] {
   return items;
 }
 
-/** Cookie names of `document.cookie` (duplicates, e.g. host and parent-domain copies, kept). */
-export function cookieNames(cookieString: string): string[] {
-  return cookieString
-    .split(';')
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const eq = part.indexOf('=');
-      const raw = eq < 0 ? part : part.slice(0, eq);
-      try {
-        return decodeURIComponent(raw.trim());
-      } catch {
-        return raw.trim();
-      }
-    });
-}
-
-function keysOf(get: () => Storage): string[] {
-  try {
-    const s = get();
-    const keys: string[] = [];
-    for (let i = 0; i < s.length; i++) {
-      const k = s.key(i);
-      if (k !== null) keys.push(k);
-    }
-    return keys;
-  } catch {
-    return [];
-  }
-}
-
 /** What this page can see now. Never throws (storage may be disabled). */
 export function readDeviceStorage(): DeviceStorage {
   if (typeof document === 'undefined') return { cookies: [], local: [], session: [] };
-  let cookie = '';
-  try {
-    cookie = document.cookie;
-  } catch {
-    cookie = '';
-  }
-  return { cookies: cookieNames(cookie), local: keysOf(() => window.localStorage), session: keysOf(() => window.sessionStorage) };
+  return { cookies: cookieNames(), local: storageKeys(window, 'local'), session: storageKeys(window, 'session') };
 }

@@ -21,6 +21,8 @@ export interface ObservedCookie {
   sameSite?: string;
   /** Where it came from, when the browser could tell: script URLs from the writing stack, or `HTTP <url>`. */
   setBy: string[];
+  /** Set by a response during the phase and deleted by the page before the snapshot (its path and attributes then unknown). */
+  gone?: boolean;
 }
 
 export interface ObservedStorage {
@@ -224,7 +226,11 @@ export function evaluateScan(input: EvaluateInput): ScanReport {
   const violations: Violation[] = [];
   const phases: PhaseReport[] = input.phases.map((p) => ({
     ...p,
-    cookies: p.cookies.map((c) => ({ ...c, ...classifyCookie(c.name, input), lifetime: expiryWords(c, p.at) })),
+    cookies: p.cookies.map((c) => ({
+      ...c,
+      ...classifyCookie(c.name, input),
+      lifetime: c.gone ? 'set by a response, deleted by the page before the snapshot' : expiryWords(c, p.at),
+    })),
     storage: p.storage.map((s) => ({ ...s, ...classifyStorage(s.key, s.storage, input.vendors) })),
     hosts: groupHosts(p.requests, input.vendors),
     violations: 0,

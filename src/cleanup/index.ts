@@ -75,27 +75,27 @@ export function pathPrefixes(pathname: string): string[] {
 
 /** Names of the cookies visible to the page right now. */
 export function cookieNames(doc: Document = document): string[] {
-  let raw = '';
   try {
-    raw = doc.cookie;
+    return cookieNamesIn(doc.cookie);
   } catch {
     return [];
   }
-  return raw
-    .split(/;\s*/)
-    .filter(Boolean)
-    .map((pair) => {
-      const i = pair.indexOf('=');
-      return decodeURIComponentSafe(i === -1 ? pair : pair.slice(0, i)).trim();
-    });
 }
 
-function decodeURIComponentSafe(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
+/** The names in a `document.cookie` string, URI-decoded where they decode (duplicates, e.g. host and parent-domain copies, kept). */
+export function cookieNamesIn(cookies: string): string[] {
+  return cookies
+    .split(';')
+    .map((pair) => {
+      const i = pair.indexOf('=');
+      const name = (i < 0 ? pair : pair.slice(0, i)).trim();
+      try {
+        return decodeURIComponent(name);
+      } catch {
+        return name;
+      }
+    })
+    .filter(Boolean);
 }
 
 export interface CookieMatch {
@@ -165,6 +165,21 @@ export function storageKeyMatches(key: string, rule: Pick<StorageRule, 'key' | '
   return key === rule.key;
 }
 
+/** The keys of a window's local or session storage now (none when the storage cannot be read). */
+export function storageKeys(win: Window, which: 'local' | 'session'): string[] {
+  const keys: string[] = [];
+  try {
+    const store = storageOf(win, which);
+    for (let i = 0; store && i < store.length; i++) {
+      const key = store.key(i);
+      if (key !== null) keys.push(key);
+    }
+  } catch {
+    // storage that throws has no keys we can read
+  }
+  return keys;
+}
+
 /** Remove Web Storage keys matching the rules. Returns the keys removed. */
 export function removeStorage(rules: readonly StorageMatch[], win: Window = window): string[] {
   const removed: string[] = [];
@@ -173,13 +188,8 @@ export function removeStorage(rules: readonly StorageMatch[], win: Window = wind
     if (!store) continue;
     const own = rules.filter((r) => r.storage === which);
     if (!own.length) continue;
-    const keys: string[] = [];
     try {
-      for (let i = 0; i < store.length; i++) {
-        const key = store.key(i);
-        if (key !== null) keys.push(key);
-      }
-      for (const key of keys) {
+      for (const key of storageKeys(win, which)) {
         if (own.some((rule) => storageKeyMatches(key, rule))) {
           store.removeItem(key);
           removed.push(`${which}:${key}`);

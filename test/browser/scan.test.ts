@@ -5,7 +5,9 @@
  * Chromium.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -176,6 +178,36 @@ describe('consent-gate scan (Chromium)', { timeout: 180_000 }, () => {
     const { page, context } = await openReport(out);
     expect(await page.locator('#verdict').textContent()).toBe('Clean: no violations found');
     await context.close();
+  });
+
+  it("a server that sets a refused vendor's cookie after withdrawal is named, although the page's start-up deletes it at once", async () => {
+    // a page served from this machine whose server writes HubSpot's __hstc on every response that carries a record
+    const page = readFileSync(join(FIX, 'clean/index.html'), 'utf8');
+    const server = createServer((request, response) => {
+      const path = (request.url ?? '/').split('?')[0]!;
+      const headers: Record<string, string | string[]> = {};
+      if (/(^|;\s*)consent_gate=/.test(request.headers.cookie ?? '')) headers['set-cookie'] = ['__hstc=server.1; Path=/; Max-Age=3600'];
+      if (path === '/') return response.writeHead(200, { ...headers, 'content-type': 'text/html' }).end(page);
+      const file = join(ROOT, 'dist', path.replace(/^\/dist\//, ''));
+      if (!path.startsWith('/dist/') || !existsSync(file)) return response.writeHead(404).end();
+      response.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(file));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const out = mkdtempSync(join(tmpdir(), 'cg-scan-server-'));
+      const port = (server.address() as AddressInfo).port;
+      const run = await cli(['scan', `http://127.0.0.1:${port}/`, '--hosts', join(FIX, 'hubspot'), '--offline', '--out', out]);
+      const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+      expect(run.code).toBe(1);
+      const violations = report.violations as V[];
+      expect(violations.map((v) => `${v.kind}:${v.target}@${v.domain}`)).toEqual(['cookie-after-withdrawal:__hstc@127.0.0.1']);
+      expect(violations[0]!.evidence).toEqual([`set by HTTP response of http://127.0.0.1:${port}/`]);
+      // the page had deleted it by the snapshot: the report says so
+      const after = report.phases[2].cookies.find((c: { name: string }) => c.name === '__hstc');
+      expect(after).toMatchObject({ gone: true, lifetime: 'set by a response, deleted by the page before the snapshot' });
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 
   it("the demo shop scans clean (exit 0), with the HubSpot emulator and with HubSpot's real host names kept offline", async () => {
