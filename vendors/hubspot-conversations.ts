@@ -228,7 +228,7 @@ function stateOf(w: object): PageState {
   return st;
 }
 
-function hs(ctx: Ctx): HubSpotWindow {
+function hs(ctx: Pick<Ctx, 'window'>): HubSpotWindow {
   return ctx.window as unknown as HubSpotWindow;
 }
 

@@ -16,7 +16,7 @@ import { chatOptionsOf } from '../contract/chat-options.js';
 import type { GateCore } from '../consent/gate.js';
 import type { ConfiguredVendor, ResolvedConfig } from '../config.js';
 import type { Parts } from '../parts.js';
-import type { VendorContext, VendorListener } from '../types.js';
+import type { PageContext, VendorAdapter, VendorListener } from '../types.js';
 import { safe } from '../contract/values.js';
 import { sweep } from '../adapter/revoke.js';
 import { createLauncher, type Launcher } from './launcher.js';
@@ -136,6 +136,15 @@ export function chatFeature(core: GateCore<ResolvedConfig>, parts: Parts): ChatF
     if (next !== Infinity) timer = setTimeout(decide, Math.min(Math.max(next, 1000), 3_600_000));
   }
 
+  /** Ask a configured chat's adapter a question of the page (see PageContext); undefined when its data is not at hand or the hook throws. */
+  function ask<T>(configured: ConfiguredVendor, question: (adapter: VendorAdapter, page: PageContext) => T): T | undefined {
+    const vendor = configured.vendor;
+    return (
+      vendor &&
+      safe(() => question(vendor.adapter, { vendor, options: configured.options, window: window as Window & typeof globalThis, document }))
+    );
+  }
+
   function place(configured: ConfiguredVendor, table: ChatTexts | null): void {
     const launcher = createLauncher(
       configured.id,
@@ -164,12 +173,7 @@ export function chatFeature(core: GateCore<ResolvedConfig>, parts: Parts): ChatF
     );
     launchers.set(configured.id, launcher);
     // A chat embedded in the page (the vendor's inline container) shows its placeholder there: that takes the chat's lazy part.
-    const vendor = configured.vendor;
-    if (
-      vendor &&
-      safe(() => vendor.adapter.inlineTarget?.({ vendor, options: configured.options, window, document } as unknown as VendorContext))
-    )
-      inlined.add(configured.id);
+    if (ask(configured, (adapter, page) => adapter.inlineTarget?.(page))) inlined.add(configured.id);
     decide();
   }
 
@@ -199,18 +203,26 @@ export function chatFeature(core: GateCore<ResolvedConfig>, parts: Parts): ChatF
             () => undefined,
           ),
     );
-    void Promise.all(waits).then(markStarted);
     address = location.href.replace(/#.*/, '');
     onNavigate(window, navigated);
     // The chat loads by itself when it should: `loadOn: 'consent'` once allowed, or a conversation
-    // continued from an earlier page. Both need the vendor's own file; a visitor without consent never
-    // fetches it before a click.
-    const wanted = () => chats.some((v) => core.allows(v.id, v.purpose));
-    if (wanted())
-      void lazy().then(
-        (c) => c.resume(),
-        () => undefined,
+    // continued from an earlier page (its adapter says so; a vendor whose data is not at hand is asked
+    // by the chat's lazy part). Only then is that part fetched: a visitor without consent never fetches
+    // it before a click, and one with consent only when a chat continues.
+    const wanted = () =>
+      chats.some(
+        (v) =>
+          core.allows(v.id, v.purpose) &&
+          (chatOptionsOf(v.options).loadOn === 'consent' || !v.vendor || ask(v, (adapter, page) => adapter.resume?.(page)) === true),
       );
+    void Promise.all(waits).then(() => {
+      markStarted();
+      if (wanted())
+        void lazy().then(
+          (c) => c.resume(),
+          () => undefined,
+        );
+    });
     core.events.on('change', () => {
       // the audience `tracked` follows the analytics decision
       decide();

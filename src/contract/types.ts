@@ -214,6 +214,12 @@ export interface VendorContext<O extends VendorOptions = VendorOptions> {
   signal?: AbortSignal;
 }
 
+/**
+ * What a hook asked as the page starts, before anything of the vendor may
+ * run, gets: the vendor, its options and the page (it inserts nothing).
+ */
+export type PageContext<O extends VendorOptions = VendorOptions> = Pick<VendorContext<O>, 'vendor' | 'options' | 'window' | 'document'>;
+
 /** A vendor event listener, as the vendor's own `on`/`off` take it. */
 export type VendorListener = (payload: unknown) => void;
 
@@ -243,14 +249,14 @@ export interface VendorAdapter<O extends VendorOptions = VendorOptions> {
   off?(ctx: VendorContext<O>, event: string, fn: VendorListener): void;
   /** Origins worth a preconnect when a visitor shows intent (used only after consent). */
   preconnect?(ctx: VendorContext<O>): readonly string[];
-  /** Whether the vendor's UI was in use on an earlier page, so it should load with the page to continue. */
-  resume?(ctx: VendorContext<O>): boolean;
   /**
-   * A CSS selector of the element the vendor embeds its UI into, when embedded
-   * inline. Asked as the page starts, before anything of the vendor may run:
-   * it may read only `vendor`, `options`, `window` and `document` of the context.
+   * Whether the vendor's UI was in use on an earlier page, so it should load
+   * with the page to continue. Asked as the page starts, before the chat's
+   * lazy part is fetched (a page where no chat resumes does not fetch it).
    */
-  inlineTarget?(ctx: VendorContext<O>): string | null;
+  resume?(ctx: PageContext<O>): boolean;
+  /** A CSS selector of the element the vendor embeds its UI into, when embedded inline. Asked as the page starts. */
+  inlineTarget?(ctx: PageContext<O>): string | null;
   /** Undo a failed or abandoned load (remove inserted elements and globals) so a retry starts clean. */
   unload?(ctx: VendorContext<O>): void;
   /**

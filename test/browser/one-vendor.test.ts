@@ -49,6 +49,43 @@ describe('the files for a site with one vendor (HubSpot Conversations)', () => {
     await site.close();
   });
 
+  it('consent given earlier: a page where no conversation continues fetches no chat part before intent; one with an open chat loads it by itself', async () => {
+    const hubspot = hubspotEmulator();
+    const config = { vendors: { 'hubspot-conversations': { portalId: PORTAL } } };
+    const heads = {
+      '/one/': page('hubspot-conversations', config),
+      '/generic/': html(
+        '<main><p>Shop.</p></main>',
+        `<script>window.consentGateConfig = ${JSON.stringify(config)};</script><script src="/dist/consent-gate-guard.js"></script><script src="/dist/consent-gate.js" defer></script>`,
+      ),
+    };
+    for (const [path, body] of Object.entries(heads)) {
+      const site = await openSite(browser, { pages: { [path]: body }, hosts: hubspot.handlers });
+      const p = site.page;
+      const chatPart = () => site.requests.filter((r) => r.path === '/dist/consent-gate-chat.js').length;
+      await p.goto(site.url(path));
+      await p.waitForFunction(() => typeof window.consentGate?.grant === 'function');
+      await p.evaluate(() => window.consentGate.grant('functional'));
+      // the next page: the launcher, and nothing of the chat or of HubSpot until the visitor shows intent
+      const before = site.requests.length;
+      await p.goto(site.url(path));
+      await launcher(p).waitFor({ state: 'visible' });
+      await p.waitForTimeout(500);
+      expect(
+        site.requests.slice(before).filter((r) => r.path === '/dist/consent-gate-chat.js'),
+        path,
+      ).toEqual([]);
+      expect(vendorRequests(site, HUBSPOT), path).toEqual([]);
+      await launcher(p).hover();
+      await expect.poll(chatPart).toBeGreaterThan(0);
+      // a conversation left open on an earlier page: the next page fetches the chat part and the widget comes by itself
+      await site.context.addCookies([{ name: 'hs-messages-is-open', value: 'true', url: site.url('/') }]);
+      await p.goto(site.url(path));
+      await expect.poll(() => vendorRequests(site, HUBSPOT).some((r) => r.host === 'js.usemessages.com'), { timeout: 10_000 }).toBe(true);
+      await site.close();
+    }
+  });
+
   it('a config naming a vendor the file was not built for: a ConsentGateConfigError names it, the page goes on, and nothing of HubSpot loads', async () => {
     const hubspot = hubspotEmulator();
     const config = { vendors: { intercom: { appId: 'abc123' } } };
