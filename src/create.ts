@@ -6,9 +6,8 @@
  *
  * What every page carries is here: the API, the chat launchers, the
  * revocation bridge, the sweep of what the record refuses and the tag
- * starter. The banner, the chat's prompt and
- * runtime, the audit, the adapters and each vendor's own file are fetched
- * when needed.
+ * starter. The banner, the chat's prompt and runtime, the audit, the
+ * adapters and each vendor's own file are fetched when needed.
  */
 import { checkVendorOptions, ownerOf, resolveWith, type ConfiguredVendor, type DeclarationReader, type ResolvedConfig } from './config.js';
 import type { CompiledRules } from './guard/rules.js';
