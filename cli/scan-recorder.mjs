@@ -6,6 +6,8 @@
  * requests at the end of each phase.
  */
 
+import { loadLibrary } from './config.mjs';
+
 // consent-gate's own files pass writes through (the guard wraps document.cookie); they are not who wrote
 const OWN_FILES = /\/consent-gate(?:-guard|-banner)?(?:\.min)?\.m?js$/;
 
@@ -19,23 +21,14 @@ function stackUrls(stack) {
   return others.length ? others : urls;
 }
 
-/** Name and domain attribute of a Set-Cookie / document.cookie string, and whether it deletes the cookie (expired or `Max-Age` 0 or less). */
+/** Name and domain attribute of a Set-Cookie / document.cookie string. */
 function parseCookieWrite(text) {
   const [pair, ...attrs] = String(text).split(';');
   const eq = pair.indexOf('=');
   const name = (eq < 0 ? '' : pair.slice(0, eq)).trim();
-  const attr = (key) =>
-    attrs
-      .map((a) => a.trim())
-      .find((a) => a.toLowerCase().startsWith(`${key}=`))
-      ?.slice(key.length + 1)
-      .trim();
-  const domainAttr = attr('domain');
-  const domain = domainAttr ? domainAttr.replace(/^\./, '').toLowerCase() : null;
-  const maxAge = attr('max-age');
-  const expires = attr('expires');
-  const deletes = maxAge !== undefined ? Number(maxAge) <= 0 : expires !== undefined && Date.parse(expires) < Date.now();
-  return { name, domain, deletes };
+  const domainAttr = attrs.map((a) => a.trim()).find((a) => /^domain=/i.test(a));
+  const domain = domainAttr ? domainAttr.slice(7).trim().replace(/^\./, '').toLowerCase() : null;
+  return { name, domain };
 }
 
 // Runs in every frame before any page script: records who writes cookies and storage keys.
@@ -72,6 +65,7 @@ const hostOf = (url, part = 'hostname') => {
  * what the report should say about the recording itself.
  */
 export async function createRecorder(context, { quietMs, maxWaitMs, notes }) {
+  const { isDeletion } = await loadLibrary();
   /** The phase requests are counted in: a phase id, or `between` (after withdrawing, before the reload). */
   let phase = 'before-consent';
   const requests = { 'before-consent': [], 'after-accept': [], 'after-withdrawal': [], between: [] };
@@ -109,7 +103,7 @@ export async function createRecorder(context, { quietMs, maxWaitMs, notes }) {
       for (const h of await response.headersArray()) {
         if (h.name.toLowerCase() !== 'set-cookie') continue;
         for (const line of h.value.split('\n')) {
-          const { name, domain, deletes } = parseCookieWrite(line);
+          const { name, domain } = parseCookieWrite(line);
           if (name)
             writes.push({
               kind: 'cookie',
@@ -119,7 +113,7 @@ export async function createRecorder(context, { quietMs, maxWaitMs, notes }) {
               setBy: [`HTTP response of ${response.url()}`],
               at: Date.now(),
               phase,
-              response: !deletes,
+              response: !isDeletion(line),
             });
         }
       }

@@ -44,6 +44,7 @@ export type { DeclarationFormat, DeclarationInput, Disclosure, DisclosureEntry, 
 export { matchCookie, matchHost, matchStorage } from '../audit/match.js';
 export { inspect } from '../audit/inspect.js';
 export { cookieNamesIn as cookieNames } from '../cleanup/index.js';
+export { isDeletion } from '../guard/rules.js';
 export type { AuditItem, AuditReport } from '../audit/inspect.js';
 export type { AuditMethods } from '../audit/feature.js';
 export { evaluateScan, renderScanReportHtml, summarizeSite, renderSiteReportHtml, markupWhere } from '../audit/scan.js';
