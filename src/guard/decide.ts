@@ -63,6 +63,8 @@ export const blobTexts: Record<string, string | undefined> = {};
  * for markup parsed into a template (whose own base is about:blank).
  */
 export const urlMatch = (url: unknown, name = ''): Match | null => {
-  const text = blobTexts[url as string];
-  return text ? mentionedHost(rules, text) : matchElementAttribute(rules, name, url as string, document.baseURI);
+  // (a URL object, or anything else, as the string the platform reads it as)
+  const href = String(url);
+  const text = blobTexts[href];
+  return text ? mentionedHost(rules, text) : matchElementAttribute(rules, name, href, document.baseURI);
 };

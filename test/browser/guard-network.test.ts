@@ -127,6 +127,55 @@ describe('guard: network, cookies and storage (Chromium)', () => {
     await site.close();
   });
 
+  it("URL objects, as the platform takes them: a vendor one is refused as its string is, the site's own passes and nothing throws", async () => {
+    const site = await open();
+    const out = await site.page.evaluate(async () => {
+      const at = (path: string) => new URL(path, location.href);
+      const vendor = (path: string) => new URL(path, 'https://api.hubspot.com/');
+      const result: Record<string, unknown> = {};
+      const settled = (p: Promise<Response>) =>
+        p.then(
+          (r) => r.status,
+          (e) => e.name + ': ' + e.message,
+        );
+      result.fetch = await settled(fetch(vendor('/url-object.json')));
+      result.ownFetch = await fetch(at('/api.json')).then((r) => r.json());
+      result.ownRequest = await fetch(new Request(at('/api.json'))).then((r) => r.json());
+      result.beacon = navigator.sendBeacon(vendor('/beacon-url.json'), 'x');
+      result.xhr = await new Promise((resolve) => {
+        const x = new XMLHttpRequest();
+        x.open('GET', vendor('/xhr-url.json'));
+        x.onload = () => resolve('load');
+        x.onerror = () => resolve('error');
+        x.send();
+      });
+      result.ownWorker = await new Promise((resolve) => {
+        const w = new Worker(at('/worker.js'));
+        w.onmessage = (e) => resolve(e.data);
+        w.onerror = () => resolve('error');
+      });
+      result.socket = await new Promise((resolve) => {
+        const ws = new WebSocket(new URL('wss://hubspot-realtime.ably.io/url-object'));
+        ws.onclose = (e) => resolve('close ' + e.code);
+        ws.onopen = () => resolve('open');
+      });
+      return result;
+    });
+    expect(out).toEqual({
+      fetch: 'TypeError: Failed to fetch',
+      ownFetch: { own: true },
+      ownRequest: { own: true },
+      beacon: false,
+      xhr: 'error',
+      ownWorker: 'worker up',
+      socket: 'close 1006',
+    });
+    await settle(site);
+    expect(vendorRequests(site)).toEqual([]);
+    expect(site.sockets.filter((u) => u.includes('ably'))).toEqual([]);
+    await site.close();
+  });
+
   it("document.cookie and cookieStore writes of vendor cookies are dropped; deletions, the record and the site's own cookies pass", async () => {
     const site = await open();
     const seen = await site.page.evaluate(async () => {
