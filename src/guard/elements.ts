@@ -9,7 +9,7 @@
  */
 import { deny, urlMatch } from './decide.js';
 import { keep, once } from './held.js';
-import { unless, type Any } from './patch.js';
+import { unless, wrap, type Any } from './patch.js';
 
 /** Attributes through which an element fetches (`srcdoc`: a frame's whole document). */
 export const ATTRIBUTES = ['src', 'srcset', 'href', 'data', 'poster', 'srcdoc', 'imagesrcset'];
@@ -118,4 +118,11 @@ export function patchElements(win: Any): void {
   };
   unless(win.Element.prototype, 'setAttribute', setter(0));
   unless(win.Element.prototype, 'setAttributeNS', setter(1));
+  // `new Audio(url)`: its URL is looked at before the element selects a resource to fetch
+  wrap(
+    win,
+    'Audio',
+    () => {},
+    (audio) => visit(audio, true),
+  );
 }

@@ -5,7 +5,8 @@
  * child window it gets (frames the page or the parser creates, `srcdoc`,
  * `blob:`, `javascript:` and `document.write` documents, nested frames)
  * protected in turn, as soon as it exists: when its frame is inserted, when
- * the parser's frame is seen, when a frame loads, when `open()` returns one.
+ * the parser's frame is seen, when a frame loads, when `open()` returns one;
+ * and a same-origin window the page opens with `window.open()`.
  * A frame's first document keeps the window the frame was created with, so
  * that document's scripts run in a window that is protected already.
  */
@@ -100,6 +101,8 @@ function patchRealm(win: Any): void {
   patchNetwork(win);
   patchStorage(win);
   patchBlobs(win);
+  // a same-origin window the page opens (`open('')`, then written into) is a realm of its own too
+  wrap(win, 'open', () => {}, protect);
   const prototypes = 'Node Element Document DocumentFragment ShadowRoot CharacterData Range'.split(' ').map((name) => win[name]?.prototype);
   for (const proto of prototypes) {
     // Insertion: look at what is inserted before the platform does (a script fetches as it is inserted),

@@ -198,6 +198,27 @@ describe('guard: elements (Chromium)', () => {
     await site.close();
   });
 
+  it("new Audio(url): a vendor URL is held before the element fetches it, and fetched once granted; the site's own plays", async () => {
+    const site = await open('<p>shop</p>');
+    const held = await site.page.evaluate(() => {
+      const audio = new Audio('https://track.hubspot.com/jingle.mp3');
+      const own = new Audio('/jingle.mp3');
+      (window as any).audios = [audio, own];
+      // still an audio element of this window
+      return [audio instanceof HTMLAudioElement, audio.getAttribute('src'), audio.getAttribute('data-cg-src'), own.getAttribute('src')];
+    });
+    expect(held).toEqual([true, null, 'https://track.hubspot.com/jingle.mp3', '/jingle.mp3']);
+    await settle(site, 400);
+    expect(vendorRequests(site).map((r) => r.url)).toEqual([]);
+    await expect.poll(() => site.requests.some((r) => r.path === '/jingle.mp3')).toBe(true);
+    expect((await site.page.evaluate(() => window.consentGate.blocked())).map((e: any) => [e.kind, e.target])).toEqual([
+      ['audio', 'https://track.hubspot.com/jingle.mp3'],
+    ]);
+    await allowAll(site);
+    await expect.poll(() => vendorRequests(site).map((r) => r.url)).toEqual(['https://track.hubspot.com/jingle.mp3']);
+    await site.close();
+  });
+
   it('a held script the browser never fetches (nomodule, not JavaScript) does not stop the release of those after it', async () => {
     const site = await open(
       `<script src="/own.js"></script>

@@ -141,6 +141,32 @@ describe('guard: child windows (Chromium)', () => {
     await site.close();
   });
 
+  it('a same-origin window the page opens (open(""), used from the opener and written into) gets nothing of the vendor', async () => {
+    const site = await open('<p>shop</p>');
+    // (the popup's page known to the test first, so that its requests are seen)
+    const [popup] = await Promise.all([
+      site.context.waitForEvent('page'),
+      site.page.evaluate(() => {
+        (window as any).popup = window.open('');
+      }),
+    ]);
+    await site.page.evaluate(() => {
+      const w = (window as any).popup as Window;
+      (window as any).attack(w, 'popup');
+      w.document.write(
+        '<p>own</p><script src="https://js.usemessages.com/popup-written.js"></script><img src="https://track.hubspot.com/popup-written.gif"><script>document.cookie = "hs-messages-is-open=true; path=/"; fetch("https://api.hubspot.com/popup-written.json").catch(function () {})</script>',
+      );
+      w.document.close();
+    });
+    await expectNothing(site);
+    // the popup is its own top: what would have run there is counted there
+    expect(await popup.evaluate(() => (window as any).ranAnywhere ?? [])).toEqual([]);
+    expect(await popup.evaluate(() => document.querySelector('p')?.textContent)).toBe('own');
+    const kinds = new Set((await site.page.evaluate(() => window.consentGate.blocked())).map((e: any) => e.kind));
+    for (const kind of ['script', 'img', 'cookie', 'fetch', 'xhr', 'beacon', 'WebSocket', 'iframe']) expect(kinds, kind).toContain(kind);
+    await site.close();
+  });
+
   it('after a grant the frames load their vendor content; after a revocation the same child-window attempts are held again', async () => {
     const site = await open('<p>shop</p>');
     await site.page.evaluate(() => {
