@@ -226,11 +226,14 @@ export function chatFeature(core: GateCore<ResolvedConfig>, parts: Parts): ChatF
     core.events.on('change', () => {
       // the audience `tracked` follows the analytics decision
       decide();
-      if (wanted())
-        void lazy().then(
-          (c) => c.resume(),
-          () => undefined,
-        );
+      // in a task of its own (the adapter may read a cookie): an "Allow" in the prompt opens its chat first
+      setTimeout(() => {
+        if (wanted())
+          void lazy().then(
+            (c) => c.resume(),
+            () => undefined,
+          );
+      });
     });
   }
 

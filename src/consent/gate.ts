@@ -191,13 +191,17 @@ export function createGateCore<C extends GateSettings>(config: C, options: GateO
         }, SYNC_POLL_MS)
       : null;
 
+  // in a task of its own, after what the decision lets load (a chat's loader after "Allow"): the record
+  // was just written, so reading the cookie again asks the browser's cookie store
   function broadcast(): void {
-    lastSeen = safeCookieString();
-    try {
-      channel?.postMessage('changed');
-    } catch {
-      // nothing to tell
-    }
+    setTimeout(() => {
+      lastSeen = safeCookieString();
+      try {
+        channel?.postMessage('changed');
+      } catch {
+        // nothing to tell
+      }
+    });
   }
 
   function sync(): void {
