@@ -11,8 +11,8 @@ import { deny, urlMatch } from './decide.js';
 import { keep, once } from './held.js';
 import { unless, wrap, type Any } from './patch.js';
 
-/** Attributes through which an element fetches (`srcdoc`: a frame's whole document). */
-export const ATTRIBUTES = ['src', 'srcset', 'href', 'data', 'poster', 'srcdoc', 'imagesrcset'];
+/** Attributes through which an element fetches (`srcdoc`: a frame's whole document; `background`: of a body, table or cell). */
+export const ATTRIBUTES = ['src', 'srcset', 'href', 'data', 'poster', 'srcdoc', 'imagesrcset', 'background'];
 /** Where a held attribute's value waits. */
 export const HOLD = 'data-cg-';
 /**

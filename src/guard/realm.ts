@@ -101,8 +101,9 @@ function patchRealm(win: Any): void {
   patchNetwork(win);
   patchStorage(win);
   patchBlobs(win);
-  // a same-origin window the page opens (`open('')`, then written into) is a realm of its own too
-  wrap(win, 'open', () => {}, protect);
+  // a same-origin window the page opens (`open('')`, or `document.open` with three arguments, then written into)
+  // is a realm of its own too (a document `document.open` returns is no window: protect lets it be)
+  for (const target of [win, win.Document.prototype]) wrap(target, 'open', () => {}, protect);
   const prototypes = 'Node Element Document DocumentFragment ShadowRoot CharacterData Range'.split(' ').map((name) => win[name]?.prototype);
   for (const proto of prototypes) {
     // Insertion: look at what is inserted before the platform does (a script fetches as it is inserted),

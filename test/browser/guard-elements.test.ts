@@ -219,6 +219,33 @@ describe('guard: elements (Chromium)', () => {
     await site.close();
   });
 
+  it('background images of a body, table or cell (property, setAttribute, markup, the HTML) are held, and load once granted', async () => {
+    const site = await open('<table id="parsed" background="https://track.hubspot.com/parsed-bg.gif"><tr><td>shop</td></tr></table>');
+    await site.page.evaluate(() => {
+      (document.body as HTMLBodyElement).background = 'https://track.hubspot.com/body-bg.gif';
+      const table = document.createElement('table');
+      table.innerHTML = '<tr><td>cell</td></tr>';
+      table.rows[0]!.cells[0]!.setAttribute('background', 'https://track.hubspot.com/cell-bg.gif');
+      document.body.appendChild(table);
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        '<table background="https://track.hubspot.com/markup-bg.gif"><tr><td>x</td></tr></table>',
+      );
+    });
+    await settle(site, 400);
+    expect(vendorRequests(site).map((r) => r.url)).toEqual([]);
+    expect(await site.page.evaluate(() => document.querySelectorAll('[data-cg-background]').length)).toBe(4);
+    await allowAll(site);
+    await expect
+      .poll(() =>
+        vendorRequests(site)
+          .map((r) => r.path)
+          .sort(),
+      )
+      .toEqual(['/body-bg.gif', '/cell-bg.gif', '/markup-bg.gif', '/parsed-bg.gif']);
+    await site.close();
+  });
+
   it('a held script the browser never fetches (nomodule, not JavaScript) does not stop the release of those after it', async () => {
     const site = await open(
       `<script src="/own.js"></script>

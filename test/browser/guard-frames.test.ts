@@ -158,6 +158,12 @@ describe('guard: child windows (Chromium)', () => {
       );
       w.document.close();
     });
+    // document.open with three arguments is window.open
+    await site.page.evaluate(() => {
+      const w = (document as any).open('', 'second', '') as Window;
+      w.document.cookie = 'messagesUtk=document-open; path=/';
+      (window as any).attack(w, 'document-open');
+    });
     await expectNothing(site);
     // the popup is its own top: what would have run there is counted there
     expect(await popup.evaluate(() => (window as any).ranAnywhere ?? [])).toEqual([]);
