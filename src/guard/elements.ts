@@ -9,7 +9,7 @@
  */
 import { deny, urlMatch } from './decide.js';
 import { keep, once } from './held.js';
-import { unless, wrap, type Any } from './patch.js';
+import { getter, unless, wrap, type Any } from './patch.js';
 
 /** Attributes through which an element fetches (`srcdoc`: a frame's whole document; `background`: of a body, table or cell). */
 export const ATTRIBUTES = ['src', 'srcset', 'href', 'data', 'poster', 'srcdoc', 'imagesrcset', 'background'];
@@ -24,6 +24,9 @@ export const HOLD = 'data-cg-';
 export const MARK = 'data-consent-gate';
 /** Elements whose URL attribute fetches nothing: links and the base URL. */
 const LINKS = 'a,area,base';
+
+/** The element each `attributes` map and SVG `href` handed out belongs to. */
+const owners = new WeakMap<object, Element>();
 
 /** Frames and shadow roots met while scanning, for realm.ts to protect and observe. */
 export const frames: Element[] = [];
@@ -111,13 +114,27 @@ export function patchElements(win: Any): void {
       unless(win['HTML' + type + 'Element']?.prototype, name, (element, args) => hold(element, name, args[0]));
     }
   }
-  // setAttribute(name, value) and setAttributeNS(namespace, name, value) (`xlink:href` is `href`)
-  const setter = (at: number) => (element: Element, args: Any[]) => {
-    const name = String(args[at]).replace(/^.*:/, '').toLowerCase();
-    return ATTRIBUTES.includes(name) && !element.matches(LINKS) && hold(element, name, args[at + 1]);
+  // an attribute `name` (`xlink:href` is `href`) given `value` on `element` (none: not one of an element)
+  const check = (element: Element | undefined | null, name: unknown, value: unknown): boolean => {
+    const plain = String(name).replace(/^.*:/, '').toLowerCase();
+    return !!element && ATTRIBUTES.includes(plain) && !element.matches(LINKS) && hold(element, plain, value);
   };
-  unless(win.Element.prototype, 'setAttribute', setter(0));
-  unless(win.Element.prototype, 'setAttributeNS', setter(1));
+  const proto = win.Element.prototype;
+  // setAttribute(name, value) and setAttributeNS(namespace, name, value)
+  unless(proto, 'setAttribute', (element, args) => check(element, args[0], args[1]));
+  unless(proto, 'setAttributeNS', (element, args) => check(element, args[1], args[2]));
+  // attribute nodes: given to an element or to its `attributes`, or given a value while they belong to one
+  for (const ns of ['', 'NS']) {
+    unless(proto, 'setAttributeNode' + ns, (element, [attr]) => check(element, attr?.name, attr?.value));
+    unless(win.NamedNodeMap?.prototype, 'setNamedItem' + ns, (map, [attr]) => check(owners.get(map), attr?.name, attr?.value));
+  }
+  unless(win.Attr?.prototype, 'value', (attr, [value]) => check(attr.ownerElement, attr.name, value));
+  // SVG's `href` as an animated string (`href.baseVal = url`)
+  unless(win.SVGAnimatedString?.prototype, 'baseVal', (animated, [value]) => check(owners.get(animated), 'href', value));
+  // (whose map and whose animated string it is: known only from the getter that handed it out)
+  const note = (element: Element, result: object) => owners.set(result, element);
+  getter(proto, 'attributes', note);
+  for (const type of 'Script Image FEImage Use'.split(' ')) getter(win['SVG' + type + 'Element']?.prototype, 'href', note);
   // `new Audio(url)`: its URL is looked at before the element selects a resource to fetch
   wrap(
     win,

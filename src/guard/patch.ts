@@ -5,19 +5,37 @@
 // biome-ignore lint/suspicious/noExplicitAny: the guard patches the page's own untyped objects (prototypes, windows of frames)
 export type Any = any;
 
-/** Replace a method (`make(original)`) or, for an accessor, its setter (`make(originalSetter)`), where `target` has `name` as its own. */
-function patch(target: object | undefined, name: string, make: (original: Any) => Any): void {
+/**
+ * Replace a method (`make(original)`) or, for an accessor, its setter (`make(originalSetter)`) or the part
+ * named by `part`, where `target` has `name` as its own.
+ */
+function patch(target: object | undefined, name: string, make: (original: Any) => Any, part?: 'get'): void {
   try {
     // (most names are not on most objects: no exception for those, they are many)
-    const descriptor = Object.getOwnPropertyDescriptor(target, name);
+    const descriptor: Any = Object.getOwnPropertyDescriptor(target, name);
     if (descriptor) {
-      if (descriptor.set) descriptor.set = make(descriptor.set);
-      else descriptor.value = make(descriptor.value);
+      const key = part ?? (descriptor.set ? 'set' : 'value');
+      descriptor[key] = make(descriptor[key]);
       Object.defineProperty(target, name, descriptor);
     }
   } catch {
     // leave this one as the platform made it
   }
+}
+
+/** Let `seen(this, result)` see what an accessor's getter returns. */
+export function getter(target: object | undefined, name: string, seen: (self: Any, result: Any) => void): void {
+  patch(
+    target,
+    name,
+    (get) =>
+      function (this: unknown) {
+        const result = get.call(this);
+        seen(this, result);
+        return result;
+      },
+    'get',
+  );
 }
 
 /**

@@ -198,6 +198,57 @@ describe('guard: elements (Chromium)', () => {
     await site.close();
   });
 
+  it('attribute nodes and SVG animated strings on elements already in the page: setAttributeNode, attributes.setNamedItem, attr.value, href.baseVal', async () => {
+    const site = await open(
+      '<svg id="pic"><filter id="f"><feImage id="fe"/></filter><rect width="10" height="10" filter="url(#f)"/></svg><script src="/own.js"></script>',
+    );
+    const held = await site.page.evaluate(() => {
+      const connected = (id: string) => {
+        const s = document.createElement('script');
+        s.id = id;
+        document.head.appendChild(s);
+        return s;
+      };
+      const attr = (value: string) => {
+        const a = document.createAttribute('src');
+        a.value = value;
+        return a;
+      };
+      // an empty script in the page runs the URL it is given next, however it is given
+      connected('attributeNode').setAttributeNode(attr('https://js.usemessages.com/attributeNode.js'));
+      connected('namedItem').attributes.setNamedItem(attr('https://js.usemessages.com/namedItem.js'));
+      const frame = document.createElement('iframe');
+      frame.id = 'attrValue';
+      frame.setAttribute('src', '/own.html');
+      document.body.appendChild(frame);
+      frame.getAttributeNode('src')!.value = 'https://app.hubspot.com/attrValue.html';
+      const script = document.createElementNS('http://www.w3.org/2000/svg', 'script') as SVGScriptElement;
+      script.id = 'baseVal';
+      document.getElementById('pic')!.appendChild(script);
+      script.href.baseVal = 'https://js.usemessages.com/baseVal.js';
+      (document.getElementById('fe') as unknown as SVGFEImageElement).href.baseVal = 'https://track.hubspot.com/feImage.gif';
+      return [...document.querySelectorAll('[data-cg-src], [data-cg-href]')].map((e) => e.id).sort();
+    });
+    await settle(site, 400);
+    await expectHeld(site);
+    expect(held).toEqual(['attrValue', 'attributeNode', 'baseVal', 'fe', 'namedItem']);
+    await allowAll(site);
+    await expect.poll(() => ran(site).then((r) => r.length)).toBe(4);
+    expect((await ran(site)).slice(1).sort()).toEqual([
+      'js.usemessages.com/attributeNode.js',
+      'js.usemessages.com/baseVal.js',
+      'js.usemessages.com/namedItem.js',
+    ]);
+    await expect
+      .poll(() =>
+        vendorRequests(site)
+          .map((r) => r.path)
+          .sort(),
+      )
+      .toEqual(['/attrValue.html', '/attributeNode.js', '/baseVal.js', '/feImage.gif', '/namedItem.js']);
+    await site.close();
+  });
+
   it("new Audio(url): a vendor URL is held before the element fetches it, and fetched once granted; the site's own plays", async () => {
     const site = await open('<p>shop</p>');
     const held = await site.page.evaluate(() => {
