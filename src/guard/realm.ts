@@ -104,11 +104,14 @@ function patchRealm(win: Any): void {
   // a same-origin window the page opens (`open('')`, or `document.open` with three arguments, then written into)
   // is a realm of its own too (a document `document.open` returns is no window: protect lets it be)
   for (const target of [win, win.Document.prototype]) wrap(target, 'open', () => {}, protect);
-  const prototypes = 'Node Element Document DocumentFragment ShadowRoot CharacterData Range'.split(' ').map((name) => win[name]?.prototype);
+  // (a table's `tHead`, `tFoot` and `caption` setters insert the element they are given)
+  const prototypes = 'Node Element Document DocumentFragment ShadowRoot CharacterData Range HTMLTableElement'
+    .split(' ')
+    .map((name) => win[name]?.prototype);
   for (const proto of prototypes) {
     // Insertion: look at what is inserted before the platform does (a script fetches as it is inserted),
     // then protect the frames it brought.
-    for (const name of 'appendChild insertBefore replaceChild replaceChildren append prepend before after replaceWith insertAdjacentElement adoptNode importNode insertNode surroundContents moveBefore'.split(
+    for (const name of 'appendChild insertBefore replaceChild replaceChildren append prepend before after replaceWith insertAdjacentElement adoptNode importNode insertNode surroundContents moveBefore tHead tFoot caption'.split(
       ' ',
     )) {
       wrap(

@@ -198,6 +198,35 @@ describe('guard: elements (Chromium)', () => {
     await site.close();
   });
 
+  it("a table's tHead, tFoot and caption setters: what they insert from a parsed document is looked at first", async () => {
+    const site = await open('<table id="t"><tr><td>shop</td></tr></table>');
+    const held = await site.page.evaluate(() => {
+      const parsed = new DOMParser().parseFromString(
+        `<table><caption id="caption"><iframe id="in-caption" src="https://app.hubspot.com/caption.html"></iframe></caption>
+<thead><tr><td><iframe id="in-head" src="https://app.hubspot.com/head.html"></iframe></td></tr></thead>
+<tfoot><tr><td><iframe id="in-foot" src="https://app.hubspot.com/foot.html"></iframe></td></tr></tfoot></table>`,
+        'text/html',
+      );
+      const table = document.getElementById('t') as HTMLTableElement;
+      table.caption = parsed.querySelector('caption');
+      table.tHead = parsed.querySelector('thead');
+      table.tFoot = parsed.querySelector('tfoot');
+      return [...document.querySelectorAll('[data-cg-src]')].map((e) => e.id).sort();
+    });
+    await settle(site, 400);
+    expect(vendorRequests(site).map((r) => r.url)).toEqual([]);
+    expect(held).toEqual(['in-caption', 'in-foot', 'in-head']);
+    await allowAll(site);
+    await expect
+      .poll(() =>
+        vendorRequests(site)
+          .map((r) => r.path)
+          .sort(),
+      )
+      .toEqual(['/caption.html', '/foot.html', '/head.html']);
+    await site.close();
+  });
+
   it('attribute nodes and SVG animated strings on elements already in the page: setAttributeNode, attributes.setNamedItem, attr.value, href.baseVal', async () => {
     const site = await open(
       '<svg id="pic"><filter id="f"><feImage id="fe"/></filter><rect width="10" height="10" filter="url(#f)"/></svg><script src="/own.js"></script>',
