@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { html, launchBrowser, openSite, type LaunchedBrowser, type Site } from './harness';
-import { allowAll, builtGuard, guardHead, ownFiles, ran, scriptBody, settle, sri, vendorHosts, vendorRequests } from './guard-helpers';
+import {
+  allowAll,
+  builtGuard,
+  guardHead,
+  ownFiles,
+  ran,
+  scriptBody,
+  settle,
+  sri,
+  vendorHosts,
+  vendorPaths,
+  vendorRequests,
+} from './guard-helpers';
 
 let browser: LaunchedBrowser;
 let guard: Awaited<ReturnType<typeof builtGuard>>;
@@ -217,13 +229,7 @@ describe('guard: elements (Chromium)', () => {
     expect(vendorRequests(site).map((r) => r.url)).toEqual([]);
     expect(held).toEqual(['in-caption', 'in-foot', 'in-head']);
     await allowAll(site);
-    await expect
-      .poll(() =>
-        vendorRequests(site)
-          .map((r) => r.path)
-          .sort(),
-      )
-      .toEqual(['/caption.html', '/foot.html', '/head.html']);
+    await expect.poll(() => vendorPaths(site)).toEqual(['/caption.html', '/foot.html', '/head.html']);
     await site.close();
   });
 
@@ -269,11 +275,7 @@ describe('guard: elements (Chromium)', () => {
       'js.usemessages.com/namedItem.js',
     ]);
     await expect
-      .poll(() =>
-        vendorRequests(site)
-          .map((r) => r.path)
-          .sort(),
-      )
+      .poll(() => vendorPaths(site))
       .toEqual(['/attrValue.html', '/attributeNode.js', '/baseVal.js', '/feImage.gif', '/namedItem.js']);
     await site.close();
   });
@@ -316,13 +318,7 @@ describe('guard: elements (Chromium)', () => {
     expect(vendorRequests(site).map((r) => r.url)).toEqual([]);
     expect(await site.page.evaluate(() => document.querySelectorAll('[data-cg-background]').length)).toBe(4);
     await allowAll(site);
-    await expect
-      .poll(() =>
-        vendorRequests(site)
-          .map((r) => r.path)
-          .sort(),
-      )
-      .toEqual(['/body-bg.gif', '/cell-bg.gif', '/markup-bg.gif', '/parsed-bg.gif']);
+    await expect.poll(() => vendorPaths(site)).toEqual(['/body-bg.gif', '/cell-bg.gif', '/markup-bg.gif', '/parsed-bg.gif']);
     await site.close();
   });
 

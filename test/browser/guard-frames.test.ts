@@ -7,7 +7,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { html, launchBrowser, openSite, type LaunchedBrowser, type Site } from './harness';
-import { IS_VENDOR, allowAll, builtGuard, guardHead, ownFiles, scriptBody, settle, vendorHosts, vendorRequests } from './guard-helpers';
+import {
+  IS_VENDOR,
+  allowAll,
+  builtGuard,
+  guardHead,
+  ownFiles,
+  scriptBody,
+  settle,
+  vendorHosts,
+  vendorPaths,
+  vendorRequests,
+} from './guard-helpers';
 
 let browser: LaunchedBrowser;
 let guard: Awaited<ReturnType<typeof builtGuard>>;
@@ -271,13 +282,7 @@ describe('guard: opaque frames, host spellings, editing commands (Chromium)', ()
     expect(await site.page.evaluate(() => document.getElementById('own-inserted')!.getAttribute('src'))).toBe('/own.gif');
     // released on a grant (the editing command itself drops the <link>)
     await allowAll(site);
-    await expect
-      .poll(() =>
-        vendorRequests(site)
-          .map((r) => r.path)
-          .sort(),
-      )
-      .toEqual(['/insert-html.gif', '/insert-html.html', '/insert-image.gif']);
+    await expect.poll(() => vendorPaths(site)).toEqual(['/insert-html.gif', '/insert-html.html', '/insert-image.gif']);
     await site.close();
   });
 });

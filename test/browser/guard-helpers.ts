@@ -64,6 +64,11 @@ export function guardHead(config: unknown = CONFIG, extra = ''): string {
 }
 
 export const vendorRequests = (site: Site) => site.requests.filter((r) => IS_VENDOR.test(r.host));
+/** The paths of every request to a vendor host, sorted (what a release fetched, in no particular order). */
+export const vendorPaths = (site: Site): string[] =>
+  vendorRequests(site)
+    .map((r) => r.path)
+    .sort();
 
 /** Allow everything through the bridge, as the runtime does after a grant. */
 export async function allowAll(site: Site): Promise<void> {
