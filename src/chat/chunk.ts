@@ -202,11 +202,15 @@ export function startChat(
         },
         {
           onAllow: () => {
-            hide();
+            runtime.setPromptOpen(false);
             if (!runtime.allowed()) core.decide({ purposes: { [runtime.vendor.purpose]: true } }, 'prompt');
-            // while the chat loads, focus waits on what asked for it (the busy launcher says "Loading chat…")
-            launcher.returnFocus();
             resolve(openFor(runtime, launcher));
+            // the loader is in first: the prompt goes and focus comes back in the same task, before the next frame;
+            // while the chat loads, focus waits on what asked for it (the busy launcher says "Loading chat…")
+            queueMicrotask(() => {
+              hide();
+              launcher.returnFocus();
+            });
           },
           onDismiss: () => {
             hide();
