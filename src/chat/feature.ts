@@ -195,11 +195,23 @@ export function chatFeature(core: GateCore<ResolvedConfig>, parts: Parts): ChatF
     // A launcher only for a chat whose options are known to be right: checked already (a whole catalog,
     // or the runtime built for the site), else once the vendor's file has arrived. Wrong options are
     // logged and leave no launcher (the vendor stays blocked).
+    // Each launcher is placed in a task of its own: the page's main thread is never held for long by start-up
+    // (building a launcher and its stylesheet is the largest part of it).
+    const placed = (configured: ConfiguredVendor) =>
+      new Promise<void>((done) =>
+        setTimeout(() => {
+          try {
+            place(configured, table);
+          } finally {
+            done();
+          }
+        }),
+      );
     const waits = chats.map((configured) =>
       configured.checked
-        ? place(configured, table)
+        ? placed(configured)
         : parts.vendor(configured.id).then(
-            () => place(configured, table),
+            () => placed(configured),
             () => undefined,
           ),
     );
