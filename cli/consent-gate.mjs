@@ -91,6 +91,11 @@ async function declare(argv) {
 
 async function main(argv) {
   const [command, ...rest] = argv;
+  // `consent-gate <command> --help` is a question, not a mistake: the usage on stdout, exit 0
+  if (['--help', '-h', 'help'].includes(command) || rest.some((a) => a === '--help' || a === '-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   if (command === 'declare') return declare(rest);
   if (command === 'scan') {
     const { scanCommand } = await import('./scan.mjs');
@@ -107,10 +112,6 @@ async function main(argv) {
   if (command === 'rewrite') {
     const { rewriteCommand } = await import('./rewrite.mjs');
     return rewriteCommand(rest, await loadLibrary());
-  }
-  if (command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
   }
   throw new UsageError(command ? `unknown command ${JSON.stringify(command)}` : 'no command given');
 }

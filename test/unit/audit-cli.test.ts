@@ -141,6 +141,15 @@ describe('consent-gate declare', () => {
     expect(cli(['declare', '--nope']).code).toBe(2);
   });
 
+  it('--help, alone or after a command, prints the usage on stdout and exits 0', { timeout: 60_000 }, () => {
+    for (const args of [['--help'], ['-h'], ['help'], ['bundle', '--help'], ['rewrite', '-h'], ['receipts', 'serve', '--help']]) {
+      const r = cli(args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout).toContain('consent-gate rewrite <files, folders or globs>');
+      expect(r.stderr).toBe('');
+    }
+  });
+
   it('--lang gives the HTML in that language, matched as the banner matches tags; a language not shipped is a usage error', {
     timeout: 60_000,
   }, () => {
