@@ -24,13 +24,17 @@ afterAll(async () => {
   await new Promise((r) => server?.close(r));
 });
 
-/** One request with the given headers: status, headers and the body's length as sent. */
-function get(
+/** One GET with the given headers: status, headers and the body's length as sent. */
+const get = (path: string, headers: Record<string, string> = {}) => request2('GET', path, headers);
+
+/** One request: status, headers and the body's length as sent. */
+function request2(
+  method: string,
   path: string,
   headers: Record<string, string> = {},
 ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; bytes: number }> {
   return new Promise((resolve, reject) => {
-    const req = request(new URL(path, base), { headers }, (res) => {
+    const req = request(new URL(path, base), { method, headers }, (res) => {
       let bytes = 0;
       res.on('data', (chunk: Buffer) => (bytes += chunk.length));
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, bytes }));
@@ -56,6 +60,23 @@ describe('the demo server, as a real site', () => {
     const page = await get('/', { 'accept-encoding': 'gzip' });
     expect(page.headers['content-encoding']).toBe('gzip');
     expect(page.headers['cache-control']).toBe('no-store');
+  });
+
+  it('revalidates as HTTP says: If-None-Match takes a list and compares weakly; lengths and HEAD are right', async () => {
+    const plain = await get('/dist/consent-gate.js');
+    const br = await get('/dist/consent-gate.js', { 'accept-encoding': 'br' });
+    const gz = await get('/dist/consent-gate.js', { 'accept-encoding': 'gzip' });
+    expect(br.headers.etag).toBe(plain.headers.etag);
+    for (const r of [plain, br, gz]) expect(Number(r.headers['content-length'])).toBe(r.bytes);
+    // a cache holding any copy revalidates it, alone or in a list
+    expect((await get('/dist/consent-gate.js', { 'accept-encoding': 'br', 'if-none-match': String(gz.headers.etag) })).status).toBe(304);
+    expect((await get('/dist/consent-gate.js', { 'if-none-match': `"other", W/${br.headers.etag}` })).status).toBe(304);
+    expect((await get('/dist/consent-gate.js', { 'if-none-match': '*' })).status).toBe(304);
+    expect((await get('/dist/consent-gate.js', { 'if-none-match': '"other"' })).status).toBe(200);
+    const head = await request2('HEAD', '/dist/consent-gate.js', { 'accept-encoding': 'gzip' });
+    expect(head.status).toBe(200);
+    expect(head.bytes).toBe(0);
+    expect(Number(head.headers['content-length'])).toBe(gz.bytes);
   });
 
   it('a page asks for nothing that is missing (a favicon included), and its live panel shifts nothing as it fills', async () => {
