@@ -21,11 +21,15 @@ async function open(head = guardHead()): Promise<Site & { sockets: string[] }> {
       '/guard.js': guard,
       '/api.json': { body: '{"own":true}', contentType: 'application/json' },
       '/worker.js': worker,
+      '/paint.js': { body: '// a paint worklet of the site', contentType: 'text/javascript' },
       ...ownFiles,
     },
     hosts: {
       ...vendorHosts(),
-      'js.hubspot.com': (url) => (url.pathname.endsWith('worker.js') ? worker : { body: '{"ok":true}', contentType: 'application/json' }),
+      'js.hubspot.com': (url) =>
+        url.pathname.endsWith('.js')
+          ? worker
+          : { body: '{"ok":true}', contentType: url.pathname.endsWith('.woff2') ? 'font/woff2' : 'application/json' },
     },
   });
   const sockets: string[] = [];
@@ -173,6 +177,50 @@ describe('guard: network, cookies and storage (Chromium)', () => {
     await settle(site);
     expect(vendorRequests(site)).toEqual([]);
     expect(site.sockets.filter((u) => u.includes('ably'))).toEqual([]);
+    await site.close();
+  });
+
+  it("fetchLater, worklets, fonts loaded by script, WebSocketStream and WebTransport: a vendor's fail with no request until allowed; the site's own pass", async () => {
+    const site = await open();
+    const run = () =>
+      site.page.evaluate(async () => {
+        const out: Record<string, unknown> = {};
+        const settled = (p: Promise<unknown>) =>
+          p.then(
+            () => 'resolved',
+            (e) => 'rejected ' + e.name,
+          );
+        out.fetchLater = (window as any).fetchLater('https://api.hubspot.com/later.json', { activateAfter: 0 }).activated;
+        out.worklet = await settled((CSS as any).paintWorklet.addModule('https://js.hubspot.com/paint.js'));
+        out.ownWorklet = await settled((CSS as any).paintWorklet.addModule('/paint.js'));
+        const font = new FontFace('vendor', "url(https://js.hubspot.com/font.woff2) format('woff2')");
+        out.font = await settled(font.load());
+        const stream = new (window as any).WebSocketStream('wss://hubspot-realtime.ably.io/stream');
+        out.stream = [stream.url, await settled(stream.opened)];
+        out.transport = await settled(new (window as any).WebTransport('https://hubspot-realtime.ably.io:443/transport').ready);
+        return out;
+      });
+    const out = await run();
+    expect(out).toEqual({
+      fetchLater: false,
+      worklet: 'rejected AbortError',
+      ownWorklet: 'resolved',
+      font: 'rejected NetworkError',
+      stream: ['wss://0.0.0.0:1/', 'rejected WebSocketError'],
+      transport: 'rejected WebTransportError',
+    });
+    await settle(site, 400);
+    expect(vendorRequests(site)).toEqual([]);
+    expect(site.sockets.filter((u) => u.includes('ably'))).toEqual([]);
+    const kinds = (await site.page.evaluate(() => window.consentGate.blocked())).map((e: any) => e.kind);
+    expect(kinds).toEqual(['fetchLater', 'worklet', 'font', 'WebSocketStream', 'WebTransport']);
+    // once allowed, the same calls go out
+    await allowAll(site);
+    await run().catch(() => undefined);
+    await settle(site, 400);
+    const paths = vendorRequests(site).map((r) => r.host + r.path);
+    for (const u of ['api.hubspot.com/later.json', 'js.hubspot.com/paint.js', 'js.hubspot.com/font.woff2']) expect(paths).toContain(u);
+    expect(site.sockets.filter((u) => u.includes('ably'))).toHaveLength(1);
     await site.close();
   });
 
