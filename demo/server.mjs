@@ -316,7 +316,15 @@ export function createDemoServer(options = {}) {
     // --- end embeds ---
   };
   const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    // the request target as written (`//x` is a path here, not a host); one that is no URL at all is a 400
+    const target = req.url ?? '/';
+    let url;
+    try {
+      url = new URL(target.startsWith('/') ? `http://localhost${target}` : target);
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain' });
+      return res.end(`bad request target: ${JSON.stringify(target)}`);
+    }
     const path = url.pathname;
     try {
       // --- embeds: the Blog page ---

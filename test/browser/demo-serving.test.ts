@@ -79,6 +79,22 @@ describe('the demo server, as a real site', () => {
     expect(Number(head.headers['content-length'])).toBe(gz.bytes);
   });
 
+  it('a request target the URL parser reads as a host (`//…`), or no URL at all, is answered, and the server stays up', async () => {
+    const raw = (path: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request({ host: new URL(base).hostname, port: new URL(base).port, path }, (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await raw('//?x=1')).toBe(404);
+    expect(await raw('//evil.example/dist/consent-gate.js')).toBe(404);
+    expect(await raw('http://[::1')).toBe(400);
+    expect((await get('/dist/consent-gate.js')).status).toBe(200);
+  });
+
   it('a page asks for nothing that is missing (a favicon included), and its live panel shifts nothing as it fills', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
