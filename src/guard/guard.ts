@@ -8,7 +8,8 @@
  *   decide.ts    the rules, the permission, the log: `deny`, the one question
  *   elements.ts  holding an element; URL properties and attribute setters
  *   markup.ts    markup strings, held before they are parsed
- *   network.ts   fetch, XMLHttpRequest, WebSocket, EventSource, workers, beacons
+ *   network.ts   fetch, XMLHttpRequest, sockets, EventSource, workers, worklets,
+ *                fonts loaded by script, beacons, fetchLater
  *   storage.ts   cookie writes, cookieStore, Web Storage
  *   frames.ts    what the page puts in Blobs (blob: frames and workers)
  *   realm.ts     a window and its documents: patches, observers, child windows

@@ -1,8 +1,8 @@
 /**
  * Requests code makes: fetch, fetchLater, XMLHttpRequest, WebSocket,
  * WebSocketStream, WebTransport, EventSource, workers, worklets, fonts,
- * sendBeacon. A refused one fails as
- * the platform's own network error, and no request leaves.
+ * sendBeacon. A refused one fails as the platform's own network error, and
+ * no request leaves.
  */
 import { deny, rules, urlMatch } from './decide.js';
 import { unless, wrap, type Any } from './patch.js';
