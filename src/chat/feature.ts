@@ -195,8 +195,9 @@ export function chatFeature(core: GateCore<ResolvedConfig>, parts: Parts): ChatF
     // A launcher only for a chat whose options are known to be right: checked already (a whole catalog,
     // or the runtime built for the site), else once the vendor's file has arrived. Wrong options are
     // logged and leave no launcher (the vendor stays blocked).
-    // Each launcher is placed in a task of its own: the page's main thread is never held for long by start-up
-    // (building a launcher and its stylesheet is the largest part of it).
+    // A launcher whose vendor file had to come first is placed in a task of its own, not in the task that file
+    // arrived in (with start-up, building a launcher and its stylesheet made it one long task); a launcher
+    // checked already is there as soon as the gate is.
     const placed = (configured: ConfiguredVendor) =>
       new Promise<void>((done) =>
         setTimeout(() => {
@@ -209,7 +210,7 @@ export function chatFeature(core: GateCore<ResolvedConfig>, parts: Parts): ChatF
       );
     const waits = chats.map((configured) =>
       configured.checked
-        ? placed(configured)
+        ? place(configured, table)
         : parts.vendor(configured.id).then(
             () => placed(configured),
             () => undefined,
