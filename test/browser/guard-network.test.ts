@@ -206,7 +206,7 @@ describe('guard: network, cookies and storage (Chromium)', () => {
       worklet: 'rejected AbortError',
       ownWorklet: 'resolved',
       font: 'rejected NetworkError',
-      stream: ['wss://0.0.0.0:1/', 'rejected WebSocketError'],
+      stream: ['ws://0.0.0.0:1/', 'rejected WebSocketError'],
       transport: 'rejected WebTransportError',
     });
     await settle(site, 400);
