@@ -195,24 +195,13 @@ export function chatFeature(core: GateCore<ResolvedConfig>, parts: Parts): ChatF
     // A launcher only for a chat whose options are known to be right: checked already (a whole catalog,
     // or the runtime built for the site), else once the vendor's file has arrived. Wrong options are
     // logged and leave no launcher (the vendor stays blocked).
-    // A launcher whose vendor file had to come first is placed in a task of its own, not in the task that file
-    // arrived in (with start-up, building a launcher and its stylesheet made it one long task); a launcher
-    // checked already is there as soon as the gate is.
-    const placed = (configured: ConfiguredVendor) =>
-      new Promise<void>((done) =>
-        setTimeout(() => {
-          try {
-            place(configured, table);
-          } finally {
-            done();
-          }
-        }),
-      );
     const waits = chats.map((configured) =>
       configured.checked
         ? place(configured, table)
         : parts.vendor(configured.id).then(
-            () => placed(configured),
+            // in a task of its own, not in the one the vendor's file arrived in (with start-up, building a
+            // launcher and its stylesheet made that one long task)
+            () => new Promise((next) => setTimeout(next)).then(() => place(configured, table)),
             () => undefined,
           ),
     );
