@@ -78,16 +78,30 @@ export const isMarkupForm = (element: Element): boolean =>
 /** Look at one element: hold its vendor URLs, note what is held already, and the frames and shadow roots it brings. */
 export function visit(element: Element, attempt?: boolean): void {
   if (element.shadowRoot) roots.push(element.shadowRoot);
-  // (<iframe>, <frame>, <object>: the elements with a child window)
-  if ('contentWindow' in element) frames.push(element);
   // an element without attributes fetches nothing: most elements end here
-  if (!element.hasAttributes()) return;
-  for (const name of element.getAttributeNames()) {
-    if (ATTRIBUTES.includes(name) && !element.matches(LINKS)) {
-      if (hold(element, name, element.getAttribute(name))) element.removeAttribute(name);
-      // one held already (a copy of a held element, markup parsed after holding)
-    } else if (name.startsWith(HOLD) || (name === MARK && isMarkupForm(element))) keep(element, attempt);
-  }
+  if (element.hasAttributes())
+    for (const name of element.getAttributeNames()) {
+      if (ATTRIBUTES.includes(name) && !element.matches(LINKS)) {
+        if (hold(element, name, element.getAttribute(name))) element.removeAttribute(name);
+        // one held already (a copy of a held element, markup parsed after holding)
+      } else if (name.startsWith(HOLD) || (name === MARK && isMarkupForm(element))) keep(element, attempt);
+    }
+  // (<iframe>, <frame>, <object>: the elements with a child window; looked at after holding, which may take the URL away)
+  if ('contentWindow' in element && !elsewhere(element as Any)) frames.push(element);
+}
+
+/**
+ * A frame whose document comes from another origin (an http(s) URL, no
+ * `srcdoc`): its window is never the page's to use, but for its first empty
+ * document until that navigation commits. Making a window's script context
+ * costs the browser 10 to 20 ms, so that one is protected when code reaches
+ * it (realm.ts: `contentWindow`, `contentDocument`, `frames`, `length`,
+ * `open`), not when the frame is inserted.
+ */
+function elsewhere(frame: Any): boolean {
+  // (every window the guard protects is of the page's origin; `src` is resolved, `<object>` has none: protected at once)
+  const url = frame.src;
+  return /^https?:/.test(url) && !url.startsWith(location.origin + '/') && !frame.hasAttribute('srcdoc');
 }
 
 /** Look at a node and everything under it (anything else, such as a string, is let be). */

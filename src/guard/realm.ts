@@ -17,7 +17,7 @@ import { patchNetwork } from './network.js';
 import { patchStorage } from './storage.js';
 import { patchBlobs } from './frames.js';
 import { release } from './release.js';
-import { wrap, type Any } from './patch.js';
+import { getter, wrap, type Any } from './patch.js';
 
 /** Realms (by their Element interface) and documents already protected. */
 const seen = new WeakSet<object>();
@@ -104,6 +104,17 @@ function patchRealm(win: Any): void {
   // a same-origin window the page opens (`open('')`, or `document.open` with three arguments, then written into)
   // is a realm of its own too (a document `document.open` returns is no window: protect lets it be)
   for (const target of [win, win.Document.prototype]) wrap(target, 'open', () => {}, protect);
+  // a frame left unprotected at insertion (its document another origin's, elements.ts `elsewhere`), when code reaches its window
+  for (const type of 'IFrame Frame Object'.split(' ')) {
+    const proto = win['HTML' + type + 'Element']?.prototype;
+    getter(proto, 'contentWindow', (_, child) => protect(child));
+    getter(proto, 'contentDocument', (_, doc) => doc && protect(doc.defaultView));
+  }
+  // (`length` counts the child windows, then reached by index; `frames` is the window itself, reached through its `length`)
+  getter(win, 'length', (self, count) => {
+    for (let i = 0; i < count; i++) protect(self[i]);
+  });
+  getter(win, 'frames', (self) => self.length);
   // (a table's `tHead`, `tFoot` and `caption` setters insert the element they are given)
   const prototypes = 'Node Element Document DocumentFragment ShadowRoot CharacterData Range HTMLTableElement'
     .split(' ')

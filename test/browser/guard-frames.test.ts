@@ -53,6 +53,8 @@ window.attack = function (w, tag) {
 /** Vendor scripts tell the top window they ran. */
 const hosts = () => ({
   ...vendorHosts(),
+  // a widget of another site, framed by the page
+  'widgets.example.test': () => ({ body: '<!doctype html><p>widget</p>', contentType: 'text/html' }),
   'js.usemessages.com': (url: URL) => ({
     body: `(top.ranAnywhere = top.ranAnywhere || []).push(${JSON.stringify(url.pathname)});`,
     contentType: 'text/javascript',
@@ -149,6 +151,31 @@ describe('guard: child windows (Chromium)', () => {
     const site = await open(`<iframe id="a"></iframe><iframe id="b" srcdoc="<p>own</p>"></iframe>
 <script>attack(frames[0], 'parser-index'); attack(document.getElementById('b').contentWindow, 'parser-content');</script>`);
     await expectNothing(site);
+    await site.close();
+  });
+
+  it("a frame of another origin: its first empty window, reached before that origin's document comes, gets nothing of the vendor", async () => {
+    const site = await open('<p>shop</p>');
+    await site.page.evaluate(() => {
+      const attack = (window as any).attack;
+      const add = (n: number) => {
+        const f = document.createElement('iframe');
+        f.src = `https://widgets.example.test/${n}.html`;
+        document.body.appendChild(f);
+        return f;
+      };
+      attack(add(1).contentWindow, 'elsewhere-content');
+      attack(add(2).contentDocument!.defaultView, 'elsewhere-document');
+      add(3);
+      attack(window.frames[window.frames.length - 1], 'elsewhere-frames');
+      add(4);
+      attack(window[window.length - 1], 'elsewhere-length');
+    });
+    await expectNothing(site);
+    // and each frame then got its own document
+    const widgets = site.requests.filter((r) => r.host === 'widgets.example.test').map((r) => r.url.replace(/.*\//, ''));
+    expect(widgets.sort()).toEqual(['1.html', '2.html', '3.html', '4.html']);
+    expect(site.errors).toEqual([]);
     await site.close();
   });
 
