@@ -192,7 +192,7 @@ function find(rules: RuleTable, list: string, text: string): Match | null {
 }
 
 /** The vendor and purpose a rule names (its first two characters), if that vendor is in use. */
-function ruleMatch(rules: RuleTable, rule: string | undefined): Match | null {
+function ruleMatch(rules: RuleTable, rule: string | false | undefined): Match | null {
   const vendor = rule && rules.v[parseInt(rule[1]!, 36)];
   return vendor ? { v: vendor[0], p: PURPOSES[+rule[0]!]! } : null;
 }
@@ -348,14 +348,19 @@ export function mentionedHost(rules: RuleTable, text: string): Match | null {
   return ruleMatch(rules, named(rules, spellOut(text)));
 }
 
-/** Each host rule string's rules with the host each names (see mentionedHost), made once. */
-const hostNames: Record<string, [string, string][]> = {};
+/**
+ * Each host rule string's rules with the host each names (see mentionedHost),
+ * made once; `any`: one expression that every text naming one of them matches.
+ */
+const hostNames: Record<string, [string, string][] & { any?: RegExp }> = {};
 
 /** The first host rule whose host `plain` (lower case) contains, if any. */
-function named(rules: RuleTable, plain: string): string | undefined {
-  return (hostNames[rules.h] ||= rules.h.split(' ').map((rule) => [rule, rule.slice(2).replace(/^\*|\/.*/g, '')])).find((r) =>
-    plain.includes(r[1]),
-  )?.[0];
+function named(rules: RuleTable, plain: string): string | false | undefined {
+  const list = (hostNames[rules.h] ||= rules.h.split(' ').map((rule) => [rule, rule.slice(2).replace(/^\*|\/.*/g, '')]));
+  // (one pass of the expression over the text rules out at once most texts, which name no ruled host)
+  return (
+    (list.any ||= RegExp(list.map((r) => r[1].replace(/\W/g, '\\$&')).join('|'))).test(plain) && list.find((r) => plain.includes(r[1]))?.[0]
+  );
 }
 
 /** Whether a piece of markup may name a ruled host (a cheap test before parsing it). */
