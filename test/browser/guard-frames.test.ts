@@ -170,11 +170,18 @@ describe('guard: child windows (Chromium)', () => {
       attack(window.frames[window.frames.length - 1], 'elsewhere-frames');
       add(4);
       attack(window[window.length - 1], 'elsewhere-length');
+      // the same from a frame of the page's own origin, through that window's own frames
+      const child = document.createElement('iframe');
+      document.body.appendChild(child);
+      const inner = child.contentDocument!.createElement('iframe');
+      inner.src = 'https://widgets.example.test/5.html';
+      child.contentDocument!.body.appendChild(inner);
+      attack(child.contentWindow!.frames[0], 'elsewhere-nested');
     });
     await expectNothing(site);
     // and each frame then got its own document
     const widgets = site.requests.filter((r) => r.host === 'widgets.example.test').map((r) => r.url.replace(/.*\//, ''));
-    expect(widgets.sort()).toEqual(['1.html', '2.html', '3.html', '4.html']);
+    expect(widgets.sort()).toEqual(['1.html', '2.html', '3.html', '4.html', '5.html']);
     expect(site.errors).toEqual([]);
     await site.close();
   });
