@@ -99,9 +99,10 @@ export function visit(element: Element, attempt?: boolean): void {
  * `open`), not when the frame is inserted.
  */
 function elsewhere(frame: Any): boolean {
-  // (every window the guard protects is of the page's origin; `src` is resolved, `<object>` has none: protected at once)
+  // (every window the guard protects is of the page's origin; `src` is resolved, or as written when it is no URL,
+  // which leaves the frame empty; `<object>` has none: protected at once)
   const url = frame.src;
-  return /^https?:/.test(url) && !url.startsWith(location.origin + '/') && !frame.hasAttribute('srcdoc');
+  return /^https?:/.test(url) && !url.startsWith(location.origin + '/') && !frame.hasAttribute('srcdoc') && URL.canParse(url);
 }
 
 /** Look at a node and everything under it (anything else, such as a string, is let be). */

@@ -177,6 +177,13 @@ describe('guard: child windows (Chromium)', () => {
       inner.src = 'https://widgets.example.test/5.html';
       child.contentDocument!.body.appendChild(inner);
       attack(child.contentWindow!.frames[0], 'elsewhere-nested');
+      // a URL that is none (a port out of range) leaves the frame's empty window in place: protected at once,
+      // reached here by index alone (its index known without touching a window)
+      const index = document.querySelectorAll('iframe').length;
+      const broken = document.createElement('iframe');
+      broken.src = 'https://widgets.example.test:99999/6.html';
+      document.body.appendChild(broken);
+      attack((window as any)[index], 'elsewhere-no-url');
     });
     await expectNothing(site);
     // and each frame then got its own document

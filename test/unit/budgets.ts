@@ -25,9 +25,9 @@ export const BUDGETS = {
    * worklet modules, fonts loaded by script, WebSocketStream and WebTransport, each of which reached a vendor (119 B).
    * 5,788 as built. Until the guard is split by need, this holds it where it is.
    */
-  guardHubSpot: 5_950,
+  guardHubSpot: 5_975,
   /** the head guard with the rules of the whole catalog (16 vendors): 6,736 as built */
-  guard: 6_900,
+  guard: 6_925,
   /**
    * the drop-in runtime's core, which every page runs (config, record, API, chat
    * launchers and show settings, revocation, the sweep of what a record refuses);
