@@ -76,6 +76,12 @@ export interface Runtime {
   autoShow?: boolean;
   /** The object to become the gate (the drop-in's `window.consentGate` queue stub, so references to it stay good). Default: a new object. */
   target?: object;
+  /**
+   * Build each chat launcher in a task of its own, not in the one the gate is
+   * made in (the drop-in, whose start-up task is long enough already). Default:
+   * at once, so that the launcher is there when `createConsentGate` returns.
+   */
+  launchersLater?: boolean;
 }
 
 export function findGuard(): GuardBridge | null {
@@ -293,7 +299,7 @@ export function assembleGate(config: ConsentGateConfig | unknown, runtime: Runti
     destroy: core.destroy,
   };
 
-  const gate = Object.assign(runtime.target ?? {}, methods, chatFeature(core, parts)) as ConsentGate;
+  const gate = Object.assign(runtime.target ?? {}, methods, chatFeature(core, parts, runtime.launchersLater)) as ConsentGate;
   vendorsFeature(core, parts);
   receiptsFeature(core, parts);
   // (a record from an earlier page: what it refuses is swept, in a task of its own)

@@ -112,7 +112,14 @@ function start(catalog: CompiledRules, vendors: readonly Vendor[], declare?: Dec
   const target: Stub = w.consentGate && !Array.isArray(w.consentGate) ? w.consentGate : {};
   let gate: ReturnType<typeof assembleGate> | undefined;
   try {
-    gate = assembleGate(raw, { rules: catalog, vendors, chunks: chunksFor(raw, vendors), target, ...(declare ? { declare } : {}) });
+    gate = assembleGate(raw, {
+      rules: catalog,
+      vendors,
+      chunks: chunksFor(raw, vendors),
+      target,
+      launchersLater: true,
+      ...(declare ? { declare } : {}),
+    });
   } catch (error) {
     // Fail closed: vendors stay blocked by the guard, the page goes on.
     console.error(error);

@@ -37,7 +37,7 @@ export interface ChatFeature {
   chat(vendorId?: string): ChatHandle;
 }
 
-export function chatFeature(core: GateCore<ResolvedConfig>, parts: Parts): ChatFeature {
+export function chatFeature(core: GateCore<ResolvedConfig>, parts: Parts, later = false): ChatFeature {
   const chats = core.config.vendors.filter((v) => v.kind === 'chat');
   const browser = typeof window !== 'undefined' && typeof document !== 'undefined';
   const launchers = new Map<string, Launcher>();
@@ -194,13 +194,12 @@ export function chatFeature(core: GateCore<ResolvedConfig>, parts: Parts): ChatF
   function start(table: ChatTexts | null): void {
     // A launcher only for a chat whose options are known to be right: checked already (a whole catalog,
     // or the runtime built for the site), else once the vendor's file has arrived. Wrong options are
-    // logged and leave no launcher (the vendor stays blocked).
+    // logged and leave no launcher (the vendor stays blocked). `later` (the drop-in): in a task of its own,
+    // not in the start-up task (with start-up, building a launcher and its stylesheet made one long task).
     const waits = chats.map((configured) =>
-      configured.checked
+      configured.checked && !later
         ? place(configured, table)
         : parts.vendor(configured.id).then(
-            // in a task of its own, not in the one the vendor's file arrived in (with start-up, building a
-            // launcher and its stylesheet made that one long task)
             () => new Promise((next) => setTimeout(next)).then(() => place(configured, table)),
             () => undefined,
           ),
