@@ -78,7 +78,7 @@ export const isMarkupForm = (element: Element): boolean =>
 /** Look at one element: hold its vendor URLs, note what is held already, and the frames and shadow roots it brings. */
 export function visit(element: Element, attempt?: boolean): void {
   if (element.shadowRoot) roots.push(element.shadowRoot);
-  // an element without attributes fetches nothing: most elements end here
+  // an element without attributes fetches nothing: most elements skip this
   if (element.hasAttributes())
     for (const name of element.getAttributeNames()) {
       if (ATTRIBUTES.includes(name) && !element.matches(LINKS)) {
@@ -91,8 +91,8 @@ export function visit(element: Element, attempt?: boolean): void {
 }
 
 /**
- * A frame whose document comes from another origin (an http(s) URL, no
- * `srcdoc`): its window is never the page's to use, but for its first empty
+ * A frame whose document comes from another origin (an http(s) URL that
+ * parses, no `srcdoc`): its window is never the page's to use, but for its first empty
  * document until that navigation commits. Making a window's script context
  * costs the browser 10 to 20 ms, so that one is protected when code reaches
  * it (realm.ts: `contentWindow`, `contentDocument`, `frames`, `length`,
