@@ -55,45 +55,24 @@ const WORKLOAD = `
 (function () {
   var mix = ${JSON.stringify(MIX)};
   var hosts = { img: 'https://img.cdn-assets.test/p/', script: 'https://static.cdn-assets.test/js/', iframe: 'https://embed.shop-widgets.test/frame/' };
-  // each kind in its own fresh container, so the cost per kind shows
+  // each kind in its own fresh container, so the cost per kind shows; 'own': as many frames as 'iframe', of the page's
+  // own origin (no URL: about:blank), whose windows a guard that protects child windows must touch at once (not among
+  // the 10,000 elements)
   var roots = {};
   function inserter(kind) {
     return function () {
       if (roots[kind]) roots[kind].remove();
       var root = (roots[kind] = document.createElement('div'));
       document.body.appendChild(root);
-      for (var i = 0; i < mix[kind]; i++) {
-        var el = document.createElement(kind);
+      for (var i = 0; i < mix[kind === 'own' ? 'iframe' : kind]; i++) {
+        var el = document.createElement(kind === 'own' ? 'iframe' : kind);
         if (kind === 'div') el.textContent = 'item ' + i;
         else if (kind === 'img') { el.src = hosts.img + (i % 8) + '.gif'; el.width = 1; el.height = 1; el.alt = ''; }
-        else { el.src = hosts.script + (i % 8) + '.js'; el.async = true; }
+        else if (kind === 'script') { el.src = hosts.script + (i % 8) + '.js'; el.async = true; }
+        else { if (kind === 'iframe') el.src = hosts.iframe + (i % 8) + '.html'; el.width = 1; el.height = 1; el.title = 'frame'; }
         root.appendChild(el);
       }
     };
-  }
-  var box, ownBox;
-  function insertFrames() {
-    if (box) box.remove();
-    box = document.createElement('div');
-    document.body.appendChild(box);
-    for (var i = 0; i < mix.iframe; i++) {
-      var f = document.createElement('iframe');
-      f.src = hosts.iframe + (i % 8) + '.html';
-      f.width = 1; f.height = 1; f.title = 'frame';
-      box.appendChild(f);
-    }
-  }
-  // as many frames of the page's own origin (no URL: about:blank), whose windows a guard that protects child windows
-  // must touch at once; not among the 10,000 elements
-  function insertOwnFrames() {
-    if (ownBox) ownBox.remove();
-    ownBox = document.createElement('div');
-    document.body.appendChild(ownBox);
-    for (var i = 0; i < mix.iframe; i++) {
-      var f = document.createElement('iframe');
-      f.width = 1; f.height = 1; f.title = 'own frame';
-      ownBox.appendChild(f);
-    }
   }
   function cookieWrites() {
     for (var i = 0; i < ${COOKIE_OPS}; i++) document.cookie = 'bench_' + (i % 20) + '=' + i + '; path=/; SameSite=Lax';
@@ -116,14 +95,14 @@ const WORKLOAD = `
     r.divsMs = await timed(inserter('div'), ${REPEAT});
     r.imagesMs = await timed(inserter('img'), ${REPEAT});
     r.scriptsMs = await timed(inserter('script'), ${REPEAT});
-    r.iframesMs = await timed(insertFrames, ${REPEAT});
-    r.ownFramesMs = await timed(insertOwnFrames, ${REPEAT});
+    r.iframesMs = await timed(inserter('iframe'), ${REPEAT});
+    r.ownFramesMs = await timed(inserter('own'), ${REPEAT});
     // (a frame's cost is mostly the browser making its window's script context; these frames are of another origin,
     // whose window a guard need not touch until code reaches it)
     r.noFramesMs = r.divsMs + r.imagesMs + r.scriptsMs;
     r.elementsMs = r.noFramesMs + r.iframesMs;
     r.totalMs = r.elementsMs + r.cookieWritesMs + r.cookieReadsMs;
-    r.inserted = roots.div.children.length + roots.img.children.length + roots.script.children.length + box.children.length;
+    r.inserted = roots.div.children.length + roots.img.children.length + roots.script.children.length + roots.iframe.children.length;
     r.cookieReads = reads;
     // integrity probe, after the timing: a HubSpot chat script, which a working guard holds back
     var probe = document.createElement('script');
